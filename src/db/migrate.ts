@@ -1,0 +1,170 @@
+/**
+ * Applies the SQL migrations of `prisma/migrations` to a SQLite database, as `prisma migrate
+ * deploy` does.
+ *
+ * Why our own code: there is no offline Prisma migrate — the CLI insists on downloading its native
+ * schema engine first, which these machines cannot (see `shared/docs/prisma-offline.md`). We drive
+ * the same engine, compiled to WebAssembly (`./schema-engine.ts`), so the bookkeeping in
+ * `_prisma_migrations` (name, SHA-256 checksum, timestamps) is exactly the CLI's and both tools can
+ * serve the same database.
+ *
+ * @module
+ */
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { databaseFileFromUrl } from './client.ts';
+import { NO_FILTER, withSchemaEngine, type MigrationList } from './schema-engine.ts';
+
+/** File name of a migration's SQL inside its folder. */
+export const MIGRATION_FILE = 'migration.sql';
+/** Lock file of the migrations folder (records the provider). */
+export const LOCK_FILE = 'migration_lock.toml';
+
+/** Options of {@link applyMigrations}. */
+export interface ApplyMigrationsOptions {
+  /** SQLite `file:` URL of the target database; the file and its directory are created if missing. */
+  databaseUrl: string;
+  /** Folder holding one sub-folder per migration (`<timestamp>_<name>/migration.sql`). */
+  migrationsDir?: string;
+  /** Prisma schema; passed to the engine as its initial datamodel (not diffed). */
+  schemaPath?: string;
+}
+
+/** Result of {@link applyMigrations}. */
+export interface ApplyMigrationsResult {
+  /** Names (folder names) of the migrations applied by this call, in order; `[]` if up to date. */
+  applied: string[];
+}
+
+/**
+ * Reads a migrations folder into the engine's `MigrationList`: every sub-folder, sorted by name
+ * (their timestamp prefix), with its `migration.sql`. A missing folder yields an empty list.
+ * A sub-folder without `migration.sql` is listed with an error, which the engine reports.
+ */
+export async function readMigrationsList(migrationsDir: string): Promise<MigrationList> {
+  const baseDir = resolve(migrationsDir);
+  const entries = await readdir(baseDir, { withFileTypes: true }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  });
+  const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const migrationDirectories = await Promise.all(
+    folders.map(async (path) => {
+      const file = join(baseDir, path, MIGRATION_FILE);
+      const content = await readFile(file, 'utf8').then(
+        (value) => ({ tag: 'ok' as const, value }),
+        (error: Error) => ({ tag: 'error' as const, value: `Cannot read ${file}: ${error.message}` }),
+      );
+      return { path, migrationFile: { path: MIGRATION_FILE, content } };
+    }),
+  );
+  const lockContent = await readFile(join(baseDir, LOCK_FILE), 'utf8').catch(() => null);
+  return {
+    baseDir,
+    lockfile: { path: LOCK_FILE, content: lockContent },
+    shadowDbInitScript: '',
+    migrationDirectories,
+  };
+}
+
+/**
+ * Applies every not-yet-applied migration of `migrationsDir`, in folder-name order, each recorded
+ * in `_prisma_migrations` exactly as `prisma migrate deploy` records it. Idempotent: a second call
+ * applies nothing and returns `{ applied: [] }`.
+ *
+ * @returns `{ applied }`: the folder names applied by this call, in order.
+ * @throws Error `Migration "<name>" failed: <engine message>` when a migration's SQL fails (that
+ *   migration stays marked failed in `_prisma_migrations`, and later calls refuse until it is
+ *   resolved), or `Migrations failed (…): <engine message>` for other engine errors (e.g. a failed
+ *   migration left by an earlier run, an applied migration missing from the folder, a bad URL), or
+ *   `…: database is locked (SQLITE_BUSY) …` after 5 s when another connection holds the file (the
+ *   engine takes `locking_mode=EXCLUSIVE`): migrate before `createDatabase`, not while the bot runs.
+ */
+export async function applyMigrations({
+  databaseUrl,
+  migrationsDir = 'prisma/migrations',
+  schemaPath = 'prisma/schema.prisma',
+}: ApplyMigrationsOptions): Promise<ApplyMigrationsResult> {
+  const file = databaseFileFromUrl(databaseUrl);
+  if (file !== null) await mkdir(dirname(file), { recursive: true });
+  const migrationsList = await readMigrationsList(migrationsDir);
+  const schema = await readFile(schemaPath, 'utf8').catch(() => undefined);
+  const datamodels: [string, string][] | undefined =
+    schema === undefined ? undefined : [[resolve(schemaPath), schema]];
+  const names = migrationsList.migrationDirectories.map((d) => d.path);
+  let applying: string | undefined; // engine errors don't name the migration; its log lines do
+  const onLog = (line: string) => {
+    applying = migrationBeingApplied(line) ?? applying;
+  };
+  try {
+    const output = await withSchemaEngine(
+      file ?? ':memory:',
+      (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
+      { datamodels, onLog },
+    );
+    return { applied: output.appliedMigrationNames };
+  } catch (error) {
+    let message = error instanceof Error ? error.message : String(error);
+    if (message.includes('`SocketTimeout`')) {
+      // SQLITE_BUSY, which this adapter version reports with a kind the engine does not know.
+      message = `database is locked (SQLITE_BUSY): close every other connection (stop the bot) and retry`;
+    }
+    const failing = applying ?? names.find((name) => message.includes(name));
+    const where = failing ? `Migration "${failing}" failed` : `Migrations failed (${migrationsList.baseDir})`;
+    const code = (error as { code?: unknown }).code;
+    throw new Error(`${where}${typeof code === 'string' ? ` [${code}]` : ''}: ${message}`, { cause: error });
+  }
+}
+
+/** Options of {@link diffDatabaseToSchema}. */
+export interface DiffDatabaseToSchemaOptions {
+  /** SQLite `file:` URL of the database to start from (normally: all migrations applied). */
+  databaseUrl: string;
+  /** Prisma schema to reach. */
+  schemaPath?: string;
+}
+
+/**
+ * The SQL that would bring the database at `databaseUrl` to the state `schemaPath` describes
+ * (engine `diff`, from `schemaDatasource` to `schemaDatamodel`, `script: true`): what
+ * `prisma migrate dev` would write into a new migration.
+ *
+ * @returns the SQL script, or `''` when there is nothing to change (the engine's
+ *   "-- This is an empty migration." counts as nothing).
+ * @throws Error if the schema cannot be read or parsed, or the database cannot be opened.
+ */
+export async function diffDatabaseToSchema({
+  databaseUrl,
+  schemaPath = 'prisma/schema.prisma',
+}: DiffDatabaseToSchemaOptions): Promise<string> {
+  const file = databaseFileFromUrl(databaseUrl);
+  const files = [{ path: resolve(schemaPath), content: await readFile(schemaPath, 'utf8') }];
+  const result = await withSchemaEngine(file ?? ':memory:', (engine) =>
+    engine.diff({
+      from: { tag: 'schemaDatasource', files, configDir: dirname(resolve(schemaPath)) },
+      to: { tag: 'schemaDatamodel', files },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTER,
+    }),
+  );
+  const sql = result.stdout ?? '';
+  return isEmptyScript(sql) ? '' : sql;
+}
+
+/** True when a SQL script holds only comments and blank lines. */
+export function isEmptyScript(sql: string): boolean {
+  return sql.split('\n').every((line) => line.trim() === '' || line.trim().startsWith('--'));
+}
+
+/** The migration name of an engine log line "Applying `<name>`", if it is one. */
+function migrationBeingApplied(line: string): string | undefined {
+  try {
+    const log = JSON.parse(line) as { fields?: { message?: unknown }; span?: { migration_name?: unknown } };
+    const name = log.span?.migration_name;
+    const isApplying = typeof log.fields?.message === 'string' && log.fields.message.startsWith('Applying');
+    return isApplying && typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Prisma's schema engine (the migration engine behind `prisma migrate`), run as WebAssembly.
+ *
+ * Why our own code: the Prisma CLI downloads a native `schema-engine` binary before every migrate
+ * command, and this project's machines cannot reach Prisma's binary host (see
+ * `shared/docs/prisma-offline.md`). The same engine ships on npm as `@prisma/schema-engine-wasm`,
+ * but its package entry imports a `.wasm` file as an ES module, which Node 20 refuses; so we load
+ * the glue module and compile the `.wasm` next to it by hand, once per process.
+ *
+ * @module
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
+import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
+import type { SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
+
+export type {
+  DiffTarget,
+  MigrationList,
+  SchemaContainer,
+  SchemaEngine,
+} from '@prisma/schema-engine-wasm/schema_engine_bg';
+
+/** Schema filter that includes everything (we manage no external tables or enums). */
+export const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
+
+/**
+ * The bits of the WebAssembly JS API we use. Node 20 has it, but neither `lib: ES2023` nor
+ * `@types/node@20` declares it.
+ */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: Record<string, object>) => { exports: object };
+}
+const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+let loading: Promise<typeof glue> | undefined;
+
+/**
+ * Loads and starts the WebAssembly schema engine; memoised, so the 5 MB module is compiled once per
+ * process. Resolves to the glue module, whose `SchemaEngine` class is then usable.
+ *
+ * @throws Error if the `.wasm` file cannot be read or instantiated.
+ */
+export function loadSchemaEngineWasm(): Promise<typeof glue> {
+  loading ??= (async () => {
+    const glueUrl = import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    const wasmPath = fileURLToPath(new URL('./schema_engine_bg.wasm', glueUrl));
+    const module = new wasmApi.Module(await readFile(wasmPath));
+    const instance = new wasmApi.Instance(module, { './schema_engine_bg.js': glue });
+    const exports = instance.exports as { __wbindgen_start: () => void };
+    glue.__wbg_set_wasm(exports);
+    exports.__wbindgen_start();
+    return glue;
+  })();
+  loading.catch(() => {
+    loading = undefined; // let a later call retry
+  });
+  return loading;
+}
+
+/** A log line the engine emitted (JSON text, as the engine writes it). */
+export type SchemaEngineLog = (line: string) => void;
+
+/** Options of {@link withSchemaEngine}. */
+export interface SchemaEngineOptions {
+  /** Prisma schema files the engine starts with, as `[path, content]` pairs; default none. */
+  datamodels?: [string, string][];
+  /** Receives the engine's log lines; default: dropped. */
+  onLog?: SchemaEngineLog;
+}
+
+/**
+ * Wraps an adapter factory so that every connection it opens is remembered, to be closed later.
+ * Needed because `SchemaEngine.free()` does not close the engine's connections, and the engine
+ * takes `PRAGMA main.locking_mode=EXCLUSIVE` on SQLite: an unclosed connection keeps the file
+ * locked ("database is locked", surfacing as an "unknown variant `SocketTimeout`" engine error).
+ */
+function trackConnections(base: SqlMigrationAwareDriverAdapterFactory): {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  closeAll: () => Promise<void>;
+} {
+  const opened: SqlDriverAdapter[] = [];
+  const track = (adapter: SqlDriverAdapter) => (opened.push(adapter), adapter);
+  return {
+    factory: {
+      provider: base.provider,
+      adapterName: base.adapterName,
+      connect: async () => track(await base.connect()),
+      connectToShadowDb: async () => track(await base.connectToShadowDb()),
+    },
+    closeAll: async () => {
+      await Promise.allSettled(opened.splice(0).map((adapter) => adapter.dispose()));
+    },
+  };
+}
+
+/**
+ * Opens a schema engine connected to one SQLite database through the better-sqlite3 driver adapter,
+ * runs `fn` with it, then frees the engine and closes its connections (also when `fn` throws), so
+ * the database is unlocked when the returned promise settles.
+ *
+ * @param databaseUrl `file:` URL or bare path of the SQLite database (`:memory:` works too). The
+ *   adapter resolves relative paths against `process.cwd()`. The file is created if missing, but
+ *   its parent directory must exist.
+ * @param fn Work to do with the engine, e.g. `engine.applyMigrations(...)` or `engine.diff(...)`.
+ * @returns Whatever `fn` returns.
+ * @throws Whatever the engine or `fn` throws. Engine errors are plain `Error`s whose message is the
+ *   engine's user-facing error text.
+ */
+export async function withSchemaEngine<T>(
+  databaseUrl: string,
+  fn: (engine: SchemaEngine) => Promise<T>,
+  options: SchemaEngineOptions = {},
+): Promise<T> {
+  const { SchemaEngine } = await loadSchemaEngineWasm();
+  const { factory, closeAll } = trackConnections(new PrismaBetterSqlite3({ url: databaseUrl }));
+  const onLog = options.onLog ?? (() => {});
+  try {
+    const bound = bindMigrationAwareSqlAdapterFactory(factory);
+    const engine = await SchemaEngine.new({ datamodels: options.datamodels }, onLog, bound);
+    try {
+      return await fn(engine);
+    } finally {
+      engine.free();
+    }
+  } finally {
+    await closeAll();
+  }
+}
