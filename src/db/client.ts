@@ -1,8 +1,13 @@
 /**
  * The one Prisma client factory of thidua-bot (SQLite through the better-sqlite3 driver adapter).
  *
+ * The client it returns is made safe for concurrent use (see {@link createDatabase}): an open
+ * interactive transaction excludes every other query of the client, and transactions that meet
+ * SQLITE_BUSY (another process writing) are retried. Repositories need not know about either.
+ *
  * @module
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
@@ -37,6 +42,170 @@ export function databaseFileFromUrl(url: string): string | null {
   return isAbsolute(path) ? path : resolve(process.cwd(), path);
 }
 
+/**
+ * A readers–writer lock, first come first served: any number of standalone queries (shared) at
+ * once, or one transaction (exclusive). A waiting transaction holds back queries that come after it.
+ */
+class QueryLock {
+  #readers = 0;
+  #writer = false;
+  readonly #queue: { exclusive: boolean; grant: () => void }[] = [];
+
+  /** Resolves once shared; `null` when granted at once (saves a promise on the hot path). */
+  shared(): Promise<void> | null {
+    if (!this.#writer && this.#queue.length === 0) {
+      this.#readers += 1;
+      return null;
+    }
+    return new Promise((grant) => this.#queue.push({ exclusive: false, grant }));
+  }
+
+  exclusive(): Promise<void> | null {
+    if (!this.#writer && this.#readers === 0 && this.#queue.length === 0) {
+      this.#writer = true;
+      return null;
+    }
+    return new Promise((grant) => this.#queue.push({ exclusive: true, grant }));
+  }
+
+  releaseShared(): void {
+    this.#readers -= 1;
+    this.#drain();
+  }
+
+  releaseExclusive(): void {
+    this.#writer = false;
+    this.#drain();
+  }
+
+  #drain(): void {
+    for (let next = this.#queue[0]; next !== undefined && !this.#writer; next = this.#queue[0]) {
+      if (next.exclusive) {
+        if (this.#readers > 0) return;
+        this.#writer = true;
+      } else {
+        this.#readers += 1;
+      }
+      this.#queue.shift();
+      next.grant();
+    }
+  }
+}
+
+/** How many times a transaction (or standalone query) that fails with SQLITE_BUSY is tried at most. */
+export const BUSY_ATTEMPTS = 10;
+
+/**
+ * Whether `error` is SQLite's SQLITE_BUSY / SQLITE_BUSY_SNAPSHOT (another connection holds or has
+ * just taken the write lock). Through Prisma it surfaces as a `PrismaClientKnownRequestError` with
+ * code `P1008` ("Operation has timed out") whose `meta.driverAdapterError` is a `DriverAdapterError`
+ * of kind `SocketTimeout` with `cause.originalCode` `SQLITE_BUSY…`; a bare `DriverAdapterError`
+ * or better-sqlite3 `SqliteError` (code `SQLITE_BUSY…`) is recognised too, also as a `cause`.
+ */
+export function isBusyError(error: unknown): boolean {
+  const seen = new Set<object>();
+  const visit = (e: unknown): boolean => {
+    if (typeof e !== 'object' || e === null || seen.has(e) || seen.size > 8) return false;
+    seen.add(e);
+    const o = e as { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    if (o.code === 'P1008' || o.kind === 'SocketTimeout') return true;
+    if ([o.code, o.originalCode].some((c) => typeof c === 'string' && c.startsWith('SQLITE_BUSY'))) return true;
+    return visit(o.cause) || visit(o.meta?.driverAdapterError);
+  };
+  return visit(error);
+}
+
+/**
+ * Runs `attempt` until it does not fail with SQLITE_BUSY: at most {@link BUSY_ATTEMPTS} times and
+ * not after {@link BUSY_TIMEOUT_MS} have passed, with a short random pause (growing) in between.
+ */
+async function retryBusy<T>(attempt: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (let n = 1; ; n += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (n >= BUSY_ATTEMPTS || Date.now() - started >= BUSY_TIMEOUT_MS || !isBusyError(error)) throw error;
+      await new Promise((done) => setTimeout(done, Math.random() * Math.min(50, 2 ** n)));
+    }
+  }
+}
+
+/** The concurrency state of one client (and of every client `$extends` derives from it). */
+interface Guard {
+  lock: QueryLock;
+  /**
+   * The transaction whose async context we are in (`open` while it runs): its queries must not wait
+   * for the lock. Work the callback leaves behind (timers, unawaited promises) inherits the context
+   * but waits like any standalone query once the transaction has ended.
+   */
+  transaction: AsyncLocalStorage<{ open: boolean }>;
+}
+
+/** Whether the caller runs inside an open transaction of the guarded client. */
+const insideTransaction = (guard: Guard): boolean => guard.transaction.getStore()?.open === true;
+
+/** Query extension: outside a transaction of this client, every query waits for the lock (shared). */
+function guardQueries(guard: Guard) {
+  return {
+    name: 'thidua-query-lock',
+    query: {
+      $allOperations({ args, query }: { args: unknown; query: (args: unknown) => Promise<unknown> }): Promise<unknown> {
+        // Inside a transaction: the query belongs to it (made through `tx`, or from the transaction's
+        // own code), so it runs at once. Called synchronously, so array transactions still batch.
+        if (insideTransaction(guard)) return query(args);
+        return retryBusy(async () => {
+          const wait = guard.lock.shared();
+          if (wait) await wait;
+          try {
+            return await query(args);
+          } finally {
+            guard.lock.releaseShared();
+          }
+        });
+      },
+    },
+  };
+}
+
+type TransactionArgs = Parameters<PrismaClient['$transaction']>;
+
+/**
+ * `client` with a `$transaction` (interactive and array forms) that holds the lock exclusively for
+ * the whole transaction, runs it marked as "inside a transaction", and retries it whole on
+ * SQLITE_BUSY; `$extends` keeps the guard. Everything else is `client`'s own.
+ */
+function guardClient(client: object, guard: Guard): PrismaClient {
+  const base = client as PrismaClient;
+  const $transaction = (...args: TransactionArgs): Promise<unknown> => {
+    // A `$transaction` of this client started by a running transaction's own code: leave it to
+    // Prisma (waiting for the lock would deadlock). Use `tx.$transaction` for nested transactions.
+    if (insideTransaction(guard)) return base.$transaction(...args);
+    // SQLITE_BUSY always comes before COMMIT took effect (Prisma rolls back), so a rerun is safe;
+    // the callback runs again from the start on a fresh transaction.
+    return retryBusy(async () => {
+      const wait = guard.lock.exclusive();
+      if (wait) await wait;
+      const context = { open: true };
+      try {
+        return await guard.transaction.run(context, () => base.$transaction(...args));
+      } finally {
+        context.open = false;
+        guard.lock.releaseExclusive();
+      }
+    });
+  };
+  const $extends = (...args: unknown[]): PrismaClient =>
+    guardClient((base.$extends as (...a: unknown[]) => object)(...args), guard);
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === '$transaction') return $transaction;
+      if (property === '$extends') return $extends;
+      return Reflect.get(target, property, target) as unknown;
+    },
+  }) as PrismaClient;
+}
+
 /** Options of {@link createDatabase}. */
 export interface CreateDatabaseOptions {
   /** SQLite `file:` URL, e.g. {@link DEFAULT_DATABASE_URL}. The file's directory must exist. */
@@ -55,6 +224,23 @@ export interface Database {
  * `journal_mode = WAL` (≈4× faster writes, readers don't block the writer), a busy timeout of
  * {@link BUSY_TIMEOUT_MS} and `foreign_keys = ON`. Connects eagerly, so errors surface here.
  *
+ * The adapter gives a client ONE connection, and runs a query made outside an open interactive
+ * transaction on that connection, i.e. inside the transaction (it would see uncommitted rows and
+ * be undone by a rollback). So the returned client is guarded:
+ * - While a `$transaction` (interactive or array form) runs, every other query of the client
+ *   (model operations, `$queryRaw*`, `$executeRaw*`, other transactions) waits until it ends;
+ *   queries the transaction itself makes (through `tx`, or from its callback's async context, see
+ *   `AsyncLocalStorage`) run at once. Standalone queries run concurrently with each other. Prisma
+ *   queries are lazy: one counts as made where it is first awaited (or `.then`-ed).
+ * - SQLite transactions start with a deferred `BEGIN`: when another process writes, a transaction's
+ *   first write after a read fails at once with SQLITE_BUSY / SQLITE_BUSY_SNAPSHOT (the busy timeout
+ *   does not apply). The whole transaction is then retried (the callback runs again, so keep side
+ *   effects other than database writes out of it), as is a standalone query failing that way; see
+ *   {@link isBusyError}, {@link BUSY_ATTEMPTS}.
+ * - Don't await, inside a transaction's callback, a query of the same client already started
+ *   outside the transaction: it waits for the transaction, which waits for it. Likewise, call
+ *   `tx.$transaction` (a savepoint), not the client's `$transaction`, inside a transaction.
+ *
  * Does not create tables: apply migrations first (`applyMigrations` in `./migrate.ts`).
  *
  * @throws Error for a non-`file:` URL, or if SQLite cannot open the file (e.g. missing directory).
@@ -64,22 +250,24 @@ export async function createDatabase({ databaseUrl }: CreateDatabaseOptions): Pr
   // better-sqlite3 options go next to `url`; `timeout` is its busy timeout. The adapter has no hook
   // for pragmas, and Prisma keeps a single connection for SQLite, so we set them after connecting.
   const adapter = new PrismaBetterSqlite3({ url: file ?? ':memory:', timeout: BUSY_TIMEOUT_MS });
-  const prisma = new PrismaClient({ adapter });
+  const raw = new PrismaClient({ adapter });
   try {
-    await prisma.$connect();
-    await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-    await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+    await raw.$connect();
+    await raw.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    await raw.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   } catch (error) {
-    await prisma.$disconnect().catch(() => {});
+    await raw.$disconnect().catch(() => {});
     throw error;
   }
+  const guard: Guard = { lock: new QueryLock(), transaction: new AsyncLocalStorage() };
+  const prisma = guardClient(raw.$extends(guardQueries(guard)), guard);
   let closed = false;
   return {
     prisma,
     async close() {
       if (closed) return;
       closed = true;
-      await prisma.$disconnect();
+      await raw.$disconnect();
     },
   };
 }

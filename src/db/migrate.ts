@@ -10,8 +10,11 @@
  *
  * @module
  */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { databaseFileFromUrl } from './client.ts';
 import { NO_FILTER, withSchemaEngine, type MigrationList } from './schema-engine.ts';
 
@@ -92,6 +95,9 @@ export async function applyMigrations({
   const datamodels: [string, string][] | undefined =
     schema === undefined ? undefined : [[resolve(schemaPath), schema]];
   const names = migrationsList.migrationDirectories.map((d) => d.path);
+  // Nothing to apply: don't start the engine, whose exclusive lock fails while another instance
+  // of the bot has the database open (a second instance, a rolling deploy).
+  if (file !== null && isUpToDate(file, migrationsList)) return { applied: [] };
   let applying: string | undefined; // engine errors don't name the migration; its log lines do
   const onLog = (line: string) => {
     applying = migrationBeingApplied(line) ?? applying;
@@ -113,6 +119,36 @@ export async function applyMigrations({
     const where = failing ? `Migration "${failing}" failed` : `Migrations failed (${migrationsList.baseDir})`;
     const code = (error as { code?: unknown }).code;
     throw new Error(`${where}${typeof code === 'string' ? ` [${code}]` : ''}: ${message}`, { cause: error });
+  }
+}
+
+/**
+ * Whether `_prisma_migrations` records exactly the migrations of the list as applied (same
+ * checksums) and none failed, read without locking the file. Any doubt answers false, so the engine
+ * decides (and reports) as before.
+ */
+function isUpToDate(file: string, list: MigrationList): boolean {
+  if (!existsSync(file)) return false;
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const rows = db.prepare('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations').all() as {
+      migration_name: string;
+      checksum: string;
+      finished_at: unknown;
+      rolled_back_at: unknown;
+    }[];
+    const live = rows.filter((r) => r.rolled_back_at === null);
+    if (live.some((r) => r.finished_at === null) || live.length !== list.migrationDirectories.length) return false;
+    const applied = new Map(live.map((r) => [r.migration_name, r.checksum]));
+    return list.migrationDirectories.every((d) => {
+      const content = d.migrationFile.content;
+      return content.tag === 'ok' && applied.get(d.path) === createHash('sha256').update(content.value).digest('hex');
+    });
+  } catch {
+    return false;
+  } finally {
+    db?.close();
   }
 }
 

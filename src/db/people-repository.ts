@@ -11,14 +11,25 @@ const toPerson = (p: { id: number; displayName: string; locale: string | null })
   locale: p.locale === 'vi' || p.locale === 'en' ? p.locale : null,
 });
 
-export function createPeopleRepository(prisma: PrismaClient): PeopleRepository {
+/**
+ * @param opts.now the clock stamping `lastSeenAt` (the last interaction, which Zalo's 7-day window
+ *        is judged by); the app passes its own clock so tests can move time.
+ */
+export function createPeopleRepository(prisma: PrismaClient, opts: { now?: () => Date } = {}): PeopleRepository {
+  const now = opts.now ?? (() => new Date());
   return {
     async ensure({ channel, externalId, displayName }) {
       const found = await prisma.identity.findUnique({ where: { channel_externalId: { channel, externalId } }, include: { person: true } });
-      if (found) return toPerson(found.person);
+      if (found) {
+        // Proactive messages go to the identity the person used last.
+        await prisma.identity.update({ where: { id: found.id }, data: { lastSeenAt: now() } });
+        // Writing again makes a person who had blocked the bot reachable again.
+        if (found.person.unreachableAt) await prisma.person.update({ where: { id: found.person.id }, data: { unreachableAt: null } });
+        return toPerson(found.person);
+      }
       try {
         const created = await prisma.identity.create({
-          data: { channel, externalId, person: { create: { displayName } } },
+          data: { channel, externalId, lastSeenAt: now(), person: { create: { displayName } } },
           include: { person: true },
         });
         return toPerson(created.person);

@@ -18,6 +18,14 @@ export interface PlanImportResult {
 
 const canonicalHash = (plan: PlanFile): string => createHash('sha256').update(JSON.stringify(plan)).digest('hex');
 
+/**
+ * Thrown when an edited plan would remove a row that records still use (a category, unit or movement
+ * of existing nominations or roles). Nothing was changed: the import runs in one transaction.
+ */
+export class PlanImportError extends Error {
+  override name = 'PlanImportError';
+}
+
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 /**
@@ -50,7 +58,8 @@ async function sync<T extends { code: string }>(
 
 /**
  * Imports (or updates in place) a validated plan.
- * @throws whatever the database throws (the transaction is rolled back; nothing half-imported).
+ * @throws PlanImportError when the edit removes a row still in use; otherwise whatever the database
+ *         throws. Either way the transaction is rolled back: nothing is half-imported.
  */
 export async function importPlan(prisma: PrismaClient, plan: PlanFile): Promise<PlanImportResult> {
   const hash = canonicalHash(plan);
@@ -66,20 +75,29 @@ export async function importPlan(prisma: PrismaClient, plan: PlanFile): Promise<
   const found = await prisma.plan.findUnique({ where: { slug: plan.id }, select: { id: true, contentHash: true } });
   if (found?.contentHash === hash) return { slug: plan.id, status: 'unchanged', counts };
 
-  await prisma.$transaction(async (tx) => {
-    const head = {
-      titleVi: plan.title.vi,
-      titleEn: plan.title.en,
-      communeVi: plan.commune.vi,
-      communeEn: plan.commune.en,
-      startsOn: plan.period.start,
-      endsOn: plan.period.end,
-      document: JSON.stringify(plan),
-      contentHash: hash,
-    };
-    const { id: planId } = await tx.plan.upsert({ where: { slug: plan.id }, create: { slug: plan.id, ...head }, update: head, select: { id: true } });
-    await syncPlanRows(tx, planId, plan);
-  });
+  try {
+    await prisma.$transaction(async (tx) => {
+      const head = {
+        titleVi: plan.title.vi,
+        titleEn: plan.title.en,
+        communeVi: plan.commune.vi,
+        communeEn: plan.commune.en,
+        startsOn: plan.period.start,
+        endsOn: plan.period.end,
+        document: JSON.stringify(plan),
+        contentHash: hash,
+      };
+      const { id: planId } = await tx.plan.upsert({ where: { slug: plan.id }, create: { slug: plan.id, ...head }, update: head, select: { id: true } });
+      await syncPlanRows(tx, planId, plan);
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'P2003') {
+      throw new PlanImportError(
+        `Plan "${plan.id}" was not updated: the edited file removes a category, unit or movement that nominations or roles still use. Keep that item in the file (you may rename it), then import again.`,
+      );
+    }
+    throw error;
+  }
   return { slug: plan.id, status: found ? 'updated' : 'created', counts };
 }
 

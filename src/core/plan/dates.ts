@@ -2,9 +2,17 @@
  * Calendar dates of a plan (`YYYY-MM-DD`, local days in the people's zone) against "today".
  */
 
+/** One formatter per zone: building an `Intl.DateTimeFormat` costs far more than using it. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's calendar date `YYYY-MM-DD` in `timeZone` (IANA) at instant `now`. */
 export function localDate(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -29,4 +37,31 @@ export function formatPlanDate(date: string, precision: 'DAY' | 'MONTH' | 'YEAR'
   if (precision === 'YEAR') return String(y);
   if (precision === 'MONTH') return `${m}/${y}`;
   return `${d}/${m}/${y}`;
+}
+
+/** Formats an instant as people read it in `timeZone`: `29/11/2026 10:05`. */
+export function formatLocalDateTime(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
+}
+
+/** Formats an instant's local calendar day in `timeZone`: `29/11/2026`. */
+export const formatLocalDate = (instant: Date, timeZone: string): string => formatPlanDate(localDate(instant, timeZone));
+
+/**
+ * Reads a date typed the Vietnamese way (`25/8/2021`, `25-08-2021`, `25.8.2021`) or ISO
+ * (`2021-08-25`); returns `YYYY-MM-DD`, or `undefined` when it is not a real date.
+ */
+export function parseTypedDate(text: string): string | undefined {
+  const t = text.trim();
+  let y: number, m: number, d: number;
+  const vi = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (vi) [d, m, y] = [Number(vi[1]), Number(vi[2]), Number(vi[3])];
+  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else return undefined;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return date.toISOString().slice(0, 10);
 }
