@@ -1,0 +1,120 @@
+/**
+ * The platform-neutral bot: routes an {@link InboundMessage} to a feature (command, button action,
+ * open dialog or free-text question) and returns message keys and values ({@link Outcome}).
+ * Channels call {@link BotCore.handle}; nothing here knows a platform.
+ */
+import { deniedReply, mayUse } from './access.ts';
+import { msg, type BotCore, type InboundMessage, type Outcome, type Reply } from './channel.ts';
+import { COMMANDS, parseCommand } from './commands.ts';
+import type { ActionHandler, CommandHandler, Ctx, Feature, Services } from './context.ts';
+import { criteriaSearchReplies } from './criteria/criteria.ts';
+import type { StoredDialog } from './dialog/engine.ts';
+import { helpReply } from './features/general.ts';
+import { localDate } from './plan/dates.ts';
+import { looksBinary } from './text/fold.ts';
+
+/** Longest message we read, in characters; longer input gets a polite answer. */
+export const MAX_INPUT_CHARS = 4000;
+/** Longest free-text question, in characters. */
+export const MAX_QUESTION_CHARS = 500;
+
+export interface BotCoreDeps {
+  services: Services;
+  features: Feature[];
+  /** Current instant; tests pass a fake clock. */
+  now?: () => Date;
+}
+
+export function createBotCore(deps: BotCoreDeps): BotCore {
+  const clock = deps.now ?? (() => new Date());
+  const { services } = deps;
+  const commands = new Map<string, CommandHandler>();
+  const actions = new Map<string, ActionHandler>();
+  for (const f of deps.features) {
+    for (const [name, h] of Object.entries(f.commands ?? {})) commands.set(name, h);
+    for (const [prefix, h] of Object.entries(f.actions ?? {})) actions.set(prefix, h);
+  }
+
+  async function context(message: InboundMessage): Promise<Ctx> {
+    const now = clock();
+    const person = await services.people.ensure({
+      channel: message.channel,
+      externalId: message.userId,
+      displayName: message.displayName?.slice(0, 200) || message.userId,
+    });
+    const catalog = services.catalog();
+    let roles = await services.roles.rolesOf({ personId: person.id, planSlug: catalog.plan.id });
+    if (!roles.admin && message.channel === 'telegram' && services.settings.adminTelegramIds.includes(message.userId)) {
+      await services.roles.grant({ personId: person.id, role: 'ADMIN', planSlug: catalog.plan.id });
+      roles = { ...roles, admin: true };
+    }
+    return {
+      message,
+      person,
+      personId: person.id,
+      roles,
+      locale: person.locale ?? services.settings.defaultLocale,
+      channel: message.channel,
+      chatId: message.chatId,
+      now,
+      today: localDate(now, services.settings.timeZone),
+      catalog,
+      services,
+    };
+  }
+
+  async function openDialog(ctx: Ctx): Promise<{ dialog: StoredDialog | null; notice: Reply[] }> {
+    const dialog = await services.dialogs.current(ctx.personId);
+    if (dialog && dialog.expiresAt.getTime() <= ctx.now.getTime()) {
+      await services.dialogs.cancel(ctx);
+      return { dialog: null, notice: [{ lines: [msg('dialog-expired')] }] };
+    }
+    return { dialog, notice: [] };
+  }
+
+  async function onAction(ctx: Ctx, action: string, dialog: StoredDialog | null): Promise<Reply[]> {
+    if (action.startsWith('d:')) return dialog ? services.dialogs.handle(ctx, dialog, { action }) : [{ lines: [msg('action-expired')] }];
+    const colon = action.indexOf(':');
+    const handler = actions.get(colon < 0 ? action : action.slice(0, colon));
+    return handler ? handler(ctx, colon < 0 ? '' : action.slice(colon + 1)) : [{ lines: [msg('action-expired')] }];
+  }
+
+  async function onCommand(ctx: Ctx, name: string, known: boolean, args: string, dialog: StoredDialog | null): Promise<Reply[]> {
+    if (name === 'huy') return [{ lines: [msg(dialog && (await services.dialogs.cancel(ctx)) ? 'dialog-cancelled' : 'dialog-nothing-to-cancel')] }];
+    if (name === 'tiep') return dialog ? services.dialogs.resume(ctx, dialog) : [{ lines: [msg('dialog-nothing-to-continue')] }];
+    const spec = COMMANDS.find((c) => c.name === name);
+    const handler = commands.get(name);
+    if (!known || !spec || !handler) return [{ lines: [msg('unknown-command', { command: name.slice(0, 32) })] }, helpReply(ctx)];
+    if (!mayUse(ctx.roles, spec.audience)) return [deniedReply(spec.audience)];
+    const replies = await handler(ctx, args);
+    // A command answered in the middle of a dialog: remind that the dialog is still open.
+    const still = dialog ? await services.dialogs.current(ctx.personId) : null;
+    return still && still.kind === dialog?.kind && still.step === dialog.step ? [...replies, { lines: [msg('dialog-pending')] }] : replies;
+  }
+
+  async function route(ctx: Ctx): Promise<Reply[]> {
+    const { message } = ctx;
+    const { dialog, notice } = await openDialog(ctx);
+    if (message.action !== undefined) return [...notice, ...(await onAction(ctx, message.action, dialog))];
+    if (message.unsupported) return message.chatType === 'group' ? [] : [{ lines: [msg('input-unsupported')] }];
+    const text = message.text ?? '';
+    const command = parseCommand(text);
+    if (message.chatType === 'group' && !command) return [];
+    if (text.length > MAX_INPUT_CHARS) return [{ lines: [msg('input-too-long', { max: MAX_INPUT_CHARS })] }];
+    if (looksBinary(text)) return [{ lines: [msg('input-unreadable')] }];
+    if (command) return [...notice, ...(await onCommand(ctx, command.name, command.known, command.args, dialog))];
+    if (dialog) return services.dialogs.handle(ctx, dialog, { text, attachments: message.attachments });
+    if (message.attachments?.length) return [...notice, { lines: [msg('attachment-outside-dialog')] }];
+    if (text.trim() === '') return [...notice, { lines: [msg('empty-input')] }, helpReply(ctx)];
+    if (text.length > MAX_QUESTION_CHARS) return [{ lines: [msg('input-too-long', { max: MAX_QUESTION_CHARS })] }];
+    return [...notice, ...criteriaSearchReplies(ctx.catalog, text, ctx.locale)];
+  }
+
+  return {
+    async handle(message) {
+      const ctx = await context(message);
+      const replies = await route(ctx);
+      return { locale: ctx.locale, replies } satisfies Outcome;
+    },
+  };
+}

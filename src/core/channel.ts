@@ -1,0 +1,93 @@
+/**
+ * The port every channel (console, Telegram, Zalo) implements against core.
+ *
+ * Inbound: a channel turns a platform update into an {@link InboundMessage} (text normalised to NFC
+ * at the edge) and calls {@link BotCore.handle}. Outbound: core answers with an {@link Outcome}:
+ * message keys and values ({@link Msg}), never finished text, rendered by one translator in the
+ * person's locale. Platform quirks (HTML escaping, length limits, buttons) stay in the adapter.
+ */
+
+/** Channels that reach people. */
+export type ChannelName = 'console' | 'telegram' | 'zalo';
+
+/** Supported interface languages; Vietnamese is the default. */
+export type Locale = 'vi' | 'en';
+export const LOCALES: readonly Locale[] = ['vi', 'en'];
+
+/** One message from a person, as core sees it. */
+export interface InboundMessage {
+  channel: ChannelName;
+  /** The sender's id on that channel (Telegram user id, Zalo user id, console user name). */
+  userId: string;
+  /** Where to answer. */
+  chatId: string;
+  /** Groups get answers to commands only. */
+  chatType: 'private' | 'group';
+  /** Name shown by the platform, for a new person's record. */
+  displayName?: string;
+  /** The platform's language hint (Telegram `language_code`), used for a new person only. */
+  languageHint?: string;
+  /** Typed text, NFC-normalised by the adapter. */
+  text?: string;
+  /** Payload of a tapped button ({@link Button.action}). */
+  action?: string;
+  /** Photos or documents sent with the message (channel file references). */
+  attachments?: Attachment[];
+  /** A message core cannot read (sticker, voice …): answered politely. */
+  unsupported?: boolean;
+}
+
+/** A photo or document on a channel, referenced by the channel's own file id. */
+export interface Attachment {
+  kind: 'PHOTO' | 'DOCUMENT';
+  channel: ChannelName;
+  fileRef: string;
+  fileName?: string;
+}
+
+/**
+ * Values a message key is formatted with. Strings are escaped by HTML renderers; a nested {@link Msg}
+ * is formatted first in the same locale and mode (and not escaped twice); a list of them is joined
+ * with ", ".
+ */
+export type MsgArgs = { [name: string]: string | number | Msg | Msg[] };
+
+/** A message key of `locales/*.ftl` with its values. */
+export interface Msg {
+  key: string;
+  args?: MsgArgs;
+}
+
+/** A button: its label and the action sent back when tapped (≤ 64 bytes, Telegram's limit). */
+export interface Button {
+  label: Msg;
+  action: string;
+}
+
+/** One message to send: lines (joined with line breaks) and optional rows of buttons. */
+export interface Reply {
+  lines: Msg[];
+  buttons?: Button[][];
+  /** Photos or documents to show with the reply (each channel sends the ones it holds). */
+  attachments?: Attachment[];
+  /**
+   * This reply is the new state of the message whose button was just tapped (e.g. a checklist):
+   * channels that can edit a message in place do so instead of sending a new one.
+   */
+  replacesTapped?: boolean;
+}
+
+/** What core answers to one inbound message; `replies` may be empty (e.g. chatter in a group). */
+export interface Outcome {
+  locale: Locale;
+  replies: Reply[];
+}
+
+/** The platform-neutral bot. */
+export interface BotCore {
+  /** Never throws for bad input: invalid text gets a polite reply. Throws only on internal failure. */
+  handle(message: InboundMessage): Promise<Outcome>;
+}
+
+/** Shorthand for a {@link Msg}. */
+export const msg = (key: string, args?: MsgArgs): Msg => (args ? { key, args } : { key });

@@ -1,0 +1,68 @@
+/**
+ * What every feature handler gets: the message, the person with their roles and language, the
+ * active plan, the clock, and the services (repository ports, dialogs, notifier).
+ */
+import type { AwardForm } from './awards.ts';
+import type { InboundMessage, Locale, Reply } from './channel.ts';
+import type { DeedRepository } from './deeds/model.ts';
+import type { DialogEngine } from './dialog/engine.ts';
+import type { NominationRepository, VoteRule } from './nominations/model.ts';
+import type { Notifier } from './notify.ts';
+import type { PreferenceRepository } from './preferences.ts';
+import type { PeopleRepository, Person } from './people.ts';
+import type { PlanCatalog } from './plan/catalog.ts';
+import type { RoleRepository, Roles } from './roles.ts';
+
+export interface Services {
+  people: PeopleRepository;
+  roles: RoleRepository;
+  nominations: NominationRepository;
+  /** Good deeds told by residents ("Việc tốt quanh ta"). */
+  deeds: DeedRepository;
+  dialogs: DialogEngine<Ctx>;
+  notifier: Notifier;
+  preferences: PreferenceRepository;
+  /** The scheduled jobs: next run (UTC) and last result, for `/lich`. */
+  jobStatus: () => Promise<{ name: string; cron: string; next: Date; last: { period: string; state: string; result: string | null; finishedAt: Date | null } | null }[]>;
+  /** Award forms with their validity dates (data, editable by administrators). */
+  awardForms: () => Promise<AwardForm[]>;
+  /** The active plan; a function so a re-imported plan is picked up without a restart. */
+  catalog: () => PlanCatalog;
+  settings: {
+    defaultLocale: Locale;
+    /** IANA zone for people-facing dates (Asia/Ho_Chi_Minh by default). */
+    timeZone: string;
+    voteRule: VoteRule;
+    /** Telegram user ids that are administrators by configuration. */
+    adminTelegramIds: string[];
+    /** Good deeds (and additions) one person may send per local calendar day. */
+    deedDailyLimit: number;
+  };
+}
+
+export interface Ctx {
+  message: InboundMessage;
+  person: Person;
+  personId: number;
+  roles: Roles;
+  locale: Locale;
+  channel: string;
+  chatId: string;
+  /** The current instant (UTC). */
+  now: Date;
+  /** Today's calendar date `YYYY-MM-DD` in the people's zone. */
+  today: string;
+  catalog: PlanCatalog;
+  services: Services;
+}
+
+/** A command handler: `args` is the text after the command, trimmed. */
+export type CommandHandler = (ctx: Ctx, args: string) => Promise<Reply[]>;
+/** An action handler: `payload` is the button action after its `<prefix>:`. */
+export type ActionHandler = (ctx: Ctx, payload: string) => Promise<Reply[]>;
+
+/** A feature registers commands (by canonical name) and button actions (by prefix). */
+export interface Feature {
+  commands?: Record<string, CommandHandler>;
+  actions?: Record<string, ActionHandler>;
+}

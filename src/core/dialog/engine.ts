@@ -1,0 +1,194 @@
+/**
+ * A small persisted state machine for multi-step forms (state + input → state + replies).
+ *
+ * The state lives in the database ({@link DialogStore}), so a restart in the middle resumes where
+ * the person was. Every prompt gets "back" and "cancel" buttons; typed answers are validated by the
+ * step, which answers with a clear message and asks again. A dialog untouched for its time to live
+ * (24 h by default) expires: the person is told (see `expireDialogs`).
+ *
+ * Buttons of a step carry `d:<step>:<value>`, so a tap on a button of an earlier step is recognised
+ * as stale instead of being taken as an answer to the current step.
+ */
+import { msg, type Attachment, type Button, type Reply } from '../channel.ts';
+
+/** Default time to live of an untouched dialog: 24 hours, in milliseconds. */
+export const DIALOG_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** What a step receives: typed text, a tapped value of this step's buttons, or attachments. */
+export interface DialogInput {
+  text?: string;
+  /** The `<value>` of a `d:<step>:<value>` button of the current step. */
+  value?: string;
+  attachments?: Attachment[];
+}
+
+/** A dialog as stored. `history` holds the steps behind the current one (for "back"). */
+export interface StoredDialog {
+  kind: string;
+  step: string;
+  data: Record<string, unknown>;
+  history: string[];
+  channel: string;
+  chatId: string;
+  expiresAt: Date;
+}
+
+/** Repository port: one open dialog per person. */
+export interface DialogStore {
+  get(personId: number): Promise<StoredDialog | null>;
+  save(personId: number, dialog: StoredDialog): Promise<void>;
+  clear(personId: number): Promise<void>;
+  /** Removes and returns dialogs whose `expiresAt` ≤ now. */
+  takeExpired(now: Date): Promise<(StoredDialog & { personId: number })[]>;
+}
+
+/** The result of one step. */
+export type StepResult<D> =
+  /** Go on to `step` (pushed on the history unless `replace`), optionally saying something first. */
+  | { next: string; data: D; say?: Reply[]; replace?: boolean }
+  /** Stay on this step: show `say` (e.g. why the answer is invalid), then the prompt again. */
+  | { stay: true; data?: D; say?: Reply[]; noPrompt?: boolean }
+  /** The dialog is finished: its state is removed. */
+  | { done: true; say: Reply[] };
+
+export interface DialogStep<C, D> {
+  /** The question of this step; buttons should be made with {@link stepButton}. */
+  prompt(ctx: C, data: D): Reply | Promise<Reply>;
+  handle(ctx: C, data: D, input: DialogInput): StepResult<D> | Promise<StepResult<D>>;
+  /** Steps that must not be returned to with "back" (e.g. after a confirmation). */
+  noBack?: boolean;
+}
+
+export interface DialogDefinition<C, D> {
+  kind: string;
+  steps: Record<string, DialogStep<C, D>>;
+  ttlMs?: number;
+}
+
+/** A button answering the step `step` with `value` (keep both short: Telegram allows 64 bytes). */
+export const stepButton = (step: string, label: Button['label'], value: string): Button => ({ label, action: `d:${step}:${value}` });
+
+export const BACK_ACTION = 'd:_:back';
+export const CANCEL_ACTION = 'd:_:cancel';
+
+/** Parses a dialog action into its step and value; `undefined` when it is not a dialog action. */
+export function parseDialogAction(action: string): { step: string; value: string } | undefined {
+  const m = /^d:([^:]+):([\s\S]*)$/.exec(action);
+  return m ? { step: m[1]!, value: m[2]! } : undefined;
+}
+
+/** Appends the back (when there is a step to go back to) and cancel buttons to a prompt. */
+function withControls(reply: Reply, canGoBack: boolean): Reply {
+  const controls: Button[] = [];
+  if (canGoBack) controls.push({ label: msg('dialog-back'), action: BACK_ACTION });
+  controls.push({ label: msg('dialog-cancel'), action: CANCEL_ACTION });
+  return { ...reply, buttons: [...(reply.buttons ?? []), controls] };
+}
+
+/** Runs dialogs of every kind registered with it. */
+export class DialogEngine<C extends { personId: number; channel: string; chatId: string; now: Date }> {
+  private readonly defs = new Map<string, DialogDefinition<C, any>>();
+  constructor(private readonly store: DialogStore) {}
+
+  register<D>(def: DialogDefinition<C, D>): void {
+    this.defs.set(def.kind, def);
+  }
+
+  current(personId: number): Promise<StoredDialog | null> {
+    return this.store.get(personId);
+  }
+
+  /**
+   * Starts (or restarts) a dialog at `step` with `data`, replacing any open one. `history` lists the
+   * steps "back" leads to (for a dialog opened in the middle, e.g. editing a returned nomination).
+   */
+  async start<D>(ctx: C, kind: string, step: string, data: D, history: string[] = []): Promise<Reply[]> {
+    const def = this.def(kind);
+    const dialog = this.fresh(ctx, def, kind, step, data as Record<string, unknown>, history);
+    await this.store.save(ctx.personId, dialog);
+    return [await this.prompt(ctx, dialog)];
+  }
+
+  /** Shows the current step's prompt again (e.g. `/tiep`). */
+  async resume(ctx: C, dialog: StoredDialog): Promise<Reply[]> {
+    await this.store.save(ctx.personId, { ...dialog, expiresAt: this.expiry(ctx, this.def(dialog.kind)) });
+    return [await this.prompt(ctx, dialog)];
+  }
+
+  async cancel(ctx: C): Promise<boolean> {
+    const open = await this.store.get(ctx.personId);
+    if (!open) return false;
+    await this.store.clear(ctx.personId);
+    return true;
+  }
+
+  /**
+   * Feeds one input to the open dialog. `action` is a raw button action (`d:…`), `text`/`attachments`
+   * what was typed or sent.
+   */
+  async handle(ctx: C, dialog: StoredDialog, input: { action?: string; text?: string; attachments?: Attachment[] }): Promise<Reply[]> {
+    const def = this.def(dialog.kind);
+    if (input.action === CANCEL_ACTION) {
+      await this.store.clear(ctx.personId);
+      return [{ lines: [msg('dialog-cancelled')] }];
+    }
+    if (input.action === BACK_ACTION) {
+      const history = [...dialog.history];
+      const previous = history.pop();
+      if (!previous) return [await this.prompt(ctx, dialog)];
+      const moved = { ...dialog, step: previous, history, expiresAt: this.expiry(ctx, def) };
+      await this.store.save(ctx.personId, moved);
+      return [await this.prompt(ctx, moved)];
+    }
+    let value: string | undefined;
+    if (input.action !== undefined) {
+      const parsed = parseDialogAction(input.action);
+      if (!parsed || parsed.step !== dialog.step) return [{ lines: [msg('dialog-stale-button')] }, await this.prompt(ctx, dialog)];
+      value = parsed.value;
+    }
+    const step = def.steps[dialog.step];
+    if (!step) {
+      await this.store.clear(ctx.personId);
+      return [{ lines: [msg('dialog-cancelled')] }];
+    }
+    const result = await step.handle(ctx, dialog.data, { text: input.text, value, attachments: input.attachments });
+    if ('done' in result) {
+      await this.store.clear(ctx.personId);
+      return result.say;
+    }
+    if ('stay' in result) {
+      const stayed = { ...dialog, data: (result.data ?? dialog.data) as Record<string, unknown>, expiresAt: this.expiry(ctx, def) };
+      await this.store.save(ctx.personId, stayed);
+      if (result.noPrompt) return result.say ?? [];
+      const prompt = await this.prompt(ctx, stayed);
+      // A tap that only changed this step's state (a checkbox) redraws the same message.
+      if (!result.say?.length && input.action !== undefined) return [{ ...prompt, replacesTapped: true }];
+      return [...(result.say ?? []), prompt];
+    }
+    const history = result.replace ? dialog.history : [...dialog.history, dialog.step];
+    const moved = { ...dialog, step: result.next, data: result.data as Record<string, unknown>, history, expiresAt: this.expiry(ctx, def) };
+    await this.store.save(ctx.personId, moved);
+    return [...(result.say ?? []), await this.prompt(ctx, moved)];
+  }
+
+  private async prompt(ctx: C, dialog: StoredDialog): Promise<Reply> {
+    const def = this.def(dialog.kind);
+    const step = def.steps[dialog.step]!;
+    const back = dialog.history.length > 0 && !step.noBack;
+    return withControls(await step.prompt(ctx, dialog.data), back);
+  }
+
+  private fresh(ctx: C, def: DialogDefinition<C, any>, kind: string, step: string, data: Record<string, unknown>, history: string[]): StoredDialog {
+    return { kind, step, data, history, channel: ctx.channel, chatId: ctx.chatId, expiresAt: this.expiry(ctx, def) };
+  }
+
+  private expiry(ctx: C, def: DialogDefinition<C, any>): Date {
+    return new Date(ctx.now.getTime() + (def.ttlMs ?? DIALOG_TTL_MS));
+  }
+
+  private def(kind: string): DialogDefinition<C, any> {
+    const def = this.defs.get(kind);
+    if (!def) throw new Error(`unknown dialog kind "${kind}"`);
+    return def;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * /start, /help, /lang: greeting, the commands a person may use, and the interface language.
+ */
+import { mayUse } from '../access.ts';
+import { LOCALES, msg, type Locale, type Reply } from '../channel.ts';
+import { COMMANDS, otherNames } from '../commands.ts';
+import type { Ctx, Feature } from '../context.ts';
+
+/** The commands this person may use, one line each. */
+export function helpReply(ctx: Ctx): Reply {
+  const lines = COMMANDS.filter((c) => c.name !== 'start' && mayUse(ctx.roles, c.audience)).map((c) =>
+    otherNames(c).length > 0
+      ? msg('help-line', { command: c.name, aliases: otherNames(c).map((a) => `/${a}`).join(', '), description: msg(c.descriptionKey) })
+      : msg('help-line-plain', { command: c.name, description: msg(c.descriptionKey) }),
+  );
+  return { lines: [msg('help-title'), ...lines, msg('help-free-text')] };
+}
+
+async function setLocale(ctx: Ctx, wanted: Locale): Promise<Reply[]> {
+  await ctx.services.people.setLocale(ctx.personId, wanted);
+  ctx.locale = wanted;
+  return [{ lines: [msg('lang-set')] }];
+}
+
+export const generalFeature: Feature = {
+  commands: {
+    start: async (ctx) => [{ lines: [msg('welcome', { commune: ctx.catalog.plan.commune[ctx.locale] })] }, helpReply(ctx)],
+    help: async (ctx) => [helpReply(ctx)],
+    lang: async (ctx, args) => {
+      const wanted = args.toLowerCase() as Locale;
+      if (LOCALES.includes(wanted)) return setLocale(ctx, wanted);
+      return [{ lines: [msg('lang-choose')], buttons: [LOCALES.map((l) => ({ label: msg('lang-name', { locale: l }), action: `lang:${l}` }))] }];
+    },
+  },
+  actions: {
+    lang: async (ctx, payload) => (LOCALES.includes(payload as Locale) ? setLocale(ctx, payload as Locale) : [{ lines: [msg('action-expired')] }]),
+  },
+};
