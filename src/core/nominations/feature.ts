@@ -1,0 +1,24 @@
+/**
+ * The nominations feature: registration, review, lists, progress and their dialogs.
+ */
+import type { Ctx, Feature } from '../context.ts';
+import type { DialogEngine } from '../dialog/engine.ts';
+import { commendDialog, noteDialog } from './commend.ts';
+import { listsFeature } from './lists.ts';
+import { progressFeature } from './progress.ts';
+import { registerDialog, startRegistration } from './register.ts';
+import { reviewFeature, voteDialog } from './review.ts';
+
+export function registerNominationDialogs(engine: DialogEngine<Ctx>): void {
+  engine.register(registerDialog);
+  engine.register(voteDialog);
+  engine.register(commendDialog);
+  engine.register(noteDialog);
+}
+
+export const nominationFeatures: Feature[] = [
+  { commands: { dangky: (ctx) => startRegistration(ctx) } },
+  reviewFeature,
+  listsFeature,
+  progressFeature,
+];

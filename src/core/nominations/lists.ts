@@ -1,0 +1,132 @@
+/**
+ * `/hoso` (alias `/mine`): my unit's nominations with their state, searchable by nominee name
+ * without diacritics, page by page. `/guong` (alias `/exemplars`): the approved exemplars, public to
+ * residents (no private data). `nom:` buttons open, edit (when returned), annotate and commend.
+ */
+import { msg, type Button, type Msg, type Reply } from '../channel.ts';
+import type { Ctx, Feature } from '../context.ts';
+import { formatLocalDate } from '../plan/dates.ts';
+import { foldText } from '../text/fold.ts';
+import { startCommendation, startNote } from './commend.ts';
+import type { Nomination } from './model.ts';
+import { startResubmission } from './register.ts';
+import { fullView, handles, publicView } from './view.ts';
+
+/** Items per page: short enough for a cheap phone's screen. */
+export const PAGE_SIZE = 8;
+/** Callback data allows 64 bytes: the search words kept in a page button. */
+const QUERY_BYTES = 30;
+
+const clipQuery = (q: string) => {
+  let s = foldText(q);
+  while (Buffer.byteLength(s) > QUERY_BYTES) s = s.slice(0, -1);
+  return s.trim();
+};
+
+function pager(prefix: string, offset: number, total: number, query: string): Button[] {
+  const buttons: Button[] = [];
+  if (offset > 0) buttons.push({ label: msg('list-prev'), action: `${prefix}:${Math.max(0, offset - PAGE_SIZE)}:${query}` });
+  if (offset + PAGE_SIZE < total) buttons.push({ label: msg('list-next'), action: `${prefix}:${offset + PAGE_SIZE}:${query}` });
+  return buttons;
+}
+
+async function mine(ctx: Ctx, offset: number, rawQuery: string): Promise<Reply[]> {
+  const query = clipQuery(rawQuery);
+  const everyUnit = ctx.roles.admin || ctx.roles.council;
+  const { items, total } = await ctx.services.nominations.list({
+    planSlug: ctx.catalog.plan.id,
+    unitCodes: everyUnit ? undefined : ctx.roles.officerUnits,
+    nameQuery: query || undefined,
+    offset,
+    limit: PAGE_SIZE,
+  });
+  if (total === 0) return [{ lines: [msg(query ? 'mine-none-matching' : 'mine-empty', { query })] }];
+  const tz = ctx.services.settings.timeZone;
+  const lines: Msg[] = [msg('mine-title', { total, from: offset + 1, to: offset + items.length, query })];
+  for (const n of items) {
+    lines.push(msg('mine-item', { id: n.id, name: n.nomineeName, state: msg('nomination-state', { state: n.state }), category: n.categoryCode, date: formatLocalDate(n.createdAt, tz) }));
+  }
+  const buttons: Button[][] = items.map((n) => [{ label: msg('mine-open', { id: n.id, name: n.nomineeName.slice(0, 30) }), action: `nom:v:${n.id}` }]);
+  const nav = pager('hs', offset, total, query);
+  if (nav.length > 0) buttons.push(nav);
+  return [{ lines: [...lines, msg('mine-search-hint')], buttons }];
+}
+
+async function exemplars(ctx: Ctx, offset: number, rawQuery: string): Promise<Reply[]> {
+  const query = clipQuery(rawQuery);
+  const { items, total } = await ctx.services.nominations.list({ planSlug: ctx.catalog.plan.id, states: ['APPROVED'], nameQuery: query || undefined, offset, limit: PAGE_SIZE });
+  if (total === 0) return [{ lines: [msg(query ? 'exemplars-none-matching' : 'exemplars-empty', { query })] }];
+  const tz = ctx.services.settings.timeZone;
+  const lines: Msg[] = [msg('exemplars-title', { total, commune: ctx.catalog.plan.commune[ctx.locale] })];
+  for (const n of items) {
+    lines.push(msg('exemplars-item', { name: n.nomineeName, type: msg('subject-type', { type: n.subjectType }), place: n.place, category: n.categoryCode, date: n.decidedAt ? formatLocalDate(n.decidedAt, tz) : '-' }));
+  }
+  const buttons: Button[][] = items.map((n) => [{ label: msg('exemplars-open', { name: n.nomineeName.slice(0, 40) }), action: `gv:${n.id}` }]);
+  const nav = pager('gu', offset, total, query);
+  if (nav.length > 0) buttons.push(nav);
+  return [{ lines, buttons }];
+}
+
+/** Buttons under a nomination for the people who handle it, by state and role. */
+function actionButtons(ctx: Ctx, n: Nomination): Button[][] {
+  const rows: Button[][] = [];
+  if (n.state === 'RETURNED' && ctx.roles.officerUnits.includes(n.unitCode)) rows.push([{ label: msg('nomination-edit'), action: `nom:e:${n.id}` }]);
+  if (n.state === 'SUBMITTED' && ctx.roles.council) rows.push([{ label: msg('review-open'), action: 'rv:open' }]);
+  if (n.state === 'APPROVED') {
+    rows.push([
+      { label: msg('nomination-add-nurture'), action: `nom:N:${n.id}` },
+      { label: msg('nomination-add-replicate'), action: `nom:R:${n.id}` },
+    ]);
+    if (ctx.roles.admin) rows.push([{ label: msg('nomination-commend'), action: `nom:c:${n.id}` }]);
+  }
+  rows.push([{ label: msg('nomination-add-note'), action: `nom:O:${n.id}` }]);
+  return rows;
+}
+
+async function nominationAction(ctx: Ctx, payload: string): Promise<Reply[]> {
+  const [op, raw] = payload.split(':');
+  const n = Number.isSafeInteger(Number(raw)) ? await ctx.services.nominations.get(Number(raw)) : null;
+  if (!n || n.planSlug !== ctx.catalog.plan.id) return [{ lines: [msg('nomination-not-found')] }];
+  if (!handles(ctx, n)) return n.state === 'APPROVED' && op === 'v' ? [await publicView(ctx, n)] : [{ lines: [msg('access-denied', { audience: 'staff' })] }];
+  switch (op) {
+    case 'v':
+      return [{ ...(await fullView(ctx, n)), buttons: actionButtons(ctx, n) }];
+    case 'e':
+      if (n.state !== 'RETURNED' || !ctx.roles.officerUnits.includes(n.unitCode)) return [{ lines: [msg('nomination-not-editable', { state: msg('nomination-state', { state: n.state }) })] }];
+      return startResubmission(ctx, n);
+    case 'c':
+      if (!ctx.roles.admin) return [{ lines: [msg('access-denied', { audience: 'admin' })] }];
+      if (n.state !== 'APPROVED') return [{ lines: [msg('review-error', { code: 'not-approved' })] }];
+      return startCommendation(ctx, n.id);
+    case 'N':
+    case 'R':
+      if (n.state !== 'APPROVED') return [{ lines: [msg('review-error', { code: 'not-approved' })] }];
+      return startNote(ctx, n.id, op === 'N' ? 'NURTURE' : 'REPLICATE');
+    case 'O':
+      return startNote(ctx, n.id, 'NOTE');
+    default:
+      return [{ lines: [msg('action-expired')] }];
+  }
+}
+
+const page = (payload: string): [number, string] => {
+  const colon = payload.indexOf(':');
+  const offset = Number(colon < 0 ? payload : payload.slice(0, colon));
+  return [Number.isSafeInteger(offset) && offset >= 0 ? offset : 0, colon < 0 ? '' : payload.slice(colon + 1)];
+};
+
+export const listsFeature: Feature = {
+  commands: {
+    hoso: (ctx, args) => mine(ctx, 0, args),
+    guong: (ctx, args) => exemplars(ctx, 0, args),
+  },
+  actions: {
+    hs: (ctx, payload) => (ctx.roles.officerUnits.length || ctx.roles.admin || ctx.roles.council ? mine(ctx, ...page(payload)) : Promise.resolve([{ lines: [msg('access-denied', { audience: 'officer' })] }])),
+    gu: (ctx, payload) => exemplars(ctx, ...page(payload)),
+    gv: async (ctx, payload) => {
+      const n = Number.isSafeInteger(Number(payload)) ? await ctx.services.nominations.get(Number(payload)) : null;
+      return n && n.state === 'APPROVED' && n.planSlug === ctx.catalog.plan.id ? [await publicView(ctx, n)] : [{ lines: [msg('nomination-not-found')] }];
+    },
+    nom: nominationAction,
+  },
+};

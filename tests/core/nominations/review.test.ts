@@ -1,0 +1,263 @@
+/**
+ * Council review through the UI: reasons, notices to the officers, returning and resubmitting,
+ * decided nominations, the history, the vote rule and concurrent votes.
+ */
+import { describe, expect, it } from 'vitest';
+import { button, text, type TestApp } from '../../helpers/test-app.ts';
+import { ACH, appsPerTest, last, PROMPTS, seed, stateOf } from './fixtures.ts';
+
+const open = appsPerTest();
+
+/** Officers o1 (proposer) and o2 of the health station, council members c1…c<council>. */
+async function world(opts: { council?: number; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const t = await open({ env: opts.env });
+  await t.grant('o1', 'OFFICER', 'tram-y-te');
+  await t.grant('o2', 'OFFICER', 'tram-y-te');
+  for (let i = 1; i <= (opts.council ?? 1); i++) await t.grant(`c${i}`, 'COUNCIL');
+  return t;
+}
+
+/** Outbox notices about the decision on nomination `id`. */
+const decisionNotices = async (t: TestApp, id: number) => (await t.outbox()).filter((n) => n.key.startsWith(`nomination:${id}:decided:`));
+
+/** A council member returns or rejects through the dialog, typing `reason`. */
+async function voteWithReason(t: TestApp, member: string, op: 'r' | 'x', id: number, reason: string) {
+  expect(last(await t.tap(member, `rv:${op}:${id}`))).toContain('Hãy gõ lý do (bắt buộc');
+  return t.say(member, reason);
+}
+
+describe('review: return and reject need a reason', () => {
+  it('"return" asks for a reason; a too short one is refused; the officers are told the reason', async () => {
+    const t = await world();
+    const n = await seed(t, { proposer: 'o1' });
+    const queue = await t.say('c1', '/duyet');
+    expect(text(queue)).toContain(`Hồ sơ #${n.id} — Trạm Y tế xã (chờ duyệt)`);
+
+    let r = await t.tap('c1', button(queue, 'Trả lại'));
+    expect(last(r)).toContain(`Bạn chọn “trả lại để bổ sung” cho hồ sơ #${n.id}. Hãy gõ lý do`);
+    expect(await stateOf(t, n.id)).toBe('SUBMITTED'); // a tap alone decides nothing
+    r = await t.say('c1', 'ít');
+    expect(text(r)).toContain('cần ít nhất 5 ký tự');
+    expect(last(r)).toContain('Hãy gõ lý do');
+    expect(await t.app.prisma.vote.count()).toBe(0);
+
+    r = await t.say('c1', 'Cần bổ sung ảnh buổi tiêm chủng');
+    expect(text(r)).toContain(`Hội đồng đã quyết định: hồ sơ #${n.id} (Trạm Y tế xã) — trả lại để bổ sung`);
+    expect(await stateOf(t, n.id)).toBe('RETURNED');
+
+    const notices = await decisionNotices(t, n.id);
+    expect(notices.map((x) => x.personId).sort()).toEqual([await t.personId('o1'), await t.personId('o2')].sort());
+    for (const x of notices) expect(x.text).toContain('được Hội đồng trả lại để bổ sung. Lý do: Cần bổ sung ảnh buổi tiêm chủng');
+  });
+
+  it('cancelling the reason dialog casts no vote', async () => {
+    const t = await world();
+    const n = await seed(t, { proposer: 'o1' });
+    const r = await t.tap('c1', `rv:x:${n.id}`);
+    expect(text(await t.tap('c1', button(r, 'Hủy')))).toContain('Đã hủy');
+    expect(await t.app.prisma.vote.count()).toBe(0);
+    expect(await stateOf(t, n.id)).toBe('SUBMITTED');
+    expect(text(await t.say('c1', '/duyet'))).toContain(`Hồ sơ #${n.id}`); // still in the queue
+  });
+
+  it('a rejection notice is kind: it thanks, says what was recognised and gives the reason', async () => {
+    const t = await world();
+    const n = await seed(t, { proposer: 'o1', selfCheck: ['3.1.5.1', '3.1.5.2'] });
+    const r = await voteWithReason(t, 'c1', 'x', n.id, 'Chưa có kết quả nổi bật so với các xã khác');
+    expect(text(r)).toContain('chưa được công nhận');
+    expect(await stateOf(t, n.id)).toBe('REJECTED');
+    const notices = await decisionNotices(t, n.id);
+    expect(notices).toHaveLength(2);
+    const o1 = await t.personId('o1');
+    const notice = notices.find((x) => x.personId === o1)!.text;
+    expect(notice).toContain('Cảm ơn đơn vị đã đề nghị Trạm Y tế xã');
+    expect(notice).toContain(`Hội đồng ghi nhận những việc đã làm: ${ACH}`);
+    expect(notice).toContain('tự đánh giá đạt 2/7 tiêu chí');
+    expect(notice).toContain('Ý kiến của Hội đồng: Chưa có kết quả nổi bật so với các xã khác.');
+    expect(notice).toContain('Mong đơn vị tiếp tục bồi dưỡng');
+  });
+
+  it('an approval needs no reason and tells the officers', async () => {
+    const t = await world();
+    const n = await seed(t, { proposer: 'o1' });
+    const r = await t.tap('c1', `rv:a:${n.id}`);
+    expect(text(r)).toContain('— đã công nhận');
+    const notices = await decisionNotices(t, n.id);
+    expect(notices).toHaveLength(2);
+    expect(notices[0]!.text).toContain('đã được Hội đồng Thi đua – Khen thưởng công nhận là điển hình tiên tiến');
+  });
+});
+
+describe('review: the life of a nomination', () => {
+  it('a returned nomination is edited, resubmitted and back in every member\'s queue', async () => {
+    const t = await world({ council: 3, env: { COUNCIL_VOTE_RULE: '1' } });
+    const n = await seed(t, { proposer: 'o1' });
+    await voteWithReason(t, 'c1', 'r', n.id, 'Thành tích cần cụ thể hơn');
+    expect(await stateOf(t, n.id)).toBe('RETURNED');
+    for (const c of ['c1', 'c2']) expect(text(await t.say(c, '/duyet'))).toContain('Không có hồ sơ nào chờ bạn duyệt');
+
+    // the officer opens it from the notice's button
+    const notice = (await t.app.prisma.outboxMessage.findFirstOrThrow({ where: { key: { startsWith: `nomination:${n.id}:decided:` }, personId: await t.personId('o1') } })).payload;
+    const edit = (JSON.parse(notice) as { buttons: { action: string }[][] }).buttons.flat()[0]!.action;
+    expect(edit).toBe(`nom:e:${n.id}`);
+    let r = await t.tap('o1', edit);
+    expect(last(r)).toContain(PROMPTS.summary);
+    expect(r.flatMap((x) => x.buttons.flat().map((b) => b.label))).toContain('✅ Gửi lại');
+
+    // back to the achievements (summary → self-check → evidence → achievements) and change them
+    for (const prompt of [PROMPTS.check, PROMPTS.evidence, PROMPTS.achievements]) {
+      r = await t.tap('o1', button(r, 'Quay lại'));
+      expect(last(r)).toContain(prompt);
+    }
+    const better = 'Tiêm chủng 100% trẻ em dưới 1 tuổi; không có ca dịch nào trong năm 2024.';
+    r = await t.say('o1', better);
+    r = await t.send('o1', [{ kind: 'PHOTO', fileRef: 'new-photo' }]);
+    r = await t.tap('o1', button(r, 'Xong (1 minh chứng)'));
+    r = await t.tap('o1', button(r, 'Đạt tất cả'));
+    r = await t.tap('o1', button(r, /^Xong$/));
+    expect(last(r)).toContain(`Thành tích: ${better}`);
+    r = await t.tap('o1', button(r, 'Gửi lại'));
+    expect(text(r)).toContain(`Đã gửi lại hồ sơ #${n.id}`);
+
+    const again = (await t.app.services.nominations.get(n.id))!;
+    expect(again).toMatchObject({ state: 'SUBMITTED', round: 2, achievements: better });
+    expect(again.evidence.map((e) => e.fileRef)).toEqual(['new-photo']);
+    expect(await t.app.prisma.nomination.count()).toBe(1); // the same nomination, not a new one
+    // the council is told again, and c1 (who voted in round 1) may vote in round 2
+    const told = (await t.outbox()).filter((x) => x.key.startsWith(`nomination:${n.id}:submitted:r2:`));
+    expect(told).toHaveLength(3);
+    const queue = await t.say('c1', '/duyet');
+    expect(text(queue)).toContain(better);
+    expect(text(await t.tap('c1', button(queue, 'Công nhận')))).toContain('— đã công nhận');
+  });
+
+  it('two officers resubmitting the same returned nomination: the second is refused clearly, not crashed', async () => {
+    const t = await world();
+    const n = await seed(t, { proposer: 'o1' });
+    await voteWithReason(t, 'c1', 'r', n.id, 'Thiếu ảnh minh chứng');
+    const first = await t.tap('o1', `nom:e:${n.id}`);
+    const second = await t.tap('o2', `nom:e:${n.id}`);
+    expect(text(await t.tap('o1', button(first, 'Gửi lại')))).toContain('Đã gửi lại hồ sơ');
+    const late = text(await t.tap('o2', button(second, 'Gửi lại')));
+    expect(late).toContain('Hồ sơ đang ở trạng thái “chờ duyệt” nên không sửa được');
+    expect((await t.app.services.nominations.get(n.id))!.round).toBe(2); // resubmitted once
+    expect((await t.app.services.nominations.history(n.id)).filter((e) => e.action === 'RESUBMIT')).toHaveLength(1);
+  });
+
+  it('a decided nomination cannot be edited or voted on, only annotated', async () => {
+    const t = await world();
+    const approved = await seed(t, { proposer: 'o1' });
+    await t.tap('c1', `rv:a:${approved.id}`);
+    const rejected = await seed(t, { proposer: 'o1', nomineeName: 'Nguyễn Văn An', subjectType: 'INDIVIDUAL', categoryCode: '3.2.1' });
+    await voteWithReason(t, 'c1', 'x', rejected.id, 'Chưa đủ tiêu chí');
+
+    for (const n of [approved, rejected]) {
+      const edit = text(await t.tap('o1', `nom:e:${n.id}`));
+      expect(edit).toContain('nên không sửa được; chỉ có thể thêm ghi chú');
+      expect(edit).not.toContain(PROMPTS.summary);
+      expect(text(await t.tap('c1', `rv:a:${n.id}`))).toContain('Hồ sơ này không còn chờ duyệt');
+    }
+    expect(await t.app.prisma.dialogState.count()).toBe(0);
+
+    const view = await t.tap('o1', `nom:v:${approved.id}`);
+    expect(view[0]!.buttons.flat().map((b) => b.action)).not.toContain(`nom:e:${approved.id}`);
+    let r = await t.tap('o1', button(view, 'Thêm ghi chú'));
+    expect(last(r)).toContain(`Gõ nội dung ghi chú cho hồ sơ #${approved.id}`);
+    r = await t.say('o1', 'Đã tổ chức tham quan, học tập kinh nghiệm');
+    expect(text(r)).toContain(`Đã lưu ghi chú cho hồ sơ #${approved.id}`);
+    r = await t.tap('o1', `nom:R:${approved.id}`);
+    r = await t.say('o1', 'Nhân rộng mô hình sang thôn Plei Ó');
+    expect(text(r)).toContain('Đã lưu nhân rộng');
+    const after = text(await t.tap('o1', `nom:v:${approved.id}`));
+    expect(after).toContain('ghi chú: Đã tổ chức tham quan, học tập kinh nghiệm');
+    expect(after).toContain('nhân rộng: Nhân rộng mô hình sang thôn Plei Ó');
+    expect(await stateOf(t, approved.id)).toBe('APPROVED');
+    expect(await stateOf(t, rejected.id)).toBe('REJECTED');
+  });
+
+  it('the history shows every change: who, from which state to which, and why', async () => {
+    const t = await world();
+    const n = await seed(t, { proposer: 'o1' });
+    await voteWithReason(t, 'c1', 'r', n.id, 'Thiếu ảnh minh chứng');
+    let r = await t.tap('o1', `nom:e:${n.id}`);
+    await t.tap('o1', button(r, 'Gửi lại'));
+    await voteWithReason(t, 'c1', 'x', n.id, 'Chưa có kết quả nổi bật');
+    r = await t.tap('o2', `nom:O:${n.id}`);
+    await t.say('o2', 'Đơn vị sẽ đề nghị lại năm sau');
+
+    const view = text(await t.tap('o1', `nom:v:${n.id}`));
+    const history = view.slice(view.indexOf('Lịch sử:'), view.indexOf('Bồi dưỡng, nhân rộng, ghi chú:')).split('\n').filter((l) => l.startsWith('•'));
+    const strip = (l: string) => l.replace(/^• \d+\/\d+\/\d{4} \d{2}:\d{2} — /, '');
+    expect(history.map(strip)).toEqual([
+      'User o1: tạo hồ sơ (- → bản nháp)',
+      'User o1: gửi duyệt (bản nháp → chờ duyệt)',
+      'User c1: trả lại (chờ duyệt → trả lại để bổ sung). Lý do: Thiếu ảnh minh chứng',
+      'User o1: gửi lại (trả lại để bổ sung → chờ duyệt)',
+      'User c1: không công nhận (chờ duyệt → chưa được công nhận). Lý do: Chưa có kết quả nổi bật',
+      'User o2: ghi chú (chưa được công nhận → chưa được công nhận)',
+    ]);
+    expect(view).toContain('ghi chú: Đơn vị sẽ đề nghị lại năm sau');
+  });
+});
+
+describe('review: the council vote rule', () => {
+  it('by default a simple majority of all members decides: with 3 members one approval is not enough, two are', async () => {
+    const t = await world({ council: 3 });
+    const n = await seed(t, { proposer: 'o1' });
+    let r = await t.tap('c1', `rv:a:${n.id}`);
+    expect(text(r)).toContain('Kết quả hiện tại: 1 công nhận, 0 trả lại, 0 không công nhận (Hội đồng có 3 thành viên)');
+    expect(text(r)).not.toContain('Hội đồng đã quyết định');
+    expect(await stateOf(t, n.id)).toBe('SUBMITTED');
+    expect(await decisionNotices(t, n.id)).toEqual([]);
+
+    r = await t.tap('c2', `rv:a:${n.id}`);
+    expect(text(r)).toContain('Hội đồng đã quyết định');
+    expect(await stateOf(t, n.id)).toBe('APPROVED');
+    expect(await decisionNotices(t, n.id)).toHaveLength(2);
+    // the third member finds nothing left to vote on
+    expect(text(await t.say('c3', '/duyet'))).toContain('Không có hồ sơ nào chờ bạn duyệt');
+  });
+
+  it('split votes decide nothing until one decision has a majority', async () => {
+    const t = await world({ council: 3 });
+    const n = await seed(t, { proposer: 'o1' });
+    await t.tap('c1', `rv:a:${n.id}`);
+    await voteWithReason(t, 'c2', 'x', n.id, 'Chưa đủ tiêu chí');
+    expect(await stateOf(t, n.id)).toBe('SUBMITTED');
+    await voteWithReason(t, 'c3', 'x', n.id, 'Thành tích chưa nổi bật');
+    expect(await stateOf(t, n.id)).toBe('REJECTED');
+    const [notice] = await decisionNotices(t, n.id);
+    expect(notice!.text).toContain('Chưa đủ tiêu chí; Thành tích chưa nổi bật');
+  });
+
+  it('with COUNCIL_VOTE_RULE=1 one vote decides', async () => {
+    const t = await world({ council: 3, env: { COUNCIL_VOTE_RULE: '1' } });
+    const n = await seed(t, { proposer: 'o1' });
+    const r = await t.tap('c1', `rv:a:${n.id}`);
+    expect(text(r)).toContain('Hội đồng đã quyết định');
+    expect(await stateOf(t, n.id)).toBe('APPROVED');
+  });
+
+  it('two members voting at the same moment give exactly one decision and one notice per officer', async () => {
+    const t = await world({ council: 3, env: { COUNCIL_VOTE_RULE: '1' } });
+    const n = await seed(t, { proposer: 'o1' });
+    const replies = await Promise.all([t.tap('c1', `rv:a:${n.id}`), t.tap('c2', `rv:a:${n.id}`)]);
+    expect(replies.filter((r) => text(r).includes('Hội đồng đã quyết định'))).toHaveLength(1);
+    expect(replies.filter((r) => text(r).includes('Hồ sơ này không còn chờ duyệt'))).toHaveLength(1);
+
+    const decisions = (await t.app.services.nominations.history(n.id)).filter((e) => e.fromState === 'SUBMITTED' && e.toState !== 'SUBMITTED');
+    expect(decisions).toHaveLength(1);
+    const notices = await decisionNotices(t, n.id);
+    expect(notices.map((x) => x.personId).sort()).toEqual([await t.personId('o1'), await t.personId('o2')].sort());
+  });
+
+  it('three members approving at once under the majority rule give one decision', async () => {
+    const t = await world({ council: 3 });
+    const n = await seed(t, { proposer: 'o1' });
+    await Promise.all(['c1', 'c2', 'c3'].map((c) => t.tap(c, `rv:a:${n.id}`)));
+    const decisions = (await t.app.services.nominations.history(n.id)).filter((e) => e.action === 'APPROVE');
+    expect(decisions).toHaveLength(1);
+    expect(await decisionNotices(t, n.id)).toHaveLength(2);
+    expect(await stateOf(t, n.id)).toBe('APPROVED');
+  });
+});
