@@ -1,0 +1,27 @@
+/**
+ * The good deeds feature, "Việc tốt quanh ta" (issue [3/5]): submitting (`/viectot`), moderation
+ * (`/kiemduyet`), reading (`/viectotmoi`, `/bantin`) and their dialogs.
+ */
+import type { Ctx, Feature } from '../context.ts';
+import type { DialogEngine } from '../dialog/engine.ts';
+import { mergeDialog, moderationAction, rejectDialog, showQueue } from './moderate.ts';
+import { readCommands, recentPage } from './read.ts';
+import { deedDialog, startDeed } from './submit.ts';
+
+export function registerDeedDialogs(engine: DialogEngine<Ctx>): void {
+  engine.register(deedDialog);
+  engine.register(rejectDialog);
+  engine.register(mergeDialog);
+}
+
+export const deedFeature: Feature = {
+  commands: {
+    viectot: (ctx) => startDeed(ctx),
+    kiemduyet: (ctx) => showQueue(ctx),
+    ...readCommands,
+  },
+  actions: {
+    vt: moderationAction,
+    vtm: recentPage,
+  },
+};
