@@ -1,0 +1,48 @@
+/**
+ * `npm run bench`: runs the benchmarks of bench/ and prints their figures (see README, "Benchmarks").
+ * Not part of `npm test`.
+ */
+import { cpus } from 'node:os';
+import { benchDigest, benchSender } from './digest.bench.ts';
+
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+function table(title: string, rows: [string, string][]): void {
+  const width = Math.max(...rows.map(([k]) => k.length));
+  process.stdout.write(`\n${title}\n${'-'.repeat(title.length)}\n`);
+  for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
+}
+
+async function main(): Promise<number> {
+  process.stdout.write(`thidua-bot benchmarks — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'})\n`);
+
+  const d = await benchDigest();
+  table(`Weekly council digest over ${d.nominations.toLocaleString('en')} nominations and ${d.deeds.toLocaleString('en')} good deeds (median of ${d.runs} runs)`, [
+    ['data inserted in', ms(d.insertMs)],
+    ['weekFacts (database)', ms(d.weekFactsMs)],
+    ['councilDigest (build)', ms(d.councilDigestMs)],
+    ['weekFacts + councilDigest', `${ms(d.totalMs)} (slowest run ${ms(d.maxTotalMs)}; target < 300 ms: ${d.totalMs < 300 ? 'met' : 'NOT MET'})`],
+    ['render to Telegram HTML', `${ms(d.renderMs)} (${d.digestChars} characters)`],
+  ]);
+
+  const s = await benchSender();
+  table(`Outbox sender → fake Bot API (${s.recipients} recipients, ${s.messages} messages, default pace 30/s and 1/s per chat)`, [
+    ['all delivered in', `${s.seconds.toFixed(2)} s`],
+    ['messages / second', s.perSecond.toFixed(1)],
+    ['most in any 1 s window', String(s.peakInAnySecond)],
+    ['429 answers', String(s.tooMany)],
+    ['duplicates', String(s.duplicates)],
+    ['closest two to one chat', `${s.minGapSameChatMs} ms`],
+  ]);
+  const ok = d.totalMs < 300 && s.tooMany === 0 && s.duplicates === 0;
+  process.stdout.write(`\n${ok ? 'All targets met.' : 'Some targets NOT met.'}\n`);
+  return ok ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

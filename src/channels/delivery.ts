@@ -1,0 +1,198 @@
+/**
+ * The outbox sender: delivers every proactive message once, at a pace the platform accepts.
+ *
+ * - Due PENDING rows of one channel are claimed (PENDING → SENDING, one process wins), rendered in
+ *   the recipient's language, sent, then marked SENT.
+ * - Pace: at most `perSecond` messages per second overall and one per `perChatMs` per chat
+ *   (Telegram: about 30/s overall, 1/s per chat). A chat sent to too recently waits for a later pass.
+ * - "Retry later" (Telegram 429 with `retry_after`): the row and the whole channel are deferred by
+ *   that much — no sleeping — so other work goes on.
+ * - Unreachable (blocked the bot, deactivated, outside the platform's window): the row becomes
+ *   UNREACHABLE and the person is marked unreachable; nothing more is sent until they write again.
+ * - Other failures: retried with backoff, at most {@link MAX_ATTEMPTS} times, then FAILED.
+ * - A row left SENDING by a process that died mid-send may or may not have reached the person: it is
+ *   marked UNCERTAIN at start and never sent again (nothing is sent twice), and logged.
+ *
+ * Written here rather than with a throttling plugin: grammY's own docs advise against its throttler,
+ * and the outbox needs deferral of rows across restarts, not an in-memory queue.
+ */
+import type { Locale, Reply } from '../core/channel.ts';
+import type { PrismaClient } from '../db/client.ts';
+import { payloadReply } from '../db/outbox.ts';
+import type { Logger } from '../logger.ts';
+
+/** Sends one reply to a chat. Throws {@link UnreachableError} or {@link RetryLaterError} when it applies. */
+export type ChannelSender = (chatId: string, reply: Reply, locale: Locale) => Promise<void>;
+
+/** The recipient blocked the bot, deleted their account or left the window the platform allows. */
+export class UnreachableError extends Error {
+  override name = 'UnreachableError';
+}
+
+/** The platform asks to wait `retryAfterMs` before sending again (rate limit). */
+export class RetryLaterError extends Error {
+  override name = 'RetryLaterError';
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+  }
+}
+
+export const MAX_ATTEMPTS = 5;
+/** Backoff after the n-th failed attempt: 30 s, 1 min, 2 min, 4 min … */
+export const backoffMs = (attempt: number): number => 30_000 * 2 ** Math.max(0, attempt - 1);
+
+export interface SenderOptions {
+  prisma: PrismaClient;
+  channel: string;
+  send: ChannelSender;
+  logger: Logger;
+  /** Only this chat (the console delivers to its own person only). */
+  chatId?: string;
+  /** Messages per second overall; default 30 (Telegram's limit for bots). */
+  perSecond?: number;
+  /** Minimum time between two messages to one chat, ms; default 1000. */
+  perChatMs?: number;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface OutboxSender {
+  /** One pass over the due rows; returns how many were sent. Never throws for a failed send. */
+  deliverDue(): Promise<number>;
+  /** At start: rows a dead process left SENDING become UNCERTAIN (never resent); returns how many. */
+  recoverInterrupted(): Promise<number>;
+  /** When the channel may send again after a "retry later" (UTC), if deferred. */
+  pausedUntil(): Date | null;
+}
+
+export function createOutboxSender(opts: SenderOptions): OutboxSender {
+  const { prisma, logger } = opts;
+  const clock = opts.now ?? (() => new Date());
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const perSecond = opts.perSecond ?? 30;
+  const gapMs = 1000 / perSecond;
+  const perChatMs = opts.perChatMs ?? 1000;
+  /** When the last request to each chat ended. */
+  const lastToChat = new Map<string, number>();
+  /** When the last `perSecond` requests ended, oldest first. */
+  const recentEnds: number[] = [];
+  let lastSend = 0;
+  // Spacing is counted from the END of earlier requests: the platform receives a request somewhere
+  // between its start and its end, so network jitter can never squeeze more than `perSecond` into a
+  // second, or two to one chat into `perChatMs`.
+  const ended = (chatId: string) => {
+    const at = Date.now();
+    lastToChat.set(chatId, at);
+    recentEnds.push(at);
+    if (recentEnds.length > perSecond) recentEnds.shift();
+  };
+  let paused: Date | null = null;
+
+  async function deliverOne(m: { id: number; personId: number; chatId: string; payload: string; locale: string; attempts: number }): Promise<'sent' | 'stop' | 'next'> {
+    const claimed = await prisma.outboxMessage.updateMany({ where: { id: m.id, state: 'PENDING' }, data: { state: 'SENDING', attempts: { increment: 1 } } });
+    if (claimed.count !== 1) return 'next';
+    const wait = Math.max(lastSend + gapMs, recentEnds.length >= perSecond ? recentEnds[0]! + 1000 : 0) - Date.now();
+    if (wait > 0) await sleep(wait);
+    lastSend = Date.now();
+    lastToChat.set(m.chatId, lastSend);
+    try {
+      try {
+        await opts.send(m.chatId, payloadReply(m.payload), m.locale === 'en' ? 'en' : 'vi');
+      } finally {
+        ended(m.chatId);
+      }
+      await prisma.outboxMessage.update({ where: { id: m.id }, data: { state: 'SENT', sentAt: clock(), lastError: null } });
+      return 'sent';
+    } catch (error) {
+      const text = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+      const now = clock();
+      if (error instanceof RetryLaterError) {
+        paused = new Date(now.getTime() + error.retryAfterMs);
+        // Not the message's fault: the attempt is given back.
+        await prisma.outboxMessage.update({ where: { id: m.id }, data: { state: 'PENDING', attempts: m.attempts, nextAttemptAt: paused, lastError: text } });
+        logger.warn({ channel: opts.channel, retryAfterMs: error.retryAfterMs }, 'rate limited: channel deferred');
+        return 'stop';
+      }
+      if (error instanceof UnreachableError) {
+        await prisma.outboxMessage.update({ where: { id: m.id }, data: { state: 'UNREACHABLE', lastError: text } });
+        await prisma.person.update({ where: { id: m.personId }, data: { unreachableAt: now } });
+        logger.warn({ outboxId: m.id, personId: m.personId }, 'recipient unreachable: held until they write again');
+        return 'next';
+      }
+      const attempts = m.attempts + 1;
+      const failed = attempts >= MAX_ATTEMPTS;
+      await prisma.outboxMessage.update({
+        where: { id: m.id },
+        data: { state: failed ? 'FAILED' : 'PENDING', lastError: text, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) },
+      });
+      logger.warn({ outboxId: m.id, attempts, err: error }, failed ? 'delivery failed for good' : 'delivery failed, will retry');
+      return 'next';
+    }
+  }
+
+  return {
+    pausedUntil: () => paused,
+    async recoverInterrupted() {
+      const { count } = await prisma.outboxMessage.updateMany({
+        where: { channel: opts.channel, state: 'SENDING', ...(opts.chatId ? { chatId: opts.chatId } : {}) },
+        data: { state: 'UNCERTAIN', lastError: 'interrupted while sending: may have been delivered; not resent' },
+      });
+      if (count > 0) logger.warn({ channel: opts.channel, count }, 'messages interrupted mid-send marked UNCERTAIN (not resent)');
+      return count;
+    },
+    async deliverDue() {
+      const now = clock();
+      if (paused && paused.getTime() > now.getTime()) return 0;
+      paused = null;
+      const due = await prisma.outboxMessage.findMany({
+        where: { channel: opts.channel, ...(opts.chatId ? { chatId: opts.chatId } : {}), state: 'PENDING', nextAttemptAt: { lte: now } },
+        orderBy: { id: 'asc' },
+        take: 200,
+      });
+      let sent = 0;
+      for (const m of due) {
+        const last = lastToChat.get(m.chatId);
+        if (last !== undefined && Date.now() - last < perChatMs) continue; // this chat waits for a later pass
+        const result = await deliverOne(m);
+        if (result === 'sent') sent++;
+        if (result === 'stop') break;
+      }
+      return sent;
+    },
+  };
+}
+
+/**
+ * Runs passes until stopped: right away while messages are due, every `idleMs` otherwise.
+ */
+export function startDeliveryLoop(sender: OutboxSender, opts: { logger: Logger; idleMs?: number }): { stop(): Promise<void> } {
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const loop = (async () => {
+    while (!stopped) {
+      let sent = 0;
+      try {
+        sent = await sender.deliverDue();
+      } catch (error) {
+        opts.logger.error({ err: error }, 'delivery pass failed');
+      }
+      if (stopped) break;
+      const paused = sender.pausedUntil();
+      const delay = paused ? Math.max(50, paused.getTime() - Date.now()) : sent > 0 ? 50 : (opts.idleMs ?? 1000);
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, delay);
+      });
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The weekly council digest (Bản tin tuần của Hội đồng): new nominations, decisions of the week,
+ * nominations waiting for review with their age, every unit's progress against its targets (met /
+ * behind), good deeds received and published, and the next milestones. Grouped, newest first,
+ * short, with buttons to open the details. Long digests are split safely by the channel.
+ */
+import { msg, type Locale, type Msg, type Reply } from '../channel.ts';
+import type { ProgressRow } from '../nominations/model.ts';
+import { computeProgress } from '../nominations/progress.ts';
+import { pick, type PlanCatalog } from '../plan/catalog.ts';
+import { formatLocalDate, formatPlanDate, lastDayCovered } from '../plan/dates.ts';
+
+/** How many items of each list the digest shows (the counts are always complete). */
+export const DIGEST_LIST_LIMIT = 5;
+
+interface Item {
+  id: number;
+  nomineeName: string;
+  unitCode: string;
+}
+
+/** The facts of one week, read by the digest repository (src/db/digest-repository.ts). */
+export interface WeekFacts {
+  newNominations: (Item & { createdAt: Date })[];
+  newCount: number;
+  decisions: (Item & { state: string; decidedAt: Date })[];
+  decisionCount: number;
+  waiting: (Item & { submittedAt: Date })[];
+  waitingCount: number;
+  progressRows: ProgressRow[];
+  deedsReceived: number;
+  deedsPublished: number;
+}
+
+/** Repository port: the facts of [from, to) for a plan; lists newest first, at most `listLimit`. */
+export interface DigestRepository {
+  weekFacts(input: { planSlug: string; from: Date; to: Date; listLimit: number }): Promise<WeekFacts>;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Builds the digest for one reader.
+ * @param from start of the week (UTC instant, inclusive); `to` its end (exclusive).
+ * @param today the local calendar date (people's zone) the digest is sent on.
+ */
+export function councilDigest(input: { facts: WeekFacts; catalog: PlanCatalog; locale: Locale; from: Date; to: Date; today: string; timeZone: string }): Reply {
+  const { facts, catalog, locale, timeZone } = input;
+  const unit = (code: string) => catalog.unitName(code, locale);
+  const lines: Msg[] = [
+    msg('digest-title', { from: formatLocalDate(input.from, timeZone), to: formatLocalDate(new Date(input.to.getTime() - 1), timeZone) }),
+    msg('digest-new', { count: facts.newCount }),
+    ...facts.newNominations.map((n) => msg('digest-item', { id: n.id, name: n.nomineeName, unit: unit(n.unitCode) })),
+    msg('digest-decisions', { count: facts.decisionCount }),
+    ...facts.decisions.map((n) => msg('digest-decision', { id: n.id, name: n.nomineeName, state: msg('nomination-state', { state: n.state }) })),
+    msg('digest-waiting', { count: facts.waitingCount }),
+    ...facts.waiting.map((n) =>
+      msg('digest-waiting-item', { id: n.id, name: n.nomineeName, unit: unit(n.unitCode), days: Math.max(0, Math.floor((input.to.getTime() - n.submittedAt.getTime()) / DAY_MS)) }),
+    ),
+  ];
+  const progress = computeProgress(catalog.plan, facts.progressRows, timeZone);
+  const behind = progress.filter((p) => !p.met);
+  lines.push(msg('digest-progress', { met: progress.length - behind.length, total: progress.length }));
+  for (const p of behind) {
+    const kinds = (['collectives', 'individuals', 'households', 'any'] as const).filter((k) => p.quota.targets[k] > p.approved[k]);
+    lines.push(
+      msg('digest-behind', {
+        unit: unit(p.quota.unit),
+        counts: kinds.map((kind) => msg('digest-behind-count', { kind, approved: p.approved[kind], target: p.quota.targets[kind] })),
+      }),
+    );
+  }
+  lines.push(msg('digest-deeds', { received: facts.deedsReceived, published: facts.deedsPublished }));
+  const next = catalog.plan.milestones.filter((m) => lastDayCovered(m.date, m.precision) >= input.today).slice(0, 3);
+  lines.push(next.length > 0 ? msg('digest-milestones') : msg('digest-no-milestones'));
+  for (const m of next) lines.push(msg('digest-milestone', { date: formatPlanDate(m.date, m.precision), title: pick(m.title, locale) }));
+  return {
+    lines,
+    buttons: [
+      [
+        { label: msg('review-open'), action: 'rv:open' },
+        { label: msg('digest-open-progress'), action: 'tiendo:' },
+      ],
+    ],
+  };
+}

@@ -1,0 +1,318 @@
+/**
+ * What the scheduled jobs send: the weekly council digest's content, milestone reminders 7/3/1 days
+ * before (the yearly "Gia đình văn hóa" review too), review reminders after 3 days, quota reminders
+ * before a phase ends; each person's `/nhacnho` choices; nothing new for an unreachable person.
+ * Runs on a plan whose dates lie ahead (the shipped plan moved to 2026–2030) and a fake clock.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createOutboxSender, UnreachableError } from '../../src/channels/delivery.ts';
+import type { NominationDraft } from '../../src/core/nominations/model.ts';
+import { createLogger } from '../../src/logger.ts';
+import { FUTURE_PLAN_ID, writeFuturePlan } from '../helpers/future-plan.ts';
+import { createTestApp, text, type TestApp } from '../helpers/test-app.ts';
+
+const PLAN = FUTURE_PLAN_ID;
+const silent = createLogger({ level: 'silent' });
+let plan: Awaited<ReturnType<typeof writeFuturePlan>>;
+beforeAll(async () => {
+  plan = await writeFuturePlan();
+});
+afterAll(async () => {
+  await plan.remove();
+});
+
+let apps: TestApp[] = [];
+afterEach(async () => {
+  for (const a of apps) await a.close();
+  apps = [];
+});
+
+async function app(start: string, env: Record<string, string> = {}): Promise<TestApp> {
+  // A short lateness: jumping the clock by days runs that day's occurrence only.
+  const t = await createTestApp({ start: new Date(start), env: { PLAN_FILE: plan.file, DEFAULT_LOCALE: 'en', JOBS_MAX_LATENESS_HOURS: '1', ...env } });
+  apps.push(t);
+  return t;
+}
+
+/** Moves the clock to `iso`, wakes the dispatcher and returns the outbox rows this queued. */
+async function wake(t: TestApp, iso: string) {
+  const before = new Set((await t.outbox()).map((r) => r.key));
+  t.advance(Date.parse(iso) - t.now().getTime());
+  await t.app.scheduler.tick();
+  return (await t.outbox()).filter((r) => !before.has(r.key));
+}
+
+/** 07:00 in Vietnam (the reminders' time) on `day`. */
+const reminderTime = (day: string) => `${day}T00:00:00.000Z`;
+
+const draft = (over: Partial<NominationDraft>): NominationDraft => ({
+  planSlug: PLAN,
+  categoryCode: '3.1.1',
+  movementCode: null,
+  unitCode: 'vhxh-van-hoa',
+  subjectType: 'COLLECTIVE',
+  nomineeName: 'Tập thể',
+  place: 'Thôn 1',
+  achievements: 'Nhiều thành tích',
+  selfCheck: [],
+  evidence: [],
+  ...over,
+});
+
+async function submit(t: TestApp, proposerId: number, at: string, over: Partial<NominationDraft>): Promise<number> {
+  return (await t.app.services.nominations.submit({ draft: draft(over), proposerId, now: new Date(at) })).id;
+}
+
+async function decide(t: TestApp, id: number, state: 'APPROVED' | 'REJECTED', at: string): Promise<void> {
+  await t.app.prisma.nomination.update({ where: { id }, data: { state, decidedAt: new Date(at) } });
+}
+
+let deedRef = 0;
+async function deed(t: TestApp, submitterId: number, createdAt: string, publishedAt?: string): Promise<void> {
+  deedRef++;
+  await t.app.prisma.goodDeed.create({
+    data: {
+      ref: `VT-T${deedRef}`,
+      submitterId,
+      doerName: 'Bà Hoa',
+      doerKey: 'ba hoa',
+      description: 'Giúp người già qua đường',
+      descriptionKey: 'giup nguoi gia qua duong',
+      place: 'Thôn 2',
+      placeKey: 'thon 2',
+      whenText: 'hôm qua',
+      creditName: true,
+      state: publishedAt ? 'PUBLISHED' : 'NEW',
+      createdAt: new Date(createdAt),
+      publishedAt: publishedAt ? new Date(publishedAt) : null,
+    },
+  });
+}
+
+describe('weekly council digest', () => {
+  it('lists the week’s new nominations, decisions, waiting ones with their age, targets, deeds, next milestones — newest first', async () => {
+    const t = await app('2026-11-01T00:00:00Z');
+    const member = await t.grant('9101', 'COUNCIL');
+    const officer = await t.grant('9102', 'OFFICER', 'vhxh-van-hoa');
+    await t.grant('9102', 'OFFICER', 'cong-an');
+    // The week of the digest sent Monday 30/11 07:30 (Vietnam): [23/11 07:30, 30/11 07:30).
+    await submit(t, officer, '2026-11-10T03:00:00Z', { nomineeName: 'Nhà văn hóa thôn 1' });
+    const earlier = await submit(t, officer, '2026-11-01T03:00:00Z', { nomineeName: 'Công an viên A', unitCode: 'cong-an', movementCode: 'quoc-phong-an-ninh', subjectType: 'INDIVIDUAL', categoryCode: '3.2.1' });
+    await decide(t, earlier, 'APPROVED', '2026-11-20T03:00:00Z'); // decided before the week
+    const week: number[] = [];
+    for (let k = 1; k <= 7; k++) {
+      // Hồ sơ 1 at the very start of the week (included), then one a day.
+      week.push(await submit(t, officer, new Date(Date.parse('2026-11-23T00:30:00Z') + (k - 1) * 86_400_000).toISOString(), { nomineeName: `Hồ sơ ${k}` }));
+    }
+    const patrol = await submit(t, officer, '2026-11-24T03:00:00Z', { nomineeName: 'Đội tuần tra', unitCode: 'cong-an', movementCode: 'quoc-phong-an-ninh' });
+    await decide(t, patrol, 'APPROVED', '2026-11-27T03:00:00Z');
+    const group = await submit(t, officer, '2026-11-25T03:00:00Z', { nomineeName: 'Tổ tự quản B' });
+    await decide(t, group, 'REJECTED', '2026-11-28T03:00:00Z');
+    const draftOne = await submit(t, officer, '2026-11-26T03:00:00Z', { nomineeName: 'Bản nháp' });
+    await t.app.prisma.nomination.update({ where: { id: draftOne }, data: { state: 'DRAFT', submittedAt: null } });
+    await submit(t, officer, '2026-11-26T03:00:00Z', { planSlug: 'ia-bang-2021-2025', nomineeName: 'Kế hoạch khác' }); // another plan
+    // Good deeds: 4 received in the week (2 published in it), 1 older one published in it, others outside.
+    await deed(t, officer, '2026-11-20T03:00:00Z', '2026-11-24T03:00:00Z');
+    await deed(t, officer, '2026-11-19T03:00:00Z', '2026-11-22T03:00:00Z');
+    await deed(t, officer, '2026-11-23T01:00:00Z', '2026-11-23T05:00:00Z');
+    await deed(t, officer, '2026-11-25T01:00:00Z', '2026-11-29T05:00:00Z');
+    await deed(t, officer, '2026-11-26T01:00:00Z');
+    await deed(t, officer, '2026-11-30T00:29:59Z');
+    await deed(t, officer, '2026-11-30T00:30:00Z'); // the next week's
+
+    const rows = (await wake(t, '2026-11-30T00:30:00Z')).filter((r) => r.key.startsWith('digest:'));
+    expect(rows.map((r) => r.key)).toEqual([`digest:2026-11-30T07:30:${member}`]);
+    const lines = rows[0]!.text.split('\n');
+    const vh = 'Culture and social affairs officer (culture)';
+    expect(lines.slice(0, 16)).toEqual([
+      'Weekly digest of the Emulation and Commendation Council (23/11/2026 – 30/11/2026)',
+      'New nominations (9):',
+      `• #${week[6]} Hồ sơ 7 — ${vh}`,
+      `• #${week[5]} Hồ sơ 6 — ${vh}`,
+      `• #${week[4]} Hồ sơ 5 — ${vh}`,
+      `• #${week[3]} Hồ sơ 4 — ${vh}`,
+      `• #${group} Tổ tự quản B — ${vh}`,
+      'Decisions this week (2):',
+      `• #${group} Tổ tự quản B — not recognised`,
+      `• #${patrol} Đội tuần tra — recognised`,
+      'Waiting for review (8):',
+      `• #${week[6]} Hồ sơ 7 — ${vh} — waiting 1 day(s)`,
+      `• #${week[5]} Hồ sơ 6 — ${vh} — waiting 2 day(s)`,
+      `• #${week[4]} Hồ sơ 5 — ${vh} — waiting 3 day(s)`,
+      `• #${week[3]} Hồ sơ 4 — ${vh} — waiting 4 day(s)`,
+      `• #${week[2]} Hồ sơ 3 — ${vh} — waiting 5 day(s)`,
+    ]);
+    expect(rows[0]!.text).not.toMatch(/Nhà văn hóa thôn 1|Bản nháp|Kế hoạch khác|Công an viên A/);
+    // Targets: the police reached theirs (one collective, one individual); the other ten rows are behind.
+    expect(lines[16]).toBe('Targets: 1/11 met');
+    const behind = lines.slice(17, 27);
+    expect(behind).toHaveLength(10);
+    for (const l of behind) expect(l).toMatch(/^⚠️ /);
+    expect(behind).toContain(`⚠️ ${vh}: collectives 0/2, individuals 0/2`);
+    expect(behind.join('\n')).not.toMatch(/Commune police/);
+    expect(lines.slice(27)).toEqual([
+      'Good deeds: 4 received, 3 published',
+      'Next milestones:',
+      '• 12/2026: 2026 year-end review: honour and commend the registered models and set directions for nurturing exemplars further',
+      '• 12/2027: 2027 year-end review: honour and commend the registered models and set directions for nurturing exemplars further',
+      expect.stringMatching(/^• 11\/6\/2028: Interim review of discovering/),
+    ]);
+    const row = await t.app.prisma.outboxMessage.findFirstOrThrow({ where: { key: `digest:2026-11-30T07:30:${member}` } });
+    expect(JSON.parse(row.payload).buttons.flat().map((b: { action: string }) => b.action)).toEqual(['rv:open', 'tiendo:']);
+  });
+
+  it('goes to every council member in their language, and to nobody else', async () => {
+    const t = await app('2026-11-30T00:00:00Z');
+    const vi = await t.grant('9111', 'COUNCIL');
+    const en = await t.grant('9112', 'COUNCIL');
+    await t.app.services.people.setLocale(en, 'en');
+    await t.app.services.people.setLocale(vi, 'vi');
+    await t.grant('9113', 'OFFICER', 'cong-an');
+    await t.personId('9114'); // a resident
+    const rows = (await wake(t, '2026-11-30T00:30:00Z')).filter((r) => r.key.startsWith('digest:'));
+    expect(rows.map((r) => [r.key, r.text.split('\n')[0]])).toEqual([
+      [`digest:2026-11-30T07:30:${vi}`, 'Bản tin tuần của Hội đồng Thi đua – Khen thưởng (23/11/2026 – 30/11/2026)'],
+      [`digest:2026-11-30T07:30:${en}`, 'Weekly digest of the Emulation and Commendation Council (23/11/2026 – 30/11/2026)'],
+    ]);
+  });
+});
+
+describe('reminders', () => {
+  it('announce milestones 7, 3 and 1 days before, the yearly family review included, to officers and council', async () => {
+    const t = await app('2026-12-19T23:30:00Z', { FAMILY_REVIEW_DATE: '12-28' });
+    const council = await t.grant('9201', 'COUNCIL');
+    const officer = await t.grant('9202', 'OFFICER', 'vhxh-van-hoa');
+    await t.personId('9203'); // a resident: not responsible for milestones
+    const got: string[] = [];
+    const texts = new Map<string, string>();
+    for (let d = 20; d <= 31; d++) {
+      for (const r of await wake(t, reminderTime(`2026-12-${d}`))) {
+        if (!r.key.startsWith('milestone:')) continue;
+        got.push(`${d}/12 ${r.key}`);
+        texts.set(r.key, r.text);
+      }
+    }
+    const expected = [
+      [21, 'gdvh-2026:2026-12-28:7'],
+      [24, 'tong-ket-nam-2026:2026-12-31:7'],
+      [25, 'gdvh-2026:2026-12-28:3'],
+      [27, 'gdvh-2026:2026-12-28:1'],
+      [28, 'tong-ket-nam-2026:2026-12-31:3'],
+      [30, 'tong-ket-nam-2026:2026-12-31:1'],
+    ].flatMap(([d, k]) => [officer, council].sort((a, b) => a - b).map((p) => `${d}/12 milestone:${PLAN}:${k}:${p}`));
+    expect(got.sort()).toEqual(expected.sort());
+    expect(texts.get(`milestone:${PLAN}:gdvh-2026:2026-12-28:7:${officer}`)).toBe('⏰ 7 day(s) to the milestone of 28/12/2026: Deadline of the 2026 “Cultured Family” review');
+    expect(texts.get(`milestone:${PLAN}:tong-ket-nam-2026:2026-12-31:1:${council}`)).toMatch(/^⏰ 1 day\(s\) to the milestone of 12\/2026: 2026 year-end review/);
+  });
+
+  it('remind each council member of nominations waiting more than 3 days, until they voted', async () => {
+    const t = await app('2026-12-01T02:00:00Z');
+    const a = await t.grant('9301', 'COUNCIL');
+    const b = await t.grant('9302', 'COUNCIL');
+    const officer = await t.grant('9303', 'OFFICER', 'vhxh-van-hoa');
+    const id = await submit(t, officer, '2026-12-01T03:00:00Z', { nomineeName: 'Chi hội phụ nữ thôn 3' }); // 10:00 on 1/12
+    const reviewKeys = async (day: string) => (await wake(t, reminderTime(day))).filter((r) => r.key.startsWith('review-reminder:'));
+    for (const day of ['2026-12-02', '2026-12-03', '2026-12-04']) expect(await reviewKeys(day)).toEqual([]); // 2 d 21 h at most
+    const fifth = await reviewKeys('2026-12-05');
+    expect(fifth.map((r) => r.key)).toEqual([`review-reminder:2026-12-05:${a}`, `review-reminder:2026-12-05:${b}`]);
+    expect(fifth[0]!.text.split('\n')[0]).toBe('⏰ 1 nomination(s) have waited for your review for more than 3 days.');
+    await t.app.services.nominations.castVote({ id, voterId: a, decision: 'APPROVE', councilSize: 2, rule: { kind: 'majority' }, now: t.now() });
+    expect((await reviewKeys('2026-12-06')).map((r) => r.key)).toEqual([`review-reminder:2026-12-06:${b}`]);
+    await t.app.services.nominations.castVote({ id, voterId: b, decision: 'APPROVE', councilSize: 2, rule: { kind: 'majority' }, now: t.now() });
+    expect(await reviewKeys('2026-12-07')).toEqual([]);
+  });
+
+  it('remind officers of units behind target 30 and 7 days before a phase ends', async () => {
+    const t = await app('2028-05-11T23:30:00Z');
+    const behindOfficer = await t.grant('9401', 'OFFICER', 'vhxh-van-hoa');
+    const metOfficer = await t.grant('9402', 'OFFICER', 'cong-an');
+    await t.grant('9403', 'COUNCIL');
+    for (const [subjectType, categoryCode] of [['COLLECTIVE', '3.1.1'], ['INDIVIDUAL', '3.2.1']] as const) {
+      const id = await submit(t, metOfficer, '2028-04-01T03:00:00Z', { unitCode: 'cong-an', movementCode: 'quoc-phong-an-ninh', subjectType, categoryCode, nomineeName: `Công an ${subjectType}` });
+      await decide(t, id, 'APPROVED', '2028-05-01T03:00:00Z');
+    }
+    const quota = async (day: string) => (await wake(t, reminderTime(day))).filter((r) => r.key.startsWith('quota:'));
+    // Phase 1 (moved to 2026 – 2028) ends on 11/6/2028.
+    const first = await quota('2028-05-12');
+    expect(first.map((r) => r.key)).toEqual([`quota:${PLAN}:P1:30:q02:${behindOfficer}`]);
+    expect(first[0]!.text.split('\n')[0]).toBe(
+      '⏰ 30 day(s) until Phase 1 (2026 – 2028) ends (11/6/2028). Culture and social affairs officer (culture) has not met its target: The movement “All people unite to build a cultural life”, with the campaign “All people unite to build new rural areas and civilised towns”. Type /progress to see.',
+    );
+    expect(await quota('2028-05-13')).toEqual([]);
+    expect((await quota('2028-06-04')).map((r) => r.key)).toEqual([`quota:${PLAN}:P1:7:q02:${behindOfficer}`]);
+    expect(await quota('2028-06-05')).toEqual([]);
+  });
+});
+
+describe('each person’s choices and reachability', () => {
+  it('/nhacnho turns a kind off (and on again) for that person only; pf: actions outside one’s kinds are refused', async () => {
+    const t = await app('2026-12-23T23:30:00Z');
+    const choosy = await t.grant('9501', 'COUNCIL');
+    const other = await t.grant('9502', 'COUNCIL');
+    const shown = text(await t.say('9501', '/nhacnho'));
+    expect(shown.split('\n')).toEqual([
+      'Reminders and bulletins — tap to turn on/off:',
+      '🔔 milestone reminders',
+      '🔔 reminders of nominations waiting for review',
+      '🔔 reminders of unmet targets',
+      "🔔 the council's weekly digest",
+      '🔕 the weekly “Good deeds around us” bulletin',
+    ]);
+    const toggled = await t.tap('9501', 'pf:reminder:milestone');
+    expect(text(toggled)).toMatch(/^🔕 milestone reminders$/m);
+    expect(toggled[0]!.buttons.flat()[0]).toEqual({ label: '🔕 Turn on: milestone reminders', action: 'pf:reminder:milestone' });
+    await t.tap('9501', 'pf:digest');
+    expect(await t.app.services.preferences.of(choosy)).toEqual({ 'reminder:milestone': false, digest: false });
+
+    const milestoneFor = (rows: { key: string; personId: number }[]) => rows.filter((r) => r.key.startsWith('milestone:')).map((r) => r.personId);
+    expect(milestoneFor(await wake(t, reminderTime('2026-12-24')))).toEqual([other]); // 7 days to 31/12
+    await t.tap('9501', 'pf:reminder:milestone'); // on again
+    expect(milestoneFor(await wake(t, reminderTime('2026-12-28')))).toEqual([choosy, other].sort((a, b) => a - b)); // 3 days
+    expect((await wake(t, '2026-12-28T00:30:00Z')).filter((r) => r.key.startsWith('digest:')).map((r) => r.personId)).toEqual([other]); // digest still off
+
+    // A resident is not offered work reminders: the action is refused and nothing is stored.
+    await t.personId('9503');
+    expect(text(await t.tap('9503', 'pf:reminder:quota'))).not.toMatch(/milestone reminders/);
+    expect(await t.app.services.preferences.of(await t.personId('9503'))).toEqual({});
+  });
+
+  it('a person marked unreachable gets no new sends until they write again', async () => {
+    const t = await app('2026-12-23T23:30:00Z');
+    const blocked = await t.grant('9601', 'COUNCIL');
+    const fine = await t.grant('9602', 'COUNCIL');
+    const sent: string[] = [];
+    const sender = createOutboxSender({
+      prisma: t.app.prisma,
+      channel: 'telegram',
+      logger: silent,
+      perChatMs: 0,
+      now: () => t.now(),
+      send: async (chatId) => {
+        if (chatId === '9601') throw new UnreachableError('Forbidden: bot was blocked by the user');
+        sent.push(chatId);
+      },
+    });
+    await wake(t, reminderTime('2026-12-24'));
+    expect(await sender.deliverDue()).toBe(1);
+    expect(sent).toEqual(['9602']);
+    expect((await t.app.prisma.person.findUniqueOrThrow({ where: { id: blocked } })).unreachableAt).toEqual(t.now());
+
+    // The next reminder is kept (UNREACHABLE), not sent.
+    const queued = await wake(t, reminderTime('2026-12-28'));
+    expect(queued.filter((r) => r.key.startsWith('milestone:')).map((r) => [r.personId, r.state])).toEqual([
+      [blocked, 'UNREACHABLE'],
+      [fine, 'PENDING'],
+    ]);
+    expect(await sender.deliverDue()).toBe(1);
+    expect(sent).toEqual(['9602', '9602']);
+
+    // They unblock the bot and write: later messages reach them again (earlier ones stay held).
+    await t.say('9601', '/start');
+    expect((await t.app.prisma.person.findUniqueOrThrow({ where: { id: blocked } })).unreachableAt).toBeNull();
+    const later = await wake(t, reminderTime('2026-12-30'));
+    expect(later.filter((r) => r.key.startsWith('milestone:')).map((r) => [r.personId, r.state])).toEqual([
+      [blocked, 'PENDING'],
+      [fine, 'PENDING'],
+    ]);
+  });
+});
