@@ -1,0 +1,609 @@
+# thidua-bot — English.
+# Conventions: keys "feature-thing"; only <b>, <i>, <u>, <code> tags (Telegram HTML);
+# channels without HTML (console, Zalo) drop the tags. Dynamic values are always escaped.
+
+## General
+welcome =
+    <b>Hello!</b> This is the emulation and commendation assistant of { $commune }.
+    I explain the criteria for selecting exemplars, each unit's targets and the plan's timeline.
+help-title = <b>Commands:</b>
+help-line = /{ $command } ({ $aliases }) — { $description }
+help-line-plain = /{ $command } — { $description }
+help-free-text = Or type a question, e.g. <i>health criteria</i>, <i>doanh nghiep</i>, <i>gia đình nghèo vượt khó</i> (with or without diacritics).
+unknown-command = I don't know the command /{ $command }.
+empty-input = Please type a question or a command.
+action-expired = This button is out of date. Please type the command again.
+input-unsupported = I can only read text messages for now. Please type your question.
+input-too-long = That message is too long (at most { $max } characters). Please ask briefly.
+input-unreadable = I can't read this content. Please type it again as plain text.
+error-internal = Sorry, something went wrong. Please try again in a few minutes.
+
+## Commands (menu)
+cmd-start = Start, introduction
+cmd-tieuchi = Criteria for selecting exemplars
+cmd-chitieu = Each unit's targets
+cmd-moc = Phases and milestones
+cmd-lang = Change language (Tiếng Việt / English)
+cmd-help = How to use the bot
+cmd-guong = Recognised exemplars
+cmd-dangky = Register an exemplar (officers)
+cmd-hoso = Your unit's nominations, search by name
+cmd-duyet = Review nominations (council members)
+cmd-tiendo = Progress against the targets
+cmd-moi = Create an invite code for a role (administrators)
+cmd-nguoi = People with roles (administrators)
+cmd-thamgia = Take a role with an invite code
+cmd-tiep = Continue what you started
+cmd-huy = Cancel what you started
+cmd-nhacnho = Turn reminders and bulletins on or off
+cmd-lich = Scheduled sending (administrators)
+
+## Language
+lang-choose = Choose a language:
+lang-set = Switched to English.
+lang-name = { $locale ->
+        [en] English
+       *[vi] Tiếng Việt
+    }
+
+## Subject types
+subject-type = { $type ->
+        [COLLECTIVE] collective
+        [INDIVIDUAL] individual
+       *[HOUSEHOLD] household
+    }
+
+## Criteria
+criteria-list-title = <b>Criteria for selecting exemplars</b>
+    { $plan }
+criteria-group = { $group ->
+        [COLLECTIVE] <b>Collectives</b> (sections { $first } – { $last }):
+       *[INDIVIDUAL] <b>Individuals</b> (sections { $first } – { $last }):
+    }
+criteria-list-item = • { $code }. { $name }
+criteria-list-hint = Choose a field to see its criteria, or type a question (e.g. <i>health criteria</i>).
+criteria-button = { $code } { $name }
+criteria-detail-title = <b>{ $code }. { $name }</b> (section { $section })
+criteria-detail-movement = Movement: { $movement }
+criteria-detail-subjects = For: { $types }
+criteria-detail-criteria-title = <b>Criteria ({ $count }):</b>
+criteria-item = { $n }. { $text }
+criteria-general-title = <b>Plus the general criteria</b> (section { $section }):
+criteria-general-item = • { $text }
+criteria-subjects = <i>Who may be selected (section { $section }): { $text }</i>
+criteria-back-to-list = « All fields
+criteria-found = { $count ->
+        [one] The field that best matches “{ $query }”:
+       *[other] { $count } fields match “{ $query }”:
+    }
+criteria-no-match = I found no field matching “{ $query }”. Please choose from the list below, or try other words (e.g. <i>health</i>, <i>school</i>, <i>poor households</i>).
+criteria-unknown-category = This field is no longer in the plan. The current list:
+
+## Targets
+targets-none = This plan sets no targets for any unit.
+targets-title = <b>Targets for { $start } – { $end }</b> (section { $section }): each responsible unit selects, builds and replicates
+targets-row = <b>{ $n }. { $unit }</b> — { $field }
+targets-counts = {"   "}→ at least { $counts }
+targets-count = { $kind ->
+        [collectives] { $count ->
+            [one] { $count } collective
+           *[other] { $count } collectives
+        }
+        [individuals] { $count ->
+            [one] { $count } individual
+           *[other] { $count } individuals
+        }
+        [households] { $count ->
+            [one] { $count } household
+           *[other] { $count } households
+        }
+       *[any] { $count ->
+            [one] { $count } exemplar
+           *[other] { $count } exemplars
+        }
+    }
+targets-note = {"   "}<i>({ $note })</i>
+
+## Timeline
+timeline-title = <b>Phases and milestones</b>
+    { $plan }
+timeline-phase = { $state ->
+        [past] ✔
+        [current] ▶
+       *[future] ○
+    } <b>{ $name }</b>: { $start } – { $end }{ $state ->
+        [past] {" "}(done)
+        [current] {" "}(in progress)
+       *[future] {""}
+    }
+timeline-phase-summary = {"   "}<i>{ $summary }</i>
+timeline-milestone = {"   "}{ $past ->
+        [yes] ✔
+       *[no] •
+    } { $date }: { $title }{ $past ->
+        [yes] {" "}(past)
+       *[no] {""}
+    }
+timeline-other = <b>Other milestones</b>
+timeline-next = <b>Next milestone:</b> { $date } — { $title }
+timeline-all-past = <i>Every milestone of this plan has passed.</i>
+
+## Console channel
+console-welcome = Chat with the bot right here (type /help for commands, Ctrl+D to quit).
+console-telegram-hint = To use it on Telegram: set TELEGRAM_BOT_TOKEN (from @BotFather) and run npm start again.
+console-choices = Choose by typing a number:
+console-choice = {"  "}[{ $n }] { $label }
+console-bad-choice = There is no choice number { $n }.
+
+## Permissions
+access-denied = { $audience ->
+        [officer] This is for officers of a responsible unit. If you are one, ask the standing office for an invite code and type /join CODE.
+        [council] This is for members of the Emulation and Commendation Council.
+        [admin] This is for administrators (the council's standing office).
+       *[staff] This is for officers, council members and administrators.
+    }
+plain = { $text }
+attachment-outside-dialog = I received the file, but no nomination is open to attach it to. Type /nominate to register an exemplar.
+role-name = { $role ->
+        [OFFICER] Unit officer
+        [COUNCIL] Council member
+       *[ADMIN] Administrator
+    }
+role-unit = {" "}— { $unit }
+
+## Multi-step dialogs
+dialog-back = « Back
+dialog-cancel = ✖ Cancel
+dialog-cancelled = Cancelled. Nothing was saved.
+dialog-stale-button = That button belongs to an earlier step. You are here:
+dialog-expired = What you had started was left for over 24 hours and has been cancelled.
+dialog-expired-notice = { $kind ->
+        [register] The registration you started was left for over 24 hours and has been cancelled. Type /nominate to start again.
+       *[other] What you had started was left for over 24 hours and has been cancelled.
+    }
+dialog-nothing-to-cancel = Nothing in progress to cancel.
+dialog-nothing-to-continue = Nothing in progress.
+dialog-pending = <i>You have something in progress: type /continue to go on or /cancel to drop it.</i>
+
+## Subject types, states
+subject-type-title = { $type ->
+        [COLLECTIVE] Collective
+        [INDIVIDUAL] Individual
+       *[HOUSEHOLD] Household
+    }
+nomination-state = { $state ->
+        [DRAFT] draft
+        [SUBMITTED] awaiting review
+        [RETURNED] returned for changes
+        [APPROVED] recognised
+       *[REJECTED] not recognised
+    }
+nomination-action = { $action ->
+        [CREATE] created
+        [SUBMIT] submitted
+        [RESUBMIT] resubmitted
+        [APPROVE] recognised
+        [RETURN] returned
+        [REJECT] not recognised
+        [ANNOTATE] note
+        [COMMEND] commended
+       *[other] { $action }
+    }
+vote-decision = { $decision ->
+        [APPROVE] recognise
+        [RETURN] return for changes
+       *[REJECT] do not recognise
+    }
+note-kind = { $kind ->
+        [NURTURE] nurturing note
+        [REPLICATE] replication activity
+       *[NOTE] note
+    }
+
+## Registering an exemplar
+register-ask-unit = Which unit are you registering for?
+register-ask-type = <b>Register an exemplar</b> — step 1: the nominee is a
+register-ask-category = Choose the field that fits the { $type }:
+register-ask-movement = Which emulation movement does it belong to?
+register-movement-suggested = ✓ { $text } (suggested)
+register-movement-none = No particular movement
+register-ask-name = Type the name of the { $type } (e.g. Commune health station, Nguyễn Văn A, Mr Rơ Mah B's household):
+register-ask-place = Village or organisation where the { $type } lives or works:
+register-ask-ach = Summarise the outstanding achievements (a few sentences: what was done, with what result):
+register-current = Now: <i>{ $value }</i>
+register-keep = Keep it
+register-too-short = That answer is too short (at least { $min } characters). Please type it again.
+register-too-long = That answer is too long ({ $length } characters, at most { $max }). Please shorten it.
+register-need-letters = The answer needs some letters. Please type it again.
+register-choose-button = Please choose one of the buttons below.
+register-text-expected = Please type text at this step.
+register-ask-evidence = Send photos or documents as evidence (several allowed, at most { $max }), then tap “Done”. If there are none, tap “Skip”.
+register-evidence-count = { $count } evidence file(s) so far.
+register-evidence-done = Done ({ $count } file(s))
+register-evidence-skip = Skip
+register-evidence-expected = Please send a photo or a file at this step, or tap “Done”.
+register-evidence-received = Received. { $count } evidence file(s) in all.
+register-evidence-limit = A nomination holds at most { $max } evidence files; the rest were not kept.
+register-ask-check = <b>Criteria self-check</b> (section { $code }): tap a number to mark a criterion as met, then tap “Done”.
+register-check-item = { $met ->
+        [yes] ☑
+       *[no] ☐
+    } { $n }. { $text }
+register-check-toggle = { $met ->
+        [yes] ☑
+       *[no] ☐
+    } { $n }
+register-check-all = All met
+register-check-done = Done
+register-unmet-title = { $count } of { $total } criteria are not met yet:
+register-unmet-hint = You can go back and mark them, or go on anyway: the council will consider it.
+register-continue = Continue
+register-summary-title = <b>Check the nomination before sending:</b>
+register-submit = ✅ Submit
+register-resubmit = ✅ Resubmit
+register-duplicate-title = This plan already has { $count } nomination(s) with the same name:
+register-duplicate-item = • #{ $id } { $name } — section { $category } — { $unit } — { $state }
+register-duplicate-hint = If this is a different person or collective, or a different achievement, you can still submit.
+register-duplicate-confirm = Submit anyway
+register-submitted = Nomination #{ $id } ({ $name }) submitted. The Emulation and Commendation Council will review it and you will be told the outcome. See it with /mine.
+register-resubmitted = Nomination #{ $id } ({ $name }) resubmitted for the council's review.
+
+## Nominations
+nomination-field-name = Name: <b>{ $name }</b> ({ $type })
+nomination-field-category = Field: { $code }. { $name }
+nomination-field-movement = Movement: { $movement }
+nomination-field-unit = Proposing unit: { $unit }
+nomination-field-place = Lives or works at: { $place }
+nomination-field-achievements = Achievements: { $text }
+nomination-field-check = Self-check: { $met }/{ $total } criteria met
+nomination-field-evidence = Evidence: { $count } file(s)
+nomination-title = <b>Nomination #{ $id } — { $name }</b> ({ $state })
+nomination-check-title = <b>Criteria (self-check):</b>
+nomination-history-title = <b>History:</b>
+nomination-history-item = • { $at } — { $actor }: { $action } ({ $from } → { $to }){ $reason }
+nomination-history-reason = . Reason: { $reason }
+nomination-commendations-title = <b>Commendations:</b>
+nomination-commendation-item = • { $award }, decision no. { $number } of { $date }{ $higher ->
+        [yes] {" "}(proposed to a higher level)
+       *[no] {""}
+    }
+nomination-notes-title = <b>Nurturing, replication, notes:</b>
+nomination-note-item = • { $at } — { $kind }: { $text }
+nomination-open = Open the nomination
+nomination-edit = ✏️ Edit and resubmit
+nomination-add-nurture = Add a nurturing note
+nomination-add-replicate = Add a replication activity
+nomination-add-note = Add a note
+nomination-commend = 🏅 Commend
+nomination-not-found = That nomination was not found.
+nomination-not-editable = The nomination is “{ $state }”, so it can't be edited; you can only add notes.
+exemplar-title = <b>{ $name }</b> ({ $type })
+exemplar-recognised = Recognised as an exemplar on { $date }
+
+## Review
+review-open = Open the review queue
+review-empty = Nothing is waiting for your review. Thank you!
+review-queue = { $count } nomination(s) waiting for your review (oldest first):
+review-approve = ✅ Recognise
+review-return = ↩ Return
+review-reject = ✖ Don't recognise
+review-next = ⏭ Another one
+review-ask-reason = You chose “{ $decision }” for nomination #{ $id }. Type the reason (required; the proposer will see it):
+review-recorded = Your vote “{ $decision }” on nomination #{ $id } is recorded. Tally: { $approve } recognise, { $return } return, { $reject } don't recognise (the council has { $members } members).
+review-decided = <b>The council has decided:</b> nomination #{ $id } ({ $name }) — { $state }. The proposer has been told.
+review-error = { $code ->
+        [already-voted] You have already voted on this nomination in this round.
+        [not-open-for-vote] This nomination is no longer waiting for review (decided or being changed).
+        [reason-required] A reason is needed to return or not recognise.
+        [not-approved] Only a recognised exemplar can have this.
+        [not-found] That nomination was not found.
+       *[other] Could not be done ({ $code }).
+    }
+notice-new-nomination = 📥 New nomination to review: #{ $id } { $name } — { $unit }, section { $category }. Type /review to see it.
+notice-approved = 🎉 Nomination #{ $id } ({ $name }) has been recognised as an exemplar by the Emulation and Commendation Council. Thank you for finding and nurturing it!
+notice-returned = ↩ Nomination #{ $id } ({ $name }) was returned by the council for changes. Reason: { $reason }. Tap the button below (or /mine) to edit and resubmit.
+notice-rejected =
+    Thank you for nominating { $name } (nomination #{ $id }). This time the Emulation and Commendation Council has not recognised it as an exemplar.
+    The council acknowledges what was done: { $achievements } (self-check: { $met }/{ $total } criteria met).
+    The council's view: { $reason }.
+    We hope you keep nurturing it and propose it again at the next review.
+
+## Lists
+list-prev = « Previous
+list-next = Next »
+mine-empty = Your unit has no nominations yet. Type /nominate to register an exemplar.
+mine-none-matching = No nomination has a name matching “{ $query }”.
+mine-title = <b>Nominations</b> ({ $from }–{ $to } of { $total }):
+mine-item = #{ $id } { $name } — section { $category } — { $state } — { $date }
+mine-open = #{ $id } { $name }
+mine-search-hint = <i>Search by name: /mine words (no diacritics needed).</i>
+exemplars-empty = No exemplar has been recognised in this plan yet.
+exemplars-none-matching = No exemplar has a name matching “{ $query }”.
+exemplars-title = <b>Exemplars of { $commune }</b> ({ $total }):
+exemplars-item = • <b>{ $name }</b> ({ $type }, { $place }) — section { $category } — recognised { $date }
+exemplars-open = { $name }
+
+## Commendation, notes
+commend-ask-award = Choose the award form (valid today):
+commend-award-commune = { $name } (given by the commune)
+commend-award-higher = { $name } (proposed to a higher level)
+commend-ask-number = Type the decision number (e.g. 123/QĐ-UBND):
+commend-number-invalid = The decision number needs 1 to 60 characters.
+commend-ask-date = Type the decision date (day/month/year, e.g. 15/11/2025):
+commend-date-invalid = That date is not right. Type day/month/year, e.g. 15/11/2025.
+commend-date-future = A decision date can't be in the future.
+commend-higher-confirm = The commune can't award “{ $name }” itself. Confirm this is a <b>proposal to a higher level</b>?
+commend-higher-yes = Confirm the proposal
+commend-override-ask = This exemplar was already commended for the same plan and movement. One achievement is not rewarded twice; if this is a different achievement, type the reason:
+commend-saved = Commendation saved for nomination #{ $id }.
+commend-proposed = Proposal to a higher level saved for nomination #{ $id }.
+note-ask = Type the { $kind } for nomination #{ $id }:
+note-saved = { $kind } saved for nomination #{ $id }.
+
+## Progress
+progress-title = <b>Progress against the targets</b> (as of { $today }): { $met }/{ $total } targets met
+progress-mine = <b>Your unit:</b>
+progress-others = <b>Other units:</b>
+progress-row = { $met ->
+        [yes] ✅
+       *[no] ⚠️
+    } <b>{ $unit }</b> — { $field }
+progress-counts = {"   "}{ $counts }
+progress-count = { $kind ->
+        [collectives] collectives
+        [individuals] individuals
+        [households] households
+       *[any] exemplars
+    } { $approved }/{ $target } recognised ({ $submitted } submitted)
+progress-phases = {"   "}<i>{ $phases }</i>
+progress-phase = { $phase }: { $approved } recognised
+
+## People and roles
+join-usage = Type /join with the invite code, e.g. /join ABCD-EFGH
+join-failed = { $reason ->
+        [used] That code has already been used. Each code works once; ask for a new one.
+        [expired] That code has expired. Ask for a new one.
+       *[unknown] That code is not right. Please check it (upper or lower case doesn't matter).
+    }
+join-ok = You now have the role: <b>{ $role }</b>{ $unit }. Type /help to see what you can do.
+invite-choose-role = Create an invite code for the role:
+invite-choose-unit = Officer of which unit?
+invite-created = Invite code for <b>{ $role }</b>{ $unit }: <code>{ $code }</code>
+    The recipient types: /join { $code }
+    Single use, expires on { $until }.
+people-empty = Nobody has a role yet.
+people-title = <b>People with roles</b> ({ $count }):
+people-item = • { $name } — { $role }{ $unit }
+people-revoke = Revoke: { $name } – { $role }
+people-revoke-confirm = Revoke the role { $role } from { $name }?
+people-revoke-yes = Yes, revoke
+people-revoked = The role { $role } was revoked from { $name }.
+people-revoke-gone = That role no longer exists.
+people-last-admin = The last administrator can't be revoked.
+console-admin-code = There is no administrator yet. Type /join { $code } to become the first one.
+
+## Council weekly digest
+digest-title = <b>Weekly digest of the Emulation and Commendation Council</b> ({ $from } – { $to })
+digest-new = <b>New nominations ({ $count }):</b>
+digest-item = • #{ $id } { $name } — { $unit }
+digest-decisions = <b>Decisions this week ({ $count }):</b>
+digest-decision = • #{ $id } { $name } — { $state }
+digest-waiting = <b>Waiting for review ({ $count }):</b>
+digest-waiting-item = • #{ $id } { $name } — { $unit } — waiting { $days } day(s)
+digest-progress = <b>Targets:</b> { $met }/{ $total } met
+digest-behind = ⚠️ { $unit }: { $counts }
+digest-behind-count = { $kind ->
+        [collectives] collectives
+        [individuals] individuals
+        [households] households
+       *[any] exemplars
+    } { $approved }/{ $target }
+digest-deeds = <b>Good deeds:</b> { $received } received, { $published } published
+digest-milestones = <b>Next milestones:</b>
+digest-no-milestones = <i>The plan has no milestones ahead.</i>
+digest-milestone = • { $date }: { $title }
+digest-open-progress = See progress
+
+## Reminders
+reminder-milestone = ⏰ { $days } day(s) to the milestone of { $date }: { $title }
+reminder-open-timeline = See the milestones
+reminder-review = ⏰ { $count } nomination(s) have waited for your review for more than { $days } days.
+reminder-quota = ⏰ { $days } day(s) until { $phase } ends ({ $end }). { $unit } has not met its target: { $field }. Type /progress to see.
+prefs-title = <b>Reminders and bulletins</b> — tap to turn on/off:
+prefs-line = { $on ->
+        [yes] 🔔
+       *[no] 🔕
+    } { $kind }
+prefs-toggle = { $on ->
+        [yes] 🔔 Turn off:
+       *[no] 🔕 Turn on:
+    } { $kind }
+prefs-kind = { $kind ->
+        [reminder-milestone] milestone reminders
+        [reminder-review] reminders of nominations waiting for review
+        [reminder-quota] reminders of unmet targets
+        [digest] the council's weekly digest
+       *[bulletin] the weekly “Good deeds around us” bulletin
+    }
+schedule-title = <b>Scheduled sending</b> (time zone { $zone }):
+schedule-job = • <b>{ $name }</b> (<code>{ $cron }</code>) — next: { $next }
+schedule-job-name = { $name ->
+        [council-digest] Council weekly digest
+        [reminders] Daily reminders
+        [bulletin] “Good deeds around us” bulletin
+       *[other] { $name }
+    }
+schedule-last = {"   "}Last { $period }: { $state ->
+        [DONE] done
+        [FAILED] failed
+        [SKIPPED] skipped
+       *[RUNNING] running
+    } — { $result }
+schedule-never = {"   "}Never run yet.
+
+## Good deeds
+cmd-viectot = Tell a good deed around us
+cmd-viectotmoi = Good deeds published lately
+cmd-kiemduyet = Moderate good deeds (officers, administrators)
+cmd-bantin = The “Good deeds around us” bulletin (subscribe: /bulletin subscribe)
+deed-access-denied = This is for officers of the units and administrators. If you are an officer, ask the Office for an invite code and type /join CODE.
+deed-state = { $state ->
+        [NEW] awaiting moderation
+        [PUBLISHED] published
+        [REJECTED] not published
+        [MERGED] merged into another deed
+       *[PROMOTED] proposed as an exemplar
+    }
+deed-intro = <b>Good deeds around us</b> — thank you for telling! Just a few short questions; you can go back or cancel at any time. We don't ask for your phone number.
+deed-ask-doer = Step 1/6 — <b>Who</b> did the good deed? Type the name of the person, family or group (if you don't know the name, describe them briefly, e.g. a motorbike-taxi driver at the market).
+deed-ask-what = Step 2/6 — <b>What</b> did they do? Tell it in a few sentences (at least 20 characters).
+deed-ask-place = { $choices ->
+        [0] Step 3/6 — <b>Where</b> did it happen? Type the village or the place.
+       *[other] Step 3/6 — <b>Where</b> did it happen? Choose the village below or type the place.
+    }
+deed-ask-when = Step 4/6 — <b>When</b> did it happen? Choose below or type it (e.g. the morning of 28/11, last week).
+deed-when-today = Today
+deed-when-yesterday = Yesterday
+deed-ask-photo = Step 5/6 — Any photos? Send up to { $max } photos and tap “Done”, or tap “Skip”.
+deed-photo-count = { $count } photo(s) so far.
+deed-photo-done = Done ({ $count } photos)
+deed-photo-skip = Skip, no photos
+deed-photo-expected = At this step, send photos or tap “Done” / “Skip”.
+deed-photo-only = Only photos are taken here. Send a picture, or tap “Done” / “Skip”.
+deed-photo-received = Received. { $count } photo(s) in all.
+deed-photo-limit = A good deed holds at most { $max } photos; the extra ones were not kept.
+deed-ask-credit = Step 6/6 — When the deed is published (the list of good deeds, the commune radio bulletin), should your name be given as the person who told it?
+deed-privacy-officers = <i>Whatever you choose, the commune officers know who sent it, so they can check if needed.</i>
+deed-credit-yes = Name me: { $name }
+deed-credit-no = Don't name me
+deed-summary-title = <b>Check before sending:</b>
+deed-field-doer = Who did it: <b>{ $name }</b>
+deed-field-what = What they did: { $text }
+deed-field-place = Where: { $place }
+deed-field-when = When: { $when }
+deed-field-photos = Photos: { $count }
+deed-privacy = { $named ->
+        [yes] <b>Who sees what:</b> commune officers see your name ({ $name }), the text and the photos, to check them. Once published, people see the text and your name as the teller; photos stay with the officers. We don't ask for your phone number.
+       *[no] <b>Who sees what:</b> commune officers see your name ({ $name }), the text and the photos, to check them. Once published, people see the text only, not your name; photos stay with the officers. We don't ask for your phone number.
+    }
+deed-send = ✅ Send
+deed-similar-title = { $count } known good deed(s) look like yours:
+deed-similar-item = • { $ref } — { $doer }, { $place }: { $text }
+deed-similar-item-new = • { $ref } — { $doer }, { $place } ({ $when }; awaiting verification by the officers)
+deed-similar-hint = If it is the same deed, tap “Add to” to add what you know to it. If it is another deed, tap “Send as new”.
+deed-similar-add = ➕ Add to { $ref }
+deed-similar-new = It's another deed — send as new
+deed-gone = That deed has just been handled, so it can't take additions any more. Choose another one or send yours as new.
+deed-added = Thank you! What you told was added to the good deed <b>{ $ref }</b>.
+deed-submitted = Thank you! Your good deed was received, reference <b>{ $ref }</b>.
+deed-submitted-next = Commune officers will check it before publishing; you'll be told when it is published. See the published deeds: /recentdeeds.
+deed-link-refused = Sorry, links are not accepted here (web addresses, t.me, zalo.me…). Please tell it in words.
+deed-repeated-refused = The text seems to repeat one word or character many times. Please tell it in a few sentences.
+deed-already-sent = You already sent exactly this in the last { $days } days. Thank you; the officers will look at it. If it's another deed, tell it a little differently.
+deed-blocked = Sorry, you can't send good deeds through the assistant at the moment. If needed, please contact the commune Office.
+deed-limit = You've sent { $limit } good deeds today — the most per day. Thank you! Please send more tomorrow.
+deed-queue-empty = No good deeds are waiting for moderation. Thank you!
+deed-queue = { $count } good deed(s) waiting for moderation (oldest first):
+deed-mod-title = <b>Good deed { $ref }</b> ({ $state }) — sent { $at }
+deed-mod-sender = Sent by: { $name } — { $named ->
+        [yes] agrees to be named when published
+       *[no] does not want to be named when published
+    }
+deed-mod-additions = <b>Additions ({ $count }):</b>
+deed-mod-addition = • { $date } — { $name }: { $text }
+deed-mod-similar = <b>Possible duplicates ({ $count }):</b>
+deed-publish = ✅ Publish
+deed-reject = ✖ Don't publish
+deed-merge = 🔗 Merge into a known deed
+deed-promote = ⭐ Propose as an exemplar
+deed-next = ⏭ Another deed
+deed-block = 🚫 Block the sender
+deed-blocked-list = People blocked from sending good deeds
+deed-published = Good deed { $ref } published. The teller has been told.
+deed-rejected = Good deed { $ref } marked “not published”. The sender has been told the reason.
+deed-merged = Good deed { $ref } merged into { $into }. The sender has been told.
+deed-merge-impossible = { $ref } could not be merged into { $into } (one of them has just been handled).
+deed-already-handled = Good deed { $ref } has already been handled.
+deed-not-found = That good deed was not found.
+deed-ask-reason = Type why good deed { $ref } is not published. The sender will read it, so please be kind and clear:
+deed-ask-merge = Merge { $ref } into which good deed? Choose below, or type its reference (e.g. VT-7K3M):
+deed-merge-into = Merge into { $ref }
+deed-merge-target-invalid = That good deed was not found (or can't take a merge). Tap a button or type the reference again, e.g. VT-7K3M.
+deed-promote-need-unit = To propose an exemplar you must be an officer of a responsible unit (the nomination is in the unit's name). An administrator without a unit should ask a unit officer, or take the officer role with an invite code.
+deed-promote-start = Proposing an exemplar from good deed { $ref }: the name, place and achievements are filled in; tap “Keep” or change them.
+deed-block-confirm = Block { $name } (sender of { $ref }) from sending good deeds?
+deed-block-yes = Yes, block
+deed-block-done = { $name } can no longer send good deeds.
+deed-blocked-none = Nobody is blocked.
+deed-blocked-title = <b>People blocked from sending good deeds</b> ({ $count }):
+deed-blocked-item = • { $name } — since { $date }
+deed-unblock = Unblock: { $name }
+deed-unblocked = Unblocked. This person can send good deeds again.
+deed-unblock-none = This person is not blocked.
+deed-notice-published = 🌼 The good deed { $ref } you told about { $doer } has been published. Thank you for spreading the good! See: /recentdeeds
+deed-notice-rejected =
+    Thank you for telling about the good deed of { $doer } (reference { $ref }). This time the commune officers have not published it.
+    Reason: { $reason }.
+    Please keep telling the good deeds around you!
+deed-notice-merged = The good deed { $ref } you told is the same as a known one ({ $into }), so it was merged into it to avoid publishing it twice. Thank you!
+deed-notice-promoted = ⭐ The good deed { $ref } you told about { $doer } has been proposed by an officer for recognition as an exemplar. Thank you!
+deed-credit = { $named ->
+        [yes] {" "}— told by { $name }
+       *[no] {""}
+    }
+deed-recent-empty = No good deeds have been published yet. If you know one, tell it with /gooddeed.
+deed-recent-title = <b>Good deeds around us — { $commune }</b> ({ $from }–{ $to } / { $total }):
+deed-public-item = • { $date }: <b>{ $doer }</b> ({ $place }, { $when }) — { $text }{ $credit }
+deed-recent-hint = <i>Know a good deed? Type /gooddeed to tell it.</i>
+deed-bulletin-title = <b>Good deeds around us</b> — bulletin from { $from } to { $to }
+deed-bulletin-none = Last week, no good deeds were published in { $commune }. If you know a good deed around you, please tell the commune's emulation assistant.
+deed-bulletin-intro = Last week, in { $commune }, residents told { $count } good deed(s).
+deed-bulletin-item = { $n ->
+        [1] First
+        [2] Second
+        [3] Third
+        [4] Fourth
+        [5] Fifth
+        [6] Sixth
+        [7] Seventh
+        [8] Eighth
+        [9] Ninth
+        [10] Tenth
+       *[other] Next
+    }, in { $place }, { $doer } did a good deed: { $text } When: { $when }.{ $credit }
+deed-bulletin-credit = {" "}Thanks to { $name } for telling it.
+deed-bulletin-outro = Thank you to all the kind hearts. If you know a good deed around you, please tell the commune's emulation assistant so that it spreads.
+
+## Linking accounts, Zalo
+cmd-lienket = Link your Telegram and Zalo accounts
+channel-name = { $channel ->
+        [telegram] Telegram
+        [zalo] Zalo
+       *[other] { $channel }
+    }
+link-private-only = To keep it safe, type /link in a private chat with the assistant.
+link-code =
+    Your link code: <b>{ $code }</b> (works once, expires at { $until }).
+    On the other channel (Zalo or Telegram), type: /link { $code }
+    That account will be joined to this { $channel } account: your roles and records follow you. Don't give the code to anyone.
+link-failed = { $reason ->
+        [used] That code has already been used. Type /link on the other channel for a new one.
+        [expired] That code has expired (codes work for 10 minutes). Type /link on the other channel for a new one.
+        [self] These two accounts are already one; nothing to link.
+       *[unknown] That code is not right. Please check it (upper or lower case doesn't matter).
+    }
+link-conflict = Can't link: the owner of that code already has another { $channel } account. Each person links one account per channel.
+link-ok = Linked! This { $channel } account now belongs to <b>{ $name }</b>: roles, records and reminder settings are shared on both channels.
+keep-receiving-ok = Thank you! You will keep receiving reminders and digests from the assistant.
+zalo-renew-button = Keep receiving messages
+zalo-choices = Type a number to choose:
+zalo-choice = { $n }. { $label }
+zalo-attachment = 📎 { $url }
+zalo-grant-lost =
+    ⚠️ <b>Zalo: the assistant has lost its permission to send through the Official Account</b> (error { $code }).
+    An OA administrator must authorize the app again (see the README, “Connect a Zalo OA”). Until then, messages through Zalo are not sent.
+
+## Bulletin subscription
+bulletin-subscribed = Subscribed. You will receive the “Good deeds around us” bulletin every week. Type /bulletin unsubscribe to stop.
+bulletin-unsubscribed = Unsubscribed from the “Good deeds around us” bulletin. Type /bulletin subscribe to get it again.
+bulletin-how-to-subscribe = Type /bulletin subscribe to get the “Good deeds around us” bulletin every week, /bulletin unsubscribe to stop. Recent good deeds: /recentdeeds.

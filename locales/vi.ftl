@@ -1,0 +1,597 @@
+# thidua-bot — tiếng Việt (mặc định).
+# Quy ước: khóa "tinh-nang-noi-dung"; chỉ dùng các thẻ <b>, <i>, <u>, <code> (Telegram HTML);
+# kênh không hỗ trợ HTML (console, Zalo) tự bỏ thẻ. Giá trị động luôn được thoát ký tự.
+
+## Chung
+welcome =
+    <b>Xin chào!</b> Đây là trợ lý thi đua – khen thưởng của { $commune }.
+    Tôi giúp tra cứu tiêu chí lựa chọn điển hình tiên tiến, chỉ tiêu của từng đơn vị và các mốc thời gian của kế hoạch.
+help-title = <b>Các lệnh:</b>
+help-line = /{ $command } ({ $aliases }) — { $description }
+help-line-plain = /{ $command } — { $description }
+help-free-text = Hoặc gõ câu hỏi, ví dụ: <i>tiêu chí y tế</i>, <i>doanh nghiep</i>, <i>gia đình nghèo vượt khó</i> (có dấu hay không dấu đều được).
+unknown-command = Tôi chưa hiểu lệnh /{ $command }.
+empty-input = Bạn hãy gõ câu hỏi hoặc một lệnh.
+action-expired = Nút này đã cũ. Bạn hãy gõ lại lệnh.
+input-unsupported = Tôi mới đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi bằng chữ nhé.
+input-too-long = Tin nhắn dài quá (tối đa { $max } ký tự). Bạn hãy gõ ngắn gọn câu hỏi.
+input-unreadable = Tôi không đọc được nội dung này. Bạn hãy gõ lại bằng chữ thường.
+error-internal = Xin lỗi, đã có lỗi khi xử lý. Bạn hãy thử lại sau ít phút.
+
+## Lệnh (menu)
+cmd-start = Bắt đầu, giới thiệu
+cmd-tieuchi = Tiêu chí lựa chọn điển hình tiên tiến
+cmd-chitieu = Chỉ tiêu của từng đơn vị
+cmd-moc = Các giai đoạn và mốc thời gian
+cmd-lang = Đổi ngôn ngữ (Tiếng Việt / English)
+cmd-help = Hướng dẫn sử dụng
+cmd-guong = Các điển hình tiên tiến đã được công nhận
+cmd-dangky = Đăng ký điển hình tiên tiến (cán bộ)
+cmd-hoso = Hồ sơ đề nghị của đơn vị, tìm theo tên
+cmd-duyet = Duyệt hồ sơ (thành viên Hội đồng)
+cmd-tiendo = Tiến độ thực hiện chỉ tiêu
+cmd-moi = Tạo mã mời nhận vai trò (quản trị)
+cmd-nguoi = Danh sách người có vai trò (quản trị)
+cmd-thamgia = Nhận vai trò bằng mã mời
+cmd-tiep = Tiếp tục việc đang làm dở
+cmd-huy = Hủy việc đang làm dở
+cmd-nhacnho = Bật/tắt nhắc việc và bản tin
+cmd-lich = Lịch gửi tự động (quản trị)
+
+## Ngôn ngữ
+lang-choose = Chọn ngôn ngữ:
+lang-set = Đã chuyển sang tiếng Việt.
+lang-name = { $locale ->
+        [en] English
+       *[vi] Tiếng Việt
+    }
+
+## Đối tượng
+subject-type = { $type ->
+        [COLLECTIVE] tập thể
+        [INDIVIDUAL] cá nhân
+       *[HOUSEHOLD] hộ gia đình
+    }
+
+## Tiêu chí
+criteria-list-title = <b>Tiêu chí lựa chọn điển hình tiên tiến</b>
+    { $plan }
+criteria-group = { $group ->
+        [COLLECTIVE] <b>Đối với tập thể</b> (mục { $first } – { $last }):
+       *[INDIVIDUAL] <b>Đối với cá nhân</b> (mục { $first } – { $last }):
+    }
+criteria-list-item = • { $code }. { $name }
+criteria-list-hint = Chọn một lĩnh vực để xem tiêu chí, hoặc gõ câu hỏi (ví dụ: <i>tieu chi y te</i>).
+criteria-button = { $code } { $name }
+criteria-detail-title = <b>{ $code }. { $name }</b> (mục { $section })
+criteria-detail-movement = Phong trào: { $movement }
+criteria-detail-subjects = Đối tượng: { $types }
+criteria-detail-criteria-title = <b>Tiêu chí ({ $count }):</b>
+criteria-item = { $n }. { $text }
+criteria-general-title = <b>Và các tiêu chí chung</b> (mục { $section }):
+criteria-general-item = • { $text }
+criteria-subjects = <i>Đối tượng lựa chọn (mục { $section }): { $text }</i>
+criteria-back-to-list = « Danh sách lĩnh vực
+criteria-found = { $count ->
+        [one] Lĩnh vực phù hợp nhất với «{ $query }»:
+       *[other] { $count } lĩnh vực phù hợp với «{ $query }»:
+    }
+criteria-no-match = Tôi chưa tìm thấy lĩnh vực nào khớp với «{ $query }». Bạn hãy chọn trong danh sách dưới đây, hoặc gõ từ khác (ví dụ: <i>y tế</i>, <i>trường học</i>, <i>hộ nghèo</i>).
+criteria-unknown-category = Không còn lĩnh vực này trong kế hoạch. Danh sách hiện tại:
+
+## Chỉ tiêu
+targets-none = Kế hoạch này chưa giao chỉ tiêu cho đơn vị nào.
+targets-title = <b>Chỉ tiêu giai đoạn { $start } – { $end }</b> (mục { $section }): mỗi đơn vị chủ trì xét chọn, xây dựng, nhân rộng
+targets-row = <b>{ $n }. { $unit }</b> — { $field }
+targets-counts = {"   "}→ ít nhất { $counts }
+targets-count = { $kind ->
+        [collectives] { $count } tập thể
+        [individuals] { $count } cá nhân
+        [households] { $count } hộ gia đình
+       *[any] { $count } gương điển hình
+    }
+targets-note = {"   "}<i>({ $note })</i>
+
+## Mốc thời gian
+timeline-title = <b>Các giai đoạn và mốc thời gian</b>
+    { $plan }
+timeline-phase = { $state ->
+        [past] ✔
+        [current] ▶
+       *[future] ○
+    } <b>{ $name }</b>: { $start } – { $end }{ $state ->
+        [past] {" "}(đã xong)
+        [current] {" "}(đang thực hiện)
+       *[future] {""}
+    }
+timeline-phase-summary = {"   "}<i>{ $summary }</i>
+timeline-milestone = {"   "}{ $past ->
+        [yes] ✔
+       *[no] •
+    } { $date }: { $title }{ $past ->
+        [yes] {" "}(đã qua)
+       *[no] {""}
+    }
+timeline-other = <b>Các mốc khác</b>
+timeline-next = <b>Mốc tiếp theo:</b> { $date } — { $title }
+timeline-all-past = <i>Mọi mốc của kế hoạch này đã qua.</i>
+
+## Kênh console
+console-welcome = Trò chuyện thử với bot ngay tại đây (gõ /help để xem lệnh, Ctrl+D để thoát).
+console-telegram-hint = Muốn dùng trên Telegram: đặt TELEGRAM_BOT_TOKEN (lấy từ @BotFather) rồi chạy lại npm start.
+console-choices = Chọn bằng cách gõ số:
+console-choice = {"  "}[{ $n }] { $label }
+console-bad-choice = Không có lựa chọn số { $n }.
+
+## Quyền
+access-denied = { $audience ->
+        [officer] Việc này dành cho cán bộ của đơn vị chủ trì. Nếu bạn là cán bộ, hãy xin mã mời từ Văn phòng – Thống kê rồi gõ /thamgia MÃ.
+        [council] Việc này dành cho thành viên Hội đồng Thi đua – Khen thưởng.
+        [admin] Việc này dành cho quản trị viên (Văn phòng – Thống kê).
+       *[staff] Việc này dành cho cán bộ, thành viên Hội đồng và quản trị viên.
+    }
+plain = { $text }
+attachment-outside-dialog = Tôi đã nhận tệp, nhưng hiện không có hồ sơ nào đang mở để đính kèm. Gõ /dangky để đăng ký điển hình.
+role-name = { $role ->
+        [OFFICER] Cán bộ đơn vị
+        [COUNCIL] Thành viên Hội đồng
+       *[ADMIN] Quản trị viên
+    }
+
+## Hộp thoại nhiều bước
+dialog-back = « Quay lại
+dialog-cancel = ✖ Hủy
+dialog-cancelled = Đã hủy. Không có gì được lưu.
+dialog-stale-button = Nút đó thuộc bước trước. Bạn đang ở bước dưới đây:
+dialog-expired = Việc bạn làm dở đã quá 24 giờ nên đã được hủy.
+dialog-expired-notice = { $kind ->
+        [register] Hồ sơ đăng ký bạn làm dở đã quá 24 giờ không được tiếp tục nên đã được hủy. Gõ /dangky để làm lại.
+       *[other] Việc bạn làm dở đã quá 24 giờ không được tiếp tục nên đã được hủy.
+    }
+dialog-nothing-to-cancel = Không có việc gì đang làm dở để hủy.
+dialog-nothing-to-continue = Không có việc gì đang làm dở.
+dialog-pending = <i>Bạn còn một việc đang làm dở: gõ /tiep để tiếp tục hoặc /huy để hủy.</i>
+
+## Đối tượng, trạng thái
+subject-type-title = { $type ->
+        [COLLECTIVE] Tập thể
+        [INDIVIDUAL] Cá nhân
+       *[HOUSEHOLD] Hộ gia đình
+    }
+nomination-state = { $state ->
+        [DRAFT] bản nháp
+        [SUBMITTED] chờ duyệt
+        [RETURNED] trả lại để bổ sung
+        [APPROVED] đã công nhận
+       *[REJECTED] chưa được công nhận
+    }
+nomination-action = { $action ->
+        [CREATE] tạo hồ sơ
+        [SUBMIT] gửi duyệt
+        [RESUBMIT] gửi lại
+        [APPROVE] công nhận
+        [RETURN] trả lại
+        [REJECT] không công nhận
+        [ANNOTATE] ghi chú
+        [COMMEND] khen thưởng
+       *[other] { $action }
+    }
+vote-decision = { $decision ->
+        [APPROVE] công nhận
+        [RETURN] trả lại để bổ sung
+       *[REJECT] không công nhận
+    }
+note-kind = { $kind ->
+        [NURTURE] bồi dưỡng
+        [REPLICATE] nhân rộng
+       *[NOTE] ghi chú
+    }
+
+## Đăng ký điển hình
+register-ask-unit = Bạn đăng ký cho đơn vị nào?
+register-ask-type = <b>Đăng ký điển hình tiên tiến</b> — bước 1: đối tượng là
+register-ask-category = Chọn lĩnh vực phù hợp với { $type }:
+register-ask-movement = Thuộc phong trào thi đua nào?
+register-movement-suggested = ✓ { $text } (gợi ý)
+register-movement-none = Không thuộc phong trào cụ thể
+register-ask-name = Gõ tên { $type } được đề nghị (ví dụ: Trạm Y tế xã, Nguyễn Văn A, hộ ông Rơ Mah B):
+register-ask-place = Thôn, làng hoặc cơ quan, tổ chức nơi { $type } sinh sống, làm việc:
+register-ask-ach = Tóm tắt thành tích tiêu biểu (vài câu: đã làm gì, kết quả ra sao):
+register-current = Hiện tại: <i>{ $value }</i>
+register-keep = Giữ nguyên
+register-too-short = Câu trả lời ngắn quá (cần ít nhất { $min } ký tự). Bạn gõ lại nhé.
+register-too-long = Câu trả lời dài quá ({ $length } ký tự, tối đa { $max }). Bạn rút gọn giúp nhé.
+register-need-letters = Câu trả lời cần có chữ. Bạn gõ lại nhé.
+register-choose-button = Bạn hãy chọn một nút bên dưới.
+register-text-expected = Ở bước này bạn hãy gõ chữ.
+register-ask-evidence = Gửi ảnh hoặc tài liệu minh chứng (có thể gửi nhiều, tối đa { $max }), rồi bấm “Xong”. Không có thì bấm “Bỏ qua”.
+register-evidence-count = Đã có { $count } minh chứng.
+register-evidence-done = Xong ({ $count } minh chứng)
+register-evidence-skip = Bỏ qua
+register-evidence-expected = Ở bước này bạn hãy gửi ảnh hoặc tệp, hoặc bấm “Xong”.
+register-evidence-received = Đã nhận. Tổng cộng { $count } minh chứng.
+register-evidence-limit = Mỗi hồ sơ có tối đa { $max } minh chứng; phần thừa không được lưu.
+register-ask-check = <b>Tự đánh giá tiêu chí</b> (mục { $code }): bấm số để đánh dấu tiêu chí đã đạt, rồi bấm “Xong”.
+register-check-item = { $met ->
+        [yes] ☑
+       *[no] ☐
+    } { $n }. { $text }
+register-check-toggle = { $met ->
+        [yes] ☑
+       *[no] ☐
+    } { $n }
+register-check-all = Đạt tất cả
+register-check-done = Xong
+register-unmet-title = Còn { $count }/{ $total } tiêu chí chưa đạt:
+register-unmet-hint = Bạn có thể quay lại để đánh dấu, hoặc vẫn tiếp tục: Hội đồng sẽ xem xét.
+register-continue = Tiếp tục
+register-summary-title = <b>Kiểm tra lại hồ sơ trước khi gửi:</b>
+register-submit = ✅ Gửi đề nghị
+register-resubmit = ✅ Gửi lại
+register-duplicate-title = Đã có { $count } hồ sơ cùng tên trong kế hoạch này:
+register-duplicate-item = • #{ $id } { $name } — mục { $category } — { $unit } — { $state }
+register-duplicate-hint = Nếu đây là người/tập thể khác, hoặc một thành tích khác, bạn vẫn có thể gửi.
+register-duplicate-confirm = Vẫn gửi
+register-submitted = Đã gửi hồ sơ #{ $id } ({ $name }). Hội đồng Thi đua – Khen thưởng sẽ xem xét; bạn sẽ được báo kết quả. Xem lại bằng /hoso.
+register-resubmitted = Đã gửi lại hồ sơ #{ $id } ({ $name }) để Hội đồng xem xét.
+
+## Hồ sơ
+nomination-field-name = Tên: <b>{ $name }</b> ({ $type })
+nomination-field-category = Lĩnh vực: { $code }. { $name }
+nomination-field-movement = Phong trào: { $movement }
+nomination-field-unit = Đơn vị đề nghị: { $unit }
+nomination-field-place = Nơi sinh sống, làm việc: { $place }
+nomination-field-achievements = Thành tích: { $text }
+nomination-field-check = Tự đánh giá: đạt { $met }/{ $total } tiêu chí
+nomination-field-evidence = Minh chứng: { $count } tệp
+nomination-title = <b>Hồ sơ #{ $id } — { $name }</b> ({ $state })
+nomination-check-title = <b>Tiêu chí (tự đánh giá):</b>
+nomination-history-title = <b>Lịch sử:</b>
+nomination-history-item = • { $at } — { $actor }: { $action } ({ $from } → { $to }){ $reason }
+nomination-history-reason = . Lý do: { $reason }
+nomination-commendations-title = <b>Khen thưởng:</b>
+nomination-commendation-item = • { $award }, quyết định số { $number } ngày { $date }{ $higher ->
+        [yes] {" "}(đề nghị cấp trên)
+       *[no] {""}
+    }
+nomination-notes-title = <b>Bồi dưỡng, nhân rộng, ghi chú:</b>
+nomination-note-item = • { $at } — { $kind }: { $text }
+nomination-open = Xem hồ sơ
+nomination-edit = ✏️ Sửa và gửi lại
+nomination-add-nurture = Ghi chú bồi dưỡng
+nomination-add-replicate = Ghi hoạt động nhân rộng
+nomination-add-note = Thêm ghi chú
+nomination-commend = 🏅 Khen thưởng
+nomination-not-found = Không tìm thấy hồ sơ này.
+nomination-not-editable = Hồ sơ đang ở trạng thái “{ $state }” nên không sửa được; chỉ có thể thêm ghi chú.
+exemplar-title = <b>{ $name }</b> ({ $type })
+exemplar-recognised = Được công nhận điển hình tiên tiến ngày { $date }
+
+## Duyệt hồ sơ
+review-open = Mở danh sách chờ duyệt
+review-empty = Không có hồ sơ nào chờ bạn duyệt. Cảm ơn bạn!
+review-queue = Còn { $count } hồ sơ chờ bạn duyệt (cũ nhất trước):
+review-approve = ✅ Công nhận
+review-return = ↩ Trả lại
+review-reject = ✖ Không công nhận
+review-next = ⏭ Hồ sơ khác
+review-ask-reason = Bạn chọn “{ $decision }” cho hồ sơ #{ $id }. Hãy gõ lý do (bắt buộc, người đề nghị sẽ được xem):
+review-recorded = Đã ghi nhận phiếu “{ $decision }” cho hồ sơ #{ $id }. Kết quả hiện tại: { $approve } công nhận, { $return } trả lại, { $reject } không công nhận (Hội đồng có { $members } thành viên).
+review-decided = <b>Hội đồng đã quyết định:</b> hồ sơ #{ $id } ({ $name }) — { $state }. Người đề nghị đã được báo.
+review-error = { $code ->
+        [already-voted] Bạn đã bỏ phiếu cho hồ sơ này trong vòng xét này rồi.
+        [not-open-for-vote] Hồ sơ này không còn chờ duyệt (đã có quyết định hoặc đang được bổ sung).
+        [reason-required] Cần có lý do để trả lại hoặc không công nhận.
+        [not-approved] Chỉ điển hình đã được công nhận mới làm được việc này.
+        [not-found] Không tìm thấy hồ sơ này.
+       *[other] Không thực hiện được ({ $code }).
+    }
+notice-new-nomination = 📥 Hồ sơ mới chờ duyệt: #{ $id } { $name } — { $unit }, mục { $category }. Gõ /duyet để xem.
+notice-approved = 🎉 Hồ sơ #{ $id } ({ $name }) đã được Hội đồng Thi đua – Khen thưởng công nhận là điển hình tiên tiến. Cảm ơn đơn vị đã phát hiện và bồi dưỡng!
+notice-returned = ↩ Hồ sơ #{ $id } ({ $name }) được Hội đồng trả lại để bổ sung. Lý do: { $reason }. Bấm nút dưới đây (hoặc /hoso) để sửa và gửi lại.
+notice-rejected =
+    Cảm ơn đơn vị đã đề nghị { $name } (hồ sơ #{ $id }). Lần này Hội đồng Thi đua – Khen thưởng chưa công nhận là điển hình tiên tiến.
+    Hội đồng ghi nhận những việc đã làm: { $achievements } (tự đánh giá đạt { $met }/{ $total } tiêu chí).
+    Ý kiến của Hội đồng: { $reason }.
+    Mong đơn vị tiếp tục bồi dưỡng để đề nghị lại ở lần xét sau.
+
+## Danh sách
+list-prev = « Trang trước
+list-next = Trang sau »
+mine-empty = Đơn vị chưa có hồ sơ nào. Gõ /dangky để đăng ký điển hình.
+mine-none-matching = Không có hồ sơ nào có tên khớp với «{ $query }».
+mine-title = <b>Hồ sơ đề nghị</b> ({ $from }–{ $to } / { $total }):
+mine-item = #{ $id } { $name } — mục { $category } — { $state } — { $date }
+mine-open = #{ $id } { $name }
+mine-search-hint = <i>Tìm theo tên: /hoso tên cần tìm (không cần dấu).</i>
+exemplars-empty = Chưa có điển hình tiên tiến nào được công nhận trong kế hoạch này.
+exemplars-none-matching = Không có điển hình nào có tên khớp với «{ $query }».
+exemplars-title = <b>Điển hình tiên tiến của { $commune }</b> ({ $total }):
+exemplars-item = • <b>{ $name }</b> ({ $type }, { $place }) — mục { $category } — công nhận { $date }
+exemplars-open = { $name }
+
+## Khen thưởng, ghi chú
+commend-ask-award = Chọn hình thức khen thưởng (còn hiệu lực hôm nay):
+commend-award-commune = { $name } (xã tặng)
+commend-award-higher = { $name } (đề nghị cấp trên)
+commend-ask-number = Gõ số quyết định (ví dụ: 123/QĐ-UBND):
+commend-number-invalid = Số quyết định cần từ 1 đến 60 ký tự.
+commend-ask-date = Gõ ngày quyết định (ngày/tháng/năm, ví dụ 15/11/2025):
+commend-date-invalid = Ngày chưa đúng. Bạn gõ theo dạng ngày/tháng/năm, ví dụ 15/11/2025.
+commend-date-future = Ngày quyết định không thể ở tương lai.
+commend-higher-confirm = Xã không tự tặng được “{ $name }”. Xác nhận đây là hồ sơ <b>đề nghị cấp trên</b> khen thưởng?
+commend-higher-yes = Xác nhận đề nghị cấp trên
+commend-override-ask = Điển hình này đã được khen thưởng cho cùng kế hoạch và phong trào. Một thành tích không khen hai lần; nếu đây là thành tích khác, hãy gõ lý do:
+commend-saved = Đã lưu khen thưởng cho hồ sơ #{ $id }.
+commend-proposed = Đã lưu đề nghị cấp trên khen thưởng cho hồ sơ #{ $id }.
+note-ask = Gõ nội dung { $kind } cho hồ sơ #{ $id }:
+note-saved = Đã lưu { $kind } cho hồ sơ #{ $id }.
+
+## Tiến độ
+progress-title = <b>Tiến độ thực hiện chỉ tiêu</b> (đến { $today }): { $met }/{ $total } chỉ tiêu đã đạt
+progress-mine = <b>Đơn vị của bạn:</b>
+progress-others = <b>Các đơn vị khác:</b>
+progress-row = { $met ->
+        [yes] ✅
+       *[no] ⚠️
+    } <b>{ $unit }</b> — { $field }
+progress-counts = {"   "}{ $counts }
+progress-count = { $kind ->
+        [collectives] tập thể
+        [individuals] cá nhân
+        [households] hộ gia đình
+       *[any] gương điển hình
+    } { $approved }/{ $target } đã công nhận ({ $submitted } đã gửi)
+progress-phases = {"   "}<i>{ $phases }</i>
+progress-phase = { $phase }: { $approved } công nhận
+
+## Người dùng, vai trò
+join-usage = Gõ /thamgia kèm mã mời, ví dụ: /thamgia ABCD-EFGH
+join-failed = { $reason ->
+        [used] Mã này đã được dùng rồi. Mỗi mã chỉ dùng một lần; hãy xin mã mới.
+        [expired] Mã này đã hết hạn. Hãy xin mã mới.
+       *[unknown] Mã không đúng. Bạn kiểm tra lại (không phân biệt chữ hoa, chữ thường).
+    }
+join-ok = Bạn đã nhận vai trò: <b>{ $role }</b>{ $unit }. Gõ /help để xem các việc bạn làm được.
+role-unit = {" "}— { $unit }
+invite-choose-role = Tạo mã mời cho vai trò:
+invite-choose-unit = Cán bộ của đơn vị nào?
+invite-created = Mã mời <b>{ $role }</b>{ $unit }: <code>{ $code }</code>
+    Người nhận gõ: /thamgia { $code }
+    Mã dùng một lần, hết hạn ngày { $until }.
+people-empty = Chưa ai có vai trò.
+people-title = <b>Người có vai trò</b> ({ $count }):
+people-item = • { $name } — { $role }{ $unit }
+people-revoke = Thu hồi: { $name } – { $role }
+people-revoke-confirm = Thu hồi vai trò { $role } của { $name }?
+people-revoke-yes = Đồng ý thu hồi
+people-revoked = Đã thu hồi vai trò { $role } của { $name }.
+people-revoke-gone = Vai trò này không còn nữa.
+people-last-admin = Không thể thu hồi quản trị viên cuối cùng.
+console-admin-code = Chưa có quản trị viên. Gõ /thamgia { $code } để trở thành quản trị viên đầu tiên.
+
+## Bản tin tuần của Hội đồng
+digest-title = <b>Bản tin tuần của Hội đồng Thi đua – Khen thưởng</b> ({ $from } – { $to })
+digest-new = <b>Hồ sơ mới ({ $count }):</b>
+digest-item = • #{ $id } { $name } — { $unit }
+digest-decisions = <b>Quyết định trong tuần ({ $count }):</b>
+digest-decision = • #{ $id } { $name } — { $state }
+digest-waiting = <b>Đang chờ duyệt ({ $count }):</b>
+digest-waiting-item = • #{ $id } { $name } — { $unit } — chờ { $days } ngày
+digest-progress = <b>Chỉ tiêu:</b> { $met }/{ $total } đã đạt
+digest-behind = ⚠️ { $unit }: { $counts }
+digest-behind-count = { $kind ->
+        [collectives] tập thể
+        [individuals] cá nhân
+        [households] hộ gia đình
+       *[any] gương điển hình
+    } { $approved }/{ $target }
+digest-deeds = <b>Việc tốt:</b> nhận { $received }, đã đăng { $published }
+digest-milestones = <b>Mốc sắp tới:</b>
+digest-no-milestones = <i>Kế hoạch không còn mốc nào sắp tới.</i>
+digest-milestone = • { $date }: { $title }
+digest-open-progress = Xem tiến độ
+
+## Nhắc việc
+reminder-milestone = ⏰ Còn { $days } ngày đến mốc { $date }: { $title }
+reminder-open-timeline = Xem các mốc
+reminder-review = ⏰ Có { $count } hồ sơ chờ bạn duyệt đã quá { $days } ngày.
+reminder-quota = ⏰ Còn { $days } ngày là hết { $phase } ({ $end }). { $unit } chưa đạt chỉ tiêu: { $field }. Gõ /tiendo để xem.
+prefs-title = <b>Nhắc việc và bản tin</b> — bấm để bật/tắt:
+prefs-line = { $on ->
+        [yes] 🔔
+       *[no] 🔕
+    } { $kind }
+prefs-toggle = { $on ->
+        [yes] 🔔 Tắt:
+       *[no] 🔕 Bật:
+    } { $kind }
+prefs-kind = { $kind ->
+        [reminder-milestone] nhắc mốc thời gian
+        [reminder-review] nhắc hồ sơ chờ duyệt
+        [reminder-quota] nhắc chỉ tiêu chưa đạt
+        [digest] bản tin tuần của Hội đồng
+       *[bulletin] bản tin “Việc tốt quanh ta” hằng tuần
+    }
+schedule-title = <b>Lịch gửi tự động</b> (giờ { $zone }):
+schedule-job = • <b>{ $name }</b> (<code>{ $cron }</code>) — lần tới: { $next }
+schedule-job-name = { $name ->
+        [council-digest] Bản tin tuần của Hội đồng
+        [reminders] Nhắc việc hằng ngày
+        [bulletin] Bản tin “Việc tốt quanh ta”
+       *[other] { $name }
+    }
+schedule-last = {"   "}Lần gần nhất { $period }: { $state ->
+        [DONE] xong
+        [FAILED] lỗi
+        [SKIPPED] bỏ qua
+       *[RUNNING] đang chạy
+    } — { $result }
+schedule-never = {"   "}Chưa chạy lần nào.
+
+## Việc tốt
+cmd-viectot = Kể một việc tốt quanh ta
+cmd-viectotmoi = Những việc tốt mới được đăng
+cmd-kiemduyet = Kiểm duyệt việc tốt (cán bộ, quản trị)
+cmd-bantin = Bản tin “Việc tốt quanh ta” (đăng ký: /bantin dangky)
+deed-access-denied = Việc này dành cho cán bộ các đơn vị và quản trị viên. Nếu bạn là cán bộ, hãy xin mã mời từ Văn phòng – Thống kê rồi gõ /thamgia MÃ.
+deed-state = { $state ->
+        [NEW] chờ kiểm duyệt
+        [PUBLISHED] đã đăng
+        [REJECTED] chưa đăng
+        [MERGED] đã gộp vào việc khác
+       *[PROMOTED] đã đề nghị xét điển hình
+    }
+deed-intro = <b>Việc tốt quanh ta</b> — cảm ơn bạn đã kể! Chỉ có vài câu hỏi ngắn; bạn có thể quay lại hoặc hủy bất cứ lúc nào. Chúng tôi không hỏi số điện thoại.
+deed-ask-doer = Bước 1/6 — <b>Ai</b> đã làm việc tốt? Gõ tên người, gia đình hoặc nhóm (không biết tên thì tả ngắn, ví dụ: một bác xe ôm ở chợ).
+deed-ask-what = Bước 2/6 — Người đó đã <b>làm gì</b>? Kể vài câu (ít nhất 20 ký tự).
+deed-ask-place = { $choices ->
+        [0] Bước 3/6 — Việc tốt diễn ra <b>ở đâu</b>? Gõ tên thôn, làng hoặc nơi cụ thể.
+       *[other] Bước 3/6 — Việc tốt diễn ra <b>ở đâu</b>? Chọn thôn, làng bên dưới hoặc gõ nơi cụ thể.
+    }
+deed-ask-when = Bước 4/6 — Việc tốt diễn ra <b>khi nào</b>? Chọn bên dưới hoặc gõ (ví dụ: sáng 28/11, tuần trước).
+deed-when-today = Hôm nay
+deed-when-yesterday = Hôm qua
+deed-ask-photo = Bước 5/6 — Có ảnh không? Gửi tối đa { $max } ảnh rồi bấm “Xong”, hoặc bấm “Bỏ qua”.
+deed-photo-count = Đã có { $count } ảnh.
+deed-photo-done = Xong ({ $count } ảnh)
+deed-photo-skip = Bỏ qua, không có ảnh
+deed-photo-expected = Ở bước này bạn hãy gửi ảnh, hoặc bấm “Xong” / “Bỏ qua”.
+deed-photo-only = Ở đây chỉ nhận ảnh. Bạn gửi ảnh chụp, hoặc bấm “Xong” / “Bỏ qua”.
+deed-photo-received = Đã nhận. Tổng cộng { $count } ảnh.
+deed-photo-limit = Mỗi việc tốt có tối đa { $max } ảnh; ảnh thừa không được lưu.
+deed-ask-credit = Bước 6/6 — Khi việc tốt được đăng công khai (danh sách việc tốt, bản tin trên loa xã), có ghi tên bạn là người kể không?
+deed-privacy-officers = <i>Dù chọn thế nào, cán bộ xã vẫn biết ai gửi để xác minh khi cần.</i>
+deed-credit-yes = Ghi tên tôi: { $name }
+deed-credit-no = Không ghi tên tôi
+deed-summary-title = <b>Kiểm tra lại trước khi gửi:</b>
+deed-field-doer = Người làm việc tốt: <b>{ $name }</b>
+deed-field-what = Việc đã làm: { $text }
+deed-field-place = Ở đâu: { $place }
+deed-field-when = Khi nào: { $when }
+deed-field-photos = Ảnh: { $count }
+deed-privacy = { $named ->
+        [yes] <b>Ai thấy gì:</b> cán bộ xã thấy tên bạn ({ $name }), nội dung và ảnh để xác minh. Khi được đăng, bà con thấy nội dung và tên bạn là người kể; ảnh chỉ cán bộ xem. Chúng tôi không hỏi số điện thoại của bạn.
+       *[no] <b>Ai thấy gì:</b> cán bộ xã thấy tên bạn ({ $name }), nội dung và ảnh để xác minh. Khi được đăng, bà con chỉ thấy nội dung, không thấy tên bạn; ảnh chỉ cán bộ xem. Chúng tôi không hỏi số điện thoại của bạn.
+    }
+deed-send = ✅ Gửi
+deed-similar-title = Có { $count } việc tốt đã biết giống việc bạn kể:
+deed-similar-item = • { $ref } — { $doer }, { $place }: { $text }
+deed-similar-item-new = • { $ref } — { $doer }, { $place } ({ $when }; đang chờ cán bộ xác minh)
+deed-similar-hint = Nếu là cùng một việc, bạn bấm “Bổ sung” để thêm thông tin vào việc đó. Nếu là việc khác, bấm “Gửi việc mới”.
+deed-similar-add = ➕ Bổ sung vào { $ref }
+deed-similar-new = Đây là việc khác — gửi việc mới
+deed-gone = Việc đó vừa được xử lý nên không bổ sung được nữa. Bạn chọn việc khác hoặc gửi việc mới nhé.
+deed-added = Cảm ơn bạn! Thông tin đã được bổ sung vào việc tốt <b>{ $ref }</b>.
+deed-submitted = Cảm ơn bạn! Đã nhận việc tốt, mã <b>{ $ref }</b>.
+deed-submitted-next = Cán bộ xã sẽ xác minh trước khi đăng; bạn sẽ được báo khi việc tốt được đăng. Xem các việc tốt đã đăng: /viectotmoi.
+deed-link-refused = Xin lỗi, ở đây không nhận đường dẫn (link, trang web, t.me, zalo.me…). Bạn kể bằng lời giúp nhé.
+deed-repeated-refused = Nội dung có vẻ lặp lại một chữ hoặc một ký tự nhiều lần. Bạn kể lại bằng vài câu giúp nhé.
+deed-already-sent = Bạn đã gửi đúng nội dung này trong { $days } ngày qua rồi. Cảm ơn bạn; cán bộ xã sẽ xem. Nếu là việc khác, bạn kể khác đi một chút nhé.
+deed-blocked = Xin lỗi, hiện bạn không gửi được việc tốt qua trợ lý. Nếu cần, bạn liên hệ Văn phòng – Thống kê của xã.
+deed-limit = Hôm nay bạn đã gửi { $limit } việc tốt — mức tối đa mỗi ngày. Cảm ơn bạn! Mời bạn gửi tiếp vào ngày mai.
+deed-queue-empty = Không có việc tốt nào chờ kiểm duyệt. Cảm ơn bạn!
+deed-queue = Còn { $count } việc tốt chờ kiểm duyệt (cũ nhất trước):
+deed-mod-title = <b>Việc tốt { $ref }</b> ({ $state }) — gửi lúc { $at }
+deed-mod-sender = Người gửi: { $name } — { $named ->
+        [yes] đồng ý ghi tên khi đăng
+       *[no] không muốn ghi tên khi đăng
+    }
+deed-mod-additions = <b>Bổ sung ({ $count }):</b>
+deed-mod-addition = • { $date } — { $name }: { $text }
+deed-mod-similar = <b>Có thể trùng ({ $count }):</b>
+deed-publish = ✅ Đăng
+deed-reject = ✖ Không đăng
+deed-merge = 🔗 Gộp vào việc đã có
+deed-promote = ⭐ Đề nghị xét điển hình
+deed-next = ⏭ Việc khác
+deed-block = 🚫 Chặn người gửi
+deed-blocked-list = Người bị chặn gửi việc tốt
+deed-published = Đã đăng việc tốt { $ref }. Người kể đã được báo.
+deed-rejected = Đã ghi “không đăng” cho việc tốt { $ref }. Người gửi đã được báo lý do.
+deed-merged = Đã gộp việc tốt { $ref } vào { $into }. Người gửi đã được báo.
+deed-merge-impossible = Không gộp được { $ref } vào { $into } (một trong hai việc vừa được xử lý).
+deed-already-handled = Việc tốt { $ref } đã được xử lý rồi.
+deed-not-found = Không tìm thấy việc tốt này.
+deed-ask-reason = Gõ lý do chưa đăng việc tốt { $ref }. Người gửi sẽ đọc, nên bạn viết nhẹ nhàng, rõ ràng:
+deed-ask-merge = Gộp { $ref } vào việc tốt nào? Chọn bên dưới, hoặc gõ mã (ví dụ VT-7K3M):
+deed-merge-into = Gộp vào { $ref }
+deed-merge-target-invalid = Không tìm thấy việc tốt đó (hoặc không gộp vào được). Bạn chọn nút hoặc gõ lại mã, ví dụ VT-7K3M.
+deed-promote-need-unit = Để đề nghị xét điển hình, bạn cần là cán bộ của một đơn vị chủ trì (hồ sơ đứng tên đơn vị). Quản trị viên chưa gắn với đơn vị nào thì hãy nhờ cán bộ đơn vị làm, hoặc nhận vai trò cán bộ bằng mã mời.
+deed-promote-start = Đề nghị xét điển hình từ việc tốt { $ref }: tên, nơi ở và thành tích đã được điền sẵn, bạn bấm “Giữ nguyên” hoặc sửa lại.
+deed-block-confirm = Chặn { $name } (người gửi { $ref }) không cho gửi việc tốt nữa?
+deed-block-yes = Đồng ý chặn
+deed-block-done = Đã chặn { $name } gửi việc tốt.
+deed-blocked-none = Không có ai bị chặn.
+deed-blocked-title = <b>Người bị chặn gửi việc tốt</b> ({ $count }):
+deed-blocked-item = • { $name } — từ { $date }
+deed-unblock = Bỏ chặn: { $name }
+deed-unblocked = Đã bỏ chặn. Người này lại gửi được việc tốt.
+deed-unblock-none = Người này không bị chặn.
+deed-notice-published = 🌼 Việc tốt { $ref } bạn kể về { $doer } đã được đăng. Cảm ơn bạn đã lan tỏa điều tốt! Xem: /viectotmoi
+deed-notice-rejected =
+    Cảm ơn bạn đã kể về việc tốt của { $doer } (mã { $ref }). Lần này cán bộ xã chưa đăng việc này.
+    Lý do: { $reason }.
+    Mong bạn tiếp tục kể những việc tốt quanh mình!
+deed-notice-merged = Việc tốt { $ref } bạn kể trùng với việc đã có ({ $into }), nên được gộp vào đó để không đăng hai lần. Cảm ơn bạn!
+deed-notice-promoted = ⭐ Việc tốt { $ref } bạn kể về { $doer } đã được cán bộ đề nghị xét công nhận điển hình tiên tiến. Cảm ơn bạn!
+deed-credit = { $named ->
+        [yes] {" "}— người kể: { $name }
+       *[no] {""}
+    }
+deed-recent-empty = Chưa có việc tốt nào được đăng. Bạn biết việc tốt nào, hãy kể bằng /viectot.
+deed-recent-title = <b>Việc tốt quanh ta — { $commune }</b> ({ $from }–{ $to } / { $total }):
+deed-public-item = • { $date }: <b>{ $doer }</b> ({ $place }, { $when }) — { $text }{ $credit }
+deed-recent-hint = <i>Bạn biết việc tốt nào? Gõ /viectot để kể.</i>
+deed-bulletin-title = <b>Việc tốt quanh ta</b> — bản tin từ { $from } đến { $to }
+deed-bulletin-none = Tuần qua, { $commune } chưa có việc tốt nào được đăng. Bà con biết việc tốt nào quanh mình, xin kể cho trợ lý thi đua của xã.
+deed-bulletin-intro = Tuần qua, trên địa bàn { $commune }, bà con đã kể lại { $count } việc tốt.
+deed-bulletin-item = { $n ->
+        [1] Thứ nhất
+        [2] Thứ hai
+        [3] Thứ ba
+        [4] Thứ tư
+        [5] Thứ năm
+        [6] Thứ sáu
+        [7] Thứ bảy
+        [8] Thứ tám
+        [9] Thứ chín
+        [10] Thứ mười
+       *[other] Tiếp theo
+    }, ở { $place }, { $doer } đã có việc làm tốt: { $text } Thời gian: { $when }.{ $credit }
+deed-bulletin-credit = {" "}Cảm ơn { $name } đã kể lại việc tốt này.
+deed-bulletin-outro = Xin cảm ơn những tấm lòng tốt. Bà con biết việc tốt nào quanh mình, xin kể cho trợ lý thi đua của xã để cùng lan tỏa.
+
+## Liên kết tài khoản, Zalo
+cmd-lienket = Liên kết tài khoản Telegram và Zalo của bạn
+channel-name = { $channel ->
+        [telegram] Telegram
+        [zalo] Zalo
+       *[other] { $channel }
+    }
+link-private-only = Để giữ an toàn, bạn hãy gõ /lienket trong tin nhắn riêng với trợ lý.
+link-code =
+    Mã liên kết của bạn: <b>{ $code }</b> (dùng một lần, hết hạn lúc { $until }).
+    Trên kênh còn lại (Zalo hoặc Telegram), gõ: /lienket { $code }
+    Tài khoản đó sẽ được gộp vào tài khoản { $channel } này: vai trò và hồ sơ đi theo bạn. Đừng đưa mã cho người khác.
+link-failed = { $reason ->
+        [used] Mã này đã được dùng rồi. Gõ /lienket trên kênh kia để lấy mã mới.
+        [expired] Mã này đã hết hạn (mã chỉ dùng được 10 phút). Gõ /lienket trên kênh kia để lấy mã mới.
+        [self] Hai tài khoản này đã là một rồi, không cần liên kết nữa.
+       *[unknown] Mã không đúng. Bạn kiểm tra lại (không phân biệt chữ hoa, chữ thường).
+    }
+link-conflict = Không liên kết được: người có mã này đã có một tài khoản { $channel } khác. Mỗi người chỉ liên kết một tài khoản trên mỗi kênh.
+link-ok = Đã liên kết! Tài khoản { $channel } này nay là của <b>{ $name }</b>: vai trò, hồ sơ và cài đặt nhắc việc dùng chung trên cả hai kênh.
+keep-receiving-ok = Cảm ơn bạn! Bạn sẽ tiếp tục nhận tin nhắc việc và bản tin từ trợ lý.
+zalo-renew-button = Tiếp tục nhận tin
+zalo-choices = Gõ số để chọn:
+zalo-choice = { $n }. { $label }
+zalo-attachment = 📎 { $url }
+zalo-grant-lost =
+    ⚠️ <b>Zalo: trợ lý đã mất quyền gửi tin qua Official Account</b> (mã lỗi { $code }).
+    Quản trị viên OA cần cấp quyền lại cho ứng dụng (xem README, mục “Connect a Zalo OA”). Trong lúc chờ, tin nhắn qua Zalo không gửi được.
+
+## Đăng ký bản tin
+bulletin-subscribed = Đã đăng ký. Mỗi tuần bạn sẽ nhận bản tin “Việc tốt quanh ta”. Gõ /bantin huy để thôi nhận.
+bulletin-unsubscribed = Đã hủy đăng ký bản tin “Việc tốt quanh ta”. Gõ /bantin dangky để nhận lại.
+bulletin-how-to-subscribe = Gõ /bantin dangky để nhận bản tin “Việc tốt quanh ta” mỗi tuần, /bantin huy để thôi nhận. Xem các việc tốt mới: /viectotmoi.

@@ -1,0 +1,155 @@
+/**
+ * The core services wired to the database: what every channel needs. Used by `main.ts` and by
+ * tests that run the bot in-process.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config.ts';
+import { loadAwardFormsFile } from './core/awards.ts';
+import { createBotCore } from './core/bot.ts';
+import { msg, type BotCore, type Locale } from './core/channel.ts';
+import type { Ctx, Services } from './core/context.ts';
+import { DialogEngine } from './core/dialog/engine.ts';
+import { criteriaFeature } from './core/features/criteria.ts';
+import { generalFeature } from './core/features/general.ts';
+import { peopleFeature } from './core/features/people.ts';
+import { deedFeature, registerDeedDialogs } from './core/deeds/feature.ts';
+import { createTranslator, type Translator } from './core/i18n.ts';
+import { nominationFeatures, registerNominationDialogs } from './core/nominations/feature.ts';
+import { createPlanCatalog, type PlanCatalog } from './core/plan/catalog.ts';
+import { loadPlanFile } from './core/plan/load.ts';
+import { importAwardForms, listAwardForms } from './db/award-repository.ts';
+import { createDatabase, databaseFileFromUrl, type PrismaClient } from './db/client.ts';
+import { createDeedRepository } from './db/deed-repository.ts';
+import { createDialogStore } from './db/dialog-store.ts';
+import { applyMigrations } from './db/migrate.ts';
+import { createNominationRepository } from './db/nomination-repository.ts';
+import { createOutbox } from './db/outbox.ts';
+import { createPeopleRepository } from './db/people-repository.ts';
+import { importPlan, loadPlan, type PlanImportResult } from './db/plan-repository.ts';
+import { createRoleRepository } from './db/role-repository.ts';
+import type { Logger } from './logger.ts';
+import { createDigestRepository } from './db/digest-repository.ts';
+import { createJobRunStore } from './db/job-store.ts';
+import { createPreferenceRepository } from './db/preference-repository.ts';
+import { createJobs } from './jobs/jobs.ts';
+import { createScheduler, type Scheduler } from './jobs/scheduler.ts';
+import { remindersFeature } from './core/features/reminders.ts';
+import { createLinkFeature } from './core/features/link.ts';
+import { createLinkRepository } from './db/link-repository.ts';
+
+/** The project root (where `locales/`, `prisma/` and `plans/` live). */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** How long the first administrator's code stays valid: 30 days, in milliseconds. */
+const BOOTSTRAP_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+export interface App {
+  core: BotCore;
+  translator: Translator;
+  prisma: PrismaClient;
+  services: Services;
+  catalog: () => PlanCatalog;
+  planImport: PlanImportResult;
+  /** The job dispatcher: `catchUp()` at start, `tick()` when node-cron wakes it. */
+  scheduler: Scheduler;
+  /** Ends dialogs untouched for their time to live and queues the notice to their owners. */
+  expireDialogs(now?: Date): Promise<number>;
+  /**
+   * While nobody is an administrator: the one-time code that makes the first one (`/thamgia CODE`),
+   * created on first call. `null` once an administrator exists.
+   */
+  bootstrapAdminCode(now?: Date): Promise<string | null>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, applies pending migrations, imports the configured plan and award forms
+ * (idempotent: unchanged files are skipped) and builds the core.
+ * @throws PlanFileError for an invalid plan or award forms file; Error when the database cannot be
+ *         opened or migrated.
+ */
+export async function createApp(opts: { config: Config; logger: Logger; now?: () => Date }): Promise<App> {
+  const { config, logger } = opts;
+  const clock = opts.now ?? (() => new Date());
+  const file = databaseFileFromUrl(config.databaseUrl);
+  if (file) mkdirSync(dirname(file), { recursive: true });
+  const migrations = await applyMigrations({
+    databaseUrl: config.databaseUrl,
+    migrationsDir: resolve(PROJECT_ROOT, 'prisma/migrations'),
+    schemaPath: resolve(PROJECT_ROOT, 'prisma/schema.prisma'),
+  });
+  if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, 'database migrated');
+
+  const planFile = loadPlanFile(resolve(process.cwd(), config.planFile));
+  const awardForms = loadAwardFormsFile(resolve(process.cwd(), config.awardFormsFile));
+  const db = await createDatabase({ databaseUrl: config.databaseUrl });
+  try {
+    const planImport = await importPlan(db.prisma, planFile);
+    logger.info({ plan: planImport.slug, status: planImport.status, ...planImport.counts }, 'plan ready');
+    await importAwardForms(db.prisma, awardForms);
+    const catalog = createPlanCatalog((await loadPlan(db.prisma, planFile.id))!);
+    const translator = createTranslator({
+      localesDir: resolve(PROJECT_ROOT, 'locales'),
+      defaultLocale: config.defaultLocale,
+      onMissing: (locale: Locale, key: string) => logger.error({ locale, key }, 'missing text'),
+    });
+    const dialogStore = createDialogStore(db.prisma);
+    const dialogs = new DialogEngine<Ctx>(dialogStore);
+    registerNominationDialogs(dialogs);
+    registerDeedDialogs(dialogs);
+    const roles = createRoleRepository(db.prisma);
+    const notifier = createOutbox(db.prisma, { defaultLocale: config.defaultLocale, now: clock });
+    const preferences = createPreferenceRepository(db.prisma);
+    let scheduler: Scheduler | undefined;
+    const services: Services = {
+      people: createPeopleRepository(db.prisma, { now: clock }),
+      roles,
+      nominations: createNominationRepository(db.prisma),
+      deeds: createDeedRepository(db.prisma),
+      dialogs,
+      notifier,
+      preferences,
+      jobStatus: () => scheduler!.status(),
+      awardForms: () => listAwardForms(db.prisma),
+      catalog: () => catalog,
+      settings: { defaultLocale: config.defaultLocale, timeZone: config.timeZone, voteRule: config.voteRule, adminTelegramIds: config.adminTelegramIds, deedDailyLimit: config.deedDailyLimit },
+    };
+    scheduler = createScheduler({
+      jobs: createJobs({ services, prisma: db.prisma, digests: createDigestRepository(db.prisma), preferences, settings: config.schedule }),
+      store: createJobRunStore(db.prisma),
+      timeZone: config.timeZone,
+      maxLatenessMs: config.schedule.maxLatenessMs,
+      logger,
+      now: clock,
+    });
+    const core = createBotCore({ services, features: [generalFeature, criteriaFeature, peopleFeature, remindersFeature, ...nominationFeatures, deedFeature, createLinkFeature(createLinkRepository(db.prisma))], now: clock });
+    return {
+      core,
+      translator,
+      prisma: db.prisma,
+      services,
+      catalog: () => catalog,
+      planImport,
+      scheduler,
+      async expireDialogs(now = clock()) {
+        const expired = await dialogStore.takeExpired(now);
+        await notifier.notify(
+          expired.map((d) => ({ personId: d.personId, key: `dialog:${d.personId}:${d.kind}:${d.expiresAt.toISOString()}`, reply: { lines: [msg('dialog-expired-notice', { kind: d.kind })] } })),
+        );
+        return expired.length;
+      },
+      async bootstrapAdminCode(now = clock()) {
+        if ((await roles.adminIds()).length > 0) return null;
+        const pending = await roles.pendingBootstrapInvite(now);
+        if (pending) return pending;
+        return roles.createInvite({ role: 'ADMIN', planSlug: catalog.plan.id, byId: null, expiresAt: new Date(now.getTime() + BOOTSTRAP_TTL_MS) });
+      },
+      close: () => db.close(),
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

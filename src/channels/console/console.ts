@@ -1,0 +1,93 @@
+/**
+ * The console chat: a terminal conversation over the same core, so anyone can try the bot without a
+ * token. Buttons show as numbered choices; typing the number taps it. When standard input is not a
+ * terminal, each line is one message, replies go to standard output (notices to standard error), and
+ * the returned promise resolves at end of input.
+ */
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { BotCore, InboundMessage, Locale, Reply } from '../../core/channel.ts';
+import type { Translator } from '../../core/i18n.ts';
+import { renderReply } from '../../core/render.ts';
+import { normalizeInbound } from '../../core/text/fold.ts';
+import type { Logger } from '../../logger.ts';
+
+export interface ConsoleOptions {
+  core: BotCore;
+  translator: Translator;
+  logger: Logger;
+  input: Readable;
+  output: Writable;
+  /** Where notices (welcome, how to connect Telegram) go; standard error by default. */
+  notices: Writable;
+  /** The person at the keyboard (their identity on the `console` channel). */
+  user: string;
+  /** Show a prompt and the welcome text (a terminal); false for scripted input. */
+  interactive: boolean;
+  /** Also print the line telling how to connect Telegram. */
+  telegramHint: boolean;
+  /** While nobody administers the bot: the one-time code that makes the first administrator. */
+  adminCode?: string | null;
+  /**
+   * Delivers queued notices for this console person (decisions, reminders) through `send`; called
+   * after every message, so they appear in the conversation.
+   */
+  deliverNotices?: (send: (reply: Reply, locale: Locale) => Promise<void>) => Promise<unknown>;
+}
+
+/** Runs the chat until end of input. Never throws for a bad line: the error is logged and answered. */
+export async function runConsole(opts: ConsoleOptions): Promise<void> {
+  const { core, translator, output } = opts;
+  let locale: Locale = translator.defaultLocale;
+  let choices: { label: string; action: string }[] = [];
+  const say = (key: string, args?: Record<string, string | number>) => translator.format(locale, { key, args }, 'plain');
+
+  if (opts.interactive) opts.notices.write(`${say('console-welcome')}\n`);
+  if (opts.telegramHint) opts.notices.write(`${say('console-telegram-hint')}\n`);
+  if (opts.adminCode) opts.notices.write(`${say('console-admin-code', { code: opts.adminCode })}\n`);
+  const notice = async (reply: Reply, noticeLocale: Locale) => {
+    output.write(`🔔 ${renderReply(translator, noticeLocale, reply, 'plain').text}\n\n`);
+  };
+
+  const rl = createInterface({ input: opts.input, terminal: false });
+  const prompt = () => opts.interactive && output.write('> ');
+  prompt();
+  for await (const raw of rl) {
+    const text = normalizeInbound(raw);
+    const base: InboundMessage = { channel: 'console', userId: opts.user, chatId: opts.user, chatType: 'private', displayName: opts.user };
+    let message: InboundMessage = { ...base, text };
+    const number = /^\s*(\d{1,3})\s*$/.exec(text);
+    if (number && choices.length > 0) {
+      const choice = choices[Number(number[1]) - 1];
+      if (!choice) {
+        output.write(`${say('console-bad-choice', { n: number[1]! })}\n\n`);
+        prompt();
+        continue;
+      }
+      message = { ...base, action: choice.action };
+    }
+    try {
+      const outcome = await core.handle(message);
+      locale = outcome.locale;
+      const chunks: string[] = [];
+      // Numbers refer to the latest buttons only; a reply without buttons leaves typed numbers as text.
+      choices = [];
+      for (const reply of outcome.replies) {
+        const rendered = renderReply(translator, locale, reply, 'plain');
+        const buttons = rendered.buttons.flat();
+        choices = [...choices, ...buttons];
+        chunks.push(
+          buttons.length > 0
+            ? `${rendered.text}\n${say('console-choices')}\n${buttons.map((b, i) => say('console-choice', { n: choices.length - buttons.length + i + 1, label: b.label })).join('\n')}`
+            : rendered.text,
+        );
+      }
+      if (chunks.length > 0) output.write(`${chunks.join('\n\n')}\n\n`);
+      await opts.deliverNotices?.(notice);
+    } catch (error) {
+      opts.logger.error({ err: error }, 'console message failed');
+      output.write(`${say('error-internal')}\n\n`);
+    }
+    prompt();
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * The Telegram channel (grammY): parse an update → core → render (HTML, inline keyboard) → send.
+ * Platform quirks live here: HTML escaping and the 4096-character split (see `html.ts`), callback
+ * queries answered at once, commands only in groups, 403 from a person who blocked the bot.
+ */
+import { autoRetry } from '@grammyjs/auto-retry';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, GrammyError, InlineKeyboard, type Api, type Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { COMMANDS } from '../../core/commands.ts';
+import type { Attachment, BotCore, InboundMessage, Locale, Outcome, Reply } from '../../core/channel.ts';
+import type { Translator } from '../../core/i18n.ts';
+import { renderReply } from '../../core/render.ts';
+import { normalizeInbound } from '../../core/text/fold.ts';
+import type { Logger } from '../../logger.ts';
+import { RetryLaterError, UnreachableError, type ChannelSender } from '../delivery.ts';
+import { splitHtml } from './html.ts';
+
+export interface TelegramBotOptions {
+  core: BotCore;
+  translator: Translator;
+  logger: Logger;
+  token: string;
+  /** Bot API root, e.g. `https://api.telegram.org`; tests point it at a local fake. */
+  apiRoot: string;
+  /** Preset bot info (tests), skipping `getMe`. */
+  botInfo?: UserFromGetMe;
+}
+
+/** Telegram's limit on callback data, in bytes. */
+const CALLBACK_DATA_MAX_BYTES = 64;
+
+/** Converts a Telegram update into core's inbound message; `undefined` for updates core ignores. */
+export function toInbound(ctx: Context): InboundMessage | undefined {
+  const from = ctx.from;
+  const chat = ctx.chat;
+  if (!from || !chat || from.is_bot) return undefined;
+  const base = {
+    channel: 'telegram' as const,
+    userId: String(from.id),
+    chatId: String(chat.id),
+    chatType: chat.type === 'private' ? ('private' as const) : ('group' as const),
+    displayName: [from.first_name, from.last_name].filter(Boolean).join(' '),
+    languageHint: from.language_code,
+  };
+  if (ctx.callbackQuery?.data !== undefined) return { ...base, action: ctx.callbackQuery.data };
+  const message = ctx.message;
+  if (!message) return undefined;
+  const attachments = attachmentsOf(message);
+  if (attachments.length > 0) return { ...base, attachments, text: message.caption ? normalizeInbound(message.caption) : undefined };
+  if (message.text !== undefined) {
+    const text = normalizeInbound(message.text);
+    // In groups, a command addressed to another bot is not ours.
+    const addressed = /^\/[A-Za-z0-9_]+@([A-Za-z0-9_]+)/.exec(text);
+    if (addressed && ctx.me && addressed[1]!.toLowerCase() !== ctx.me.username.toLowerCase()) return undefined;
+    return { ...base, text };
+  }
+  // Service messages (members joining, pinned messages …) are not addressed to the bot.
+  if (message.new_chat_members || message.left_chat_member || message.pinned_message) return undefined;
+  return { ...base, unsupported: true };
+}
+
+/** Photos (the largest size) and documents of a message, as channel file references. */
+function attachmentsOf(message: NonNullable<Context['message']>): Attachment[] {
+  if (message.photo && message.photo.length > 0) {
+    return [{ kind: 'PHOTO', channel: 'telegram', fileRef: message.photo.at(-1)!.file_id }];
+  }
+  if (message.document) {
+    return [{ kind: 'DOCUMENT', channel: 'telegram', fileRef: message.document.file_id, fileName: message.document.file_name }];
+  }
+  return [];
+}
+
+/**
+ * Renders and sends an outcome: HTML parse mode, long replies split at line breaks, the keyboard
+ * on the last part.
+ */
+export async function sendOutcome(api: Api, chatId: number | string, outcome: Outcome, translator: Translator, tappedMessageId?: number): Promise<void> {
+  for (const reply of outcome.replies) {
+    if (reply.replacesTapped && tappedMessageId !== undefined && (await editInPlace(api, chatId, tappedMessageId, reply, outcome.locale, translator))) continue;
+    await sendReply(api, chatId, reply, outcome.locale, translator);
+  }
+}
+
+/** Redraws the tapped message; false when it can't be (too long, too old): then a new one is sent. */
+async function editInPlace(api: Api, chatId: number | string, messageId: number, reply: Reply, locale: Locale, translator: Translator): Promise<boolean> {
+  const rendered = renderReply(translator, locale, reply, 'html');
+  const parts = splitHtml(rendered.text);
+  if (parts.length !== 1 || (reply.attachments?.length ?? 0) > 0) return false;
+  try {
+    await api.editMessageText(chatId, messageId, parts[0]!, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, reply_markup: keyboardOf(rendered.buttons) });
+    return true;
+  } catch (error) {
+    // "message is not modified" means it already shows this state: nothing more to do.
+    if (error instanceof GrammyError && /not modified/i.test(error.description)) return true;
+    if (error instanceof GrammyError && error.error_code === 400) return false;
+    throw error;
+  }
+}
+
+function keyboardOf(buttons: { label: string; action: string }[][]): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const row of buttons) {
+    for (const b of row) {
+      if (Buffer.byteLength(b.action) <= CALLBACK_DATA_MAX_BYTES) keyboard.text(b.label, b.action);
+    }
+    keyboard.row();
+  }
+  return keyboard;
+}
+
+/** Sends one reply: its Telegram attachments first (photos, documents), then the text in parts. */
+export async function sendReply(api: Api, chatId: number | string, reply: Reply, locale: Locale, translator: Translator): Promise<void> {
+  for (const a of reply.attachments ?? []) {
+    if (a.channel !== 'telegram') continue;
+    if (a.kind === 'PHOTO') await api.sendPhoto(chatId, a.fileRef);
+    else await api.sendDocument(chatId, a.fileRef);
+  }
+  const rendered = renderReply(translator, locale, reply, 'html');
+  const keyboard = keyboardOf(rendered.buttons);
+  const parts = splitHtml(rendered.text);
+  // A reply of buttons only still needs a message to carry them.
+  if (parts.length === 0 && rendered.buttons.length > 0) parts.push('…');
+  for (const [i, part] of parts.entries()) {
+    const last = i === parts.length - 1;
+    await api.sendMessage(chatId, part, {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      ...(last && rendered.buttons.length > 0 ? { reply_markup: keyboard } : {}),
+    });
+  }
+}
+
+/**
+ * A 403 (blocked by the user, user deactivated, kicked) or a 400 "chat not found" means the person
+ * can't be reached: nothing to answer, nothing to retry.
+ */
+export const isUnreachable = (error: unknown): boolean =>
+  error instanceof GrammyError && (error.error_code === 403 || (error.error_code === 400 && /chat not found|user not found/i.test(error.description)));
+
+/**
+ * The outbox's sender for Telegram: maps "Too Many Requests" (429 with `retry_after`, seconds) to
+ * {@link RetryLaterError} and unreachable recipients to {@link UnreachableError}.
+ */
+export function telegramSender(api: Api, translator: Translator): ChannelSender {
+  return async (chatId, reply, locale) => {
+    try {
+      await sendReply(api, chatId, reply, locale, translator);
+    } catch (error) {
+      if (error instanceof GrammyError && error.error_code === 429) {
+        throw new RetryLaterError(error.description, (error.parameters.retry_after ?? 5) * 1000);
+      }
+      if (isUnreachable(error)) throw new UnreachableError((error as GrammyError).description);
+      throw error;
+    }
+  };
+}
+
+/** Builds the grammY bot with every handler; start it with polling or a webhook (see `run.ts`). */
+export function createTelegramBot(opts: TelegramBotOptions): Bot {
+  const { core, translator, logger } = opts;
+  const bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot }, botInfo: opts.botInfo });
+  // Waits out short 429s and retries 5xx/network errors a few times; a long wait fails fast instead,
+  // so the outbox defers the message rather than blocking every other send.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5 }));
+  // One update at a time per chat, so a conversation's replies keep their order under the runner.
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+
+  bot.on('callback_query', async (ctx, next) => {
+    await ctx.answerCallbackQuery().catch((error: unknown) => logger.warn({ err: error }, 'answerCallbackQuery failed'));
+    await next();
+  });
+
+  bot.use(async (ctx) => {
+    const inbound = toInbound(ctx);
+    if (!inbound) return;
+    const outcome = await core.handle(inbound);
+    try {
+      await sendOutcome(ctx.api, inbound.chatId, outcome, translator, ctx.callbackQuery?.message?.message_id);
+    } catch (error) {
+      if (!isUnreachable(error)) throw error;
+      logger.warn({ chatId: inbound.chatId, err: error }, 'recipient unreachable (blocked the bot or left)');
+    }
+  });
+
+  bot.catch(async (err) => {
+    const ctx = err.ctx;
+    logger.error({ updateId: ctx.update.update_id, err: err.error }, 'update failed');
+    if (!ctx.chat || ctx.chat.type !== 'private') return;
+    const text = translator.format(translator.defaultLocale, { key: 'error-internal' }, 'html');
+    await ctx.api.sendMessage(ctx.chat.id, text, { parse_mode: 'HTML' }).catch(() => undefined);
+  });
+  return bot;
+}
+
+/** Registers the command menu (public commands only) in Vietnamese (default) and English. */
+export async function setCommandMenus(api: Api, translator: Translator): Promise<void> {
+  const menu = (locale: Locale) =>
+    COMMANDS.filter((c) => c.menu).map((c) => ({
+      command: locale === 'en' ? c.english : c.name,
+      description: translator.format(locale, { key: c.descriptionKey }, 'plain'),
+    }));
+  await api.setMyCommands(menu('vi'));
+  await api.setMyCommands(menu('vi'), { language_code: 'vi' });
+  await api.setMyCommands(menu('en'), { language_code: 'en' });
+}

@@ -1,0 +1,56 @@
+/**
+ * Runs the real bot process (`src/main.ts` through tsx) for end-to-end tests.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const TSX = resolve(ROOT, 'node_modules/tsx/dist/cli.mjs');
+
+export interface BotProcess {
+  child: ChildProcessWithoutNullStreams;
+  stdout: () => string;
+  stderr: () => string;
+  /** Resolves with the exit code. */
+  exited: Promise<number | null>;
+  /** A fresh temporary directory holding the database; removed by `cleanup`. */
+  dir: string;
+  cleanup(): Promise<void>;
+}
+
+/** Starts the bot with a fresh database in a temp dir; `env` is added to a minimal environment. */
+export function startBot(env: Record<string, string> = {}): BotProcess {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-e2e-'));
+  const child = spawn(process.execPath, [TSX, resolve(ROOT, 'src/main.ts')], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? dir,
+      DATABASE_URL: `file:${join(dir, 'thidua.db')}`,
+      CONSOLE_USER: 'tester',
+      ...env,
+    },
+    stdio: 'pipe',
+  });
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+  const exited = new Promise<number | null>((resolveExit) => child.on('close', (code) => resolveExit(code)));
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    dir,
+    async cleanup() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
