@@ -1,0 +1,195 @@
+/**
+ * Starting the Zalo channel: the token store seeded once from `ZALO_REFRESH_TOKEN`, the client, the
+ * webhook on its own HTTP server (`ZALO_WEBHOOK_PORT`, default `HTTP_PORT`; `GET /healthz` too) and
+ * the outbox's delivery loop for channel `zalo`.
+ *
+ * Its own server rather than a path on Telegram's: Telegram's webhook server belongs to grammY's
+ * `webhookCallback` in `../telegram/run.ts`; two small servers keep the channels independent (one can
+ * be restarted or moved behind another proxy rule without touching the other). When Telegram also
+ * runs in webhook mode, the two ports must differ (checked by the configuration); a reverse proxy
+ * maps the public https paths to them.
+ */
+import { createServer, type Server } from 'node:http';
+import { msg, type BotCore, type Reply } from '../../core/channel.ts';
+import type { Translator } from '../../core/i18n.ts';
+import type { Config } from '../../config.ts';
+import type { PrismaClient } from '../../db/client.ts';
+import { createZaloTokenStore } from '../../db/zalo-token-store.ts';
+import type { Logger } from '../../logger.ts';
+import { createOutboxSender, startDeliveryLoop } from '../delivery.ts';
+import { createZaloClient, type ZaloApiError, type ZaloClient } from './client.ts';
+import { createZaloWebhook, type ZaloWebhook } from './webhook.ts';
+import { createChoiceMemory, createZaloConversation, zaloLastSeen, zaloSender } from './zalo.ts';
+
+/** The Zalo settings of the configuration (see `Config.zalo` in src/config.ts). */
+export type ZaloSettings = NonNullable<Config['zalo']>;
+
+export interface ZaloRunOptions {
+  core: BotCore;
+  translator: Translator;
+  prisma: PrismaClient;
+  logger: Logger;
+  settings: ZaloSettings;
+  /** Called when a token refresh fails because the grant is lost (alert administrators). */
+  onLostGrant?: (error: ZaloApiError) => Promise<void>;
+  now?: () => Date;
+  /** Outbox passes every this many ms when idle (default 1000). */
+  idleMs?: number;
+}
+
+export interface RunningZalo {
+  /** The webhook server's port. */
+  port: number;
+  client: ZaloClient;
+  webhook: ZaloWebhook;
+  stop(): Promise<void>;
+}
+
+/**
+ * Marks the person behind a Zalo user who unfollowed the OA as unreachable: proactive messages are
+ * held until they write (or follow) again.
+ */
+export async function markUnfollowed(prisma: PrismaClient, userId: string, now: Date): Promise<void> {
+  const identity = await prisma.identity.findUnique({ where: { channel_externalId: { channel: 'zalo', externalId: userId } }, select: { personId: true } });
+  if (identity) await prisma.person.update({ where: { id: identity.personId }, data: { unreachableAt: now } });
+}
+
+/**
+ * A token refresh failed with a lost grant (the refresh token was used, rotated away or expired):
+ * only an OA administrator re-authorizing the app can recover. Logged as an error, and a notice is
+ * queued to every administrator's Telegram identity (not through Zalo, which is what broke), at most
+ * once a day per administrator.
+ * @returns how many notices were queued.
+ */
+export async function alertAdminsLostGrant(opts: { prisma: PrismaClient; logger: Logger; error: ZaloApiError; defaultLocale: string; now?: Date }): Promise<number> {
+  const { prisma, error } = opts;
+  const now = opts.now ?? new Date();
+  opts.logger.error(
+    { channel: 'zalo', code: error.code },
+    'Zalo grant lost: an OA administrator must authorize the app again (see README, "Connect a Zalo OA"); Zalo messages are not sent meanwhile',
+  );
+  const admins = await prisma.roleGrant.findMany({ where: { role: 'ADMIN' }, select: { personId: true }, distinct: ['personId'] });
+  const identities = await prisma.identity.findMany({
+    where: { channel: 'telegram', personId: { in: admins.map((a) => a.personId) } },
+    include: { person: { select: { locale: true } } },
+    orderBy: [{ lastSeenAt: 'desc' }],
+  });
+  const day = now.toISOString().slice(0, 10);
+  const reply: Reply = { lines: [msg('zalo-grant-lost', { code: error.code })] };
+  let queued = 0;
+  const seen = new Set<number>();
+  for (const identity of identities) {
+    if (seen.has(identity.personId)) continue; // the Telegram account used last
+    seen.add(identity.personId);
+    try {
+      await prisma.outboxMessage.create({
+        data: {
+          key: `zalo:grant-lost:${day}:${identity.personId}`,
+          personId: identity.personId,
+          channel: 'telegram',
+          chatId: identity.externalId,
+          locale: identity.person.locale ?? opts.defaultLocale,
+          payload: JSON.stringify(reply),
+          nextAttemptAt: now,
+        },
+      });
+      queued++;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'P2002') throw err; // already told today
+    }
+  }
+  if (identities.length === 0) opts.logger.error({ channel: 'zalo' }, 'no administrator has a Telegram account to alert about the lost Zalo grant');
+  return queued;
+}
+
+/**
+ * Starts the Zalo channel.
+ * @throws Error when the token store is empty and no `ZALO_REFRESH_TOKEN` was given, or the port is taken.
+ */
+export async function startZalo(opts: ZaloRunOptions): Promise<RunningZalo> {
+  const { prisma, settings, logger } = opts;
+  const clock = opts.now ?? (() => new Date());
+  const log = logger.child({ channel: 'zalo' });
+  const tokens = createZaloTokenStore(prisma, { now: clock });
+  const seeded = Boolean(settings.refreshToken && (await tokens.seed({ oaId: settings.oaId, refreshToken: settings.refreshToken! })));
+  if (seeded) {
+    log.info('Zalo token store seeded from ZALO_REFRESH_TOKEN; the database holds the tokens from now on (remove the variable)');
+  } else if (!(await tokens.get(settings.oaId))) {
+    throw new Error('Zalo: no tokens stored for this OA yet. Set ZALO_REFRESH_TOKEN (from the OA authorization or the API Explorer) for the first start.');
+  } else if (settings.refreshToken) {
+    log.info('ZALO_REFRESH_TOKEN ignored: the database already holds the tokens (it rotates them)');
+  }
+  const client = createZaloClient({
+    apiBase: settings.oaApiBase,
+    oauthBase: settings.oauthBase,
+    appId: settings.appId,
+    appSecret: settings.appSecret,
+    oaId: settings.oaId,
+    tokens,
+    logger,
+    now: clock,
+    ...(opts.onLostGrant ? { onLostGrant: opts.onLostGrant } : {}),
+  });
+  // One refresh right after seeding shows a dead refresh token now, not 25 hours later (zalo.md §3).
+  if (seeded) await client.refreshNow().catch((error: unknown) => log.error({ err: error }, 'the seeded Zalo refresh token does not work: authorize the app again'));
+  const choices = createChoiceMemory();
+  const webhook = createZaloWebhook({
+    appId: settings.appId,
+    oaSecretKey: settings.oaSecretKey,
+    oaId: settings.oaId,
+    prisma,
+    logger,
+    maxAgeMs: settings.webhookMaxAgeMs,
+    now: clock,
+    onEvent: createZaloConversation({
+      core: opts.core,
+      translator: opts.translator,
+      client,
+      logger,
+      choices,
+      onUnfollow: (userId) => markUnfollowed(prisma, userId, clock()),
+    }),
+  });
+
+  const path = settings.webhookPath;
+  const server: Server = createServer((req, res) => {
+    const url = (req.url ?? '').split('?')[0];
+    if (req.method === 'POST' && url === path) return webhook.handle(req, res);
+    if (req.method === 'GET' && url === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    res.writeHead(url === path ? 405 : 404).end();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(settings.webhookPort, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : settings.webhookPort;
+
+  const sender = createOutboxSender({
+    prisma,
+    channel: 'zalo',
+    logger,
+    now: clock,
+    send: zaloSender(client, opts.translator, { lastSeen: zaloLastSeen(prisma), now: clock, choices }),
+  });
+  await sender.recoverInterrupted();
+  const delivery = startDeliveryLoop(sender, { logger, ...(opts.idleMs !== undefined ? { idleMs: opts.idleMs } : {}) });
+  log.info({ port, path }, 'zalo started');
+
+  return {
+    port,
+    client,
+    webhook,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await webhook.idle();
+      await delivery.stop();
+    },
+  };
+}

@@ -1,0 +1,242 @@
+/**
+ * The Zalo channel: rendering core replies as Zalo consultation messages, answering people, and the
+ * outbox's sender.
+ *
+ * - Plain text (Zalo shows no markup), NFC, split into parts of at most 2,000 characters at line
+ *   breaks, then spaces, never inside a surrogate pair or a grapheme cluster ({@link splitPlain}).
+ * - Buttons become `oa.query.hide` buttons whose payload is `#a:<core action>`: a tap comes back as a
+ *   text message with that payload, which the webhook turns into `{ action }` again. At most
+ *   {@link ZALO_MAX_BUTTONS} per message; beyond that every choice is listed as "1. …" in the text
+ *   and the person types the number (remembered per person until their next message, like the
+ *   console chat).
+ * - Every proactive message (outbox) carries a "keep receiving messages" button (`#a:noop`): Zalo
+ *   lets an OA write to a person only within 7 days of their last interaction, and a tap is one.
+ * - The outbox sender refuses, as unreachable, a person whose last interaction through Zalo is older
+ *   than the window (held, not retried, until they write again), and maps the client's errors:
+ *   retry → {@link RetryLaterError}, unreachable/window → {@link UnreachableError}, others rethrown.
+ */
+import type { BotCore, Locale, Reply } from '../../core/channel.ts';
+import type { Translator } from '../../core/i18n.ts';
+import { renderReply } from '../../core/render.ts';
+import type { PrismaClient } from '../../db/client.ts';
+import type { Logger } from '../../logger.ts';
+import { RetryLaterError, UnreachableError, type ChannelSender } from '../delivery.ts';
+import { escapeHtml, splitHtml } from '../telegram/html.ts';
+import { ZALO_BUTTON_TITLE_LIMIT, ZALO_MAX_BUTTONS, ZALO_TEXT_LIMIT, ZaloApiError, type ZaloButton, type ZaloClient } from './client.ts';
+import { ACTION_PREFIX, type ZaloInbound } from './webhook.ts';
+
+/** The core action of the "keep receiving messages" button: acknowledged, nothing else. */
+export const RENEW_ACTION = 'noop';
+/** Zalo's window for consultation messages after a person's last interaction. */
+export const ZALO_WINDOW_MS = 7 * 24 * 3_600_000;
+/** Proactive sends stop this long before the window closes (queueing time, clock skew). */
+export const WINDOW_MARGIN_MS = 3_600_000;
+
+const UNESCAPE: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
+
+/**
+ * Splits plain text into parts of at most `limit` UTF-16 code units (so at most `limit` characters
+ * as Zalo counts them), after NFC: at the last line break in the second half of the window, else the
+ * last space, else a hard cut between grapheme clusters. Parts are trimmed at the cut; blank input
+ * gives `[]`. Reuses the Telegram splitter on escaped text (so no `<` is taken for a tag) and
+ * unescapes the parts.
+ */
+export function splitPlain(text: string, limit: number = ZALO_TEXT_LIMIT): string[] {
+  return splitHtml(escapeHtml(text.normalize('NFC')), limit).map((part) => part.replace(/&(?:amp|lt|gt|quot);/g, (e) => UNESCAPE[e] ?? e));
+}
+
+/** Shortens a button title to Zalo's limit (code points), with an ellipsis. */
+function buttonTitle(label: string): string {
+  const chars = [...label.normalize('NFC').replace(/\s+/g, ' ').trim()];
+  if (chars.length === 0) return '…';
+  return chars.length <= ZALO_BUTTON_TITLE_LIMIT ? chars.join('') : `${chars.slice(0, ZALO_BUTTON_TITLE_LIMIT - 1).join('')}…`;
+}
+
+/** One reply as Zalo messages: text parts (buttons go with the last) and the numbered choices. */
+export interface ZaloRendered {
+  parts: string[];
+  buttons: ZaloButton[];
+  /** Actions of the numbered choices shown in the text, in order (number n is index n − 1 + offset). */
+  choices: string[];
+}
+
+export interface RenderZaloOptions {
+  /** A proactive message: adds the "keep receiving messages" button. */
+  proactive?: boolean;
+  /** Numbering of choices starts after this many (several replies of one answer). */
+  choiceOffset?: number;
+}
+
+/** Renders one reply (plain text) into Zalo messages; see the module comment for the rules. */
+export function renderZalo(translator: Translator, locale: Locale, reply: Reply, opts: RenderZaloOptions = {}): ZaloRendered {
+  const rendered = renderReply(translator, locale, reply, 'plain');
+  const say = (key: string, args?: Record<string, string | number>) => translator.format(locale, { key, ...(args ? { args } : {}) }, 'plain');
+  const lines = [rendered.text];
+  // Files people sent through Zalo are links Zalo made; other channels' files can't be shown here.
+  for (const a of reply.attachments ?? []) if (a.channel === 'zalo') lines.push(say('zalo-attachment', { url: a.fileRef }));
+  const wanted = rendered.buttons.flat();
+  const renew: ZaloButton[] = opts.proactive ? [{ title: buttonTitle(say('zalo-renew-button')), payload: `${ACTION_PREFIX}${RENEW_ACTION}` }] : [];
+  const room = ZALO_MAX_BUTTONS - renew.length;
+  let buttons: ZaloButton[];
+  let choices: string[] = [];
+  if (wanted.length <= room) {
+    buttons = wanted.map((b) => ({ title: buttonTitle(b.label), payload: `${ACTION_PREFIX}${b.action}` }));
+  } else {
+    const offset = opts.choiceOffset ?? 0;
+    lines.push('', say('zalo-choices'), ...wanted.map((b, i) => say('zalo-choice', { n: offset + i + 1, label: b.label })));
+    choices = wanted.map((b) => b.action);
+    buttons = [];
+  }
+  buttons = [...buttons, ...renew];
+  const parts = splitPlain(lines.join('\n'));
+  // A reply of buttons only still needs a text to carry them.
+  if (parts.length === 0 && buttons.length > 0) parts.push('…');
+  return { parts, buttons, choices };
+}
+
+/**
+ * The numbered choices each person saw last, so typing "2" taps the second. In memory: a restart
+ * forgets them, and the person then types the command again (as with an expired button).
+ */
+export interface ChoiceMemory {
+  set(userId: string, actions: string[]): void;
+  /** The action of choice `n` (1-based) for the person, if they have one. */
+  pick(userId: string, n: number): string | undefined;
+  has(userId: string): boolean;
+}
+
+export function createChoiceMemory(maxPeople = 10_000): ChoiceMemory {
+  const map = new Map<string, string[]>();
+  return {
+    set(userId, actions) {
+      map.delete(userId);
+      if (actions.length === 0) return;
+      map.set(userId, actions);
+      // Oldest first in a Map: drop the oldest beyond the cap.
+      while (map.size > maxPeople) map.delete(map.keys().next().value!);
+    },
+    pick: (userId, n) => map.get(userId)?.[n - 1],
+    has: (userId) => map.has(userId),
+  };
+}
+
+/** Sends every part of a rendered reply; the buttons go with the last part. */
+async function sendRendered(client: ZaloClient, userId: string, r: ZaloRendered): Promise<void> {
+  for (const [i, text] of r.parts.entries()) {
+    const last = i === r.parts.length - 1;
+    await client.sendText({ userId, text, ...(last && r.buttons.length > 0 ? { buttons: r.buttons } : {}) });
+  }
+}
+
+/** Renders an outcome's replies, numbering choices across them; returns the messages and the choices. */
+function renderAll(translator: Translator, locale: Locale, replies: Reply[], proactive: boolean): { messages: ZaloRendered[]; choices: string[] } {
+  const messages: ZaloRendered[] = [];
+  let choices: string[] = [];
+  for (const reply of replies) {
+    const r = renderZalo(translator, locale, reply, { proactive, choiceOffset: choices.length });
+    choices = [...choices, ...r.choices];
+    messages.push(r);
+  }
+  return { messages, choices };
+}
+
+export interface ZaloConversationOptions {
+  core: BotCore;
+  translator: Translator;
+  client: ZaloClient;
+  logger: Logger;
+  choices: ChoiceMemory;
+  /** Marks a person who unfollowed the OA as unreachable (their Zalo identity). */
+  onUnfollow(userId: string): Promise<void>;
+}
+
+/**
+ * The work for one webhook event: a message goes through core and the replies are sent back; an
+ * unfollow marks the person unreachable. A typed number picks one of the numbered choices the person
+ * saw last.
+ */
+export function createZaloConversation(opts: ZaloConversationOptions): (event: ZaloInbound) => Promise<void> {
+  const { core, translator, client, logger } = opts;
+  const log = logger.child({ channel: 'zalo' });
+
+  return async (event) => {
+    if (event.kind === 'unfollow') {
+      await opts.onUnfollow(event.userId);
+      log.info('a person unfollowed the OA: held as unreachable until they write again');
+      return;
+    }
+    let message = event.message;
+    const number = message.text !== undefined ? /^\s*(\d{1,3})\s*$/.exec(message.text) : null;
+    if (number && opts.choices.has(message.userId)) {
+      const action = opts.choices.pick(message.userId, Number(number[1]));
+      if (action !== undefined) {
+        const { text: _typed, ...rest } = message;
+        message = { ...rest, action };
+      }
+    }
+    let rendered: { messages: ZaloRendered[]; choices: string[] };
+    try {
+      const outcome = await core.handle(message);
+      rendered = renderAll(translator, outcome.locale, outcome.replies, false);
+    } catch (error) {
+      log.error({ err: error }, 'zalo message failed');
+      rendered = { messages: [renderZalo(translator, translator.defaultLocale, { lines: [{ key: 'error-internal' }] })], choices: [] };
+    }
+    // Numbers refer to the latest choices only; an answer without them leaves typed numbers as text.
+    opts.choices.set(message.userId, rendered.choices);
+    try {
+      for (const r of rendered.messages) await sendRendered(client, message.userId, r);
+    } catch (error) {
+      if (error instanceof ZaloApiError && (error.kind === 'unreachable' || error.kind === 'window')) {
+        log.warn({ code: error.code }, 'zalo recipient unreachable');
+        return;
+      }
+      throw error;
+    }
+  };
+}
+
+/** When a Zalo user last wrote (their Zalo identity's `lastSeenAt`), or null if unknown. */
+export function zaloLastSeen(prisma: PrismaClient): (userId: string) => Promise<Date | null> {
+  return async (userId) =>
+    (await prisma.identity.findUnique({ where: { channel_externalId: { channel: 'zalo', externalId: userId } }, select: { lastSeenAt: true } }))?.lastSeenAt ?? null;
+}
+
+export interface ZaloSenderOptions {
+  /** The person's last interaction (see {@link zaloLastSeen}). */
+  lastSeen(userId: string): Promise<Date | null>;
+  now?: () => Date;
+  /** Numbered choices in a proactive message are remembered here too. */
+  choices?: ChoiceMemory;
+  /** Default {@link ZALO_WINDOW_MS} − {@link WINDOW_MARGIN_MS}. */
+  windowMs?: number;
+}
+
+/**
+ * The outbox's sender for Zalo. Outside the 7-day window (by our own record of the person's last
+ * message, so nothing is sent that Zalo would refuse) it throws {@link UnreachableError}: the outbox
+ * holds the message and marks the person unreachable until they write again. A long message is sent
+ * in parts; if a later part fails, a retry sends the earlier parts again (rare: one part is 2,000
+ * characters).
+ */
+export function zaloSender(client: ZaloClient, translator: Translator, opts: ZaloSenderOptions): ChannelSender {
+  const clock = opts.now ?? (() => new Date());
+  const windowMs = opts.windowMs ?? ZALO_WINDOW_MS - WINDOW_MARGIN_MS;
+  return async (userId, reply, locale) => {
+    const last = await opts.lastSeen(userId);
+    if (!last || clock().getTime() - last.getTime() > windowMs) {
+      throw new UnreachableError(`outside Zalo's 7-day window (last interaction ${last ? last.toISOString() : 'unknown'}): held until the person writes again`);
+    }
+    const r = renderZalo(translator, locale, reply, { proactive: true });
+    try {
+      await sendRendered(client, userId, r);
+    } catch (error) {
+      if (error instanceof ZaloApiError) {
+        if (error.kind === 'retry') throw new RetryLaterError(error.message, error.retryAfterMs ?? 30_000);
+        if (error.kind === 'unreachable' || error.kind === 'window') throw new UnreachableError(error.message);
+      }
+      throw error;
+    }
+    if (r.choices.length > 0) opts.choices?.set(userId, r.choices);
+  };
+}

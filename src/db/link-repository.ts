@@ -1,0 +1,148 @@
+/**
+ * Linking one person's accounts on two channels (implements core's {@link LinkRepository}).
+ *
+ * - A link code is 6 characters of the invite alphabet (no 0/O, 1/I/L), single use, short-lived.
+ *   A person holds at most one unused code: asking again replaces it.
+ * - Redeeming is one transaction: the code is taken with a conditional `UPDATE … WHERE usedAt IS
+ *   NULL AND expiresAt > now` (of two redemptions at once exactly one wins), then every identity of
+ *   the redeeming person moves to the code's owner (the surviving person), and everything the
+ *   redeeming person owned is re-pointed to the survivor before their row is deleted: role grants,
+ *   nominations proposed, votes, history entries, notes, commendations, good deeds and additions,
+ *   deed blocks, preferences, an open dialog, queued outbox messages, invites, link codes.
+ * - Where both people hold a row a unique index allows once (the same role, a vote in the same
+ *   round, a preference of the same kind, an open dialog, a deed block), the survivor's row is kept
+ *   and the other one dropped.
+ * - Two accounts on the same channel are never joined into one person: proactive messages go to
+ *   one identity per channel, and a second Telegram account is more likely a mistake (or someone
+ *   else's code) than the same person.
+ *
+ * @module
+ */
+import { randomInt } from 'node:crypto';
+import type { LinkRepository, LinkResult } from '../core/features/link.ts';
+import type { PrismaClient } from './client.ts';
+import { INVITE_ALPHABET } from './role-repository.ts';
+
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/** Characters in a link code. 31^6 ≈ 8.9e8 codes, valid for minutes and once. */
+export const LINK_CODE_LENGTH = 6;
+
+export function generateLinkCode(): string {
+  let code = '';
+  for (let i = 0; i < LINK_CODE_LENGTH; i++) code += INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)];
+  return code;
+}
+
+/** What a person typed → the stored form of a link code, or `null` when it cannot be one. */
+export function normalizeLinkCode(input: string): string | null {
+  const code = input.normalize('NFKC').toUpperCase().replace(/[\s\-\u2010-\u2015\u2212]/g, '');
+  if (code.length !== LINK_CODE_LENGTH) return null;
+  for (const ch of code) if (!INVITE_ALPHABET.includes(ch)) return null;
+  return code;
+}
+
+/**
+ * Moves everything of person `fromId` to person `toId`, then deletes `fromId`. Call inside a
+ * transaction.
+ */
+export async function mergePeople(tx: Tx, fromId: number, toId: number): Promise<void> {
+  await tx.identity.updateMany({ where: { personId: fromId }, data: { personId: toId } });
+
+  // Role grants: (personId, role, unitId) is unique, and SQLite lets NULL unit ids repeat, so check.
+  for (const g of await tx.roleGrant.findMany({ where: { personId: fromId } })) {
+    const dup = await tx.roleGrant.findFirst({ where: { personId: toId, role: g.role, unitId: g.unitId }, select: { id: true } });
+    if (dup) await tx.roleGrant.delete({ where: { id: g.id } });
+    else await tx.roleGrant.update({ where: { id: g.id }, data: { personId: toId } });
+  }
+  await tx.roleGrant.updateMany({ where: { grantedById: fromId }, data: { grantedById: toId } });
+
+  // Nominations and their history.
+  await tx.nomination.updateMany({ where: { proposerId: fromId }, data: { proposerId: toId } });
+  await tx.nominationEvent.updateMany({ where: { actorId: fromId }, data: { actorId: toId } });
+  await tx.nominationNote.updateMany({ where: { authorId: fromId }, data: { authorId: toId } });
+  await tx.commendation.updateMany({ where: { byId: fromId }, data: { byId: toId } });
+  for (const v of await tx.vote.findMany({ where: { voterId: fromId } })) {
+    const dup = await tx.vote.findFirst({ where: { nominationId: v.nominationId, round: v.round, voterId: toId }, select: { id: true } });
+    if (dup) await tx.vote.delete({ where: { id: v.id } });
+    else await tx.vote.update({ where: { id: v.id }, data: { voterId: toId } });
+  }
+
+  // Good deeds.
+  await tx.goodDeed.updateMany({ where: { submitterId: fromId }, data: { submitterId: toId } });
+  await tx.goodDeed.updateMany({ where: { moderatorId: fromId }, data: { moderatorId: toId } });
+  await tx.goodDeedAddition.updateMany({ where: { submitterId: fromId }, data: { submitterId: toId } });
+  const block = await tx.deedBlock.findUnique({ where: { personId: fromId } });
+  if (block) {
+    if (await tx.deedBlock.findUnique({ where: { personId: toId }, select: { id: true } })) await tx.deedBlock.delete({ where: { id: block.id } });
+    else await tx.deedBlock.update({ where: { id: block.id }, data: { personId: toId } });
+  }
+  await tx.deedBlock.updateMany({ where: { byId: fromId }, data: { byId: toId } });
+
+  // Preferences: the survivor's choice wins where both chose.
+  for (const p of await tx.preference.findMany({ where: { personId: fromId } })) {
+    const dup = await tx.preference.findUnique({ where: { personId_kind: { personId: toId, kind: p.kind } }, select: { id: true } });
+    if (dup) await tx.preference.delete({ where: { id: p.id } });
+    else await tx.preference.update({ where: { id: p.id }, data: { personId: toId } });
+  }
+
+  // One open dialog per person: the survivor's wins.
+  const dialog = await tx.dialogState.findUnique({ where: { personId: fromId }, select: { id: true } });
+  if (dialog) {
+    if (await tx.dialogState.findUnique({ where: { personId: toId }, select: { id: true } })) await tx.dialogState.delete({ where: { id: dialog.id } });
+    else await tx.dialogState.update({ where: { id: dialog.id }, data: { personId: toId } });
+  }
+
+  // Queued messages keep their channel and chat; invites and link codes keep their history.
+  await tx.outboxMessage.updateMany({ where: { personId: fromId }, data: { personId: toId } });
+  await tx.invite.updateMany({ where: { createdById: fromId }, data: { createdById: toId } });
+  await tx.invite.updateMany({ where: { usedById: fromId }, data: { usedById: toId } });
+  await tx.linkCode.deleteMany({ where: { personId: fromId, usedAt: null } });
+  await tx.linkCode.updateMany({ where: { personId: fromId }, data: { personId: toId } });
+
+  const from = await tx.person.findUniqueOrThrow({ where: { id: fromId } });
+  const to = await tx.person.findUniqueOrThrow({ where: { id: toId } });
+  // The person just wrote, so they are reachable; a language chosen on either account is kept.
+  await tx.person.update({ where: { id: toId }, data: { locale: to.locale ?? from.locale, unreachableAt: null } });
+  await tx.person.delete({ where: { id: fromId } });
+}
+
+export function createLinkRepository(prisma: PrismaClient): LinkRepository {
+  return {
+    async createCode({ personId, expiresAt }) {
+      await prisma.linkCode.deleteMany({ where: { personId, usedAt: null } });
+      for (let attempt = 0; ; attempt++) {
+        const code = generateLinkCode();
+        try {
+          await prisma.linkCode.create({ data: { code, personId, expiresAt } });
+          return code;
+        } catch (error) {
+          const taken = await prisma.linkCode.findUnique({ where: { code }, select: { id: true } });
+          if (!taken || attempt >= 4) throw error;
+        }
+      }
+    },
+
+    async redeem({ code: input, channel, externalId, now }): Promise<LinkResult> {
+      const code = normalizeLinkCode(input);
+      if (code === null) return { ok: false, reason: 'unknown' };
+      return prisma.$transaction(async (tx): Promise<LinkResult> => {
+        const row = await tx.linkCode.findUnique({ where: { code } });
+        if (!row) return { ok: false, reason: 'unknown' };
+        if (row.usedAt) return { ok: false, reason: 'used' };
+        if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
+        const identity = await tx.identity.findUnique({ where: { channel_externalId: { channel, externalId } } });
+        const survivor = await tx.person.findUnique({ where: { id: row.personId }, include: { identities: { select: { channel: true } } } });
+        if (!identity || !survivor) return { ok: false, reason: 'unknown' };
+        if (identity.personId === survivor.id) return { ok: false, reason: 'self' };
+        const mine = await tx.identity.findMany({ where: { personId: identity.personId }, select: { channel: true } });
+        const clash = mine.find((m) => survivor.identities.some((s) => s.channel === m.channel));
+        if (clash) return { ok: false, reason: 'conflict', channel: clash.channel };
+        const taken = await tx.linkCode.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+        if (taken.count !== 1) return { ok: false, reason: 'used' };
+        await mergePeople(tx, identity.personId, survivor.id);
+        return { ok: true, personId: survivor.id, displayName: survivor.displayName, mergedId: identity.personId };
+      });
+    },
+  };
+}
