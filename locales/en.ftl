@@ -14,9 +14,10 @@ unknown-command = I don't know the command /{ $command }.
 empty-input = Please type a question or a command.
 action-expired = This button is out of date. Please type the command again.
 input-unsupported = I can only read text messages for now. Please type your question.
-input-too-long = That message is too long (at most { $max } characters). Please ask briefly.
+input-too-long = That message is too long (at most { $max } characters). Please make it shorter.
 input-unreadable = I can't read this content. Please type it again as plain text.
 error-internal = Sorry, something went wrong. Please try again in a few minutes.
+small-talk-thanks = You're welcome! Whenever you need, type a question (e.g. <i>health criteria</i>) or /help for the commands.
 
 ## Commands (menu)
 cmd-start = Start, introduction
@@ -102,7 +103,7 @@ targets-count = { $kind ->
            *[other] { $count } exemplars
         }
     }
-targets-note = {"   "}<i>({ $note })</i>
+targets-note = {"   "}<i>{ $note }</i>
 
 ## Timeline
 timeline-title = <b>Phases and milestones</b>
@@ -137,12 +138,14 @@ console-bad-choice = There is no choice number { $n }.
 
 ## Permissions
 access-denied = { $audience ->
-        [officer] This is for officers of a responsible unit. If you are one, ask the standing office for an invite code and type /join CODE.
+        [officer] This is for officers of a responsible unit. If you are one, ask the commune office (Office and Statistics) for an invite code and type /join CODE.
         [council] This is for members of the Emulation and Commendation Council.
-        [admin] This is for administrators (the council's standing office).
+        [admin] This is for administrators (the commune office, Office and Statistics).
        *[staff] This is for officers, council members and administrators.
     }
 plain = { $text }
+# The same text in each language, chosen by the reader's locale (e.g. a unit's name in a notice queued for several people).
+localized = { $en }
 attachment-outside-dialog = I received the file, but no nomination is open to attach it to. Type /nominate to register an exemplar.
 role-name = { $role ->
         [OFFICER] Unit officer
@@ -202,7 +205,7 @@ note-kind = { $kind ->
 
 ## Registering an exemplar
 register-ask-unit = Which unit are you registering for?
-register-ask-type = <b>Register an exemplar</b> — step 1: the nominee is a
+register-ask-type = <b>Register an exemplar</b> — step 1: is the nominee a collective, an individual or a household?
 register-ask-category = Choose the field that fits the { $type }:
 register-ask-movement = Which emulation movement does it belong to?
 register-movement-suggested = ✓ { $text } (suggested)
@@ -218,11 +221,20 @@ register-need-letters = The answer needs some letters. Please type it again.
 register-choose-button = Please choose one of the buttons below.
 register-text-expected = Please type text at this step.
 register-ask-evidence = Send photos or documents as evidence (several allowed, at most { $max }), then tap “Done”. If there are none, tap “Skip”.
-register-evidence-count = { $count } evidence file(s) so far.
-register-evidence-done = Done ({ $count } file(s))
+register-evidence-count = { $count ->
+        [one] { $count } evidence file so far.
+       *[other] { $count } evidence files so far.
+    }
+register-evidence-done = Done ({ $count ->
+        [one] { $count } file
+       *[other] { $count } files
+    })
 register-evidence-skip = Skip
 register-evidence-expected = Please send a photo or a file at this step, or tap “Done”.
-register-evidence-received = Received. { $count } evidence file(s) in all.
+register-evidence-received = Received. { $count ->
+        [one] { $count } evidence file
+       *[other] { $count } evidence files
+    } in all.
 register-evidence-limit = A nomination holds at most { $max } evidence files; the rest were not kept.
 register-ask-check = <b>Criteria self-check</b> (section { $code }): tap a number to mark a criterion as met, then tap “Done”.
 register-check-item = { $met ->
@@ -241,7 +253,10 @@ register-continue = Continue
 register-summary-title = <b>Check the nomination before sending:</b>
 register-submit = ✅ Submit
 register-resubmit = ✅ Resubmit
-register-duplicate-title = This plan already has { $count } nomination(s) with the same name:
+register-duplicate-title = This plan already has { $count ->
+        [one] { $count } nomination
+       *[other] { $count } nominations
+    } with the same name:
 register-duplicate-item = • #{ $id } { $name } — section { $category } — { $unit } — { $state }
 register-duplicate-hint = If this is a different person or collective, or a different achievement, you can still submit.
 register-duplicate-confirm = Submit anyway
@@ -256,11 +271,15 @@ nomination-field-unit = Proposing unit: { $unit }
 nomination-field-place = Lives or works at: { $place }
 nomination-field-achievements = Achievements: { $text }
 nomination-field-check = Self-check: { $met }/{ $total } criteria met
-nomination-field-evidence = Evidence: { $count } file(s)
+nomination-field-evidence = Evidence: { $count ->
+        [one] { $count } file
+       *[other] { $count } files
+    }
 nomination-title = <b>Nomination #{ $id } — { $name }</b> ({ $state })
 nomination-check-title = <b>Criteria (self-check):</b>
 nomination-history-title = <b>History:</b>
 nomination-history-item = • { $at } — { $actor }: { $action } ({ $from } → { $to }){ $reason }
+nomination-history-same = • { $at } — { $actor }: { $action } ({ $to }){ $reason }
 nomination-history-reason = . Reason: { $reason }
 nomination-commendations-title = <b>Commendations:</b>
 nomination-commendation-item = • { $award }, decision no. { $number } of { $date }{ $higher ->
@@ -283,13 +302,19 @@ exemplar-recognised = Recognised as an exemplar on { $date }
 ## Review
 review-open = Open the review queue
 review-empty = Nothing is waiting for your review. Thank you!
-review-queue = { $count } nomination(s) waiting for your review (oldest first):
+review-queue = { $count ->
+        [one] { $count } nomination is
+       *[other] { $count } nominations are
+    } waiting for your review (oldest first):
 review-approve = ✅ Recognise
 review-return = ↩ Return
 review-reject = ✖ Don't recognise
 review-next = ⏭ Another one
 review-ask-reason = You chose “{ $decision }” for nomination #{ $id }. Type the reason (required; the proposer will see it):
-review-recorded = Your vote “{ $decision }” on nomination #{ $id } is recorded. Tally: { $approve } recognise, { $return } return, { $reject } don't recognise (the council has { $members } members).
+review-recorded = Your vote “{ $decision }” on nomination #{ $id } is recorded. Tally: { $approve } recognise, { $return } return, { $reject } don't recognise (the council has { $members ->
+        [one] { $members } member
+       *[other] { $members } members
+    }).
 review-decided = <b>The council has decided:</b> nomination #{ $id } ({ $name }) — { $state }. The proposer has been told.
 review-error = { $code ->
         [already-voted] You have already voted on this nomination in this round.
@@ -300,12 +325,15 @@ review-error = { $code ->
        *[other] Could not be done ({ $code }).
     }
 notice-new-nomination = 📥 New nomination to review: #{ $id } { $name } — { $unit }, section { $category }. Type /review to see it.
+notice-resubmitted-nomination = 📥 Nomination resubmitted for review after changes: #{ $id } { $name } — { $unit }, section { $category }. Type /review to see it.
 notice-approved = 🎉 Nomination #{ $id } ({ $name }) has been recognised as an exemplar by the Emulation and Commendation Council. Thank you for finding and nurturing it!
-notice-returned = ↩ Nomination #{ $id } ({ $name }) was returned by the council for changes. Reason: { $reason }. Tap the button below (or /mine) to edit and resubmit.
+notice-returned =
+    ↩ Nomination #{ $id } ({ $name }) was returned by the council for changes. Reason: { $reason }
+    Tap the button below (or /mine) to edit and resubmit.
 notice-rejected =
     Thank you for nominating { $name } (nomination #{ $id }). This time the Emulation and Commendation Council has not recognised it as an exemplar.
-    The council acknowledges what was done: { $achievements } (self-check: { $met }/{ $total } criteria met).
-    The council's view: { $reason }.
+    The council acknowledges what was done (self-check: { $met }/{ $total } criteria met): { $achievements }
+    The council's view: { $reason }
     We hope you keep nurturing it and propose it again at the next review.
 
 ## Lists
@@ -338,7 +366,7 @@ commend-override-ask = This exemplar was already commended for the same plan and
 commend-saved = Commendation saved for nomination #{ $id }.
 commend-proposed = Proposal to a higher level saved for nomination #{ $id }.
 note-ask = Type the { $kind } for nomination #{ $id }:
-note-saved = { $kind } saved for nomination #{ $id }.
+note-saved = Saved the { $kind } for nomination #{ $id }.
 
 ## Progress
 progress-title = <b>Progress against the targets</b> (as of { $today }): { $met }/{ $total } targets met
@@ -384,13 +412,26 @@ console-admin-code = There is no administrator yet. Type /join { $code } to beco
 
 ## Council weekly digest
 digest-title = <b>Weekly digest of the Emulation and Commendation Council</b> ({ $from } – { $to })
-digest-new = <b>New nominations ({ $count }):</b>
+digest-new = { $count ->
+        [0] <b>New nominations this week:</b> none
+       *[other] <b>New nominations this week ({ $count }):</b>
+    }
 digest-item = • #{ $id } { $name } — { $unit }
-digest-decisions = <b>Decisions this week ({ $count }):</b>
+digest-decisions = { $count ->
+        [0] <b>Decisions this week:</b> none
+       *[other] <b>Decisions this week ({ $count }):</b>
+    }
 digest-decision = • #{ $id } { $name } — { $state }
-digest-waiting = <b>Waiting for review ({ $count }):</b>
-digest-waiting-item = • #{ $id } { $name } — { $unit } — waiting { $days } day(s)
+digest-waiting = { $count ->
+        [0] <b>Waiting for the council's review:</b> none
+       *[other] <b>Waiting for the council's review ({ $count }), oldest first:</b>
+    }
+digest-waiting-item = • #{ $id } { $name } — { $unit } — waiting { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
 digest-progress = <b>Targets:</b> { $met }/{ $total } met
+digest-more = {"  "}… and { $count } more
 digest-behind = ⚠️ { $unit }: { $counts }
 digest-behind-count = { $kind ->
         [collectives] collectives
@@ -405,10 +446,22 @@ digest-milestone = • { $date }: { $title }
 digest-open-progress = See progress
 
 ## Reminders
-reminder-milestone = ⏰ { $days } day(s) to the milestone of { $date }: { $title }
+reminder-milestone = ⏰ { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } to the milestone of { $date }: { $title }
 reminder-open-timeline = See the milestones
-reminder-review = ⏰ { $count } nomination(s) have waited for your review for more than { $days } days.
-reminder-quota = ⏰ { $days } day(s) until { $phase } ends ({ $end }). { $unit } has not met its target: { $field }. Type /progress to see.
+reminder-review = ⏰ { $count ->
+        [one] { $count } nomination has
+       *[other] { $count } nominations have
+    } waited for your review for more than { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }.
+reminder-quota = ⏰ { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } until { $phase } ends ({ $end }). { $unit } has not met its target: { $field }. Type /progress to see.
 prefs-title = <b>Reminders and bulletins</b> — tap to turn on/off:
 prefs-line = { $on ->
         [yes] 🔔
@@ -446,7 +499,7 @@ cmd-viectot = Tell a good deed around us
 cmd-viectotmoi = Good deeds published lately
 cmd-kiemduyet = Moderate good deeds (officers, administrators)
 cmd-bantin = The “Good deeds around us” bulletin (subscribe: /bulletin subscribe)
-deed-access-denied = This is for officers of the units and administrators. If you are an officer, ask the Office for an invite code and type /join CODE.
+deed-access-denied = This is for officers of the units and administrators. If you are an officer, ask the commune office (Office and Statistics) for an invite code and type /join CODE.
 deed-state = { $state ->
         [NEW] awaiting moderation
         [PUBLISHED] published
@@ -465,12 +518,21 @@ deed-ask-when = Step 4/6 — <b>When</b> did it happen? Choose below or type it 
 deed-when-today = Today
 deed-when-yesterday = Yesterday
 deed-ask-photo = Step 5/6 — Any photos? Send up to { $max } photos and tap “Done”, or tap “Skip”.
-deed-photo-count = { $count } photo(s) so far.
-deed-photo-done = Done ({ $count } photos)
+deed-photo-count = { $count ->
+        [one] { $count } photo so far.
+       *[other] { $count } photos so far.
+    }
+deed-photo-done = Done ({ $count ->
+        [one] { $count } photo
+       *[other] { $count } photos
+    })
 deed-photo-skip = Skip, no photos
 deed-photo-expected = At this step, send photos or tap “Done” / “Skip”.
 deed-photo-only = Only photos are taken here. Send a picture, or tap “Done” / “Skip”.
-deed-photo-received = Received. { $count } photo(s) in all.
+deed-photo-received = Received. { $count ->
+        [one] { $count } photo
+       *[other] { $count } photos
+    } in all.
 deed-photo-limit = A good deed holds at most { $max } photos; the extra ones were not kept.
 deed-ask-credit = Step 6/6 — When the deed is published (the list of good deeds, the commune radio bulletin), should your name be given as the person who told it?
 deed-privacy-officers = <i>Whatever you choose, the commune officers know who sent it, so they can check if needed.</i>
@@ -487,7 +549,10 @@ deed-privacy = { $named ->
        *[no] <b>Who sees what:</b> commune officers see your name ({ $name }), the text and the photos, to check them. Once published, people see the text only, not your name; photos stay with the officers. We don't ask for your phone number.
     }
 deed-send = ✅ Send
-deed-similar-title = { $count } known good deed(s) look like yours:
+deed-similar-title = { $count ->
+        [one] { $count } known good deed looks
+       *[other] { $count } known good deeds look
+    } like yours:
 deed-similar-item = • { $ref } — { $doer }, { $place }: { $text }
 deed-similar-item-new = • { $ref } — { $doer }, { $place } ({ $when }; awaiting verification by the officers)
 deed-similar-hint = If it is the same deed, tap “Add to” to add what you know to it. If it is another deed, tap “Send as new”.
@@ -500,10 +565,13 @@ deed-submitted-next = Commune officers will check it before publishing; you'll b
 deed-link-refused = Sorry, links are not accepted here (web addresses, t.me, zalo.me…). Please tell it in words.
 deed-repeated-refused = The text seems to repeat one word or character many times. Please tell it in a few sentences.
 deed-already-sent = You already sent exactly this in the last { $days } days. Thank you; the officers will look at it. If it's another deed, tell it a little differently.
-deed-blocked = Sorry, you can't send good deeds through the assistant at the moment. If needed, please contact the commune Office.
+deed-blocked = Sorry, you can't send good deeds through the assistant at the moment. If needed, please contact the commune office (Office and Statistics).
 deed-limit = You've sent { $limit } good deeds today — the most per day. Thank you! Please send more tomorrow.
 deed-queue-empty = No good deeds are waiting for moderation. Thank you!
-deed-queue = { $count } good deed(s) waiting for moderation (oldest first):
+deed-queue = { $count ->
+        [one] { $count } good deed is
+       *[other] { $count } good deeds are
+    } waiting for moderation (oldest first):
 deed-mod-title = <b>Good deed { $ref }</b> ({ $state }) — sent { $at }
 deed-mod-sender = Sent by: { $name } — { $named ->
         [yes] agrees to be named when published
@@ -543,7 +611,7 @@ deed-unblock-none = This person is not blocked.
 deed-notice-published = 🌼 The good deed { $ref } you told about { $doer } has been published. Thank you for spreading the good! See: /recentdeeds
 deed-notice-rejected =
     Thank you for telling about the good deed of { $doer } (reference { $ref }). This time the commune officers have not published it.
-    Reason: { $reason }.
+    Reason: { $reason }
     Please keep telling the good deeds around you!
 deed-notice-merged = The good deed { $ref } you told is the same as a known one ({ $into }), so it was merged into it to avoid publishing it twice. Thank you!
 deed-notice-promoted = ⭐ The good deed { $ref } you told about { $doer } has been proposed by an officer for recognition as an exemplar. Thank you!
@@ -552,12 +620,15 @@ deed-credit = { $named ->
        *[no] {""}
     }
 deed-recent-empty = No good deeds have been published yet. If you know one, tell it with /gooddeed.
-deed-recent-title = <b>Good deeds around us — { $commune }</b> ({ $from }–{ $to } / { $total }):
+deed-recent-title = <b>Good deeds around us — { $commune }</b> ({ $from }–{ $to } of { $total }):
 deed-public-item = • { $date }: <b>{ $doer }</b> ({ $place }, { $when }) — { $text }{ $credit }
 deed-recent-hint = <i>Know a good deed? Type /gooddeed to tell it.</i>
 deed-bulletin-title = <b>Good deeds around us</b> — bulletin from { $from } to { $to }
 deed-bulletin-none = Last week, no good deeds were published in { $commune }. If you know a good deed around you, please tell the commune's emulation assistant.
-deed-bulletin-intro = Last week, in { $commune }, residents told { $count } good deed(s).
+deed-bulletin-intro = Last week, in { $commune }, residents told { $count ->
+        [one] { $count } good deed
+       *[other] { $count } good deeds
+    }.
 deed-bulletin-item = { $n ->
         [1] First
         [2] Second

@@ -13,10 +13,11 @@ help-free-text = Hoặc gõ câu hỏi, ví dụ: <i>tiêu chí y tế</i>, <i>d
 unknown-command = Tôi chưa hiểu lệnh /{ $command }.
 empty-input = Bạn hãy gõ câu hỏi hoặc một lệnh.
 action-expired = Nút này đã cũ. Bạn hãy gõ lại lệnh.
-input-unsupported = Tôi mới đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi bằng chữ nhé.
-input-too-long = Tin nhắn dài quá (tối đa { $max } ký tự). Bạn hãy gõ ngắn gọn câu hỏi.
-input-unreadable = Tôi không đọc được nội dung này. Bạn hãy gõ lại bằng chữ thường.
+input-unsupported = Hiện tôi chỉ đọc được tin nhắn chữ. Bạn hãy gõ bằng chữ nhé.
+input-too-long = Tin nhắn dài quá (tối đa { $max } ký tự). Bạn hãy gõ ngắn gọn hơn nhé.
+input-unreadable = Tôi không đọc được nội dung này. Bạn hãy gõ lại bằng chữ (có dấu hay không dấu đều được).
 error-internal = Xin lỗi, đã có lỗi khi xử lý. Bạn hãy thử lại sau ít phút.
+small-talk-thanks = Dạ, không có gì! Khi cần, bạn cứ gõ câu hỏi (ví dụ: <i>tieu chi y te</i>) hoặc /help để xem các lệnh.
 
 ## Lệnh (menu)
 cmd-start = Bắt đầu, giới thiệu
@@ -90,7 +91,7 @@ targets-count = { $kind ->
         [households] { $count } hộ gia đình
        *[any] { $count } gương điển hình
     }
-targets-note = {"   "}<i>({ $note })</i>
+targets-note = {"   "}<i>{ $note }</i>
 
 ## Mốc thời gian
 timeline-title = <b>Các giai đoạn và mốc thời gian</b>
@@ -131,6 +132,8 @@ access-denied = { $audience ->
        *[staff] Việc này dành cho cán bộ, thành viên Hội đồng và quản trị viên.
     }
 plain = { $text }
+# Cùng một nội dung ở mỗi ngôn ngữ, chọn theo ngôn ngữ người đọc (vd. tên đơn vị trong thông báo gửi nhiều người).
+localized = { $vi }
 attachment-outside-dialog = Tôi đã nhận tệp, nhưng hiện không có hồ sơ nào đang mở để đính kèm. Gõ /dangky để đăng ký điển hình.
 role-name = { $role ->
         [OFFICER] Cán bộ đơn vị
@@ -182,14 +185,14 @@ vote-decision = { $decision ->
        *[REJECT] không công nhận
     }
 note-kind = { $kind ->
-        [NURTURE] bồi dưỡng
-        [REPLICATE] nhân rộng
+        [NURTURE] ghi chú bồi dưỡng
+        [REPLICATE] hoạt động nhân rộng
        *[NOTE] ghi chú
     }
 
 ## Đăng ký điển hình
 register-ask-unit = Bạn đăng ký cho đơn vị nào?
-register-ask-type = <b>Đăng ký điển hình tiên tiến</b> — bước 1: đối tượng là
+register-ask-type = <b>Đăng ký điển hình tiên tiến</b> — bước 1: đối tượng là tập thể, cá nhân hay hộ gia đình?
 register-ask-category = Chọn lĩnh vực phù hợp với { $type }:
 register-ask-movement = Thuộc phong trào thi đua nào?
 register-movement-suggested = ✓ { $text } (gợi ý)
@@ -248,6 +251,7 @@ nomination-title = <b>Hồ sơ #{ $id } — { $name }</b> ({ $state })
 nomination-check-title = <b>Tiêu chí (tự đánh giá):</b>
 nomination-history-title = <b>Lịch sử:</b>
 nomination-history-item = • { $at } — { $actor }: { $action } ({ $from } → { $to }){ $reason }
+nomination-history-same = • { $at } — { $actor }: { $action } ({ $to }){ $reason }
 nomination-history-reason = . Lý do: { $reason }
 nomination-commendations-title = <b>Khen thưởng:</b>
 nomination-commendation-item = • { $award }, quyết định số { $number } ngày { $date }{ $higher ->
@@ -287,12 +291,15 @@ review-error = { $code ->
        *[other] Không thực hiện được ({ $code }).
     }
 notice-new-nomination = 📥 Hồ sơ mới chờ duyệt: #{ $id } { $name } — { $unit }, mục { $category }. Gõ /duyet để xem.
+notice-resubmitted-nomination = 📥 Hồ sơ đã bổ sung, gửi lại chờ duyệt: #{ $id } { $name } — { $unit }, mục { $category }. Gõ /duyet để xem.
 notice-approved = 🎉 Hồ sơ #{ $id } ({ $name }) đã được Hội đồng Thi đua – Khen thưởng công nhận là điển hình tiên tiến. Cảm ơn đơn vị đã phát hiện và bồi dưỡng!
-notice-returned = ↩ Hồ sơ #{ $id } ({ $name }) được Hội đồng trả lại để bổ sung. Lý do: { $reason }. Bấm nút dưới đây (hoặc /hoso) để sửa và gửi lại.
+notice-returned =
+    ↩ Hồ sơ #{ $id } ({ $name }) được Hội đồng trả lại để bổ sung. Lý do: { $reason }
+    Bấm nút dưới đây (hoặc /hoso) để sửa và gửi lại.
 notice-rejected =
     Cảm ơn đơn vị đã đề nghị { $name } (hồ sơ #{ $id }). Lần này Hội đồng Thi đua – Khen thưởng chưa công nhận là điển hình tiên tiến.
-    Hội đồng ghi nhận những việc đã làm: { $achievements } (tự đánh giá đạt { $met }/{ $total } tiêu chí).
-    Ý kiến của Hội đồng: { $reason }.
+    Hội đồng ghi nhận những việc đã làm (tự đánh giá đạt { $met }/{ $total } tiêu chí): { $achievements }
+    Ý kiến của Hội đồng: { $reason }
     Mong đơn vị tiếp tục bồi dưỡng để đề nghị lại ở lần xét sau.
 
 ## Danh sách
@@ -363,22 +370,32 @@ people-empty = Chưa ai có vai trò.
 people-title = <b>Người có vai trò</b> ({ $count }):
 people-item = • { $name } — { $role }{ $unit }
 people-revoke = Thu hồi: { $name } – { $role }
-people-revoke-confirm = Thu hồi vai trò { $role } của { $name }?
+people-revoke-confirm = Thu hồi vai trò “{ $role }” của { $name }?
 people-revoke-yes = Đồng ý thu hồi
-people-revoked = Đã thu hồi vai trò { $role } của { $name }.
+people-revoked = Đã thu hồi vai trò “{ $role }” của { $name }.
 people-revoke-gone = Vai trò này không còn nữa.
 people-last-admin = Không thể thu hồi quản trị viên cuối cùng.
 console-admin-code = Chưa có quản trị viên. Gõ /thamgia { $code } để trở thành quản trị viên đầu tiên.
 
 ## Bản tin tuần của Hội đồng
 digest-title = <b>Bản tin tuần của Hội đồng Thi đua – Khen thưởng</b> ({ $from } – { $to })
-digest-new = <b>Hồ sơ mới ({ $count }):</b>
+digest-new = { $count ->
+        [0] <b>Hồ sơ mới trong tuần:</b> không có
+       *[other] <b>Hồ sơ mới trong tuần ({ $count }):</b>
+    }
 digest-item = • #{ $id } { $name } — { $unit }
-digest-decisions = <b>Quyết định trong tuần ({ $count }):</b>
+digest-decisions = { $count ->
+        [0] <b>Quyết định trong tuần:</b> không có
+       *[other] <b>Quyết định trong tuần ({ $count }):</b>
+    }
 digest-decision = • #{ $id } { $name } — { $state }
-digest-waiting = <b>Đang chờ duyệt ({ $count }):</b>
+digest-waiting = { $count ->
+        [0] <b>Đang chờ Hội đồng duyệt:</b> không có
+       *[other] <b>Đang chờ Hội đồng duyệt ({ $count }), cũ nhất trước:</b>
+    }
 digest-waiting-item = • #{ $id } { $name } — { $unit } — chờ { $days } ngày
 digest-progress = <b>Chỉ tiêu:</b> { $met }/{ $total } đã đạt
+digest-more = {"  "}… và { $count } hồ sơ khác
 digest-behind = ⚠️ { $unit }: { $counts }
 digest-behind-count = { $kind ->
         [collectives] tập thể
@@ -531,7 +548,7 @@ deed-unblock-none = Người này không bị chặn.
 deed-notice-published = 🌼 Việc tốt { $ref } bạn kể về { $doer } đã được đăng. Cảm ơn bạn đã lan tỏa điều tốt! Xem: /viectotmoi
 deed-notice-rejected =
     Cảm ơn bạn đã kể về việc tốt của { $doer } (mã { $ref }). Lần này cán bộ xã chưa đăng việc này.
-    Lý do: { $reason }.
+    Lý do: { $reason }
     Mong bạn tiếp tục kể những việc tốt quanh mình!
 deed-notice-merged = Việc tốt { $ref } bạn kể trùng với việc đã có ({ $into }), nên được gộp vào đó để không đăng hai lần. Cảm ơn bạn!
 deed-notice-promoted = ⭐ Việc tốt { $ref } bạn kể về { $doer } đã được cán bộ đề nghị xét công nhận điển hình tiên tiến. Cảm ơn bạn!

@@ -11,12 +11,24 @@ import { criteriaSearchReplies } from './criteria/criteria.ts';
 import type { StoredDialog } from './dialog/engine.ts';
 import { helpReply } from './features/general.ts';
 import { localDate } from './plan/dates.ts';
-import { looksBinary } from './text/fold.ts';
+import { foldText, looksBinary } from './text/fold.ts';
 
 /** Longest message we read, in characters; longer input gets a polite answer. */
 export const MAX_INPUT_CHARS = 4000;
 /** Longest free-text question, in characters. */
 export const MAX_QUESTION_CHARS = 500;
+
+/** Greetings and thanks, folded; answered kindly instead of being searched as a criteria question. */
+const GREETINGS = new Set(['alo', 'chao', 'xin chao', 'hi', 'hello', 'helo', 'hey']);
+const THANKS = new Set(['cam on', 'thank', 'thanks', 'thank you', 'tks']);
+/** Words that only address someone or soften ("chào bạn", "cảm ơn bot nhiều ạ"). */
+const FILLERS = new Set(['a', 'ad', 'admin', 'anh', 'ban', 'bot', 'chi', 'em', 'nha', 'nhe', 'nhieu', 'oi', 'rat', 'so', 'much', 'very']);
+
+/** `greeting` for "chao ban", "Xin chào!", "alo"; `thanks` for "cam on", "cảm ơn bạn nhiều"; else undefined. */
+export function smallTalk(text: string): 'greeting' | 'thanks' | undefined {
+  const words = foldText(text).split(' ').filter((w) => !FILLERS.has(w)).join(' ');
+  return GREETINGS.has(words) ? 'greeting' : THANKS.has(words) ? 'thanks' : undefined;
+}
 
 export interface BotCoreDeps {
   services: Services;
@@ -100,13 +112,18 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     const text = message.text ?? '';
     const command = parseCommand(text);
     if (message.chatType === 'group' && !command) return [];
-    if (text.length > MAX_INPUT_CHARS) return [{ lines: [msg('input-too-long', { max: MAX_INPUT_CHARS })] }];
-    if (looksBinary(text)) return [{ lines: [msg('input-unreadable')] }];
+    // Refused before an open dialog sees it: say that the dialog is still waiting for an answer.
+    const pending: Reply[] = dialog && !command ? [{ lines: [msg('dialog-pending')] }] : [];
+    if (text.length > MAX_INPUT_CHARS) return [{ lines: [msg('input-too-long', { max: MAX_INPUT_CHARS })] }, ...pending];
+    if (looksBinary(text)) return [{ lines: [msg('input-unreadable')] }, ...pending];
     if (command) return [...notice, ...(await onCommand(ctx, command.name, command.known, command.args, dialog))];
     if (dialog) return services.dialogs.handle(ctx, dialog, { text, attachments: message.attachments });
     if (message.attachments?.length) return [...notice, { lines: [msg('attachment-outside-dialog')] }];
     if (text.trim() === '') return [...notice, { lines: [msg('empty-input')] }, helpReply(ctx)];
     if (text.length > MAX_QUESTION_CHARS) return [{ lines: [msg('input-too-long', { max: MAX_QUESTION_CHARS })] }];
+    const talk = smallTalk(text);
+    if (talk === 'greeting') return [...notice, ...(await onCommand(ctx, 'start', true, '', null))];
+    if (talk === 'thanks') return [...notice, { lines: [msg('small-talk-thanks')] }];
     return [...notice, ...criteriaSearchReplies(ctx.catalog, text, ctx.locale)];
   }
 

@@ -21,7 +21,8 @@ export function createDigestRepository(prisma: PrismaClient): DigestRepository {
         prisma.nomination.count({ where: created }),
         prisma.nomination.findMany({ where: decided, select: { ...item, state: true, decidedAt: true }, orderBy: [{ decidedAt: 'desc' }, { id: 'desc' }], take: listLimit }),
         prisma.nomination.count({ where: decided }),
-        prisma.nomination.findMany({ where: waiting, select: { ...item, submittedAt: true }, orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }], take: listLimit }),
+        // Oldest first: the longest-waiting ones are what the council must not miss.
+        prisma.nomination.findMany({ where: waiting, select: { ...item, submittedAt: true }, orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }], take: listLimit }),
         prisma.nomination.count({ where: waiting }),
         // Progress: grouped counts; approvals keep their decision day (phases count by it).
         prisma.nomination.groupBy({

@@ -171,7 +171,9 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       const lateBoundary = new Date(now.getTime() - opts.maxLatenessMs);
       for (const job of opts.jobs) {
         const last = await store.last(job.name);
-        const since = new Date(Math.max(last?.dueAt.getTime() ?? 0, now.getTime() - (opts.lookbackMs ?? 31 * 86_400_000)));
+        // Never run before (a fresh database): nothing was missed "while the bot was down".
+        if (!last) continue;
+        const since = new Date(Math.max(last.dueAt.getTime(), now.getTime() - (opts.lookbackMs ?? 31 * 86_400_000)));
         for (const dueAt of occurrences(job.cron, timeZone, since, lateBoundary)) {
           const period = periodOf(dueAt, timeZone);
           if (await store.skip({ job: job.name, period, dueAt, reason: 'missed while the bot was down, older than the maximum lateness', now })) {

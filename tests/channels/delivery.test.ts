@@ -150,7 +150,7 @@ describe('outbox sender with telegramSender against the Bot API', () => {
     // Overall: 10 per second at most: one started every 100 ms, never 11 received within a second.
     for (let i = 1; i < starts.length; i++) expect(starts[i]!.at - starts[i - 1]!.at).toBeGreaterThanOrEqual(99);
     for (let i = 10; i < arrivals.length; i++) expect(arrivals[i]!.at - arrivals[i - 10]!.at).toBeGreaterThanOrEqual(1000);
-    expect(fake.sentMessages(2100)).toEqual(Array(3).fill('⏰ 1 nomination(s) have waited for your review for more than 3 days.'));
+    expect(fake.sentMessages(2100)).toEqual(Array(3).fill('⏰ 1 nomination has waited for your review for more than 3 days.'));
   });
 
   it('in the bot’s own wiring (auto-retry): a short 429 is waited out, a long one defers the channel', async () => {

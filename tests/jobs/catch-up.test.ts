@@ -57,4 +57,19 @@ describe('catching up missed runs', () => {
     await scheduler.tick();
     expect(ran).toHaveLength(4);
   });
+
+  it('records nothing as missed on a fresh database, but does once a job has run before', async () => {
+    const job: JobDefinition = { name: 'reminders', cron: '0 * * * *', catchUp: 'each', run: async () => 'ok' };
+    const store = memoryStore();
+    const options = { jobs: [job], store, timeZone: 'Asia/Ho_Chi_Minh', maxLatenessMs: 3 * 3_600_000 - 1, logger };
+    // First start ever: the weeks before it were not "missed while the bot was down".
+    await createScheduler({ ...options, now: () => now }).catchUp();
+    expect([...store.rows.values()].map((r) => r.state)).toEqual(['DONE', 'DONE', 'DONE']);
+    // Down for a day, then started again: the hours too old to run are recorded as skipped.
+    const later = new Date(now.getTime() + 24 * 3_600_000);
+    await createScheduler({ ...options, now: () => later }).catchUp();
+    const states = [...store.rows.values()].map((r) => r.state);
+    expect(states.filter((s) => s === 'SKIPPED')).toHaveLength(21);
+    expect(states.filter((s) => s === 'DONE')).toHaveLength(6);
+  });
 });

@@ -14,6 +14,7 @@ import type { Ctx } from '../context.ts';
 import { stepButton, type DialogDefinition } from '../dialog/engine.ts';
 import { startRegistration } from '../nominations/register.ts';
 import { formatLocalDate, formatLocalDateTime } from '../plan/dates.ts';
+import { asSentence } from '../text/fold.ts';
 import type { GoodDeed } from './model.ts';
 import { tellersOf, tellResidents } from './notices.ts';
 import { cleanText } from './rules.ts';
@@ -79,7 +80,7 @@ async function publish(ctx: Ctx, deed: GoodDeed): Promise<Reply[]> {
 /** Rejects with a reason and tells the sender kindly. */
 async function reject(ctx: Ctx, deed: GoodDeed, reason: string): Promise<Reply[]> {
   if (!(await ctx.services.deeds.reject({ id: deed.id, moderatorId: ctx.personId, reason, now: ctx.now }))) return [...say('deed-already-handled', { ref: deed.ref }), ...(await showQueue(ctx))];
-  await tellResidents(ctx, deed, 'rejected', [deed.submitterId], { lines: [msg('deed-notice-rejected', { ref: deed.ref, doer: deed.doerName, reason })] });
+  await tellResidents(ctx, deed, 'rejected', [deed.submitterId], { lines: [msg('deed-notice-rejected', { ref: deed.ref, doer: deed.doerName, reason: asSentence(reason) })] });
   return [...say('deed-rejected', { ref: deed.ref }), ...(await showQueue(ctx))];
 }
 

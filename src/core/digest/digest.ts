@@ -1,8 +1,9 @@
 /**
- * The weekly council digest (Bản tin tuần của Hội đồng): new nominations, decisions of the week,
- * nominations waiting for review with their age, every unit's progress against its targets (met /
- * behind), good deeds received and published, and the next milestones. Grouped, newest first,
- * short, with buttons to open the details. Long digests are split safely by the channel.
+ * The weekly council digest (Bản tin tuần của Hội đồng): first what needs the council — nominations
+ * waiting for review with their age, oldest first —, then the week's decisions and new nominations
+ * (newest first), every unit's progress against its targets (met / behind), good deeds received and
+ * published, and the next milestones. Short lists (the counts are complete, "… and N more"), with
+ * buttons to open the details. Long digests are split safely by the channel.
  */
 import { msg, type Locale, type Msg, type Reply } from '../channel.ts';
 import type { ProgressRow } from '../nominations/model.ts';
@@ -47,16 +48,22 @@ const DAY_MS = 86_400_000;
 export function councilDigest(input: { facts: WeekFacts; catalog: PlanCatalog; locale: Locale; from: Date; to: Date; today: string; timeZone: string }): Reply {
   const { facts, catalog, locale, timeZone } = input;
   const unit = (code: string) => catalog.unitName(code, locale);
+  /** "… and N more" when a list shows fewer items than its count. */
+  const more = (shown: number, count: number): Msg[] => (count > shown ? [msg('digest-more', { count: count - shown })] : []);
+  // What needs the council's action comes first: the nominations waiting, oldest first.
   const lines: Msg[] = [
     msg('digest-title', { from: formatLocalDate(input.from, timeZone), to: formatLocalDate(new Date(input.to.getTime() - 1), timeZone) }),
-    msg('digest-new', { count: facts.newCount }),
-    ...facts.newNominations.map((n) => msg('digest-item', { id: n.id, name: n.nomineeName, unit: unit(n.unitCode) })),
-    msg('digest-decisions', { count: facts.decisionCount }),
-    ...facts.decisions.map((n) => msg('digest-decision', { id: n.id, name: n.nomineeName, state: msg('nomination-state', { state: n.state }) })),
     msg('digest-waiting', { count: facts.waitingCount }),
     ...facts.waiting.map((n) =>
       msg('digest-waiting-item', { id: n.id, name: n.nomineeName, unit: unit(n.unitCode), days: Math.max(0, Math.floor((input.to.getTime() - n.submittedAt.getTime()) / DAY_MS)) }),
     ),
+    ...more(facts.waiting.length, facts.waitingCount),
+    msg('digest-decisions', { count: facts.decisionCount }),
+    ...facts.decisions.map((n) => msg('digest-decision', { id: n.id, name: n.nomineeName, state: msg('nomination-state', { state: n.state }) })),
+    ...more(facts.decisions.length, facts.decisionCount),
+    msg('digest-new', { count: facts.newCount }),
+    ...facts.newNominations.map((n) => msg('digest-item', { id: n.id, name: n.nomineeName, unit: unit(n.unitCode) })),
+    ...more(facts.newNominations.length, facts.newCount),
   ];
   const progress = computeProgress(catalog.plan, facts.progressRows, timeZone);
   const behind = progress.filter((p) => !p.met);

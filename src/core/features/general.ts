@@ -8,11 +8,14 @@ import type { Ctx, Feature } from '../context.ts';
 
 /** The commands this person may use, one line each. */
 export function helpReply(ctx: Ctx): Reply {
-  const lines = COMMANDS.filter((c) => c.name !== 'start' && mayUse(ctx.roles, c.audience)).map((c) =>
-    otherNames(c).length > 0
-      ? msg('help-line', { command: c.name, aliases: otherNames(c).map((a) => `/${a}`).join(', '), description: msg(c.descriptionKey) })
-      : msg('help-line-plain', { command: c.name, description: msg(c.descriptionKey) }),
-  );
+  const lines = COMMANDS.filter((c) => c.name !== 'start' && mayUse(ctx.roles, c.audience)).map((c) => {
+    // English readers see the English names first, as in their command menu and every English text.
+    const first = ctx.locale === 'en' ? c.english : c.name;
+    const others = [c.name, ...otherNames(c)].filter((n, i, all) => n !== first && all.indexOf(n) === i);
+    return others.length > 0
+      ? msg('help-line', { command: first, aliases: others.map((a) => `/${a}`).join(', '), description: msg(c.descriptionKey) })
+      : msg('help-line-plain', { command: first, description: msg(c.descriptionKey) });
+  });
   return { lines: [msg('help-title'), ...lines, msg('help-free-text')] };
 }
 

@@ -4,7 +4,7 @@
  */
 import { msg, type Button, type Reply } from '../channel.ts';
 import type { Ctx, Feature } from '../context.ts';
-import { formatLocalDateTime } from '../plan/dates.ts';
+import { formatLocalDateTime, formatPlanDate } from '../plan/dates.ts';
 import { defaultEnabled, PREFERENCE_KINDS, type PreferenceKind } from '../preferences.ts';
 
 /** The kind as a Fluent variant key (`reminder:milestone` → `reminder-milestone`; ":" is not allowed there). */
@@ -34,7 +34,7 @@ async function schedule(ctx: Ctx): Promise<Reply[]> {
     lines.push(msg('schedule-job', { name: msg('schedule-job-name', { name: j.name }), cron: j.cron, next: formatLocalDateTime(j.next, tz) }));
     lines.push(
       j.last
-        ? msg('schedule-last', { period: j.last.period.replace('T', ' '), state: j.last.state, result: j.last.result ?? '' })
+        ? msg('schedule-last', { period: `${formatPlanDate(j.last.period.slice(0, 10))} ${j.last.period.slice(11)}`, state: j.last.state, result: j.last.result ?? '' })
         : msg('schedule-never'),
     );
   }

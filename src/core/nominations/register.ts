@@ -190,7 +190,7 @@ export function summaryLines(ctx: Ctx, d: Pick<RegisterData, 'unitCode' | 'subje
   return [
     msg('nomination-field-name', { name: d.nomineeName ?? '', type: msg('subject-type', { type: d.subjectType ?? '' }) }),
     msg('nomination-field-category', { code: c?.code ?? '', name: c ? pick(c.name, ctx.locale) : '' }),
-    msg('nomination-field-movement', { movement: ctx.catalog.movementName(d.movementCode ?? undefined, ctx.locale) ?? '-' }),
+    msg('nomination-field-movement', { movement: ctx.catalog.movementName(d.movementCode ?? undefined, ctx.locale) ?? msg('register-movement-none') }),
     msg('nomination-field-unit', { unit: d.unitCode ? ctx.catalog.unitName(d.unitCode, ctx.locale) : '' }),
     msg('nomination-field-place', { place: d.place ?? '' }),
     msg('nomination-field-achievements', { text: d.achievements ?? '' }),
@@ -266,7 +266,18 @@ async function submit(ctx: Ctx, data: RegisterData): Promise<StepResult<Register
     council.map((personId) => ({
       personId,
       key: `nomination:${n.id}:submitted:r${n.round}:${personId}`,
-      reply: { lines: [msg('notice-new-nomination', { id: n.id, name: n.nomineeName, unit: ctx.catalog.unitName(n.unitCode, 'vi'), category: n.categoryCode })], buttons: [[{ label: msg('review-open'), action: 'rv:open' }]] },
+      // Rendered later in each member's language: the unit's name goes in both.
+      reply: {
+        lines: [
+          msg(data.resubmitId ? 'notice-resubmitted-nomination' : 'notice-new-nomination', {
+            id: n.id,
+            name: n.nomineeName,
+            unit: msg('localized', { vi: ctx.catalog.unitName(n.unitCode, 'vi'), en: ctx.catalog.unitName(n.unitCode, 'en') }),
+            category: n.categoryCode,
+          }),
+        ],
+        buttons: [[{ label: msg('review-open'), action: 'rv:open' }]],
+      },
     })),
   );
   return { done: true, say: [{ lines: [msg(data.resubmitId ? 'register-resubmitted' : 'register-submitted', { id: n.id, name: n.nomineeName })] }] };

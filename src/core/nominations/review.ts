@@ -7,6 +7,7 @@
 import { msg, type Reply } from '../channel.ts';
 import type { Ctx, Feature } from '../context.ts';
 import type { DialogDefinition } from '../dialog/engine.ts';
+import { asSentence } from '../text/fold.ts';
 import { NominationError, type Nomination, type NominationState, type VoteDecision } from './model.ts';
 import { fullView } from './view.ts';
 
@@ -69,7 +70,8 @@ async function vote(ctx: Ctx, id: number, decision: VoteDecision, reason?: strin
 async function tellOutcome(ctx: Ctx, n: Nomination, state: NominationState, reasons: string[]): Promise<void> {
   const officers = await ctx.services.roles.officersOf({ planSlug: ctx.catalog.plan.id, unitCode: n.unitCode });
   const people = [...new Set([n.proposerId, ...officers])];
-  const reason = reasons.join('; ') || '-';
+  // The texts put the reason at the end of a line: it ends as a sentence, never with a doubled stop.
+  const reason = asSentence(reasons.join('; ') || '-');
   const c = ctx.catalog.categoryByCode.get(n.categoryCode);
   const reply: Reply =
     state === 'APPROVED'

@@ -40,7 +40,8 @@ export async function fullView(ctx: Ctx, n: Nomination): Promise<Reply> {
     ...selfCheckLines(ctx, n),
     msg('nomination-history-title'),
     ...history.map((e) =>
-      msg('nomination-history-item', {
+      // A step that changes no state (creation, a commendation, a note) shows the state once, not "- → …" or "X → X".
+      msg(e.fromState && e.fromState !== e.toState ? 'nomination-history-item' : 'nomination-history-same', {
         at: formatLocalDateTime(e.at, tz),
         actor: e.actorName ?? '-',
         action: msg('nomination-action', { action: e.action }),

@@ -115,3 +115,14 @@ export function looksBinary(text: string): boolean {
   }
   return total > 0 && bad / total > BINARY_THRESHOLD;
 }
+
+/**
+ * Ends a typed text (e.g. a council member's reason) as a sentence: a full stop is added unless it
+ * already ends with one (or `!`, `?`, `…`), so a message never shows "….." or no stop at all.
+ *
+ * @example asSentence('Thiếu ảnh') === 'Thiếu ảnh.'; asSentence('Missing photos.') === 'Missing photos.'
+ */
+export function asSentence(text: string): string {
+  const t = text.trimEnd();
+  return t === '' || t === '-' || /[.!?…]$/u.test(t) ? t : `${t}.`;
+}

@@ -368,7 +368,7 @@ describe('Telegram adapter: receiving', () => {
     await h.message(501, { sticker: { file_id: 'stk', file_unique_id: 'ustk', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false } } as Partial<Message>);
     const sends = h.sends();
     expect(sends).toHaveLength(1);
-    expect(textOf(sends[0]!)).toContain('Tôi mới đọc được tin nhắn chữ');
+    expect(textOf(sends[0]!)).toContain('Hiện tôi chỉ đọc được tin nhắn chữ');
   });
 
   it('normalises NFD text to NFC at the edge (a decomposed question still finds its category)', async () => {

@@ -150,7 +150,7 @@ describe('bulletin text (pure)', () => {
     expect(html).toContain('\nThứ mười, ');
     expect(html).toContain('\nTiếp theo, ở Thôn 1, Người 10');
     const en = renderReply(testTranslator(), 'en', bulletinReply({ catalog: shippedCatalog(), locale: 'en', deeds: many, from: new Date('2026-11-23T02:00:00Z'), to: new Date('2026-11-30T02:00:00Z'), timeZone: 'Asia/Ho_Chi_Minh' }), 'plain').text;
-    expect(en).toContain('Last week, in Ia Bang commune, residents told 11 good deed(s).');
+    expect(en).toContain('Last week, in Ia Bang commune, residents told 11 good deeds.');
     expect(en).toContain('First, in Thôn 1, Anh <b>Tèo</b> & bạn did a good deed: Giúp đỡ hàng xóm. When: hôm qua.');
   });
 });

@@ -51,7 +51,9 @@ describe('commendation', () => {
     const view = text(await t.tap('o1', `nom:v:${id}`));
     expect(view).toContain('Giấy khen, quyết định số 12/QĐ-UBND ngày 15/11/2026');
     expect(view).not.toContain('(đề nghị cấp trên)');
-    expect(view).toContain('khen thưởng (đã công nhận → đã công nhận)');
+    expect(view).toContain('khen thưởng (đã công nhận)');
+    expect(view).toContain('tạo hồ sơ (bản nháp)');
+    expect(view).not.toMatch(/\(- →|đã công nhận → đã công nhận/);
     // and it shows in the public record
     expect(text(await t.tap('r1', `gv:${id}`))).toContain('Giấy khen, quyết định số 12/QĐ-UBND ngày 15/11/2026');
   });
@@ -108,7 +110,7 @@ describe('commendation', () => {
       [id, null],
       [again.id, 'Thành tích phòng chống dịch năm 2026, khác lần trước'],
     ]);
-    expect(text(await t.tap('adm', `nom:v:${again.id}`))).toContain('khen thưởng (đã công nhận → đã công nhận). Lý do: Thành tích phòng chống dịch năm 2026, khác lần trước');
+    expect(text(await t.tap('adm', `nom:v:${again.id}`))).toContain('khen thưởng (đã công nhận). Lý do: Thành tích phòng chống dịch năm 2026, khác lần trước');
 
     // the very same nomination commended a second time is the same achievement too
     r = await commendUpToDate(t, id, 'Lao động tiên tiến', '31/QĐ-UBND', '21/11/2026');

@@ -94,10 +94,10 @@ describe('people and revoking roles', () => {
     const t = await withAdmin();
     await t.grant('c1', 'COUNCIL');
     let r = await t.tap('adm', button(await t.say('adm', '/nguoi'), 'Thu hồi: User c1'));
-    expect(text(r)).toContain('Thu hồi vai trò Thành viên Hội đồng của User c1?');
+    expect(text(r)).toContain('Thu hồi vai trò “Thành viên Hội đồng” của User c1?');
     expect(text(await t.say('c1', '/duyet'))).not.toContain('Việc này dành cho'); // not yet
     const confirm = button(r, 'Đồng ý thu hồi');
-    expect(text(await t.tap('adm', confirm))).toContain('Đã thu hồi vai trò Thành viên Hội đồng của User c1.');
+    expect(text(await t.tap('adm', confirm))).toContain('Đã thu hồi vai trò “Thành viên Hội đồng” của User c1.');
     expect(text(await t.say('c1', '/duyet'))).toContain('Việc này dành cho thành viên Hội đồng');
     expect(text(await t.tap('adm', confirm))).toContain('Vai trò này không còn nữa.'); // a second tap
   });

@@ -138,7 +138,7 @@ describe('registration dialog: the happy path', () => {
     r = await t.tap('o1', button(r, 'Bỏ qua'));
     r = await t.tap('o1', button(r, 'Đạt tất cả'));
     r = await t.tap('o1', button(r, /^Xong$/));
-    expect(last(r)).toContain('Phong trào: -');
+    expect(last(r)).toContain('Phong trào: Không thuộc phong trào cụ thể');
     await t.tap('o1', button(r, 'Gửi đề nghị'));
     expect((await nominations(t)).map((n) => [n.nomineeName, n.subjectType, n.movementCode])).toEqual([['Nguyễn Văn An', 'INDIVIDUAL', null]]);
   });

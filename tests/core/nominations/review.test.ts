@@ -71,7 +71,7 @@ describe('review: return and reject need a reason', () => {
     const o1 = await t.personId('o1');
     const notice = notices.find((x) => x.personId === o1)!.text;
     expect(notice).toContain('Cảm ơn đơn vị đã đề nghị Trạm Y tế xã');
-    expect(notice).toContain(`Hội đồng ghi nhận những việc đã làm: ${ACH}`);
+    expect(notice).toContain(`Hội đồng ghi nhận những việc đã làm (tự đánh giá đạt 2/7 tiêu chí): ${ACH}`);
     expect(notice).toContain('tự đánh giá đạt 2/7 tiêu chí');
     expect(notice).toContain('Ý kiến của Hội đồng: Chưa có kết quả nổi bật so với các xã khác.');
     expect(notice).toContain('Mong đơn vị tiếp tục bồi dưỡng');
@@ -167,7 +167,7 @@ describe('review: the life of a nomination', () => {
     expect(text(r)).toContain(`Đã lưu ghi chú cho hồ sơ #${approved.id}`);
     r = await t.tap('o1', `nom:R:${approved.id}`);
     r = await t.say('o1', 'Nhân rộng mô hình sang thôn Plei Ó');
-    expect(text(r)).toContain('Đã lưu nhân rộng');
+    expect(text(r)).toContain('Đã lưu hoạt động nhân rộng cho hồ sơ');
     const after = text(await t.tap('o1', `nom:v:${approved.id}`));
     expect(after).toContain('ghi chú: Đã tổ chức tham quan, học tập kinh nghiệm');
     expect(after).toContain('nhân rộng: Nhân rộng mô hình sang thôn Plei Ó');
@@ -189,12 +189,12 @@ describe('review: the life of a nomination', () => {
     const history = view.slice(view.indexOf('Lịch sử:'), view.indexOf('Bồi dưỡng, nhân rộng, ghi chú:')).split('\n').filter((l) => l.startsWith('•'));
     const strip = (l: string) => l.replace(/^• \d+\/\d+\/\d{4} \d{2}:\d{2} — /, '');
     expect(history.map(strip)).toEqual([
-      'User o1: tạo hồ sơ (- → bản nháp)',
+      'User o1: tạo hồ sơ (bản nháp)',
       'User o1: gửi duyệt (bản nháp → chờ duyệt)',
       'User c1: trả lại (chờ duyệt → trả lại để bổ sung). Lý do: Thiếu ảnh minh chứng',
       'User o1: gửi lại (trả lại để bổ sung → chờ duyệt)',
       'User c1: không công nhận (chờ duyệt → chưa được công nhận). Lý do: Chưa có kết quả nổi bật',
-      'User o2: ghi chú (chưa được công nhận → chưa được công nhận)',
+      'User o2: ghi chú (chưa được công nhận)',
     ]);
     expect(view).toContain('ghi chú: Đơn vị sẽ đề nghị lại năm sau');
   });
