@@ -134,7 +134,6 @@ console-welcome = Chat with the bot right here (type /help for commands, Ctrl+D 
 console-telegram-hint = To use it on Telegram: set TELEGRAM_BOT_TOKEN (from @BotFather) and run npm start again.
 console-choices = Choose by typing a number:
 console-choice = {"  "}[{ $n }] { $label }
-console-bad-choice = There is no choice number { $n }.
 
 ## Permissions
 access-denied = { $audience ->

@@ -122,7 +122,6 @@ console-welcome = Trò chuyện thử với bot ngay tại đây (gõ /help đ�
 console-telegram-hint = Muốn dùng trên Telegram: đặt TELEGRAM_BOT_TOKEN (lấy từ @BotFather) rồi chạy lại npm start.
 console-choices = Chọn bằng cách gõ số:
 console-choice = {"  "}[{ $n }] { $label }
-console-bad-choice = Không có lựa chọn số { $n }.
 
 ## Quyền
 access-denied = { $audience ->

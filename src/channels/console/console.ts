@@ -7,6 +7,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { BotCore, InboundMessage, Locale, Reply } from '../../core/channel.ts';
+import { BACK_ACTION, CANCEL_ACTION } from '../../core/dialog/engine.ts';
 import type { Translator } from '../../core/i18n.ts';
 import { renderReply } from '../../core/render.ts';
 import { normalizeInbound } from '../../core/text/fold.ts';
@@ -45,9 +46,25 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
   if (opts.interactive) opts.notices.write(`${say('console-welcome')}\n`);
   if (opts.telegramHint) opts.notices.write(`${say('console-telegram-hint')}\n`);
   if (opts.adminCode) opts.notices.write(`${say('console-admin-code', { code: opts.adminCode })}\n`);
-  const notice = async (reply: Reply, noticeLocale: Locale) => {
-    output.write(`🔔 ${renderReply(translator, noticeLocale, reply, 'plain').text}\n\n`);
+  /** Renders replies with their buttons as numbered choices, which become the choices typed numbers tap. */
+  const show = (replies: Reply[], replyLocale: Locale, prefix = ''): string[] => {
+    choices = [];
+    return replies.map((reply) => {
+      const rendered = renderReply(translator, replyLocale, reply, 'plain');
+      const buttons = rendered.buttons.flat();
+      choices = [...choices, ...buttons];
+      const numbered = buttons.map((b, i) => say('console-choice', { n: choices.length - buttons.length + i + 1, label: b.label }));
+      return `${prefix}${rendered.text}${buttons.length > 0 ? `\n${say('console-choices')}\n${numbered.join('\n')}` : ''}`;
+    });
   };
+  const notice = async (reply: Reply, noticeLocale: Locale) => {
+    output.write(`${show([reply], noticeLocale, '🔔 ').join('')}\n\n`);
+  };
+  /**
+   * Whether typed numbers tap buttons: only when the latest buttons offer a real choice. When a step
+   * waits for typed text (its only buttons are back and cancel), "45" is the answer, not a tap.
+   */
+  const choosing = () => choices.some((c) => c.action !== BACK_ACTION && c.action !== CANCEL_ACTION);
 
   const rl = createInterface({ input: opts.input, terminal: false });
   const prompt = () => opts.interactive && output.write('> ');
@@ -57,31 +74,16 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
     const base: InboundMessage = { channel: 'console', userId: opts.user, chatId: opts.user, chatType: 'private', displayName: opts.user };
     let message: InboundMessage = { ...base, text };
     const number = /^\s*(\d{1,3})\s*$/.exec(text);
-    if (number && choices.length > 0) {
+    if (number && choosing()) {
       const choice = choices[Number(number[1]) - 1];
-      if (!choice) {
-        output.write(`${say('console-bad-choice', { n: number[1]! })}\n\n`);
-        prompt();
-        continue;
-      }
-      message = { ...base, action: choice.action };
+      // A number beyond the choices is typed text (a decision number, a year…), as on Zalo.
+      if (choice) message = { ...base, action: choice.action };
     }
     try {
       const outcome = await core.handle(message);
       locale = outcome.locale;
-      const chunks: string[] = [];
       // Numbers refer to the latest buttons only; a reply without buttons leaves typed numbers as text.
-      choices = [];
-      for (const reply of outcome.replies) {
-        const rendered = renderReply(translator, locale, reply, 'plain');
-        const buttons = rendered.buttons.flat();
-        choices = [...choices, ...buttons];
-        chunks.push(
-          buttons.length > 0
-            ? `${rendered.text}\n${say('console-choices')}\n${buttons.map((b, i) => say('console-choice', { n: choices.length - buttons.length + i + 1, label: b.label })).join('\n')}`
-            : rendered.text,
-        );
-      }
+      const chunks = show(outcome.replies, locale);
       if (chunks.length > 0) output.write(`${chunks.join('\n\n')}\n\n`);
       await opts.deliverNotices?.(notice);
     } catch (error) {

@@ -1,0 +1,56 @@
+import { Readable, Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runConsole } from '../../../src/channels/console/console.ts';
+import { createLogger } from '../../../src/logger.ts';
+import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
+
+let t: TestApp | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+/** Runs the console over `lines` for the console person "tester"; returns what it printed. */
+async function converse(app: TestApp, lines: string[]): Promise<string> {
+  let out = '';
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      out += String(chunk);
+      done();
+    },
+  });
+  await runConsole({
+    core: app.app.core,
+    translator: app.app.translator,
+    logger: createLogger({ level: 'silent' }),
+    input: Readable.from(lines.map((l) => `${l}\n`)),
+    output: sink,
+    notices: new Writable({ write: (_c, _e, done) => done() }),
+    user: 'tester',
+    interactive: false,
+    telegramHint: false,
+  });
+  return out;
+}
+
+describe('console chat: numbered choices', () => {
+  it('a number taps the latest choices; a number beyond them is typed text', async () => {
+    t = await createTestApp();
+    const out = await converse(t, ['/tieuchi', '5', '/tieuchi', '99']);
+    expect(out).toContain('3.1.5. Mô hình trong lĩnh vực y tế');
+    // "99" is not a choice: it is a question like any other, answered (no match), not refused.
+    expect(out).toContain('«99»');
+  });
+
+  it('when a step waits for typed text (only back and cancel shown), a number is the answer, not a tap', async () => {
+    t = await createTestApp();
+    const person = (await t.app.services.people.ensure({ channel: 'console', externalId: 'tester', displayName: 'tester' })).id;
+    await t.app.services.roles.grant({ personId: person, role: 'OFFICER', planSlug: t.app.catalog().plan.id, unitCode: 'tram-y-te' });
+    // type → category → movement, then the name step shows only « Quay lại and ✖ Hủy as [1] and [2].
+    const out = await converse(t, ['/dangky', '1', '5', '1', '1']);
+    expect(out).toMatch(/\[1\] « Quay lại/);
+    // "1" was taken as the name (refused: too short), not as "go back" to the movement step.
+    expect(out).toContain('Câu trả lời ngắn quá');
+    expect((await t.app.services.dialogs.current(person))?.step).toBe('name');
+  });
+});
