@@ -11,6 +11,7 @@ help-line = /{ $command } ({ $aliases }) — { $description }
 help-line-plain = /{ $command } — { $description }
 help-free-text = Or type a question, e.g. <i>health criteria</i>, <i>doanh nghiep</i>, <i>gia đình nghèo vượt khó</i> (with or without diacritics).
 unknown-command = I don't know the command /{ $command }.
+unknown-command-hint = Try /criteria, /targets, /timeline, /gooddeed — or /help for every command.
 empty-input = Please type a question or a command.
 action-expired = This button is out of date. Please type the command again.
 input-unsupported = I can only read text messages for now. Please type your question.
@@ -460,7 +461,7 @@ reminder-review = ⏰ { $count ->
 reminder-quota = ⏰ { $days ->
         [one] { $days } day
        *[other] { $days } days
-    } until { $phase } ends ({ $end }). { $unit } has not met its target: { $field }. Type /progress to see.
+    } until { $phase } ends on { $end }. { $unit } has not met its target: { $field }. Type /progress to see.
 prefs-title = <b>Reminders and bulletins</b> — tap to turn on/off:
 prefs-line = { $on ->
         [yes] 🔔
@@ -677,3 +678,16 @@ zalo-grant-lost =
 bulletin-subscribed = Subscribed. You will receive the “Good deeds around us” bulletin every week. Type /bulletin unsubscribe to stop.
 bulletin-unsubscribed = Unsubscribed from the “Good deeds around us” bulletin. Type /bulletin subscribe to get it again.
 bulletin-how-to-subscribe = Type /bulletin subscribe to get the “Good deeds around us” bulletin every week, /bulletin unsubscribe to stop. Recent good deeds: /recentdeeds.
+
+## Results of scheduled jobs (/schedule)
+job-result-no-council = no council member to send to yet
+job-result-digest = queued for { $queued } of { $total } council members
+job-result-reminders = { $queued ->
+        [one] { $queued } reminder queued
+       *[other] { $queued } reminders queued
+    }
+job-result-no-subscriber = nobody has subscribed yet
+job-result-no-deeds = no good deed was published this week: nothing sent
+job-result-bulletin = bulletin of { $deeds } good deeds queued for { $queued } of { $total } subscribers
+job-result-skipped = missed while the bot was down, too late to send: skipped
+register-plan-ended = <i>Note: { $plan } ended on { $end }. The nomination is still recorded under this plan; when a new plan is issued, an administrator loads it so nominations follow it.</i>

@@ -11,6 +11,7 @@ help-line = /{ $command } ({ $aliases }) — { $description }
 help-line-plain = /{ $command } — { $description }
 help-free-text = Hoặc gõ câu hỏi, ví dụ: <i>tiêu chí y tế</i>, <i>doanh nghiep</i>, <i>gia đình nghèo vượt khó</i> (có dấu hay không dấu đều được).
 unknown-command = Tôi chưa hiểu lệnh /{ $command }.
+unknown-command-hint = Thử /tieuchi (tiêu chí), /chitieu (chỉ tiêu), /moc (mốc thời gian), /viectot (kể việc tốt) — hoặc /help để xem tất cả lệnh.
 empty-input = Bạn hãy gõ câu hỏi hoặc một lệnh.
 action-expired = Nút này đã cũ. Bạn hãy gõ lại lệnh.
 input-unsupported = Hiện tôi chỉ đọc được tin nhắn chữ. Bạn hãy gõ bằng chữ nhé.
@@ -412,7 +413,7 @@ digest-open-progress = Xem tiến độ
 reminder-milestone = ⏰ Còn { $days } ngày đến mốc { $date }: { $title }
 reminder-open-timeline = Xem các mốc
 reminder-review = ⏰ Có { $count } hồ sơ chờ bạn duyệt đã quá { $days } ngày.
-reminder-quota = ⏰ Còn { $days } ngày là hết { $phase } ({ $end }). { $unit } chưa đạt chỉ tiêu: { $field }. Gõ /tiendo để xem.
+reminder-quota = ⏰ Còn { $days } ngày là hết { $phase }, ngày { $end }. { $unit } chưa đạt chỉ tiêu: { $field }. Gõ /tiendo để xem.
 prefs-title = <b>Nhắc việc và bản tin</b> — bấm để bật/tắt:
 prefs-line = { $on ->
         [yes] 🔔
@@ -611,3 +612,13 @@ zalo-grant-lost =
 bulletin-subscribed = Đã đăng ký. Mỗi tuần bạn sẽ nhận bản tin “Việc tốt quanh ta”. Gõ /bantin huy để thôi nhận.
 bulletin-unsubscribed = Đã hủy đăng ký bản tin “Việc tốt quanh ta”. Gõ /bantin dangky để nhận lại.
 bulletin-how-to-subscribe = Gõ /bantin dangky để nhận bản tin “Việc tốt quanh ta” mỗi tuần, /bantin huy để thôi nhận. Xem các việc tốt mới: /viectotmoi.
+
+## Kết quả các việc tự động (/lich)
+job-result-no-council = chưa có thành viên Hội đồng để gửi
+job-result-digest = đã xếp gửi cho { $queued }/{ $total } thành viên Hội đồng
+job-result-reminders = đã xếp gửi { $queued } lời nhắc
+job-result-no-subscriber = chưa ai đăng ký nhận
+job-result-no-deeds = tuần này không có việc tốt nào được đăng, không gửi
+job-result-bulletin = bản tin { $deeds } việc tốt, đã xếp gửi cho { $queued }/{ $total } người đăng ký
+job-result-skipped = lỡ khi bot tạm dừng, đã quá hạn nên bỏ qua
+register-plan-ended = <i>Lưu ý: { $plan } đã kết thúc ngày { $end }. Hồ sơ vẫn được ghi nhận vào kế hoạch này; khi có kế hoạch mới, quản trị viên sẽ nạp để đăng ký theo kế hoạch mới.</i>

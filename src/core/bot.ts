@@ -96,7 +96,8 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     if (name === 'tiep') return dialog ? services.dialogs.resume(ctx, dialog) : [{ lines: [msg('dialog-nothing-to-continue')] }];
     const spec = COMMANDS.find((c) => c.name === name);
     const handler = commands.get(name);
-    if (!known || !spec || !handler) return [{ lines: [msg('unknown-command', { command: name.slice(0, 32) })] }, helpReply(ctx)];
+    // A short help: the everyday commands and where the rest are (issue [1/5]).
+    if (!known || !spec || !handler) return [{ lines: [msg('unknown-command', { command: name.slice(0, 32) }), msg('unknown-command-hint')] }];
     if (!mayUse(ctx.roles, spec.audience)) return [deniedReply(spec.audience)];
     const replies = await handler(ctx, args);
     // A command answered in the middle of a dialog: remind that the dialog is still open.

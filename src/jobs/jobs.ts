@@ -60,7 +60,7 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
     async run({ period, dueAt }) {
       const catalog = services.catalog();
       const members = await preferences.filterEnabled(await services.roles.councilMembers(), 'digest');
-      if (members.length === 0) return 'no council member to send to';
+      if (members.length === 0) return msg('job-result-no-council');
       const from = new Date(dueAt.getTime() - WEEK_MS);
       const facts = await deps.digests.weekFacts({ planSlug: catalog.plan.id, from, to: dueAt, listLimit: DIGEST_LIST_LIMIT });
       const today = localDate(dueAt, tz);
@@ -71,7 +71,7 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
         return byLocale.get(locale)!;
       };
       const queued = await services.notifier.notify(members.map((personId) => ({ personId, key: `digest:${period}:${personId}`, reply: replyFor(locales.get(personId) ?? 'vi') })));
-      return `digest queued for ${queued} of ${members.length} council members`;
+      return msg('job-result-digest', { queued, total: members.length });
     },
   };
 
@@ -133,7 +133,7 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
           );
         }
       }
-      return `${queued} reminders queued`;
+      return msg('job-result-reminders', { queued });
     },
   };
 
@@ -143,10 +143,10 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
     catchUp: 'latest',
     async run({ period, dueAt }) {
       const subscribers = await preferences.subscribers('bulletin');
-      if (subscribers.length === 0) return 'no subscriber';
+      if (subscribers.length === 0) return msg('job-result-no-subscriber');
       const from = new Date(dueAt.getTime() - WEEK_MS);
       const deeds = await services.deeds.publishedBetween({ from, to: dueAt, limit: BULLETIN_MAX });
-      if (deeds.length === 0) return 'no deed published this week: nothing sent';
+      if (deeds.length === 0) return msg('job-result-no-deeds');
       const catalog = services.catalog();
       const locales = await localesOf(prisma, subscribers, services.settings.defaultLocale);
       const replies = new Map<Locale, Reply>();
@@ -155,7 +155,7 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
         return replies.get(locale)!;
       };
       const queued = await services.notifier.notify(subscribers.map((personId) => ({ personId, key: `bulletin:${period}:${personId}`, reply: replyFor(locales.get(personId) ?? 'vi') })));
-      return `bulletin of ${deeds.length} deeds queued for ${queued} of ${subscribers.length} subscribers`;
+      return msg('job-result-bulletin', { deeds: deeds.length, queued, total: subscribers.length });
     },
   };
 

@@ -11,6 +11,7 @@
  * Periods are the occurrence's local time, minute precision: `2026-11-30T07:30` (people's zone).
  */
 import { CronExpressionParser } from 'cron-parser';
+import type { Msg } from '../core/channel.ts';
 import type { Logger } from '../logger.ts';
 
 export interface JobContext {
@@ -22,7 +23,10 @@ export interface JobContext {
   now: Date;
 }
 
-/** A scheduled job, declared as data. `run` returns a one-line result for `/lich`. */
+/**
+ * A scheduled job, declared as data. `run` returns a one-line result for `/lich`: a message key
+ * with values (shown in the reader's language) or plain text.
+ */
 export interface JobDefinition {
   name: string;
   cron: string;
@@ -31,7 +35,7 @@ export interface JobDefinition {
    * reminders, each day says something else) or only the `latest` (a newer digest supersedes).
    */
   catchUp?: 'each' | 'latest';
-  run(ctx: JobContext): Promise<string>;
+  run(ctx: JobContext): Promise<string | Msg>;
 }
 
 /** The claims of job runs (implemented in src/db/job-store.ts). */
@@ -125,9 +129,10 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     const period = periodOf(dueAt, timeZone);
     if (!(await store.claim({ job: job.name, period, dueAt, now }))) return undefined;
     try {
-      const result = await job.run({ period, dueAt, now });
+      const outcome = await job.run({ period, dueAt, now });
+      const result = typeof outcome === 'string' ? outcome : JSON.stringify(outcome);
       await store.finish({ job: job.name, period, state: 'DONE', result, now: clock() });
-      logger.info({ job: job.name, period, result }, 'job done');
+      logger.info({ job: job.name, period, result: outcome }, 'job done');
       return { job: job.name, period, state: 'DONE' as const };
     } catch (error) {
       await store.finish({ job: job.name, period, state: 'FAILED', result: (error as Error).message.slice(0, 300), now: clock() });

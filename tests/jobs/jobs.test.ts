@@ -240,7 +240,7 @@ describe('reminders', () => {
     const first = await quota('2028-05-12');
     expect(first.map((r) => r.key)).toEqual([`quota:${PLAN}:P1:30:q02:${behindOfficer}`]);
     expect(first[0]!.text.split('\n')[0]).toBe(
-      '⏰ 30 days until Phase 1 (2026 – 2028) ends (11/6/2028). Culture and social affairs officer (culture) has not met its target: The movement “All people unite to build a cultural life”, with the campaign “All people unite to build new rural areas and civilised towns”. Type /progress to see.',
+      '⏰ 30 days until Phase 1 (2026 – 2028) ends on 11/6/2028. Culture and social affairs officer (culture) has not met its target: The movement “All people unite to build a cultural life”, with the campaign “All people unite to build new rural areas and civilised towns”. Type /progress to see.',
     );
     expect(await quota('2028-05-13')).toEqual([]);
     expect((await quota('2028-06-04')).map((r) => r.key)).toEqual([`quota:${PLAN}:P1:7:q02:${behindOfficer}`]);
@@ -258,7 +258,6 @@ describe('each person’s choices and reachability', () => {
       'Reminders and bulletins — tap to turn on/off:',
       '🔔 milestone reminders',
       '🔔 reminders of nominations waiting for review',
-      '🔔 reminders of unmet targets',
       "🔔 the council's weekly digest",
       '🔕 the weekly “Good deeds around us” bulletin',
     ]);

@@ -85,7 +85,8 @@ describe('two schedulers on one database', () => {
     expect(taken).toHaveLength(1);
     expect(taken[0]).toMatchObject({ period: '2026-11-02T07:30', state: 'DONE' });
     const run = await a.app.prisma.jobRun.findUniqueOrThrow({ where: { job_period: { job: 'council-digest', period: '2026-11-02T07:30' } } });
-    expect(run).toMatchObject({ state: 'DONE', result: `digest queued for ${MEMBERS - 5} of ${MEMBERS} council members` });
+    expect(run).toMatchObject({ state: 'DONE' });
+    expect(JSON.parse(run!.result!)).toEqual({ key: 'job-result-digest', args: { queued: MEMBERS - 5, total: MEMBERS } });
     const outbox = await a.app.prisma.outboxMessage.findMany({ where: { key: { startsWith: 'digest:2026-11-02T07:30:' } } });
     expect(outbox.map((r) => r.personId).sort((x, y) => x - y)).toEqual(members);
   });

@@ -2,7 +2,7 @@
  * `/nhacnho` (alias `/reminders`): each person turns each kind of proactive message on or off.
  * `/lich` (alias `/schedule`): administrators see the scheduled jobs, their next run and last result.
  */
-import { msg, type Button, type Reply } from '../channel.ts';
+import { msg, type Button, type Msg, type Reply } from '../channel.ts';
 import type { Ctx, Feature } from '../context.ts';
 import { formatLocalDateTime, formatPlanDate } from '../plan/dates.ts';
 import { defaultEnabled, PREFERENCE_KINDS, type PreferenceKind } from '../preferences.ts';
@@ -12,8 +12,28 @@ const kindLabel = (kind: PreferenceKind) => msg('prefs-kind', { kind: kind.repla
 
 /** The kinds a person is offered: staff get the work reminders, everyone the bulletin. */
 function kindsFor(ctx: Ctx): PreferenceKind[] {
-  const staff = ctx.roles.admin || ctx.roles.council || ctx.roles.officerUnits.length > 0;
-  return PREFERENCE_KINDS.filter((k) => k === 'bulletin' || (staff && (k !== 'digest' || ctx.roles.council)));
+  const { council, officerUnits } = ctx.roles;
+  const officer = officerUnits.length > 0;
+  const offered: Record<PreferenceKind, boolean> = {
+    'reminder:milestone': officer || council,
+    'reminder:review': council,
+    'reminder:quota': officer,
+    digest: council,
+    bulletin: true,
+  };
+  return PREFERENCE_KINDS.filter((k) => offered[k]);
+}
+
+/** A job's stored result: a message key with values (JSON), or plain text (errors, skips). */
+function jobResult(result: string | null): Msg {
+  if (!result) return msg('plain', { text: '' });
+  try {
+    const parsed = JSON.parse(result) as Msg;
+    if (typeof parsed?.key === 'string') return parsed;
+  } catch {
+    // plain text
+  }
+  return msg('plain', { text: result });
 }
 
 async function preferencesReply(ctx: Ctx): Promise<Reply> {
@@ -34,7 +54,7 @@ async function schedule(ctx: Ctx): Promise<Reply[]> {
     lines.push(msg('schedule-job', { name: msg('schedule-job-name', { name: j.name }), cron: j.cron, next: formatLocalDateTime(j.next, tz) }));
     lines.push(
       j.last
-        ? msg('schedule-last', { period: `${formatPlanDate(j.last.period.slice(0, 10))} ${j.last.period.slice(11)}`, state: j.last.state, result: j.last.result ?? '' })
+        ? msg('schedule-last', { period: `${formatPlanDate(j.last.period.slice(0, 10))} ${j.last.period.slice(11)}`, state: j.last.state, result: j.last.state === 'SKIPPED' ? msg('job-result-skipped') : jobResult(j.last.result) })
         : msg('schedule-never'),
     );
   }

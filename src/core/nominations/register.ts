@@ -10,6 +10,7 @@ import { msg, type Attachment, type Button, type Msg, type Reply } from '../chan
 import type { Ctx } from '../context.ts';
 import { stepButton, type DialogDefinition, type DialogStep, type StepResult } from '../dialog/engine.ts';
 import { pick } from '../plan/catalog.ts';
+import { formatPlanDate } from '../plan/dates.ts';
 import type { SubjectType } from '../plan/plan-schema.ts';
 import { deedBecameNomination } from '../deeds/notices.ts';
 import { NominationError, type Nomination } from './model.ts';
@@ -307,7 +308,12 @@ export async function startRegistration(ctx: Ctx, prefill: Partial<RegisterData>
   if (open?.kind === REGISTER_DIALOG && !prefill.resubmitId && !prefill.goodDeedId) return ctx.services.dialogs.resume(ctx, open);
   const units = ctx.roles.officerUnits;
   const data: RegisterData = { evidence: [], selfCheck: [], ...prefill, ...(units.length === 1 ? { unitCode: units[0] } : {}) };
-  return ctx.services.dialogs.start(ctx, REGISTER_DIALOG, units.length === 1 ? 'type' : 'unit', data);
+  const replies = await ctx.services.dialogs.start(ctx, REGISTER_DIALOG, units.length === 1 ? 'type' : 'unit', data);
+  // A plan past its end still accepts late records, but the officer should know (and the
+  // administrator can load the next plan: docs/plans.md).
+  const { plan } = ctx.catalog;
+  if (ctx.today > plan.period.end) return [{ lines: [msg('register-plan-ended', { plan: pick(plan.title, ctx.locale), end: formatPlanDate(plan.period.end) })] }, ...replies];
+  return replies;
 }
 
 /** Opens the dialog on a RETURNED nomination, at its summary, with every step reachable by "back". */
