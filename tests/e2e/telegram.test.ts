@@ -2,10 +2,9 @@
  * The real bot process (`src/main.ts`) against a fake Bot API server on localhost: long polling and
  * webhook mode, as a person on Telegram would see it. Waits for events, never for fixed times.
  */
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramCall } from '../helpers/fake-telegram.ts';
-import { startBot, type BotProcess } from '../helpers/process.ts';
+import { freePort, startBot, type BotProcess } from '../helpers/process.ts';
 
 /**
  * Start-up (tsx, migrations, plan import) takes about a second; on a loaded machine much longer, so
@@ -31,18 +30,6 @@ afterEach(async () => {
   fake = undefined;
 });
 
-/** A port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Adds the bot process's stderr to a failed wait, so a timeout tells what the bot was doing. */
 async function explained<T>(p: Promise<T>): Promise<T> {

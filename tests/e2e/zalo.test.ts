@@ -9,14 +9,13 @@
  *    7-day window.
  * 2. The real process (`src/main.ts`) with Telegram and Zalo together in one process.
  */
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startZalo, type RunningZalo } from '../../src/channels/zalo/run.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.ts';
 import { deliverOaEvent, startFakeZalo, type FakeZalo, type FakeZaloMessage } from '../helpers/fake-zalo.ts';
-import { startBot, type BotProcess } from '../helpers/process.ts';
+import { freePort, startBot, type BotProcess } from '../helpers/process.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const OA_SECRET_KEY = 'oa-secret-key-e2e-0123456789';
@@ -233,18 +232,6 @@ describe('Zalo end to end (in-process, fake Zalo server)', () => {
   });
 });
 
-/** A port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('Zalo end to end (the real process)', () => {
   it('Telegram (polling) and Zalo run together in one process', async () => {

@@ -128,13 +128,13 @@ const MAX_POLL_MS = 1000;
  * chat and the raw `text`/`caption` echoed (HTML is not parsed; edits of
  * unknown messages succeed); everything else → `{ ok: true, result: true }`.
  */
-export async function startFakeTelegram(opts: { token?: string; botUsername?: string } = {}): Promise<FakeTelegram> {
-  const token = opts.token ?? '123456:TEST-fake-telegram-token';
-  const botInfo: UserFromGetMe = {
+/** The bot the fakes and adapter tests present (id 42). */
+export function testBotInfo(username = 'thidua_test_bot'): UserFromGetMe {
+  return {
     id: 42,
     is_bot: true,
     first_name: 'Thi đua Test Bot',
-    username: opts.botUsername ?? 'thidua_test_bot',
+    username,
     can_join_groups: true,
     can_read_all_group_messages: false,
     supports_inline_queries: false,
@@ -145,6 +145,11 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
     can_manage_bots: false,
     supports_join_request_queries: false,
   };
+}
+
+export async function startFakeTelegram(opts: { token?: string; botUsername?: string } = {}): Promise<FakeTelegram> {
+  const token = opts.token ?? '123456:TEST-fake-telegram-token';
+  const botInfo = testBotInfo(opts.botUsername);
   const botUser: User = { id: botInfo.id, is_bot: true, first_name: botInfo.first_name, username: botInfo.username };
 
   const calls: FakeTelegramCall[] = [];

@@ -12,24 +12,11 @@ import { TELEGRAM_MESSAGE_LIMIT } from '../../../src/channels/telegram/html.ts';
 import { createTelegramBot, sendOutcome, setCommandMenus } from '../../../src/channels/telegram/telegram.ts';
 import { msg, type Reply } from '../../../src/core/channel.ts';
 import { COMMANDS } from '../../../src/core/commands.ts';
+import { testBotInfo } from '../../helpers/fake-telegram.ts';
 import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
 
 const TOKEN = '123456:ADAPTER-test-token-abcdefghijkl';
-const BOT_INFO: UserFromGetMe = {
-  id: 42,
-  is_bot: true,
-  first_name: 'Thi đua Test Bot',
-  username: 'thidua_test_bot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+const BOT_INFO: UserFromGetMe = testBotInfo();
 const BOT_USER: User = { id: BOT_INFO.id, is_bot: true, first_name: BOT_INFO.first_name, username: BOT_INFO.username };
 
 interface Call {
