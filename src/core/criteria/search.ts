@@ -65,7 +65,11 @@ function terms(text: string): string[] {
   const toks: { raw: string; key: string }[] = [];
   for (const raw of raws) {
     const keys = tokenize(raw);
-    for (const key of keys) toks.push({ raw: keys.length === 1 ? raw : key, key });
+    for (const key of keys) {
+      // Bare numbers (a date, a year, "01") say nothing about a field; a code query is matched apart.
+      if (/^\d+$/.test(key)) continue;
+      toks.push({ raw: keys.length === 1 ? raw : key, key });
+    }
   }
   const keep = toks.map(() => true);
   for (let i = 0; i < toks.length; i++) {

@@ -204,3 +204,23 @@ describe('createCategoryIndex().search', () => {
     expect(createCategoryIndex([]).search('y tế')).toEqual([]);
   });
 });
+
+describe('numbers in a question', () => {
+  it('a date or a year alone matches no field; a code still does', () => {
+    const index = createCategoryIndex([
+      ...categories,
+      {
+        code: '3.1.7',
+        nameVi: 'Mô hình trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
+        nameEn: "Model in studying and following Ho Chi Minh's thought, morality and style",
+        keywords: [],
+        criteriaVi: ['Tập thể có trên 70% cán bộ, đảng viên thực hiện tốt trách nhiệm nêu gương', 'Thực hiện Chỉ thị 05-CT/TW ngày 15/5/2016 của Bộ Chính trị'],
+        criteriaEn: ['Over 70% of cadres and party members set a good example', 'Carries out Directive 05-CT/TW of 15/5/2016'],
+      },
+    ]);
+    expect(index.search('15/11/2025')).toEqual([]);
+    expect(index.search('2025')).toEqual([]);
+    expect(index.search('3.1.7')[0]?.code).toBe('3.1.7');
+    expect(index.search('70% cán bộ đảng viên nêu gương')[0]?.code).toBe('3.1.7');
+  });
+});
