@@ -33,14 +33,19 @@ export const containsLink = (text: string): boolean => LINK.test(text);
  * "tốt tốt tốt tốt tốt tốt", "!!!!!!!!!!!!!!!!!!!!" — rather than something a person told:
  * - one character (letters and digits folded, spaces ignored) makes more than half of 10 or more;
  * - one word makes more than half of 4 or more words;
- * - or the same character appears 8 times or more in a row.
+ * - the same character appears 8 times or more in a row;
+ * - or a short chunk (2–4 characters) repeats 4 times or more in a row: "hahahahaha", "hihihihi".
  */
 export function isRepetitive(text: string): boolean {
   const chars = [...text.toLowerCase().replace(/\s+/g, '')];
   if (chars.length >= 10 && maxShare(chars) > 0.5) return true;
   const words = foldText(text).split(' ').filter(Boolean);
   if (words.length >= 4 && maxShare(words) > 0.5) return true;
-  return /(\S)\1{7,}/u.test(text);
+  if (/(\S)\1{7,}/u.test(text)) return true;
+  // Mostly one chunk repeated: the repeats cover more than half of the text.
+  const squeezed = chars.join('');
+  const run = /(\S{2,4}?)\1{3,}/u.exec(squeezed);
+  return run !== null && run[0].length * 2 > squeezed.length;
 }
 
 function maxShare(items: string[]): number {
