@@ -137,6 +137,8 @@ async function main(): Promise<number> {
       user,
       interactive: Boolean(process.stdin.isTTY),
       telegramHint: true,
+      // The notices before the first message speak the language this person chose last time.
+      locale: (await app.services.people.ensure({ channel: 'console', externalId: user, displayName: user })).locale ?? config.defaultLocale,
       adminCode: await app.bootstrapAdminCode(),
       deliverNotices: (send) => {
         sender ??= createOutboxSender({ prisma: app.prisma, channel: 'console', chatId: user, logger, perChatMs: 0, send: (_chat, reply, locale) => send(reply, locale) });

@@ -58,3 +58,18 @@ describe('console chat through a pipe (the README transcript)', () => {
     expect(bot.stderr()).toMatch(/- id: /);
   });
 });
+
+describe('console notices in the person’s language', () => {
+  it('after /lang en, the next start prints its notices in English', async () => {
+    const first = startBot();
+    first.child.stdin.end('/lang en\n');
+    expect(await first.exited).toBe(0);
+    expect(first.stderr()).toContain('Muốn dùng trên Telegram');
+    const again = startBot({ DATABASE_URL: `file:${first.dir}/thidua.db` });
+    again.child.stdin.end('');
+    expect(await again.exited).toBe(0);
+    expect(again.stderr()).toContain('To use it on Telegram');
+    await again.cleanup();
+    await first.cleanup();
+  });
+});

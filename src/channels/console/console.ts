@@ -27,6 +27,8 @@ export interface ConsoleOptions {
   interactive: boolean;
   /** Also print the line telling how to connect Telegram. */
   telegramHint: boolean;
+  /** The person's language for the notices printed before their first message (default: the translator's). */
+  locale?: Locale;
   /** While nobody administers the bot: the one-time code that makes the first administrator. */
   adminCode?: string | null;
   /**
@@ -39,7 +41,7 @@ export interface ConsoleOptions {
 /** Runs the chat until end of input. Never throws for a bad line: the error is logged and answered. */
 export async function runConsole(opts: ConsoleOptions): Promise<void> {
   const { core, translator, output } = opts;
-  let locale: Locale = translator.defaultLocale;
+  let locale: Locale = opts.locale ?? translator.defaultLocale;
   let choices: { label: string; action: string }[] = [];
   const say = (key: string, args?: Record<string, string | number>) => translator.format(locale, { key, args }, 'plain');
 
