@@ -68,15 +68,15 @@ export function councilDigest(input: { facts: WeekFacts; catalog: PlanCatalog; l
   const progress = computeProgress(catalog.plan, facts.progressRows, timeZone);
   const behind = progress.filter((p) => !p.met);
   lines.push(msg('digest-progress', { met: progress.length - behind.length, total: progress.length }));
+  // One line per unit: a unit with two target rows (e.g. its movement and its households) is one
+  // responsible office to the chair, so its shortfalls are read together.
+  const byUnit = new Map<string, Msg[]>();
   for (const p of behind) {
     const kinds = (['collectives', 'individuals', 'households', 'any'] as const).filter((k) => p.quota.targets[k] > p.approved[k]);
-    lines.push(
-      msg('digest-behind', {
-        unit: unit(p.quota.unit),
-        counts: kinds.map((kind) => msg('digest-behind-count', { kind, approved: p.approved[kind], target: p.quota.targets[kind] })),
-      }),
-    );
+    const counts = kinds.map((kind) => msg('digest-behind-count', { kind, approved: p.approved[kind], target: p.quota.targets[kind] }));
+    byUnit.set(p.quota.unit, [...(byUnit.get(p.quota.unit) ?? []), ...counts]);
   }
+  for (const [code, counts] of byUnit) lines.push(msg('digest-behind', { unit: unit(code), counts }));
   lines.push(msg('digest-deeds', { received: facts.deedsReceived, published: facts.deedsPublished }));
   const next = catalog.plan.milestones.filter((m) => lastDayCovered(m.date, m.precision) >= input.today).slice(0, 3);
   lines.push(next.length > 0 ? msg('digest-milestones') : msg('digest-no-milestones'));
