@@ -15,6 +15,9 @@ import { PrismaClient } from './generated/client.ts';
 
 export type { PrismaClient };
 
+/** Whether a Prisma error is a unique-constraint violation (P2002): "someone else already wrote it". */
+export const isUniqueViolation = (error: unknown): boolean => (error as { code?: string } | null)?.code === 'P2002';
+
 /** Default `DATABASE_URL`: a file under `./data`, relative to the working directory. */
 export const DEFAULT_DATABASE_URL = 'file:./data/thidua.db';
 

@@ -9,12 +9,11 @@
  *
  * @module
  */
-import { randomInt } from 'node:crypto';
 import type { DeedBlockEntry, DeedRepository, DeedState, GoodDeed, PublicDeed } from '../core/deeds/model.ts';
 import { doerKey, placeKey, textKey } from '../core/deeds/similar.ts';
 import type { PrismaClient } from './client.ts';
 import type { Prisma } from './generated/client.ts';
-import { INVITE_ALPHABET } from './role-repository.ts';
+import { INVITE_ALPHABET, randomCode } from './role-repository.ts';
 
 /** Characters after `VT-` in a reference code. */
 export const DEED_REF_LENGTH = 4;
@@ -47,11 +46,7 @@ type PublicRow = Prisma.GoodDeedGetPayload<{ select: typeof PUBLIC }>;
 const PUBLISHED_WHERE = { publishedAt: { not: null }, state: { in: ['PUBLISHED', 'PROMOTED'] } } satisfies Prisma.GoodDeedWhereInput;
 
 /** A fresh random reference code, e.g. `VT-7K3M`. */
-export function generateDeedRef(): string {
-  let code = '';
-  for (let i = 0; i < DEED_REF_LENGTH; i++) code += INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)];
-  return `${REF_PREFIX}${code}`;
-}
+export const generateDeedRef = (): string => `${REF_PREFIX}${randomCode(DEED_REF_LENGTH)}`;
 
 /** What a person typed → the stored reference code, or `null` when it cannot be one ("vt 7k3m", "7K3M"). */
 export function normalizeDeedRef(input: string): string | null {

@@ -2,9 +2,8 @@
  * Job runs in the database (implements {@link JobRunStore}): the unique (job, period) key is the claim.
  */
 import type { JobRunStore } from '../jobs/scheduler.ts';
-import type { PrismaClient } from './client.ts';
+import { isUniqueViolation, type PrismaClient } from './client.ts';
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
 
 /**
  * A RUNNING claim older than this belongs to a process that died mid-run: the run may be taken over.

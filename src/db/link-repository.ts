@@ -18,21 +18,16 @@
  *
  * @module
  */
-import { randomInt } from 'node:crypto';
 import type { LinkRepository, LinkResult } from '../core/features/link.ts';
 import type { PrismaClient } from './client.ts';
-import { INVITE_ALPHABET } from './role-repository.ts';
+import { INVITE_ALPHABET, randomCode } from './role-repository.ts';
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 /** Characters in a link code. 31^6 ≈ 8.9e8 codes, valid for minutes and once. */
 export const LINK_CODE_LENGTH = 6;
 
-export function generateLinkCode(): string {
-  let code = '';
-  for (let i = 0; i < LINK_CODE_LENGTH; i++) code += INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)];
-  return code;
-}
+export const generateLinkCode = (): string => randomCode(LINK_CODE_LENGTH);
 
 /** What a person typed → the stored form of a link code, or `null` when it cannot be one. */
 export function normalizeLinkCode(input: string): string | null {

@@ -18,7 +18,7 @@ import { isDecided, transition } from '../core/nominations/states.ts';
 import { decide } from '../core/nominations/voting.ts';
 import type { SubjectType } from '../core/plan/plan-schema.ts';
 import { foldText } from '../core/text/fold.ts';
-import type { PrismaClient } from './client.ts';
+import { isUniqueViolation, type PrismaClient } from './client.ts';
 import type { Prisma } from './generated/client.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -58,7 +58,6 @@ const toNomination = (r: NominationRow): Nomination => ({
 /** A trimmed reason, or `null` when there is none. */
 const clean = (text: string | undefined): string | null => (text?.trim() ? text.trim() : null);
 
-const hasCode = (error: unknown, code: string): boolean => (error as { code?: unknown } | null)?.code === code;
 
 /**
  * Runs `work` in one interactive transaction. SQLITE_BUSY (another connection writing) is retried
@@ -268,7 +267,7 @@ export function createNominationRepository(prisma: PrismaClient): NominationRepo
         try {
           await tx.vote.create({ data: { nominationId: id, round: n.round, voterId, decision, reason: why, at: now } });
         } catch (error) {
-          if (hasCode(error, 'P2002')) throw new NominationError('already-voted', `voter ${voterId} already voted in round ${n.round}`);
+          if (isUniqueViolation(error)) throw new NominationError('already-voted', `voter ${voterId} already voted in round ${n.round}`);
           throw error;
         }
         return decideRound(tx, { id, round: n.round, voterId, councilSize, rule, now });

@@ -5,7 +5,7 @@
  */
 import type { Reply } from '../core/channel.ts';
 import type { Notice, Notifier } from '../core/notify.ts';
-import type { PrismaClient } from './client.ts';
+import { isUniqueViolation, type PrismaClient } from './client.ts';
 
 export interface OutboxRecipient {
   channel: string;
@@ -43,7 +43,7 @@ export function createOutbox(prisma: PrismaClient, opts: { defaultLocale: string
           created++;
         } catch (error) {
           // Another process queued the same key between our check and insert: already queued.
-          if ((error as { code?: string }).code !== 'P2002') throw error;
+          if (!isUniqueViolation(error)) throw error;
         }
       }
       return created;

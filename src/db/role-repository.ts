@@ -31,12 +31,15 @@ export const INVITE_LENGTH = 8;
 const ROLES: readonly Role[] = ['OFFICER', 'COUNCIL', 'ADMIN'];
 const isRole = (s: string): s is Role => (ROLES as readonly string[]).includes(s);
 
-/** A fresh random invite code, without the dash. */
-export function generateInviteCode(): string {
+/** `length` random characters of {@link INVITE_ALPHABET} (also used for deed references and link codes). */
+export function randomCode(length: number): string {
   let code = '';
-  for (let i = 0; i < INVITE_LENGTH; i++) code += INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)];
+  for (let i = 0; i < length; i++) code += INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)];
   return code;
 }
+
+/** A fresh random invite code, without the dash. */
+export const generateInviteCode = (): string => randomCode(INVITE_LENGTH);
 
 /** `ABCD2345` → `ABCD-2345`. */
 export const formatInviteCode = (code: string): string => `${code.slice(0, 4)}-${code.slice(4)}`;

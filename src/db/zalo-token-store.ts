@@ -17,7 +17,7 @@
  *
  * @module
  */
-import type { PrismaClient } from './client.ts';
+import { isUniqueViolation, type PrismaClient } from './client.ts';
 
 /** The stored pair of one OA. */
 export interface ZaloTokenPair {
@@ -79,7 +79,6 @@ export const DEFAULT_LEASE_MS = 30_000;
 /** How often a process waiting for another process's refresh looks at the row. */
 export const DEFAULT_POLL_MS = 25;
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 

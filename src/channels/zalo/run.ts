@@ -13,7 +13,7 @@ import { createServer, type Server } from 'node:http';
 import { msg, type BotCore, type Reply } from '../../core/channel.ts';
 import type { Translator } from '../../core/i18n.ts';
 import type { Config } from '../../config.ts';
-import type { PrismaClient } from '../../db/client.ts';
+import { isUniqueViolation, type PrismaClient } from '../../db/client.ts';
 import { createZaloTokenStore } from '../../db/zalo-token-store.ts';
 import type { Logger } from '../../logger.ts';
 import { createOutboxSender, startDeliveryLoop } from '../delivery.ts';
@@ -95,7 +95,7 @@ export async function alertAdminsLostGrant(opts: { prisma: PrismaClient; logger:
       });
       queued++;
     } catch (err) {
-      if ((err as { code?: string }).code !== 'P2002') throw err; // already told today
+      if (!isUniqueViolation(err)) throw err; // already told today
     }
   }
   if (identities.length === 0) opts.logger.error({ channel: 'zalo' }, 'no administrator has a Telegram account to alert about the lost Zalo grant');

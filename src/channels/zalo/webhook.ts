@@ -33,7 +33,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Attachment, InboundMessage } from '../../core/channel.ts';
 import { normalizeInbound } from '../../core/text/fold.ts';
-import type { PrismaClient } from '../../db/client.ts';
+import { isUniqueViolation, type PrismaClient } from '../../db/client.ts';
 import type { Logger } from '../../logger.ts';
 
 /** Default: events older than 13 h are refused (Zalo redelivers for up to 12 h). */
@@ -221,7 +221,7 @@ export function createZaloWebhook(opts: ZaloWebhookOptions): ZaloWebhook {
     try {
       await prisma.processedEvent.create({ data: { channel: CHANNEL, eventKey } });
     } catch (error) {
-      if ((error as { code?: string }).code === 'P2002') {
+      if (isUniqueViolation(error)) {
         log.info({ eventKey }, 'zalo webhook: event already handled (redelivery), ignored');
         return answer(res, 200);
       }

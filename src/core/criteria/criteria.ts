@@ -5,6 +5,7 @@
 import { msg, type Button, type Locale, type Msg, type Reply } from '../channel.ts';
 import { pick, type PlanCatalog } from '../plan/catalog.ts';
 import type { Category } from '../plan/plan-schema.ts';
+import { clip } from '../text/fold.ts';
 
 /** Action payload of a category button: `cat:<code>` (≤ 64 bytes). */
 export const CATEGORY_ACTION = 'cat:';
@@ -13,10 +14,9 @@ const LABEL_MAX = 48;
 /** Matches scoring below this share of the best one are noise (a shared word like "cán bộ"). */
 const RELATIVE_SCORE_FLOOR = 0.4;
 
-const shorten = (s: string, max = LABEL_MAX) => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
 
 const categoryButton = (c: Category, locale: Locale): Button => ({
-  label: msg('criteria-button', { code: c.code, name: shorten(pick(c.name, locale)) }),
+  label: msg('criteria-button', { code: c.code, name: clip(pick(c.name, locale), LABEL_MAX) }),
   action: `${CATEGORY_ACTION}${c.code}`,
 });
 

@@ -18,7 +18,8 @@ import { asSentence } from '../text/fold.ts';
 import type { GoodDeed } from './model.ts';
 import { tellersOf, tellResidents } from './notices.ts';
 import { cleanText } from './rules.ts';
-import { clip, deedLines, knownLike, similarLine } from './view.ts';
+import { clip } from '../text/fold.ts';
+import { deedLines, knownLike, similarLine } from './view.ts';
 
 export const REJECT_DIALOG = 'deed-reject';
 export const MERGE_DIALOG = 'deed-merge';

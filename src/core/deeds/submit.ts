@@ -15,7 +15,8 @@ import { formatPlanDate } from '../plan/dates.ts';
 import type { DeedPhoto, GoodDeed } from './model.ts';
 import { cleanText, DEED_LIMITS, MAX_DEED_PHOTOS, REPEAT_WINDOW_DAYS, startOfLocalDay, textProblem, type TextProblem } from './rules.ts';
 import { textKey } from './similar.ts';
-import { clip, deedLines, knownLike, similarLine } from './view.ts';
+import { clip } from '../text/fold.ts';
+import { deedLines, knownLike, similarLine } from './view.ts';
 
 export const DEED_DIALOG = 'deed';
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -4,6 +4,7 @@
  */
 import { msg, type Msg } from '../channel.ts';
 import type { Ctx } from '../context.ts';
+import { clip } from '../text/fold.ts';
 import type { GoodDeed } from './model.ts';
 import { doerKey, findSimilar, placeKey, type DeedText } from './similar.ts';
 
@@ -13,7 +14,6 @@ export const SIMILAR_WINDOW_MS = 180 * 24 * 60 * 60 * 1000;
 export const SIMILAR_SHOWN = 3;
 
 /** Shortens a text to `max` characters with an ellipsis. */
-export const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
 
 /** The answers, one line each (the summary before sending, the moderation view's body). */
 export function deedLines(d: { doerName?: string; description?: string; place?: string; whenText?: string; photoCount: number }): Msg[] {

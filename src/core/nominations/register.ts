@@ -12,6 +12,7 @@ import { stepButton, type DialogDefinition, type DialogStep, type StepResult } f
 import { pick } from '../plan/catalog.ts';
 import { formatPlanDate } from '../plan/dates.ts';
 import type { SubjectType } from '../plan/plan-schema.ts';
+import { clip } from '../text/fold.ts';
 import { deedBecameNomination } from '../deeds/notices.ts';
 import { NominationError, type Nomination } from './model.ts';
 
@@ -37,7 +38,6 @@ export interface RegisterData {
 
 type Step = DialogStep<Ctx, RegisterData>;
 const stay = (key: string, args?: Record<string, string | number>): StepResult<RegisterData> => ({ stay: true, say: [{ lines: [msg(key, args)] }] });
-const short = (s: string, max = 40) => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
 
 function category(ctx: Ctx, data: RegisterData) {
   return data.categoryCode ? ctx.catalog.categoryByCode.get(data.categoryCode) : undefined;
@@ -80,7 +80,7 @@ const categoryStep: Step = {
     const cats = ctx.catalog.plan.categories.filter((c) => data.subjectType && c.subjectTypes.includes(data.subjectType));
     return {
       lines: [msg('register-ask-category', { type: msg('subject-type', { type: data.subjectType ?? '' }) })],
-      buttons: cats.map((c) => [stepButton('cat', msg('criteria-button', { code: c.code, name: short(pick(c.name, ctx.locale)) }), c.code)]),
+      buttons: cats.map((c) => [stepButton('cat', msg('criteria-button', { code: c.code, name: clip(pick(c.name, ctx.locale), 40) }), c.code)]),
     };
   },
   handle: (ctx, data, input) => {
@@ -96,7 +96,7 @@ const movementStep: Step = {
     const suggested = category(ctx, data)?.movement;
     const movements = [...ctx.catalog.plan.movements].sort((a, b) => Number(b.code === suggested) - Number(a.code === suggested));
     const buttons: Button[][] = movements.map((m) => [
-      stepButton('mov', msg(m.code === suggested ? 'register-movement-suggested' : 'plain', { text: short(pick(m.name, ctx.locale), 60) }), m.code),
+      stepButton('mov', msg(m.code === suggested ? 'register-movement-suggested' : 'plain', { text: clip(pick(m.name, ctx.locale), 60) }), m.code),
     ]);
     buttons.push([stepButton('mov', msg('register-movement-none'), '-')]);
     return { lines: [msg('register-ask-movement')], buttons };
@@ -111,7 +111,7 @@ const movementStep: Step = {
 function textStep(step: 'name' | 'place' | 'ach', next: string, field: 'nomineeName' | 'place' | 'achievements', limits: readonly [number, number]): Step {
   return {
     prompt: (_ctx, data) => ({
-      lines: [msg(`register-ask-${step}`, { type: msg('subject-type', { type: data.subjectType ?? '' }) }), ...(data[field] ? [msg('register-current', { value: short(data[field]!, 300) })] : [])],
+      lines: [msg(`register-ask-${step}`, { type: msg('subject-type', { type: data.subjectType ?? '' }) }), ...(data[field] ? [msg('register-current', { value: clip(data[field]!, 300) })] : [])],
       buttons: data[field] ? [[stepButton(step, msg('register-keep'), 'keep')]] : [],
     }),
     handle: (_ctx, data, input) => {

@@ -126,3 +126,9 @@ export function asSentence(text: string): string {
   const t = text.trimEnd();
   return t === '' || t === '-' || /[.!?…]$/u.test(t) ? t : `${t}.`;
 }
+
+/**
+ * Shortens text to at most `max` characters (UTF-16 units), ending with "…" when cut (trailing
+ * spaces before the ellipsis dropped): for button labels and previews on small screens.
+ */
+export const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
