@@ -691,3 +691,9 @@ job-result-no-deeds = no good deed was published this week: nothing sent
 job-result-bulletin = bulletin of { $deeds } good deeds queued for { $queued } of { $total } subscribers
 job-result-skipped = missed while the bot was down, too late to send: skipped
 register-plan-ended = <i>Note: { $plan } ended on { $end }. The nomination is still recorded under this plan; when a new plan is issued, an administrator loads it so nominations follow it.</i>
+
+## Security: group chats
+group-private-note = /{ $command } is only used in a private chat with the assistant, so that nothing private shows in the group. Please open a private chat with the assistant and type /{ $command } there.
+group-private-action = This button only works in a private chat with the assistant.
+group-code-seen = Everyone in this group has now seen the code you typed: please do not use it; ask whoever gave it to cancel it and issue a new one.
+group-open-private = Open a private chat with the assistant

@@ -622,3 +622,9 @@ job-result-no-deeds = tuần này không có việc tốt nào được đăng, 
 job-result-bulletin = bản tin { $deeds } việc tốt, đã xếp gửi cho { $queued }/{ $total } người đăng ký
 job-result-skipped = lỡ khi bot tạm dừng, đã quá hạn nên bỏ qua
 register-plan-ended = <i>Lưu ý: { $plan } đã kết thúc ngày { $end }. Hồ sơ vẫn được ghi nhận vào kế hoạch này; khi có kế hoạch mới, quản trị viên sẽ nạp để đăng ký theo kế hoạch mới.</i>
+
+## Bảo mật: nhóm chat
+group-private-note = Lệnh /{ $command } chỉ dùng trong tin nhắn riêng với trợ lý, để thông tin không lộ ra nhóm. Mời mở tin nhắn riêng với trợ lý và gõ lại /{ $command }.
+group-private-action = Nút này chỉ dùng trong tin nhắn riêng với trợ lý.
+group-code-seen = Mã vừa gõ ở đây thì mọi người trong nhóm đều đã thấy: xin đừng dùng mã này nữa, đề nghị người cấp mã hủy mã và cấp mã mới.
+group-open-private = Mở tin nhắn riêng với trợ lý

@@ -10,6 +10,7 @@ import type { ActionHandler, CommandHandler, Ctx, Feature, Services } from './co
 import { criteriaSearchReplies } from './criteria/criteria.ts';
 import type { StoredDialog } from './dialog/engine.ts';
 import { helpReply } from './features/general.ts';
+import { actionGroupPolicy, commandGroupPolicy } from './group-policy.ts';
 import { localDate } from './plan/dates.ts';
 import { foldText, looksBinary } from './text/fold.ts';
 
@@ -105,8 +106,28 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     return still && still.kind === dialog?.kind && still.step === dialog.step ? [...replies, { lines: [msg('dialog-pending')] }] : replies;
   }
 
+  /**
+   * In a group: only our own known commands and the buttons of public answers are handled; the rest
+   * of the table ({@link commandGroupPolicy}) gets a short note pointing to the private chat.
+   * Returns `undefined` when the message is handled as usual.
+   */
+  function groupGate(message: InboundMessage): Reply[] | undefined {
+    if (message.chatType !== 'group') return undefined;
+    if (message.action !== undefined) return actionGroupPolicy(message.action) === 'public' ? undefined : [{ lines: [msg('group-private-action')] }];
+    const command = parseCommand(message.text ?? '');
+    // Chatter, other bots' bare commands (/ban) and stickers are not ours: stay silent.
+    if (!command || !command.known || message.unsupported || message.attachments?.length) return [];
+    if (commandGroupPolicy(command.name) === 'public') return undefined;
+    const lines = [msg('group-private-note', { command: command.name })];
+    // A code typed in the group has been read by everyone there: it must be replaced.
+    if ((command.name === 'thamgia' || command.name === 'lienket') && command.args) lines.push(msg('group-code-seen'));
+    return [{ lines, deepLink: command.name }];
+  }
+
   async function route(ctx: Ctx): Promise<Reply[]> {
     const { message } = ctx;
+    const gated = groupGate(message);
+    if (gated) return gated;
     const { dialog, notice } = await openDialog(ctx);
     if (message.action !== undefined) return [...notice, ...(await onAction(ctx, message.action, dialog))];
     if (message.unsupported) return message.chatType === 'group' ? [] : [{ lines: [msg('input-unsupported')] }];
@@ -117,7 +138,12 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     const pending: Reply[] = dialog && !command ? [{ lines: [msg('dialog-pending')] }] : [];
     if (text.length > MAX_INPUT_CHARS) return [{ lines: [msg('input-too-long', { max: MAX_INPUT_CHARS })] }, ...pending];
     if (looksBinary(text)) return [{ lines: [msg('input-unreadable')] }, ...pending];
-    if (command) return [...notice, ...(await onCommand(ctx, command.name, command.known, command.args, dialog))];
+    if (command) {
+      // `/start duyet`: the private chat opened from a group's deep link runs the command asked for there.
+      const linked = command.name === 'start' && message.chatType === 'private' ? parseCommand(`/${command.args}`) : undefined;
+      if (linked?.known && linked.name !== 'start' && !linked.args) return [...notice, ...(await onCommand(ctx, linked.name, true, '', dialog))];
+      return [...notice, ...(await onCommand(ctx, command.name, command.known, command.args, dialog))];
+    }
     if (dialog) return services.dialogs.handle(ctx, dialog, { text, attachments: message.attachments });
     if (message.attachments?.length) return [...notice, { lines: [msg('attachment-outside-dialog')] }];
     if (text.trim() === '') return [...notice, { lines: [msg('empty-input')] }, helpReply(ctx)];
@@ -130,6 +156,8 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
 
   return {
     async handle(message) {
+      // Group chatter and other bots' commands cost nothing: no person is looked up or created.
+      if (message.chatType === 'group' && groupGate(message)?.length === 0) return { locale: services.settings.defaultLocale, replies: [] };
       const ctx = await context(message);
       const replies = await route(ctx);
       return { locale: ctx.locale, replies } satisfies Outcome;

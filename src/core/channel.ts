@@ -75,6 +75,13 @@ export interface Reply {
    * channels that can edit a message in place do so instead of sending a new one.
    */
   replacesTapped?: boolean;
+  /**
+   * This reply (said in a group) asks the reader to go on in the private chat with the bot: channels
+   * that can open that chat from a link add a button doing so, carrying this start payload (Telegram
+   * `t.me/<bot>?start=<payload>`, ≤ 64 characters of `A-Za-z0-9_-`; the private chat then receives
+   * `/start <payload>`). Never a secret: the link is shown to the whole group.
+   */
+  deepLink?: string;
 }
 
 /** What core answers to one inbound message; `replies` may be empty (e.g. chatter in a group). */

@@ -75,11 +75,17 @@ function attachmentsOf(message: NonNullable<Context['message']>): Attachment[] {
  * Renders and sends an outcome: HTML parse mode, long replies split at line breaks, the keyboard
  * on the last part.
  */
-export async function sendOutcome(api: Api, chatId: number | string, outcome: Outcome, translator: Translator, tappedMessageId?: number): Promise<void> {
+export async function sendOutcome(api: Api, chatId: number | string, outcome: Outcome, translator: Translator, tappedMessageId?: number, botUsername?: string): Promise<void> {
   for (const reply of outcome.replies) {
     if (reply.replacesTapped && tappedMessageId !== undefined && (await editInPlace(api, chatId, tappedMessageId, reply, outcome.locale, translator))) continue;
-    await sendReply(api, chatId, reply, outcome.locale, translator);
+    await sendReply(api, chatId, reply, outcome.locale, translator, botUsername);
   }
+}
+
+/** `https://t.me/<bot>?start=<payload>` for a {@link Reply.deepLink}; undefined when it cannot be made. */
+export function deepLinkUrl(botUsername: string | undefined, payload: string | undefined): string | undefined {
+  if (!botUsername || !payload || !/^[A-Za-z0-9_-]{1,64}$/.test(payload)) return undefined;
+  return `https://t.me/${botUsername}?start=${payload}`;
 }
 
 /** Redraws the tapped message; false when it can't be (too long, too old): then a new one is sent. */
@@ -110,7 +116,7 @@ function keyboardOf(buttons: { label: string; action: string }[][]): InlineKeybo
 }
 
 /** Sends one reply: its Telegram attachments first (photos, documents), then the text in parts. */
-export async function sendReply(api: Api, chatId: number | string, reply: Reply, locale: Locale, translator: Translator): Promise<void> {
+export async function sendReply(api: Api, chatId: number | string, reply: Reply, locale: Locale, translator: Translator, botUsername?: string): Promise<void> {
   for (const a of reply.attachments ?? []) {
     if (a.channel !== 'telegram') continue;
     if (a.kind === 'PHOTO') await api.sendPhoto(chatId, a.fileRef);
@@ -118,15 +124,18 @@ export async function sendReply(api: Api, chatId: number | string, reply: Reply,
   }
   const rendered = renderReply(translator, locale, reply, 'html');
   const keyboard = keyboardOf(rendered.buttons);
+  const link = deepLinkUrl(botUsername, reply.deepLink);
+  if (link) keyboard.url(translator.format(locale, { key: 'group-open-private' }, 'plain'), link);
+  const hasKeyboard = rendered.buttons.length > 0 || link !== undefined;
   const parts = splitHtml(rendered.text);
   // A reply of buttons only still needs a message to carry them.
-  if (parts.length === 0 && rendered.buttons.length > 0) parts.push('…');
+  if (parts.length === 0 && hasKeyboard) parts.push('…');
   for (const [i, part] of parts.entries()) {
     const last = i === parts.length - 1;
     await api.sendMessage(chatId, part, {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
-      ...(last && rendered.buttons.length > 0 ? { reply_markup: keyboard } : {}),
+      ...(last && hasKeyboard ? { reply_markup: keyboard } : {}),
     });
   }
 }
@@ -176,7 +185,7 @@ export function createTelegramBot(opts: TelegramBotOptions): Bot {
     if (!inbound) return;
     const outcome = await core.handle(inbound);
     try {
-      await sendOutcome(ctx.api, inbound.chatId, outcome, translator, ctx.callbackQuery?.message?.message_id);
+      await sendOutcome(ctx.api, inbound.chatId, outcome, translator, ctx.callbackQuery?.message?.message_id, ctx.me.username);
     } catch (error) {
       if (!isUnreachable(error)) throw error;
       logger.warn({ chatId: inbound.chatId, err: error }, 'recipient unreachable (blocked the bot or left)');

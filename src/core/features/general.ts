@@ -5,10 +5,13 @@ import { mayUse } from '../access.ts';
 import { LOCALES, msg, type Locale, type Reply } from '../channel.ts';
 import { COMMANDS, otherNames } from '../commands.ts';
 import type { Ctx, Feature } from '../context.ts';
+import { commandGroupPolicy } from '../group-policy.ts';
 
 /** The commands this person may use, one line each. */
 export function helpReply(ctx: Ctx): Reply {
-  const lines = COMMANDS.filter((c) => c.name !== 'start' && mayUse(ctx.roles, c.audience)).map((c) => {
+  // In a group only the commands answered there are listed (and nobody's roles are shown to others).
+  const inGroup = ctx.message.chatType === 'group';
+  const lines = COMMANDS.filter((c) => c.name !== 'start' && (inGroup ? c.audience === 'everyone' && commandGroupPolicy(c.name) === 'public' : mayUse(ctx.roles, c.audience))).map((c) => {
     // English readers see the English names first, as in their command menu and every English text.
     const first = ctx.locale === 'en' ? c.english : c.name;
     const others = [c.name, ...otherNames(c)].filter((n, i, all) => n !== first && all.indexOf(n) === i);
@@ -16,7 +19,7 @@ export function helpReply(ctx: Ctx): Reply {
       ? msg('help-line', { command: first, aliases: others.map((a) => `/${a}`).join(', '), description: msg(c.descriptionKey) })
       : msg('help-line-plain', { command: first, description: msg(c.descriptionKey) });
   });
-  return { lines: [msg('help-title'), ...lines, msg('help-free-text')] };
+  return { lines: [msg('help-title'), ...lines, ...(inGroup ? [] : [msg('help-free-text')])] };
 }
 
 async function setLocale(ctx: Ctx, wanted: Locale): Promise<Reply[]> {

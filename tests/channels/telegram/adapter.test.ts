@@ -351,6 +351,27 @@ describe('Telegram adapter: receiving', () => {
     expect(h.sends(before).map(textOf).join('\n')).toContain('3.1.5');
   });
 
+  it('in a group ignores other bots’ bare commands and sends a dialog command to the private chat with a deep link', async () => {
+    const group = -100600;
+    await h.text(group, '/ban', { chatType: 'supergroup' });
+    await h.text(group, '/warn@otherbot', { chatType: 'supergroup' });
+    expect(h.sends()).toEqual([]);
+
+    await h.text(group, '/viectot', { chatType: 'supergroup', from: { id: 4242 } });
+    const sends = h.sends();
+    expect(sends).toHaveLength(1);
+    expect(String(sends[0]!.payload.chat_id)).toBe(String(group));
+    expect(textOf(sends[0]!)).toContain('chỉ dùng trong tin nhắn riêng');
+    const keyboard = sends[0]!.payload.reply_markup as { inline_keyboard: { text: string; url?: string }[][] };
+    expect(keyboard.inline_keyboard.flat()).toEqual([{ text: 'Mở tin nhắn riêng với trợ lý', url: 'https://t.me/thidua_test_bot?start=viectot' }]);
+
+    // Tapping the link sends /start viectot in the private chat: the dialog starts there.
+    const before = h.calls.length;
+    await h.text(4242, '/start viectot');
+    expect(h.sends(before).map(textOf).join('\n')).toMatch(/Ai đã làm việc tốt|việc tốt/i);
+    expect(h.sends(before).every((c) => String(c.payload.chat_id) === '4242')).toBe(true);
+  });
+
   it('answers a sticker politely that it reads text messages', async () => {
     await h.message(501, { sticker: { file_id: 'stk', file_unique_id: 'ustk', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false } } as Partial<Message>);
     const sends = h.sends();
