@@ -12,7 +12,8 @@ import type { StoredDialog } from './dialog/engine.ts';
 import { helpReply } from './features/general.ts';
 import { actionGroupPolicy, commandGroupPolicy } from './group-policy.ts';
 import { localDate } from './plan/dates.ts';
-import { foldText, looksBinary } from './text/fold.ts';
+import { clip, foldText, looksBinary } from './text/fold.ts';
+import { truncate } from './text/truncate.ts';
 
 /** Longest message we read, in characters; longer input gets a polite answer. */
 export const MAX_INPUT_CHARS = 4000;
@@ -53,7 +54,7 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     const person = await services.people.ensure({
       channel: message.channel,
       externalId: message.userId,
-      displayName: message.displayName?.slice(0, 200) || message.userId,
+      displayName: (message.displayName && truncate(message.displayName, 200, { ellipsis: '' })) || message.userId,
     });
     const catalog = services.catalog();
     let roles = await services.roles.rolesOf({ personId: person.id, planSlug: catalog.plan.id });
@@ -98,7 +99,7 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     const spec = COMMANDS.find((c) => c.name === name);
     const handler = commands.get(name);
     // A short help: the everyday commands and where the rest are (issue [1/5]).
-    if (!known || !spec || !handler) return [{ lines: [msg('unknown-command', { command: name.slice(0, 32) }), msg('unknown-command-hint')] }];
+    if (!known || !spec || !handler) return [{ lines: [msg('unknown-command', { command: clip(name, 32) }), msg('unknown-command-hint')] }];
     if (!mayUse(ctx.roles, spec.audience)) return [deniedReply(spec.audience)];
     const replies = await handler(ctx, args);
     // A command answered in the middle of a dialog: remind that the dialog is still open.

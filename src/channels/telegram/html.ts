@@ -1,3 +1,5 @@
+import { boundaryAtOrBefore } from '../../core/text/truncate.ts';
+
 /**
  * Pure helpers for Telegram's HTML parse mode (`parse_mode: "HTML"`).
  *
@@ -71,54 +73,12 @@ const TAG_RE =
   /<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s=>/"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*(\/?)>/y;
 const ENTITY_RE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 
-let segmenter: Intl.Segmenter | undefined;
-
-/** Window for {@link graphemes}; see there. */
-const SEGMENT_WINDOW = 512;
-
 /**
- * Grapheme clusters of `s`, in order.
- *
- * V8's `Intl.Segmenter` iterator is quadratic in the input length (Node 20:
- * ~0.5 s for 56k chars), so the text is segmented in windows. Every boundary
- * strictly inside a window is final (grapheme rules only look left of a
- * boundary and at the one code point after it), so — as long as a window
- * never ends inside a surrogate pair — all clusters of a window but the last,
- * possibly truncated one are kept and the next window starts at that last
- * cluster. A window holding a single cluster is doubled.
+ * Plain text between tags and entities, as runs: a line (its trailing whitespace and line feed), a
+ * run of spaces/tabs, or a run of anything else. Runs are cut further only where a hard cut needs it
+ * ({@link splitToken}), so grapheme segmentation happens near cuts only, never over a whole reply.
  */
-function isHighSurrogate(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-
-function graphemes(s: string): string[] {
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  const out: string[] = [];
-  let pos = 0;
-  let win = SEGMENT_WINDOW;
-  while (pos < s.length) {
-    let end = Math.min(s.length, pos + win);
-    // Never end a window between the halves of a surrogate pair: the boundary
-    // before the last whole cluster depends on the (whole) code point after it.
-    if (end < s.length && isHighSurrogate(s.charCodeAt(end - 1))) end--;
-    const segs = Array.from(segmenter.segment(s.slice(pos, end)), (seg) => seg.segment);
-    if (end === s.length) {
-      for (const g of segs) out.push(g);
-      break;
-    }
-    if (segs.length < 2 || end <= pos) {
-      win *= 2;
-      continue;
-    }
-    segs.pop();
-    for (const g of segs) {
-      out.push(g);
-      pos += g.length;
-    }
-    win = SEGMENT_WINDOW;
-  }
-  return out;
-}
+const RUN_RE = /[^\S\n]*\n|[^\S\n]+|\S+/gu;
 
 function entityLength(raw: string): number {
   if (raw.startsWith('&#')) {
@@ -135,20 +95,34 @@ function textToken(raw: string): TextToken {
   return { kind: 'text', raw, vis: raw.length, ws, nl, sp: /^[ \t]+$/.test(raw) };
 }
 
-function pushText(out: Token[], run: string, limit: number): void {
+function pushText(out: Token[], run: string): void {
   if (run === '') return;
-  for (const g of graphemes(run)) {
-    if (g.length <= limit) {
-      out.push(textToken(g));
-    } else {
-      // A pathological grapheme cluster (e.g. "zalgo" text) longer than the
-      // limit: fall back to code points, never to lone surrogates.
-      for (const cp of g) out.push(textToken(cp));
-    }
-  }
+  for (const m of run.matchAll(RUN_RE)) out.push(textToken(m[0]));
 }
 
-function tokenize(html: string, limit: number): Token[] {
+/**
+ * Splits text token `k` so that its first piece has at most `room` visible units and ends on a
+ * grapheme boundary (segmenting only around that point). When not even the first grapheme cluster
+ * fits and `force` is set (nothing else is in the part), a pathological cluster longer than the
+ * limit is cut between code points instead, never between surrogate halves.
+ *
+ * @returns Whether a non-empty first piece was split off (then `tokens[k]` is that piece).
+ */
+function splitToken(tokens: Token[], k: number, room: number, force: boolean): boolean {
+  const tk = tokens[k]!;
+  if (tk.kind !== 'text' || tk.raw.startsWith('&') || room <= 0) return false;
+  let at = boundaryAtOrBefore(tk.raw, room);
+  if (at === 0 && force) {
+    const c = tk.raw.charCodeAt(room - 1);
+    at = c >= 0xd800 && c <= 0xdbff ? room - 1 : room;
+    if (at === 0) at = Math.min(2, tk.raw.length);
+  }
+  if (at === 0 || at >= tk.raw.length) return false;
+  tokens.splice(k, 1, textToken(tk.raw.slice(0, at)), textToken(tk.raw.slice(at)));
+  return true;
+}
+
+function tokenize(html: string): Token[] {
   const out: Token[] = [];
   let textStart = 0;
   let i = 0;
@@ -158,7 +132,7 @@ function tokenize(html: string, limit: number): Token[] {
       TAG_RE.lastIndex = i;
       const m = TAG_RE.exec(html);
       if (m) {
-        pushText(out, html.slice(textStart, i), limit);
+        pushText(out, html.slice(textStart, i));
         out.push({
           kind: 'tag',
           raw: m[0],
@@ -174,7 +148,7 @@ function tokenize(html: string, limit: number): Token[] {
       ENTITY_RE.lastIndex = i;
       const m = ENTITY_RE.exec(html);
       if (m) {
-        pushText(out, html.slice(textStart, i), limit);
+        pushText(out, html.slice(textStart, i));
         out.push({ kind: 'text', raw: m[0], vis: entityLength(m[0]), ws: false, nl: false, sp: false });
         i += m[0].length;
         textStart = i;
@@ -183,7 +157,7 @@ function tokenize(html: string, limit: number): Token[] {
     }
     i++;
   }
-  pushText(out, html.slice(textStart), limit);
+  pushText(out, html.slice(textStart));
   return out;
 }
 
@@ -274,8 +248,8 @@ export function splitHtml(html: string, limit: number = TELEGRAM_MESSAGE_LIMIT):
   if (!Number.isInteger(limit) || limit < 2) {
     throw new RangeError(`splitHtml: limit must be an integer >= 2, got ${limit}`);
   }
-  const tokens = tokenize(html, limit);
-  const n = tokens.length;
+  const tokens = tokenize(html);
+  let n = tokens.length;
   const parts: string[] = [];
   const stack: TagToken[] = [];
   let i = 0;
@@ -331,6 +305,11 @@ export function splitHtml(html: string, limit: number = TELEGRAM_MESSAGE_LIMIT):
           cutKind = 'space';
         }
       } else {
+        // A hard cut: only now is the run that overflows cut, at a grapheme boundary.
+        if (splitToken(tokens, j, limit - vis, vis === 0)) {
+          n = tokens.length;
+          j++;
+        }
         cut = j;
         cutKind = 'hard';
         // Opening tags just before a hard cut belong to the next part.

@@ -18,6 +18,7 @@
 import type { BotCore, Locale, Reply } from '../../core/channel.ts';
 import type { Translator } from '../../core/i18n.ts';
 import { renderReply } from '../../core/render.ts';
+import { truncate } from '../../core/text/truncate.ts';
 import type { PrismaClient } from '../../db/client.ts';
 import type { Logger } from '../../logger.ts';
 import { RetryLaterError, UnreachableError, type ChannelSender } from '../delivery.ts';
@@ -47,9 +48,8 @@ export function splitPlain(text: string, limit: number = ZALO_TEXT_LIMIT): strin
 
 /** Shortens a button title to Zalo's limit (code points), with an ellipsis. */
 function buttonTitle(label: string): string {
-  const chars = [...label.normalize('NFC').replace(/\s+/g, ' ').trim()];
-  if (chars.length === 0) return '…';
-  return chars.length <= ZALO_BUTTON_TITLE_LIMIT ? chars.join('') : `${chars.slice(0, ZALO_BUTTON_TITLE_LIMIT - 1).join('')}…`;
+  const title = label.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return title === '' ? '…' : truncate(title, ZALO_BUTTON_TITLE_LIMIT, { unit: 'codepoint' });
 }
 
 /** One reply as Zalo messages: text parts (buttons go with the last) and the numbered choices. */

@@ -68,12 +68,12 @@ export function criteriaSearchReplies(catalog: PlanCatalog, query: string, local
   const matches = found.filter((m) => m.score >= found[0]!.score * RELATIVE_SCORE_FLOOR);
   if (found.length === 0) {
     const list = categoryListReply(catalog, locale);
-    return [{ lines: [msg('criteria-no-match', { query: query.slice(0, 80) }), ...list.lines.slice(1)], buttons: list.buttons }];
+    return [{ lines: [msg('criteria-no-match', { query: clip(query, 80) }), ...list.lines.slice(1)], buttons: list.buttons }];
   }
   const [best, ...others] = matches.map((m) => catalog.categoryByCode.get(m.code)!);
   const header: Reply = {
     lines: [
-      msg('criteria-found', { count: matches.length, query: query.slice(0, 80) }),
+      msg('criteria-found', { count: matches.length, query: clip(query, 80) }),
       ...matches.map((m) => {
         const c = catalog.categoryByCode.get(m.code)!;
         return msg('criteria-list-item', { code: c.code, name: pick(c.name, locale) });

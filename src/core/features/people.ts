@@ -7,6 +7,7 @@ import { msg, type Button, type Reply } from '../channel.ts';
 import type { Ctx, Feature } from '../context.ts';
 import { formatLocalDate } from '../plan/dates.ts';
 import type { Role } from '../roles.ts';
+import { clip } from '../text/fold.ts';
 
 /** How long an invite code stays valid: 7 days, in milliseconds. */
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -37,7 +38,7 @@ async function people(ctx: Ctx): Promise<Reply[]> {
     for (const g of p.grants) {
       const unit = g.unitCode ? msg('role-unit', { unit: ctx.catalog.unitName(g.unitCode, ctx.locale) }) : '';
       lines.push(msg('people-item', { name: p.displayName, role: msg('role-name', { role: g.role }), unit }));
-      buttons.push([{ label: msg('people-revoke', { name: p.displayName.slice(0, 24), role: msg('role-name', { role: g.role }) }), action: `rk:${g.id}` }]);
+      buttons.push([{ label: msg('people-revoke', { name: clip(p.displayName, 24), role: msg('role-name', { role: g.role }) }), action: `rk:${g.id}` }]);
     }
   }
   return [{ lines, buttons }];

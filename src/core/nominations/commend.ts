@@ -12,6 +12,7 @@ import type { Ctx } from '../context.ts';
 import { stepButton, type DialogDefinition, type StepResult } from '../dialog/engine.ts';
 import { awardFormsValidOn, canCommuneAward } from '../awards.ts';
 import { parseTypedDate } from '../plan/dates.ts';
+import { clip } from '../text/fold.ts';
 import { NominationError, type NoteKind } from './model.ts';
 
 export const COMMEND_DIALOG = 'commend';
@@ -95,7 +96,7 @@ export const commendDialog: DialogDefinition<Ctx, CommendData> = {
       handle: (ctx, d, input) => {
         const reason = (input.text ?? '').replace(/\s+/g, ' ').trim();
         if (reason.length < 5) return { stay: true, say: say('register-too-short', { min: 5 }) };
-        return save(ctx, d, reason.slice(0, 1000));
+        return save(ctx, d, clip(reason, 1000));
       },
     },
   },

@@ -6,7 +6,8 @@
 import { msg, type Button, type Msg, type Reply } from '../channel.ts';
 import type { Ctx, Feature } from '../context.ts';
 import { formatLocalDate } from '../plan/dates.ts';
-import { foldText } from '../text/fold.ts';
+import { clip, foldText } from '../text/fold.ts';
+import { truncateBytes } from '../text/truncate.ts';
 import { startCommendation, startNote } from './commend.ts';
 import type { Nomination } from './model.ts';
 import { startResubmission } from './register.ts';
@@ -17,11 +18,7 @@ export const PAGE_SIZE = 8;
 /** Callback data allows 64 bytes: the search words kept in a page button. */
 const QUERY_BYTES = 30;
 
-const clipQuery = (q: string) => {
-  let s = foldText(q);
-  while (Buffer.byteLength(s) > QUERY_BYTES) s = s.slice(0, -1);
-  return s.trim();
-};
+const clipQuery = (q: string) => truncateBytes(foldText(q), QUERY_BYTES).trim();
 
 function pager(prefix: string, offset: number, total: number, query: string): Button[] {
   const buttons: Button[] = [];
@@ -46,7 +43,7 @@ async function mine(ctx: Ctx, offset: number, rawQuery: string): Promise<Reply[]
   for (const n of items) {
     lines.push(msg('mine-item', { id: n.id, name: n.nomineeName, state: msg('nomination-state', { state: n.state }), category: n.categoryCode, date: formatLocalDate(n.createdAt, tz) }));
   }
-  const buttons: Button[][] = items.map((n) => [{ label: msg('mine-open', { id: n.id, name: n.nomineeName.slice(0, 30) }), action: `nom:v:${n.id}` }]);
+  const buttons: Button[][] = items.map((n) => [{ label: msg('mine-open', { id: n.id, name: clip(n.nomineeName, 30) }), action: `nom:v:${n.id}` }]);
   const nav = pager('hs', offset, total, query);
   if (nav.length > 0) buttons.push(nav);
   return [{ lines: [...lines, msg('mine-search-hint')], buttons }];
@@ -61,7 +58,7 @@ async function exemplars(ctx: Ctx, offset: number, rawQuery: string): Promise<Re
   for (const n of items) {
     lines.push(msg('exemplars-item', { name: n.nomineeName, type: msg('subject-type', { type: n.subjectType }), place: n.place, category: n.categoryCode, date: n.decidedAt ? formatLocalDate(n.decidedAt, tz) : '-' }));
   }
-  const buttons: Button[][] = items.map((n) => [{ label: msg('exemplars-open', { name: n.nomineeName.slice(0, 40) }), action: `gv:${n.id}` }]);
+  const buttons: Button[][] = items.map((n) => [{ label: msg('exemplars-open', { name: clip(n.nomineeName, 40) }), action: `gv:${n.id}` }]);
   const nav = pager('gu', offset, total, query);
   if (nav.length > 0) buttons.push(nav);
   return [{ lines, buttons }];

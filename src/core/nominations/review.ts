@@ -7,7 +7,7 @@
 import { msg, type Reply } from '../channel.ts';
 import type { Ctx, Feature } from '../context.ts';
 import type { DialogDefinition } from '../dialog/engine.ts';
-import { asSentence } from '../text/fold.ts';
+import { asSentence, clip } from '../text/fold.ts';
 import { NominationError, type Nomination, type NominationState, type VoteDecision } from './model.ts';
 import { fullView } from './view.ts';
 
@@ -86,7 +86,7 @@ async function tellOutcome(ctx: Ctx, n: Nomination, state: NominationState, reas
                 reason,
                 met: n.selfCheck.length,
                 total: c?.criteria.length ?? n.selfCheck.length,
-                achievements: n.achievements.length > 300 ? `${n.achievements.slice(0, 299)}…` : n.achievements,
+                achievements: clip(n.achievements, 300),
               }),
             ],
           };

@@ -6,6 +6,8 @@
  * Pure: no I/O, no dependencies.
  */
 
+import { truncate } from './truncate.ts';
+
 /**
  * Invisible characters removed by {@link normalizeInbound}: zero-width space / non-joiner / joiner,
  * word joiner, BOM (U+FEFF), soft hyphen, and bidi marks / embeddings / overrides / isolates.
@@ -129,6 +131,7 @@ export function asSentence(text: string): string {
 
 /**
  * Shortens text to at most `max` characters (UTF-16 units), ending with "…" when cut (trailing
- * spaces before the ellipsis dropped): for button labels and previews on small screens.
+ * spaces before the ellipsis dropped), never inside a grapheme cluster (see {@link truncate}): for
+ * button labels and previews on small screens.
  */
-export const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
+export const clip = (s: string, max: number): string => truncate(s, max);
