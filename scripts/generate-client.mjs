@@ -7,8 +7,12 @@ import { fileURLToPath } from 'node:url';
 
 const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' };
 env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(import.meta.url);
-const result = spawnSync(process.execPath, ['node_modules/prisma/build/index.js', 'generate'], {
-  stdio: 'inherit',
-  env,
-});
-process.exit(result.status ?? 1);
+// Two clients: Prisma 7 compiles queries per provider, so SQLite (the embedded default) and
+// PostgreSQL (prisma/postgres/schema.prisma, derived from the SQLite schema) each get their own.
+for (const schema of ['prisma/schema.prisma', 'prisma/postgres/schema.prisma']) {
+  const result = spawnSync(process.execPath, ['node_modules/prisma/build/index.js', 'generate', '--schema', schema], {
+    stdio: 'inherit',
+    env,
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

@@ -23,7 +23,7 @@ import { importAwardForms, listAwardForms } from './db/award-repository.ts';
 import { createDatabase, databaseFileFromUrl, type PrismaClient } from './db/client.ts';
 import { createDeedRepository } from './db/deed-repository.ts';
 import { createDialogStore } from './db/dialog-store.ts';
-import { applyMigrations } from './db/migrate.ts';
+import { applyMigrations, migrationPaths } from './db/migrate.ts';
 import { createNominationRepository } from './db/nomination-repository.ts';
 import { createOutbox } from './db/outbox.ts';
 import { createPeopleRepository } from './db/people-repository.ts';
@@ -77,8 +77,7 @@ export async function createApp(opts: { config: Config; logger: Logger; now?: ()
   if (file) mkdirSync(dirname(file), { recursive: true });
   const migrations = await applyMigrations({
     databaseUrl: config.databaseUrl,
-    migrationsDir: resolve(PROJECT_ROOT, 'prisma/migrations'),
-    schemaPath: resolve(PROJECT_ROOT, 'prisma/schema.prisma'),
+    ...migrationPaths(config.databaseUrl, PROJECT_ROOT),
   });
   if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, 'database migrated');
 

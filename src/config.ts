@@ -75,7 +75,10 @@ export const configSchema = z
       blankToUndefined,
       z
         .string()
-        .regex(/^file:.+/, 'the embedded database is SQLite: write file:./data/thidua.db')
+        .regex(
+          /^(file:.+|postgres(ql)?:\/\/.+)$/i,
+          'write file:./data/thidua.db (SQLite, embedded) or postgresql://user@host:5432/database',
+        )
         .default('file:./data/thidua.db'),
     ),
     PLAN_FILE: z.preprocess(blankToUndefined, z.string().default('plans/ia-bang-2021-2025.yaml')),

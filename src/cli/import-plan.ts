@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../app.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { loadPlanFile, PlanFileError } from '../core/plan/load.ts';
 import { createDatabase, databaseFileFromUrl } from '../db/client.ts';
-import { applyMigrations } from '../db/migrate.ts';
+import { applyMigrations, migrationPaths } from '../db/migrate.ts';
 import { importPlan, PlanImportError } from '../db/plan-repository.ts';
 
 async function main(): Promise<number> {
@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   const plan = loadPlanFile(file);
   const dbFile = databaseFileFromUrl(config.databaseUrl);
   if (dbFile) mkdirSync(dirname(dbFile), { recursive: true });
-  await applyMigrations({ databaseUrl: config.databaseUrl, migrationsDir: resolve(PROJECT_ROOT, 'prisma/migrations') });
+  await applyMigrations({ databaseUrl: config.databaseUrl, ...migrationPaths(config.databaseUrl, PROJECT_ROOT) });
   const db = await createDatabase({ databaseUrl: config.databaseUrl });
   try {
     const result = await importPlan(db.prisma, plan);

@@ -12,6 +12,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/client.ts';
+import { createPostgresDatabase, isPostgresUrl } from './postgres.ts';
 
 export type { PrismaClient };
 
@@ -30,11 +31,12 @@ export const BUSY_TIMEOUT_MS = 5000;
  * Accepts `file:./rel/path.db` and `file:rel.db` (resolved against `process.cwd()`, as Prisma does),
  * `file:/abs/path.db` and `file:///abs/path.db`; a `?query` suffix is ignored.
  *
- * @returns the absolute path, or `null` for an in-memory database (`file::memory:` / `:memory:`).
- * @throws Error if the URL is not a `file:` URL (e.g. `postgresql://…`) or names no file.
+ * @returns the absolute path, or `null` for an in-memory database (`file::memory:` / `:memory:`) and
+ *   for a PostgreSQL URL (no file).
+ * @throws Error if the URL is neither a `file:` nor a PostgreSQL URL, or names no file.
  */
 export function databaseFileFromUrl(url: string): string | null {
-  if (url === ':memory:') return null;
+  if (url === ':memory:' || isPostgresUrl(url)) return null;
   if (!url.startsWith('file:')) {
     throw new Error(`Unsupported database URL "${url}": expected a SQLite "file:" URL`);
   }
@@ -211,7 +213,10 @@ function guardClient(client: object, guard: Guard): PrismaClient {
 
 /** Options of {@link createDatabase}. */
 export interface CreateDatabaseOptions {
-  /** SQLite `file:` URL, e.g. {@link DEFAULT_DATABASE_URL}. The file's directory must exist. */
+  /**
+   * SQLite `file:` URL, e.g. {@link DEFAULT_DATABASE_URL} (the file's directory must exist), or a
+   * `postgresql://` URL (see `./postgres.ts`).
+   */
   databaseUrl: string;
 }
 
@@ -249,6 +254,7 @@ export interface Database {
  * @throws Error for a non-`file:` URL, or if SQLite cannot open the file (e.g. missing directory).
  */
 export async function createDatabase({ databaseUrl }: CreateDatabaseOptions): Promise<Database> {
+  if (isPostgresUrl(databaseUrl)) return createPostgresDatabase({ databaseUrl });
   const file = databaseFileFromUrl(databaseUrl);
   // better-sqlite3 options go next to `url`; `timeout` is its busy timeout. The adapter has no hook
   // for pragmas, and Prisma keeps a single connection for SQLite, so we set them after connecting.

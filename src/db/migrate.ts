@@ -16,6 +16,8 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { databaseFileFromUrl } from './client.ts';
+import { isPostgresUrl } from './postgres.ts';
+import { POSTGRES_MIGRATIONS_DIR, POSTGRES_SCHEMA_PATH } from './postgres-schema.ts';
 import { NO_FILTER, withSchemaEngine, type MigrationList } from './schema-engine.ts';
 
 /** File name of a migration's SQL inside its folder. */
@@ -23,9 +25,23 @@ export const MIGRATION_FILE = 'migration.sql';
 /** Lock file of the migrations folder (records the provider). */
 export const LOCK_FILE = 'migration_lock.toml';
 
+/**
+ * The migrations folder and schema of the engine a `DATABASE_URL` names, under `root`:
+ * `prisma/migrations` + `prisma/schema.prisma` for SQLite, `prisma/postgres/…` for PostgreSQL.
+ */
+export function migrationPaths(databaseUrl: string, root: string): { migrationsDir: string; schemaPath: string } {
+  return isPostgresUrl(databaseUrl)
+    ? { migrationsDir: join(root, POSTGRES_MIGRATIONS_DIR), schemaPath: join(root, POSTGRES_SCHEMA_PATH) }
+    : { migrationsDir: join(root, 'prisma/migrations'), schemaPath: join(root, 'prisma/schema.prisma') };
+}
+
 /** Options of {@link applyMigrations}. */
 export interface ApplyMigrationsOptions {
-  /** SQLite `file:` URL of the target database; the file and its directory are created if missing. */
+  /**
+   * SQLite `file:` URL of the target database (the file and its directory are created if missing),
+   * or a `postgresql://` URL of an existing database (pass the PostgreSQL folders then, see
+   * {@link migrationPaths}).
+   */
   databaseUrl: string;
   /** Folder holding one sub-folder per migration (`<timestamp>_<name>/migration.sql`). */
   migrationsDir?: string;
@@ -98,13 +114,16 @@ export async function applyMigrations({
   // Nothing to apply: don't start the engine, whose exclusive lock fails while another instance
   // of the bot has the database open (a second instance, a rolling deploy).
   if (file !== null && isUpToDate(file, migrationsList)) return { applied: [] };
+  // PostgreSQL: the engine takes an advisory lock, so two instances starting at once apply each
+  // migration once.
+  const target = isPostgresUrl(databaseUrl) ? databaseUrl : (file ?? ':memory:');
   let applying: string | undefined; // engine errors don't name the migration; its log lines do
   const onLog = (line: string) => {
     applying = migrationBeingApplied(line) ?? applying;
   };
   try {
     const output = await withSchemaEngine(
-      file ?? ':memory:',
+      target,
       (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
       { datamodels, onLog },
     );
@@ -175,7 +194,8 @@ export async function diffDatabaseToSchema({
 }: DiffDatabaseToSchemaOptions): Promise<string> {
   const file = databaseFileFromUrl(databaseUrl);
   const files = [{ path: resolve(schemaPath), content: await readFile(schemaPath, 'utf8') }];
-  const result = await withSchemaEngine(file ?? ':memory:', (engine) =>
+  const target = isPostgresUrl(databaseUrl) ? databaseUrl : (file ?? ':memory:');
+  const result = await withSchemaEngine(target, (engine) =>
     engine.diff({
       from: { tag: 'schemaDatasource', files, configDir: dirname(resolve(schemaPath)) },
       to: { tag: 'schemaDatamodel', files },

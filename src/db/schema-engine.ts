@@ -12,12 +12,15 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
+import pg from 'pg';
+import { isPostgresUrl } from './postgres.ts';
 import type { SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 export type {
@@ -65,6 +68,36 @@ export function loadSchemaEngineWasm(): Promise<typeof glue> {
   return loading;
 }
 
+/** PostgreSQL's one-byte `"char"` type (OID 18), used by the catalog columns the engine reads. */
+const PG_CHAR_OID = 18;
+/** PostgreSQL's `text` type (OID 25). */
+const PG_TEXT_OID = 25;
+
+/**
+ * A `pg` client that reports catalog columns of type `"char"` as `text`. The engine's schema
+ * description reads such columns (`pg_class.relkind`, `pg_constraint.contype` …), and the pg driver
+ * adapter refuses the type ("Column type 'char' could not be deserialized"); the values are already
+ * one-character strings, so relabelling the column is all that is needed. Used for migrations only.
+ */
+class CatalogClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    const relabel = <T>(value: T): T => {
+      for (const field of (value as { fields?: { dataTypeID: number }[] } | undefined)?.fields ?? []) {
+        if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+      }
+      return value;
+    };
+    const last = args.at(-1);
+    // pg.Pool#query calls `client.query(text, values, callback)`; a pool client's own callers use the
+    // promise form.
+    if (typeof last === 'function') {
+      args[args.length - 1] = (error: unknown, value: unknown) => (last as (e: unknown, v: unknown) => void)(error, relabel(value));
+    }
+    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    return (result instanceof Promise ? result.then(relabel) : result) as never;
+  }
+}
+
 /** A log line the engine emitted (JSON text, as the engine writes it). */
 export type SchemaEngineLog = (line: string) => void;
 
@@ -102,13 +135,14 @@ function trackConnections(base: SqlMigrationAwareDriverAdapterFactory): {
 }
 
 /**
- * Opens a schema engine connected to one SQLite database through the better-sqlite3 driver adapter,
+ * Opens a schema engine connected to one database (SQLite through the better-sqlite3 driver adapter,
+ * PostgreSQL through the pg adapter),
  * runs `fn` with it, then frees the engine and closes its connections (also when `fn` throws), so
  * the database is unlocked when the returned promise settles.
  *
- * @param databaseUrl `file:` URL or bare path of the SQLite database (`:memory:` works too). The
- *   adapter resolves relative paths against `process.cwd()`. The file is created if missing, but
- *   its parent directory must exist.
+ * @param databaseUrl `file:` URL or bare path of the SQLite database (`:memory:` works too; the
+ *   adapter resolves relative paths against `process.cwd()`; the file is created if missing, but its
+ *   parent directory must exist), or a `postgresql://` URL of an existing database.
  * @param fn Work to do with the engine, e.g. `engine.applyMigrations(...)` or `engine.diff(...)`.
  * @returns Whatever `fn` returns.
  * @throws Whatever the engine or `fn` throws. Engine errors are plain `Error`s whose message is the
@@ -120,7 +154,12 @@ export async function withSchemaEngine<T>(
   options: SchemaEngineOptions = {},
 ): Promise<T> {
   const { SchemaEngine } = await loadSchemaEngineWasm();
-  const { factory, closeAll } = trackConnections(new PrismaBetterSqlite3({ url: databaseUrl }));
+  const base = isPostgresUrl(databaseUrl)
+    ? new PrismaPg(new pg.Pool({ connectionString: databaseUrl, options: '-c timezone=UTC', max: 2, Client: CatalogClient }), {
+        disposeExternalPool: true,
+      })
+    : new PrismaBetterSqlite3({ url: databaseUrl });
+  const { factory, closeAll } = trackConnections(base);
   const onLog = options.onLog ?? (() => {});
   try {
     const bound = bindMigrationAwareSqlAdapterFactory(factory);
