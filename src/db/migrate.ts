@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { databaseFileFromUrl } from './client.ts';
 import { isPostgresUrl } from './postgres.ts';
 import { POSTGRES_MIGRATIONS_DIR, POSTGRES_SCHEMA_PATH } from './postgres-schema.ts';
@@ -112,8 +113,10 @@ export async function applyMigrations({
     schema === undefined ? undefined : [[resolve(schemaPath), schema]];
   const names = migrationsList.migrationDirectories.map((d) => d.path);
   // Nothing to apply: don't start the engine, whose exclusive lock fails while another instance
-  // of the bot has the database open (a second instance, a rolling deploy).
-  if (file !== null && isUpToDate(file, migrationsList)) return { applied: [] };
+  // of the bot has the SQLite file open (a second instance, a rolling deploy), and which costs a
+  // second on PostgreSQL.
+  if (file !== null && isUpToDate(readSqliteMigrations(file), migrationsList)) return { applied: [] };
+  if (isPostgresUrl(databaseUrl) && isUpToDate(await readPostgresMigrations(databaseUrl), migrationsList)) return { applied: [] };
   // PostgreSQL: the engine takes an advisory lock, so two instances starting at once apply each
   // migration once.
   const target = isPostgresUrl(databaseUrl) ? databaseUrl : (file ?? ':memory:');
@@ -141,34 +144,56 @@ export async function applyMigrations({
   }
 }
 
-/**
- * Whether `_prisma_migrations` records exactly the migrations of the list as applied (same
- * checksums) and none failed, read without locking the file. Any doubt answers false, so the engine
- * decides (and reports) as before.
- */
-function isUpToDate(file: string, list: MigrationList): boolean {
-  if (!existsSync(file)) return false;
+/** One row of `_prisma_migrations`, as both engines store it. */
+interface AppliedMigration {
+  migration_name: string;
+  checksum: string;
+  finished_at: unknown;
+  rolled_back_at: unknown;
+}
+
+/** The rows of `_prisma_migrations` of a SQLite file, read without locking it; `null` on any doubt. */
+function readSqliteMigrations(file: string): AppliedMigration[] | null {
+  if (!existsSync(file)) return null;
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    const rows = db.prepare('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations').all() as {
-      migration_name: string;
-      checksum: string;
-      finished_at: unknown;
-      rolled_back_at: unknown;
-    }[];
-    const live = rows.filter((r) => r.rolled_back_at === null);
-    if (live.some((r) => r.finished_at === null) || live.length !== list.migrationDirectories.length) return false;
-    const applied = new Map(live.map((r) => [r.migration_name, r.checksum]));
-    return list.migrationDirectories.every((d) => {
-      const content = d.migrationFile.content;
-      return content.tag === 'ok' && applied.get(d.path) === createHash('sha256').update(content.value).digest('hex');
-    });
+    return db.prepare('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations').all() as AppliedMigration[];
   } catch {
-    return false;
+    return null;
   } finally {
     db?.close();
   }
+}
+
+/** The rows of `_prisma_migrations` of a PostgreSQL database; `null` on any doubt (e.g. no table yet). */
+async function readPostgresMigrations(url: string): Promise<AppliedMigration[] | null> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const { rows } = await client.query<AppliedMigration>('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations');
+    return rows;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * Whether `_prisma_migrations` records exactly the migrations of the list as applied (same
+ * checksums) and none failed. Any doubt (`rows` null) answers false, so the engine decides (and
+ * reports) as before.
+ */
+function isUpToDate(rows: AppliedMigration[] | null, list: MigrationList): boolean {
+  if (rows === null) return false;
+  const live = rows.filter((r) => r.rolled_back_at === null);
+  if (live.some((r) => r.finished_at === null) || live.length !== list.migrationDirectories.length) return false;
+  const applied = new Map(live.map((r) => [r.migration_name, r.checksum]));
+  return list.migrationDirectories.every((d) => {
+    const content = d.migrationFile.content;
+    return content.tag === 'ok' && applied.get(d.path) === createHash('sha256').update(content.value).digest('hex');
+  });
 }
 
 /** Options of {@link diffDatabaseToSchema}. */

@@ -129,6 +129,7 @@ describe('databaseFileFromUrl', () => {
     expect(databaseFileFromUrl('file:/abs/x.db?connection_limit=1')).toBe('/abs/x.db');
     expect(databaseFileFromUrl('file:///abs/y.db')).toBe('/abs/y.db');
     expect(databaseFileFromUrl('file::memory:')).toBeNull();
-    expect(() => databaseFileFromUrl('postgresql://localhost/x')).toThrow(/file:/);
+    expect(databaseFileFromUrl('postgresql://localhost/x')).toBeNull(); // no file: a server
+    expect(() => databaseFileFromUrl('mysql://localhost/x')).toThrow(/file:/);
   });
 });
