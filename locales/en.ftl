@@ -130,6 +130,182 @@ timeline-other = <b>Other milestones</b>
 timeline-next = <b>Next milestone:</b> { $date } — { $title }
 timeline-all-past = <i>Every milestone of this plan has passed.</i>
 
+## Free-text questions (what is asked, short answers, "did you mean" when unsure)
+qa-you = you
+qa-clarify = Did you mean one of these? Pick a button, or type your question again more precisely.
+qa-label = { $intent ->
+        [criteria] { $code ->
+            [none] Criteria of a category
+           *[other] Criteria { $code } { $name }
+        }
+        [criteria-list] List of categories and criteria
+        [criteria-general] General criteria
+        [targets] { $unit ->
+            [none] Targets of the units
+           *[other] Targets of { $unit }
+        }
+        [targets-total] The commune's total targets
+        [targets-households] Household targets
+        [date-deadline] Deadline for the plans
+        [date-review] Interim and final reviews
+        [date-phase] Phases of the plan
+        [date-conference] Conference of Exemplars
+        [date-next] Next milestone
+        [process-nominate] How to nominate
+        [process-review] How nominations are reviewed
+        [process-decide] Who decides on awards
+        [process-higher] What goes to the higher level
+        [process-dossier] What a dossier holds
+        [process-deed] How to tell a good deed
+        [process-status] Following a nomination, progress
+        [exemplars] Recognised exemplars
+        [title] Titles and who awards them
+        [help] What the bot can do
+       *[other] Something else
+    }
+qa-can-do =
+    I can answer about the commune's emulation and commendation plan: each category's criteria (/criteria), each unit's targets (/targets), the timeline (/timeline), how to nominate and how nominations are reviewed, titles and who awards them, and telling a good deed (/gooddeed).
+    Just type a question, e.g. <i>health station targets</i>, <i>when is the final review</i>, <i>who awards the Cultured Family title</i>.
+qa-ack = All right.
+qa-other = That question is outside what I know, so I can't answer it. I have noted it so that the standing office of the commune Emulation and Commendation Council can consider adding it.
+qa-date = { $precision ->
+        [YEAR] { $y }
+        [MONTH] { $m ->
+            [1] Jan
+            [2] Feb
+            [3] Mar
+            [4] Apr
+            [5] May
+            [6] Jun
+            [7] Jul
+            [8] Aug
+            [9] Sep
+            [10] Oct
+            [11] Nov
+           *[12] Dec
+        } { $y }
+       *[DAY] { $d } { $m ->
+            [1] Jan
+            [2] Feb
+            [3] Mar
+            [4] Apr
+            [5] May
+            [6] Jun
+            [7] Jul
+            [8] Aug
+            [9] Sep
+            [10] Oct
+            [11] Nov
+           *[12] Dec
+        } { $y }
+    }
+qa-criteria-count = <b>Criteria ({ $count })</b>, the first { $shown }:
+qa-criteria-all = All { $count } criteria
+qa-criteria-general-button = General criteria (section III.2)
+qa-criteria-which = Which category's criteria? Type its field (e.g. <i>health</i>, <i>school</i>, <i>poverty</i>) or see the list.
+qa-targets-unit = <b>Targets of { $own ->
+        [yes] your unit: { $unit }
+       *[other] { $unit }
+    }</b> (section { $section }, for the whole period { $start } – { $end }):
+qa-targets-row = • { $field }: at least { $counts }
+qa-targets-unit-none = • The plan gives this unit no target of its own.
+qa-targets-total = The whole commune, { $start } – { $end }: at least { $counts } (the sum of { $rows } targets of { $units } units, section { $section }).
+qa-targets-hint = Type a unit's name for its own targets, e.g. <i>health station targets</i>, <i>police targets</i>.
+qa-targets-all-button = Targets of every unit
+qa-targets-households-title = <b>Household targets</b> (section { $section }, for the whole period { $start } – { $end }):
+qa-targets-households-row = • { $unit }: at least { $count } households — { $field }
+qa-targets-households-none = The plan sets no household targets.
+qa-plan-ended = <i>The { $start } – { $end } plan has ended; the dates below are that plan's.</i>
+qa-timeline-button = The whole timeline
+qa-phases-title = <b>The { $start } – { $end } plan has { $count } phases:</b>
+qa-phase-line = { $state ->
+        [past] ✔
+        [current] ▶
+       *[future] ○
+    } <b>{ $name }</b>{ $state ->
+        [past] {" "}(ended)
+        [current] {" "}(in progress)
+       *[future] {""}
+    } — section { $section }
+qa-date-title = { $topic ->
+        [deadline] <b>Deadlines in the plan:</b>
+        [review] <b>Interim and final reviews:</b>
+       *[conference] <b>Conference:</b>
+    }
+qa-date-none = { $topic ->
+        [deadline] The plan sets no deadline.
+        [review] The plan gives no time for reviews.
+       *[conference] The plan gives no time for a conference.
+    }
+qa-date-line = { $past ->
+        [yes] ✔
+       *[no] •
+    } <b>{ $date }</b>: { $title }{ $past ->
+        [yes] {" "}(past)
+       *[no] {""}
+    }
+qa-date-next = <b>Next milestone:</b>
+qa-date-last = The last milestone:
+qa-date-precision-note = <i>The plan gives only { $precision ->
+        [YEAR] the year
+        [MONTH] the month
+       *[other] a year or month
+    }, not a day; the standing office of the commune Emulation and Commendation Council announces the actual date.</i>
+qa-process-nominate = { $who ->
+        [officer] To nominate an exemplar: type /nominate, choose the category, enter the collective, person or household, the achievements and photos as evidence. Follow your nominations with /mine.
+        [staff] Nominations are registered by officers of the unit assigned to advise on the selection (/nominate). You need the unit officer role: ask the standing office of the commune Emulation and Commendation Council for an invite code, then type /join CODE.
+       *[other] Nominations are registered by officers of the unit assigned to advise on the selection (/nominate). You can suggest a good person or a good deed with /gooddeed, or contact the standing office of the commune Emulation and Commendation Council.
+    }
+qa-process-chain = The commune Emulation and Commendation Council reviews and proposes; the chairman of the commune People's Committee decides and awards, or the commune proposes to a higher level.
+qa-process-review = Reviewing a nomination: Council members read it (/review) and give their opinion, Agree / Ask for changes / Disagree (with a reason for the last two). A member's opinion is advice; the Council's result is recorded in the minutes of its meeting. The person who nominated follows the result with /mine.
+qa-process-decide = The commune Emulation and Commendation Council <b>advises and proposes</b> (section IV.5 of the plan); <b>the chairman of the commune People's Committee decides</b> and awards (Law on Emulation and Commendation 2022, Art. 80(3): the certificate of merit, the titles “Advanced Worker” and “Cultured Family”). For anything beyond the commune's authority, the commune sends a proposal (…/TTr-UBND) to the higher level.
+qa-process-higher = Titles and forms the commune proposes to a higher level (per the current authority table), by a proposal letter (…/TTr-UBND); a proposal has no decision number of its own, the higher level decides:
+qa-award-line = • { $name } — { $authority ->
+        [COMMUNE] awarded by the commune chairman
+       *[HIGHER] proposed to a higher level
+    }{ $verified ->
+        [no] {" "}(not verified)
+       *[yes] {""}
+    }
+qa-award-verify-note = <i>Since 1 Jul 2025 there is no district level; who now awards the former district titles is not verified (Decree 152/2025/NĐ-CP). Rows marked “not verified” need checking against the current texts by the standing office.</i>
+qa-process-dossier =
+    A commune-level certificate of merit dossier usually holds (not verified): a proposal letter with the list; an achievement report; the minutes of the review meeting.
+    For “Cultured Family” (Decree 86/2023/NĐ-CP, not verified): a proposal letter; a summary list of the households meeting the standard with the results of the public consultation; the minutes of the assessment meeting.
+    In the bot, officers record achievements and photos as evidence when nominating (/nominate).
+qa-process-deed = To tell a good deed: type /gooddeed and follow the steps. Once moderated, it may be presented on the commune radio (the “Việc tốt quanh ta” segment). Recent good deeds: /recentdeeds.
+qa-process-status = A unit's nominations: /mine (officers, Council members). Progress on targets: /progress. Good deeds you sent: you are told the result once they are moderated.
+qa-exemplars = Recognised exemplars: type /exemplars.
+qa-title-name = <b>{ $name }</b> ({ $kind ->
+        [title] emulation title
+        [form] form of commendation
+       *[other] commendation
+    })
+qa-title-subject = For: { $subject ->
+        [HOUSEHOLD] households
+        [INDIVIDUAL] individuals
+        [COLLECTIVE] collectives
+       *[ANY] collectives and individuals
+    }
+qa-title-authority = Authority: { $authority ->
+        [COMMUNE] the commune chairman decides and awards it
+       *[HIGHER] the commune proposes it to a higher level
+    }{ $inForce ->
+        [no] {" "}(the table's latest row, no longer in force)
+       *[yes] {""}
+    }
+qa-title-basis = Basis: { $basis }
+qa-title-unverified = ⚠ This authority is <b>not verified</b>; the Council's standing office should check it against the current texts.
+qa-title-procedure-gdvh = Procedure (Decree 86/2023/NĐ-CP, not verified): every year the village meeting assesses each household → the list is posted publicly for 10 days for comments → a dossier → the commune chairman decides within 10 days.
+qa-title-procedure-thon = Procedure per Decree 86/2023/NĐ-CP (not verified): the village assesses itself, residents are consulted, the commune proposes it to the competent authority.
+qa-title-not-in-plan = <i>{ $plan } does not set the standard for this title or form; it comes from the 2022 Law on Emulation and Commendation and its guiding texts.</i>
+qa-title-table = <b>Titles, forms of commendation and who awards them</b> (per the current authority table):
+qa-title-unlisted = That title or form is not in the bot's authority table, so I can't answer it. The table holds:
+qa-unanswered-title = <b>Questions the bot could not answer</b> (last { $days } days, most asked first):
+qa-unanswered-item = { $n }. “{ $text }” — { $count } times, last { $last }; offered: { $offered }
+qa-unanswered-none = No unanswered questions in the last { $days } days.
+qa-offered-none = nothing
+cmd-cauhoi = Questions the bot could not answer (administrators)
+
 ## Console channel
 console-welcome = Chat with the bot right here (type /help for commands, Ctrl+D to quit).
 console-telegram-hint = To use it on Telegram: set TELEGRAM_BOT_TOKEN (from @BotFather) and run npm start again.

@@ -118,6 +118,159 @@ timeline-other = <b>Các mốc khác</b>
 timeline-next = <b>Mốc tiếp theo:</b> { $date } — { $title }
 timeline-all-past = <i>Mọi mốc của kế hoạch này đã qua.</i>
 
+## Câu hỏi tự do (hiểu câu hỏi, trả lời ngắn, hỏi lại khi chưa chắc)
+qa-you = { $register ->
+        [staff] đồng chí
+       *[other] ông/bà
+    }
+qa-clarify = Có phải { qa-you } muốn hỏi một trong các nội dung dưới đây? Chọn một nút, hoặc gõ lại câu hỏi rõ hơn.
+qa-label = { $intent ->
+        [criteria] { $code ->
+            [none] Tiêu chí của một lĩnh vực
+           *[other] Tiêu chí { $code } { $name }
+        }
+        [criteria-list] Danh sách lĩnh vực và tiêu chí
+        [criteria-general] Tiêu chí chung
+        [targets] { $unit ->
+            [none] Chỉ tiêu của các đơn vị
+           *[other] Chỉ tiêu của { $unit }
+        }
+        [targets-total] Tổng chỉ tiêu của cả xã
+        [targets-households] Chỉ tiêu về hộ gia đình
+        [date-deadline] Hạn nộp kế hoạch
+        [date-review] Sơ kết, tổng kết
+        [date-phase] Các giai đoạn của kế hoạch
+        [date-conference] Hội nghị Điển hình tiên tiến
+        [date-next] Mốc thời gian tiếp theo
+        [process-nominate] Cách đăng ký điển hình
+        [process-review] Cách xét hồ sơ
+        [process-decide] Ai quyết định khen thưởng
+        [process-higher] Những gì đề nghị cấp trên
+        [process-dossier] Hồ sơ gồm những gì
+        [process-deed] Cách kể một việc tốt
+        [process-status] Theo dõi hồ sơ, tiến độ
+        [exemplars] Các điển hình đã được công nhận
+        [title] Danh hiệu và thẩm quyền khen thưởng
+        [help] Bot làm được gì
+       *[other] Câu hỏi khác
+    }
+qa-can-do =
+    Tôi trả lời được về kế hoạch thi đua – khen thưởng của xã: tiêu chí từng lĩnh vực (/tieuchi), chỉ tiêu của đơn vị (/chitieu), mốc thời gian (/moc), cách đăng ký và xét hồ sơ, danh hiệu và thẩm quyền khen thưởng, kể việc tốt (/viectot).
+    { qa-you } cứ gõ câu hỏi, ví dụ: <i>chỉ tiêu trạm y tế</i>, <i>khi nào tổng kết</i>, <i>gia đình văn hóa do ai công nhận</i>.
+qa-ack = Dạ.
+qa-other = Câu hỏi này nằm ngoài nội dung tôi nắm được, nên tôi không trả lời được. Tôi đã ghi lại để bộ phận thường trực Hội đồng Thi đua – Khen thưởng xã xem xét bổ sung.
+qa-date = { $precision ->
+        [YEAR] năm { $y }
+        [MONTH] tháng { $m }/{ $y }
+       *[DAY] { $d }/{ $m }/{ $y }
+    }
+qa-criteria-count = <b>Tiêu chí ({ $count })</b>, { $shown } tiêu chí đầu:
+qa-criteria-all = Xem đủ { $count } tiêu chí
+qa-criteria-general-button = Tiêu chí chung (mục III.2)
+qa-criteria-which = { qa-you } hỏi tiêu chí của lĩnh vực nào? Gõ tên lĩnh vực (ví dụ: <i>y tế</i>, <i>trường học</i>, <i>hộ nghèo</i>) hoặc xem danh sách.
+qa-targets-unit = <b>Chỉ tiêu của { $own ->
+        [yes] đơn vị { qa-you }: { $unit }
+       *[other] { $unit }
+    }</b> (mục { $section }, cả giai đoạn { $start } – { $end }):
+qa-targets-row = • { $field }: ít nhất { $counts }
+qa-targets-unit-none = • Kế hoạch không giao chỉ tiêu riêng cho đơn vị này.
+qa-targets-total = Cả xã, cả giai đoạn { $start } – { $end }: ít nhất { $counts } (cộng { $rows } chỉ tiêu của { $units } đơn vị, mục { $section }).
+qa-targets-hint = Gõ tên đơn vị để xem chỉ tiêu riêng, ví dụ: <i>chỉ tiêu trạm y tế</i>, <i>chỉ tiêu công an xã</i>.
+qa-targets-all-button = Chỉ tiêu của tất cả đơn vị
+qa-targets-households-title = <b>Chỉ tiêu về hộ gia đình</b> (mục { $section }, cả giai đoạn { $start } – { $end }):
+qa-targets-households-row = • { $unit }: ít nhất { $count } hộ gia đình — { $field }
+qa-targets-households-none = Kế hoạch không giao chỉ tiêu về hộ gia đình.
+qa-plan-ended = <i>Kế hoạch giai đoạn { $start } – { $end } đã kết thúc; các mốc dưới đây là của kế hoạch đó.</i>
+qa-timeline-button = Tất cả mốc thời gian
+qa-phases-title = <b>Kế hoạch { $start } – { $end } có { $count } giai đoạn:</b>
+qa-phase-line = { $state ->
+        [past] ✔
+        [current] ▶
+       *[future] ○
+    } <b>{ $name }</b>{ $state ->
+        [past] {" "}(đã kết thúc)
+        [current] {" "}(đang thực hiện)
+       *[future] {""}
+    } — mục { $section }
+qa-date-title = { $topic ->
+        [deadline] <b>Hạn trong kế hoạch:</b>
+        [review] <b>Sơ kết, tổng kết:</b>
+       *[conference] <b>Hội nghị:</b>
+    }
+qa-date-none = { $topic ->
+        [deadline] Kế hoạch không ghi hạn nào.
+        [review] Kế hoạch không ghi thời gian sơ kết, tổng kết.
+       *[conference] Kế hoạch không ghi thời gian hội nghị.
+    }
+qa-date-line = { $past ->
+        [yes] ✔
+       *[no] •
+    } <b>{ $date }</b>: { $title }{ $past ->
+        [yes] {" "}(đã qua)
+       *[no] {""}
+    }
+qa-date-next = <b>Mốc tiếp theo:</b>
+qa-date-last = Mốc cuối cùng:
+qa-date-precision-note = <i>Kế hoạch chỉ ghi { $precision ->
+        [YEAR] năm
+        [MONTH] tháng
+       *[other] năm hoặc tháng
+    }, không ghi ngày cụ thể; ngày tổ chức thực tế do bộ phận thường trực Hội đồng Thi đua – Khen thưởng xã thông báo.</i>
+qa-process-nominate = { $who ->
+        [officer] Đăng ký điển hình tiên tiến: gõ /dangky, chọn lĩnh vực, nhập tên tập thể, cá nhân hoặc hộ gia đình, thành tích và ảnh minh chứng. Theo dõi hồ sơ bằng /hoso.
+        [staff] Việc đăng ký điển hình do cán bộ của đơn vị, bộ phận được giao chủ trì tham mưu xét chọn thực hiện (lệnh /dangky). Đồng chí cần vai trò cán bộ đơn vị: xin mã mời từ bộ phận thường trực Hội đồng Thi đua – Khen thưởng xã rồi gõ /thamgia MÃ.
+       *[other] Việc đăng ký điển hình do cán bộ của đơn vị, bộ phận được giao chủ trì tham mưu xét chọn thực hiện (lệnh /dangky). Ông/bà có thể giới thiệu người tốt, việc tốt qua /viectot, hoặc liên hệ bộ phận thường trực Hội đồng Thi đua – Khen thưởng xã.
+    }
+qa-process-chain = Hồ sơ được Hội đồng Thi đua – Khen thưởng xã xem xét, đề xuất; Chủ tịch UBND xã quyết định công nhận, tặng thưởng, hoặc UBND xã có tờ trình đề nghị cấp trên.
+qa-process-review = Xét hồ sơ đề nghị: thành viên Hội đồng Thi đua – Khen thưởng xã xem hồ sơ (/duyet) và cho ý kiến Đồng ý / Đề nghị bổ sung / Không đồng ý (kèm lý do khi đề nghị bổ sung hoặc không đồng ý). Ý kiến của thành viên là tham mưu; kết quả xét của Hội đồng được ghi trong biên bản họp. Người đăng ký theo dõi kết quả bằng /hoso.
+qa-process-decide = Hội đồng Thi đua – Khen thưởng xã <b>tham mưu, đề xuất</b> (mục IV.5 của kế hoạch); <b>Chủ tịch UBND xã quyết định</b> công nhận, tặng thưởng (Luật Thi đua, Khen thưởng 2022, Điều 80 khoản 3: Giấy khen, danh hiệu “Lao động tiên tiến”, “Gia đình văn hóa”). Những gì ngoài thẩm quyền của xã thì UBND xã có tờ trình (…/TTr-UBND) đề nghị cấp trên.
+qa-process-higher = Những danh hiệu, hình thức xã đề nghị cấp trên (theo bảng thẩm quyền hiện có), bằng tờ trình (…/TTr-UBND); tờ trình không có số quyết định riêng, kết quả là quyết định của cấp trên:
+qa-award-line = • { $name } — { $authority ->
+        [COMMUNE] Chủ tịch UBND xã quyết định tặng
+       *[HIGHER] đề nghị cấp trên
+    }{ $verified ->
+        [no] {" "}(chưa xác minh)
+       *[yes] {""}
+    }
+qa-award-verify-note = <i>Từ 01/7/2025 không còn cấp huyện; thẩm quyền các danh hiệu trước đây của cấp huyện chưa được xác minh (Nghị định 152/2025/NĐ-CP). Dòng ghi “chưa xác minh” cần bộ phận thường trực kiểm tra lại văn bản hiện hành.</i>
+qa-process-dossier =
+    Hồ sơ đề nghị Giấy khen cấp xã thường gồm (chưa xác minh): văn bản, tờ trình đề nghị kèm danh sách; báo cáo thành tích; biên bản họp xét khen thưởng.
+    Với “Gia đình văn hóa” (Nghị định 86/2023/NĐ-CP, chưa xác minh): văn bản đề nghị; bảng tổng hợp danh sách hộ đạt tiêu chuẩn và kết quả lấy ý kiến; biên bản họp bình xét.
+    Trên bot, cán bộ ghi thành tích và ảnh minh chứng khi đăng ký (/dangky).
+qa-process-deed = Kể một việc tốt: gõ /viectot rồi làm theo hướng dẫn. Sau khi được kiểm duyệt, việc tốt có thể được giới thiệu trên Đài truyền thanh xã (chuyên mục “Việc tốt quanh ta”). Xem các việc tốt mới: /viectotmoi.
+qa-process-status = Hồ sơ đề nghị của đơn vị: /hoso (cán bộ, thành viên Hội đồng). Tiến độ thực hiện chỉ tiêu: /tiendo. Việc tốt { qa-you } đã gửi sẽ được báo kết quả khi kiểm duyệt xong.
+qa-exemplars = Các điển hình tiên tiến đã được công nhận: gõ /guong.
+qa-title-name = <b>{ $name }</b> ({ $kind ->
+        [title] danh hiệu thi đua
+        [form] hình thức khen thưởng
+       *[other] khen thưởng
+    })
+qa-title-subject = Đối tượng: { $subject ->
+        [HOUSEHOLD] hộ gia đình
+        [INDIVIDUAL] cá nhân
+        [COLLECTIVE] tập thể
+       *[ANY] tập thể, cá nhân
+    }
+qa-title-authority = Thẩm quyền: { $authority ->
+        [COMMUNE] Chủ tịch UBND xã quyết định tặng
+       *[HIGHER] xã đề nghị cấp trên
+    }{ $inForce ->
+        [no] {" "}(theo dòng gần nhất của bảng, nay không còn hiệu lực)
+       *[yes] {""}
+    }
+qa-title-basis = Căn cứ: { $basis }
+qa-title-unverified = ⚠ Thông tin thẩm quyền này <b>chưa được xác minh</b>; bộ phận thường trực Hội đồng cần kiểm tra lại văn bản hiện hành.
+qa-title-procedure-gdvh = Trình tự (Nghị định 86/2023/NĐ-CP, chưa xác minh): hằng năm, thôn họp bình xét từng hộ → niêm yết công khai danh sách 10 ngày để lấy ý kiến → hồ sơ đề nghị → Chủ tịch UBND xã quyết định trong 10 ngày.
+qa-title-procedure-thon = Trình tự theo Nghị định 86/2023/NĐ-CP (chưa xác minh): thôn tự đánh giá, lấy ý kiến Nhân dân, UBND xã đề nghị cấp có thẩm quyền.
+qa-title-not-in-plan = <i>{ $plan } không quy định tiêu chuẩn của danh hiệu, hình thức này; tiêu chuẩn theo Luật Thi đua, Khen thưởng 2022 và văn bản hướng dẫn.</i>
+qa-title-table = <b>Danh hiệu, hình thức khen thưởng và thẩm quyền</b> (theo bảng thẩm quyền hiện có):
+qa-title-unlisted = Danh hiệu, hình thức này không có trong bảng thẩm quyền của bot, nên tôi không trả lời được. Bảng hiện có:
+qa-unanswered-title = <b>Câu hỏi chưa trả lời được</b> ({ $days } ngày gần đây, hỏi nhiều nhất trước):
+qa-unanswered-item = { $n }. “{ $text }” — { $count } lần, gần nhất { $last }; đã gợi ý: { $offered }
+qa-unanswered-none = Không có câu hỏi nào chưa trả lời được trong { $days } ngày gần đây.
+qa-offered-none = không có
+cmd-cauhoi = Câu hỏi bot chưa trả lời được (quản trị)
+
 ## Kênh console
 console-welcome = Trò chuyện thử với bot ngay tại đây (gõ /help để xem lệnh, Ctrl+D để thoát).
 console-telegram-hint = Muốn dùng trên Telegram: đặt TELEGRAM_BOT_TOKEN (lấy từ @BotFather) rồi chạy lại npm start.

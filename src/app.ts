@@ -38,6 +38,8 @@ import { createScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { remindersFeature } from './core/features/reminders.ts';
 import { createLinkFeature } from './core/features/link.ts';
 import { createLinkRepository } from './db/link-repository.ts';
+import { qaFeature } from './core/qa/feature.ts';
+import { createUnansweredRepository } from './db/unanswered-repository.ts';
 
 /** The project root (where `locales/`, `prisma/` and `plans/` live). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -112,6 +114,7 @@ export async function createApp(opts: { config: Config; logger: Logger; now?: ()
       preferences,
       jobStatus: () => scheduler!.status(),
       awardForms: () => listAwardForms(db.prisma),
+      unanswered: createUnansweredRepository(db.prisma),
       catalog: () => catalog,
       settings: { defaultLocale: config.defaultLocale, timeZone: config.timeZone, voteRule: config.voteRule, adminTelegramIds: config.adminTelegramIds, deedDailyLimit: config.deedDailyLimit },
     };
@@ -123,7 +126,7 @@ export async function createApp(opts: { config: Config; logger: Logger; now?: ()
       logger,
       now: clock,
     });
-    const core = createBotCore({ services, features: [generalFeature, criteriaFeature, peopleFeature, remindersFeature, ...nominationFeatures, deedFeature, createLinkFeature(createLinkRepository(db.prisma))], now: clock });
+    const core = createBotCore({ services, features: [generalFeature, criteriaFeature, peopleFeature, remindersFeature, ...nominationFeatures, deedFeature, qaFeature, createLinkFeature(createLinkRepository(db.prisma))], now: clock });
     return {
       core,
       translator,

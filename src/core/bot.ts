@@ -7,13 +7,13 @@ import { deniedReply, mayUse } from './access.ts';
 import { msg, type BotCore, type InboundMessage, type Outcome, type Reply } from './channel.ts';
 import { COMMANDS, parseCommand } from './commands.ts';
 import type { ActionHandler, CommandHandler, Ctx, Feature, Services } from './context.ts';
-import { criteriaSearchReplies } from './criteria/criteria.ts';
 import type { StoredDialog } from './dialog/engine.ts';
 import { helpReply } from './features/general.ts';
 import { actionGroupPolicy, commandGroupPolicy } from './group-policy.ts';
 import { localDate } from './plan/dates.ts';
 import { clip, foldText, looksBinary } from './text/fold.ts';
 import { truncate } from './text/truncate.ts';
+import { answerQuestion } from './qa/feature.ts';
 
 /** Longest message we read, in characters; longer input gets a polite answer. */
 export const MAX_INPUT_CHARS = 4000;
@@ -152,7 +152,8 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     const talk = smallTalk(text);
     if (talk === 'greeting') return [...notice, ...(await onCommand(ctx, 'start', true, '', null))];
     if (talk === 'thanks') return [...notice, { lines: [msg('small-talk-thanks')] }];
-    return [...notice, ...criteriaSearchReplies(ctx.catalog, text, ctx.locale)];
+    // Free text: what is being asked, answered short, or "did you mean …?" when unsure (issue 14).
+    return [...notice, ...(await answerQuestion(ctx, text))];
   }
 
   return {

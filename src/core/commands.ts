@@ -50,6 +50,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   c('lienket', 'link', 'everyone', true),
   c('nhacnho', 'reminders', 'everyone', false),
   c('lich', 'schedule', 'admin', false),
+  c('cauhoi', 'questions', 'admin', false),
   c('tiep', 'continue', 'everyone', false),
   c('huy', 'cancel', 'everyone', false),
   c('lang', 'lang', 'everyone', true, ['ngonngu']),

@@ -11,6 +11,7 @@ import type { Notifier } from './notify.ts';
 import type { PreferenceRepository } from './preferences.ts';
 import type { PeopleRepository, Person } from './people.ts';
 import type { PlanCatalog } from './plan/catalog.ts';
+import type { UnansweredQuestionStore } from './qa/unanswered.ts';
 import type { RoleRepository, Roles } from './roles.ts';
 
 export interface Services {
@@ -24,6 +25,11 @@ export interface Services {
   preferences: PreferenceRepository;
   /** The scheduled jobs: next run (UTC) and last result, for `/lich`. */
   jobStatus: () => Promise<{ name: string; cron: string; next: Date; last: { period: string; state: string; result: string | null; finishedAt: Date | null } | null }[]>;
+  /**
+   * Free-text questions the bot could not answer with confidence, kept for administrators (`/cauhoi`).
+   * Optional: without it nothing is kept and `/cauhoi` lists nothing.
+   */
+  unanswered?: UnansweredQuestionStore;
   /** Award forms with their validity dates (data, editable by administrators). */
   awardForms: () => Promise<AwardForm[]>;
   /** The active plan; a function so a re-imported plan is picked up without a restart. */

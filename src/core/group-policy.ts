@@ -43,6 +43,7 @@ export const COMMAND_GROUP_POLICY: Readonly<Record<string, GroupPolicy>> = {
   lienket: 'private', // shows or takes a code
   nhacnho: 'private', // the person's settings
   lich: 'private', // administration
+  cauhoi: 'private', // administration: questions people asked
   tiep: 'private', // a dialog
   huy: 'private', // a dialog
   lang: 'private', // the person's settings
@@ -61,6 +62,7 @@ export const ACTION_GROUP_POLICY: Readonly<Record<string, GroupPolicy>> = {
   gv: 'public', // one exemplar's public view
   vtm: 'public', // published good deeds, next page
   noop: 'public', // "keep receiving messages" (Zalo)
+  qa: 'private', // answers to free-text questions (private chats only; "your unit" is personal)
 };
 
 /** The policy of a command (canonical name); unknown names are private. */

@@ -58,20 +58,27 @@ describe('bot core: criteria explanations', () => {
     ['gia đình nghèo vượt khó', '3.1.10'],
     ['giao vien', '3.1.4'],
     ['cong an', '3.1.6'],
-  ])('free text %j shows category %s in full first', async (question, code) => {
+  ])('free text %j shows category %s first, short, the rest behind buttons', async (question, code) => {
     const t = await testCore();
     const replies = await t.say(question);
     const detail = replies.at(-1)!;
     expect(detail.text.split('\n')[0]).toMatch(new RegExp(`^${code.replace(/\./g, '\\.')}\\. `));
+    // the first criteria only, the whole list and the general criteria behind buttons
+    expect(detail.text.split('\n').filter((l) => /^\d+\. /.test(l))).toHaveLength(3);
+    expect(detail.text).not.toContain('tiêu chí chung');
+    const actions = detail.buttons.flat().map((b) => b.action);
+    expect(actions).toContain(`cat:${code}`);
+    expect(actions).toContain('qa:criteria.general');
     // the others found are offered as buttons (top 3 at most)
-    expect(detail.buttons.flat().filter((b) => b.action.startsWith('cat:')).length).toBeLessThanOrEqual(2);
+    expect(actions.filter((a) => a.startsWith('cat:') && a !== `cat:${code}`).length).toBeLessThanOrEqual(2);
   });
 
-  it('a question that matches nothing gets a helpful answer with the list, never silence', async () => {
+  it('a question that matches nothing gets a short honest answer and what the bot can do, never the list', async () => {
     const t = await testCore();
     const [reply] = await t.say('xyzzy plugh');
-    expect(reply!.text).toContain('chưa tìm thấy lĩnh vực nào khớp với «xyzzy plugh»');
-    expect(reply!.buttons.flat()).toHaveLength(12);
+    expect(reply!.text).toContain('nằm ngoài nội dung tôi nắm được');
+    expect(reply!.text).not.toMatch(/^• 3\.1\.\d+\. /m);
+    expect(reply!.buttons.flat().map((b) => b.action)).toEqual(['criteria:list', 'qa:targets', 'qa:process.nominate']);
   });
 
   it('/tieuchi with words searches directly', async () => {
