@@ -13,7 +13,7 @@ function ftl(locale: string) {
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (name === 'generated') return [];
+    if (name.startsWith('generated')) return []; // Prisma clients (generated, generated-pg)
     return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
   });
 }
