@@ -564,11 +564,6 @@ progress-phase = { $phase }: { $approved } recognised
 
 ## People and roles
 join-usage = Type /join with the invite code, e.g. /join ABCD-EFGH
-join-failed = { $reason ->
-        [used] That code has already been used. Each code works once; ask for a new one.
-        [expired] That code has expired. Ask for a new one.
-       *[unknown] That code is not right. Please check it (upper or lower case doesn't matter).
-    }
 join-ok = You now have the role: <b>{ $role }</b>{ $unit }. Type /help to see what you can do.
 invite-choose-role = Create an invite code for the role:
 invite-choose-unit = Officer of which unit?
@@ -832,15 +827,9 @@ link-private-only = To keep it safe, type /link in a private chat with the assis
 link-code =
     Your link code: <b>{ $code }</b> (works once, expires at { $until }).
     On the other channel (Zalo or Telegram), type: /link { $code }
-    That account will be joined to this { $channel } account: your roles and records follow you. Don't give the code to anyone.
-link-failed = { $reason ->
-        [used] That code has already been used. Type /link on the other channel for a new one.
-        [expired] That code has expired (codes work for 10 minutes). Type /link on the other channel for a new one.
-        [self] These two accounts are already one; nothing to link.
-       *[unknown] That code is not right. Please check it (upper or lower case doesn't matter).
-    }
+    That account will be joined to this { $channel } account once both accounts agree: your roles and records follow you. Don't give the code to anyone.
 link-conflict = Can't link: the owner of that code already has another { $channel } account. Each person links one account per channel.
-link-ok = Linked! This { $channel } account now belongs to <b>{ $name }</b>: roles, records and reminder settings are shared on both channels.
+link-ok = Linked! The { $channel } account now belongs to <b>{ $name }</b>: roles, records and reminder settings are shared on both channels.
 keep-receiving-ok = Thank you! You will keep receiving reminders and digests from the assistant.
 zalo-renew-button = Keep receiving messages
 zalo-choices = Type a number to choose:
@@ -873,3 +862,33 @@ group-private-note = /{ $command } is only used in a private chat with the assis
 group-private-action = This button only works in a private chat with the assistant.
 group-code-seen = Everyone in this group has now seen the code you typed: please do not use it; ask whoever gave it to cancel it and issue a new one.
 group-open-private = Open a private chat with the assistant
+
+## Security: invite and link codes
+code-wrong = This code is wrong or can no longer be used. Please check it (upper or lower case does not matter) or ask whoever gave it for a new one.
+code-wait = Too many wrong codes. To keep accounts safe, please try again in { $minutes } min.
+code-limit-admin-notice = Security warning: the { $channel } account “{ $name }” (id { $id }) typed too many wrong codes with /{ $command }; it may not type codes for a while. Unless this is someone known who mistyped, please review the unused invites (/invite → Unused invites).
+role-with-unit = { $role } — { $unit }
+roles-list = { $roles }
+roles-none = resident (no role)
+link-self = These two accounts are already one; nothing to link.
+link-confirm-claimant =
+    This code belongs to the account <b>{ $owner }</b> ({ $ownerChannels }).
+    If you agree, the account <b>{ $claimant }</b> ({ $claimantChannels }) you are using is joined into <b>{ $owner }</b>: roles, dossiers, good deeds and settings move to that account.
+link-confirm-owner =
+    The account <b>{ $claimant }</b> ({ $claimantChannels }) typed the link code of <b>{ $owner }</b> ({ $ownerChannels }) and asks to be joined into this account.
+    Only agree if that account is your own.
+link-roles-after = After joining, the account holds: { $roles }.
+link-staff-warning = Note: <b>{ $owner }</b> receives the roles { $roles } of the account joined into it. If <b>{ $owner }</b> is not you, tap “Do not join”.
+link-confirm-until = Both accounts must agree before { $until }.
+link-yes = Join the accounts
+link-no = Do not join
+link-waiting-owner = Noted. The assistant asked the account <b>{ $owner }</b> ({ $ownerChannels }) to confirm; the accounts are joined when it agrees.
+link-gone = This link request is no longer valid (expired, refused or already done). Type /link for a new code.
+link-declined = The link request is cancelled; this code can no longer be used.
+invites-open = Unused invites
+invites-none = There are no unused invites.
+invites-title = <b>Unused invites</b> ({ $count }):
+invites-item = • …{ $tail }: { $role }{ $unit }, created by { $by }, expires on { $until }
+invites-cancel = Cancel code …{ $tail }
+invites-cancelled = The invite is cancelled; the code can no longer be used.
+invites-gone = This invite was used, has expired or was cancelled.

@@ -507,11 +507,6 @@ progress-phase = { $phase }: { $approved } công nhận
 
 ## Người dùng, vai trò
 join-usage = Gõ /thamgia kèm mã mời, ví dụ: /thamgia ABCD-EFGH
-join-failed = { $reason ->
-        [used] Mã này đã được dùng rồi. Mỗi mã chỉ dùng một lần; hãy xin mã mới.
-        [expired] Mã này đã hết hạn. Hãy xin mã mới.
-       *[unknown] Mã không đúng. Bạn kiểm tra lại (không phân biệt chữ hoa, chữ thường).
-    }
 join-ok = Bạn đã nhận vai trò: <b>{ $role }</b>{ $unit }. Gõ /help để xem các việc bạn làm được.
 role-unit = {" "}— { $unit }
 invite-choose-role = Tạo mã mời cho vai trò:
@@ -743,15 +738,9 @@ link-private-only = Để giữ an toàn, bạn hãy gõ /lienket trong tin nh�
 link-code =
     Mã liên kết của bạn: <b>{ $code }</b> (dùng một lần, hết hạn lúc { $until }).
     Trên kênh còn lại (Zalo hoặc Telegram), gõ: /lienket { $code }
-    Tài khoản đó sẽ được gộp vào tài khoản { $channel } này: vai trò và hồ sơ đi theo bạn. Đừng đưa mã cho người khác.
-link-failed = { $reason ->
-        [used] Mã này đã được dùng rồi. Gõ /lienket trên kênh kia để lấy mã mới.
-        [expired] Mã này đã hết hạn (mã chỉ dùng được 10 phút). Gõ /lienket trên kênh kia để lấy mã mới.
-        [self] Hai tài khoản này đã là một rồi, không cần liên kết nữa.
-       *[unknown] Mã không đúng. Bạn kiểm tra lại (không phân biệt chữ hoa, chữ thường).
-    }
+    Tài khoản đó sẽ được gộp vào tài khoản { $channel } này, sau khi cả hai tài khoản đồng ý: vai trò và hồ sơ đi theo. Không đưa mã cho người khác.
 link-conflict = Không liên kết được: người có mã này đã có một tài khoản { $channel } khác. Mỗi người chỉ liên kết một tài khoản trên mỗi kênh.
-link-ok = Đã liên kết! Tài khoản { $channel } này nay là của <b>{ $name }</b>: vai trò, hồ sơ và cài đặt nhắc việc dùng chung trên cả hai kênh.
+link-ok = Đã liên kết! Tài khoản { $channel } nay là của <b>{ $name }</b>: vai trò, hồ sơ và cài đặt nhắc việc dùng chung trên cả hai kênh.
 keep-receiving-ok = Cảm ơn bạn! Bạn sẽ tiếp tục nhận tin nhắc việc và bản tin từ trợ lý.
 zalo-renew-button = Tiếp tục nhận tin
 zalo-choices = Gõ số để chọn:
@@ -781,3 +770,33 @@ group-private-note = Lệnh /{ $command } chỉ dùng trong tin nhắn riêng v�
 group-private-action = Nút này chỉ dùng trong tin nhắn riêng với trợ lý.
 group-code-seen = Mã vừa gõ ở đây thì mọi người trong nhóm đều đã thấy: xin đừng dùng mã này nữa, đề nghị người cấp mã hủy mã và cấp mã mới.
 group-open-private = Mở tin nhắn riêng với trợ lý
+
+## Bảo mật: mã mời, mã liên kết
+code-wrong = Mã không đúng hoặc không còn dùng được. Xin kiểm tra lại mã (không phân biệt chữ hoa, chữ thường) hoặc đề nghị người cấp mã cấp mã mới.
+code-wait = Mã đã bị nhập sai nhiều lần. Để giữ an toàn, xin thử lại sau { $minutes } phút.
+code-limit-admin-notice = Cảnh báo an toàn: tài khoản { $channel } “{ $name }” (mã số { $id }) đã nhập sai mã ở lệnh /{ $command } quá số lần cho phép; tài khoản này tạm thời không được nhập mã. Nếu không phải người quen nhập nhầm, xin xem lại các mã mời chưa dùng (/moi → Mã mời chưa dùng).
+role-with-unit = { $role } — { $unit }
+roles-list = { $roles }
+roles-none = người dân (không có vai trò)
+link-self = Hai tài khoản này đã là một rồi, không cần liên kết nữa.
+link-confirm-claimant =
+    Mã này là của tài khoản <b>{ $owner }</b> ({ $ownerChannels }).
+    Nếu đồng ý, tài khoản <b>{ $claimant }</b> ({ $claimantChannels }) đang dùng sẽ được gộp vào tài khoản <b>{ $owner }</b>: vai trò, hồ sơ, việc tốt và cài đặt chuyển sang tài khoản đó.
+link-confirm-owner =
+    Tài khoản <b>{ $claimant }</b> ({ $claimantChannels }) vừa nhập mã liên kết của tài khoản <b>{ $owner }</b> ({ $ownerChannels }) và xin gộp vào tài khoản này.
+    Chỉ đồng ý nếu đó đúng là tài khoản của chính mình.
+link-roles-after = Sau khi gộp, tài khoản có các vai trò: { $roles }.
+link-staff-warning = Lưu ý: tài khoản <b>{ $owner }</b> sẽ nhận các vai trò { $roles } đang có ở tài khoản gộp vào. Nếu <b>{ $owner }</b> không phải chính mình, xin bấm “Không đồng ý”.
+link-confirm-until = Cần cả hai tài khoản đồng ý trước { $until }.
+link-yes = Đồng ý gộp
+link-no = Không đồng ý
+link-waiting-owner = Đã ghi nhận. Trợ lý đã gửi câu hỏi xác nhận tới tài khoản <b>{ $owner }</b> ({ $ownerChannels }); hai tài khoản được gộp khi tài khoản đó đồng ý.
+link-gone = Yêu cầu liên kết này không còn hiệu lực (đã hết hạn, đã bị từ chối hoặc đã xong). Gõ /lienket để lấy mã mới.
+link-declined = Đã hủy yêu cầu liên kết; mã này không dùng được nữa.
+invites-open = Mã mời chưa dùng
+invites-none = Không có mã mời nào chưa dùng.
+invites-title = <b>Mã mời chưa dùng</b> ({ $count }):
+invites-item = • …{ $tail }: { $role }{ $unit }, do { $by } tạo, hết hạn ngày { $until }
+invites-cancel = Hủy mã …{ $tail }
+invites-cancelled = Đã hủy mã mời; mã này không dùng được nữa.
+invites-gone = Mã mời này đã được dùng, đã hết hạn hoặc đã bị hủy.

@@ -40,6 +40,7 @@ import { createLinkFeature } from './core/features/link.ts';
 import { createLinkRepository } from './db/link-repository.ts';
 import { qaFeature } from './core/qa/feature.ts';
 import { createUnansweredRepository } from './db/unanswered-repository.ts';
+import { createAttemptLimiter } from './limits/rate-limits.ts';
 
 /** The project root (where `locales/`, `prisma/` and `plans/` live). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -111,6 +112,7 @@ export async function createApp(opts: { config: Config; logger: Logger; now?: ()
       deeds: createDeedRepository(db.prisma),
       dialogs,
       notifier,
+      attempts: createAttemptLimiter({ logger }),
       preferences,
       jobStatus: () => scheduler!.status(),
       awardForms: () => listAwardForms(db.prisma),

@@ -7,6 +7,7 @@ import type { InboundMessage, Locale, Reply } from './channel.ts';
 import type { DeedRepository } from './deeds/model.ts';
 import type { DialogEngine } from './dialog/engine.ts';
 import type { NominationRepository, VoteRule } from './nominations/model.ts';
+import type { AttemptLimiter } from './limits.ts';
 import type { Notifier } from './notify.ts';
 import type { PreferenceRepository } from './preferences.ts';
 import type { PeopleRepository, Person } from './people.ts';
@@ -22,6 +23,8 @@ export interface Services {
   deeds: DeedRepository;
   dialogs: DialogEngine<Ctx>;
   notifier: Notifier;
+  /** Wrong-code attempts (invite and link codes); absent = no limit (tests of other features). */
+  attempts?: AttemptLimiter;
   preferences: PreferenceRepository;
   /** The scheduled jobs: next run (UTC) and last result, for `/lich`. */
   jobStatus: () => Promise<{ name: string; cron: string; next: Date; last: { period: string; state: string; result: string | null; finishedAt: Date | null } | null }[]>;

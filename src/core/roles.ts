@@ -33,6 +33,17 @@ export type RedeemResult =
   | { ok: true; role: Role; unitCode: string | null }
   | { ok: false; reason: 'unknown' | 'used' | 'expired' };
 
+/** An invite not used yet and not expired, as an administrator sees it (the code itself is not shown again). */
+export interface OpenInvite {
+  id: number;
+  role: Role;
+  unitCode: string | null;
+  /** The last 4 characters of the code, so the administrator can tell which one it is. */
+  codeTail: string;
+  createdByName: string | null;
+  expiresAt: Date;
+}
+
 /** Repository port (implemented in `src/db/role-repository.ts`). Unit codes are those of `planSlug`. */
 export interface RoleRepository {
   rolesOf(input: { personId: number; planSlug: string }): Promise<Roles>;
@@ -57,6 +68,10 @@ export interface RoleRepository {
    * people send it at the same moment. Grants the role on success.
    */
   redeemInvite(input: { code: string; personId: number; now: Date }): Promise<RedeemResult>;
+  /** Unused, unexpired invites, soonest expiry first. */
+  openInvites(input: { now: Date }): Promise<OpenInvite[]>;
+  /** Cancels an unused invite (it expires now); false when it was used, expired or unknown. */
+  cancelInvite(input: { id: number; now: Date }): Promise<boolean>;
   /** An unused, unexpired invite for ADMIN with no creator (the first administrator's code), if any. */
   pendingBootstrapInvite(now: Date): Promise<string | null>;
 }

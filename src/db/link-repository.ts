@@ -1,10 +1,13 @@
 /**
  * Linking one person's accounts on two channels (implements core's {@link LinkRepository}).
  *
- * - A link code is 6 characters of the invite alphabet (no 0/O, 1/I/L), single use, short-lived.
+ * - A link code is 10 characters of the invite alphabet (no 0/O, 1/I/L), single use, short-lived.
  *   A person holds at most one unused code: asking again replaces it.
- * - Redeeming is one transaction: the code is taken with a conditional `UPDATE … WHERE usedAt IS
- *   NULL AND expiresAt > now` (of two redemptions at once exactly one wins), then every identity of
+ * - Joining takes three steps (issue [3/9]): the other account types the code ({@link LinkRepository.claim}: the
+ *   code is held for that account alone), confirms after seeing both accounts and the roles that
+ *   follow ({@link LinkRepository.confirmClaim}), and the code's owner confirms last ({@link LinkRepository.complete}).
+ * - Completing is one transaction: the code is taken with a conditional `UPDATE … WHERE usedAt IS
+ *   NULL AND expiresAt > now` (of two completions at once exactly one wins), then every identity of
  *   the redeeming person moves to the code's owner (the surviving person), and everything the
  *   redeeming person owned is re-pointed to the survivor before their row is deleted: role grants,
  *   nominations proposed, votes, history entries, notes, commendations, good deeds and additions,
@@ -18,14 +21,18 @@
  *
  * @module
  */
-import type { LinkRepository, LinkResult } from '../core/features/link.ts';
+import type { ClaimRefusal, ClaimResult, LinkRepository, LinkResult, LinkSide } from '../core/features/link.ts';
 import type { PrismaClient } from './client.ts';
 import { INVITE_ALPHABET, randomCode } from './role-repository.ts';
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+type Db = PrismaClient | Tx;
 
-/** Characters in a link code. 31^6 ≈ 8.9e8 codes, valid for minutes and once. */
-export const LINK_CODE_LENGTH = 6;
+/**
+ * Characters in a link code: 31^10 ≈ 8.2e14 codes (≈ 49.5 bits), stronger than an invite code
+ * (31^8 ≈ 8.5e11), valid for minutes and once, and only after both accounts confirm.
+ */
+export const LINK_CODE_LENGTH = 10;
 
 export const generateLinkCode = (): string => randomCode(LINK_CODE_LENGTH);
 
@@ -103,6 +110,23 @@ export async function mergePeople(tx: Tx, fromId: number, toId: number): Promise
 }
 
 export function createLinkRepository(prisma: PrismaClient): LinkRepository {
+  /** The people behind a code's owner and an identity, with their channels. */
+  async function sides(db: Db, ownerId: number, channel: string, externalId: string) {
+    const identity = await db.identity.findUnique({ where: { channel_externalId: { channel, externalId } } });
+    const owner = await db.person.findUnique({ where: { id: ownerId }, include: { identities: { select: { channel: true } } } });
+    if (!identity || !owner) return null;
+    const claimant = await db.person.findUniqueOrThrow({ where: { id: identity.personId }, include: { identities: { select: { channel: true } } } });
+    const side = (p: typeof owner): LinkSide => ({ personId: p.id, displayName: p.displayName, channels: [...new Set(p.identities.map((i) => i.channel))].sort() });
+    return { owner: side(owner), claimant: side(claimant) };
+  }
+
+  /** Why these two cannot be joined, or null when they can. */
+  function refusal(s: { owner: LinkSide; claimant: LinkSide }): ClaimRefusal | null {
+    if (s.owner.personId === s.claimant.personId) return { ok: false, reason: 'self' };
+    const clash = s.claimant.channels.find((c) => s.owner.channels.includes(c));
+    return clash ? { ok: false, reason: 'conflict', channel: clash } : null;
+  }
+
   return {
     async createCode({ personId, expiresAt }) {
       await prisma.linkCode.deleteMany({ where: { personId, usedAt: null } });
@@ -118,26 +142,57 @@ export function createLinkRepository(prisma: PrismaClient): LinkRepository {
       }
     },
 
-    async redeem({ code: input, channel, externalId, now }): Promise<LinkResult> {
+    async claim({ code: input, channel, externalId, now }): Promise<ClaimResult> {
       const code = normalizeLinkCode(input);
-      if (code === null) return { ok: false, reason: 'unknown' };
-      return prisma.$transaction(async (tx): Promise<LinkResult> => {
+      if (code === null) return { ok: false, reason: 'invalid' };
+      return prisma.$transaction(async (tx): Promise<ClaimResult> => {
         const row = await tx.linkCode.findUnique({ where: { code } });
-        if (!row) return { ok: false, reason: 'unknown' };
-        if (row.usedAt) return { ok: false, reason: 'used' };
-        if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
-        const identity = await tx.identity.findUnique({ where: { channel_externalId: { channel, externalId } } });
-        const survivor = await tx.person.findUnique({ where: { id: row.personId }, include: { identities: { select: { channel: true } } } });
-        if (!identity || !survivor) return { ok: false, reason: 'unknown' };
-        if (identity.personId === survivor.id) return { ok: false, reason: 'self' };
-        const mine = await tx.identity.findMany({ where: { personId: identity.personId }, select: { channel: true } });
-        const clash = mine.find((m) => survivor.identities.some((s) => s.channel === m.channel));
-        if (clash) return { ok: false, reason: 'conflict', channel: clash.channel };
-        const taken = await tx.linkCode.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
-        if (taken.count !== 1) return { ok: false, reason: 'used' };
-        await mergePeople(tx, identity.personId, survivor.id);
-        return { ok: true, personId: survivor.id, displayName: survivor.displayName, mergedId: identity.personId };
+        // Unknown, used, expired, or already typed by another account: one answer for all.
+        if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'invalid' };
+        if (row.claimChannel !== null && (row.claimChannel !== channel || row.claimExternalId !== externalId)) return { ok: false, reason: 'invalid' };
+        const both = await sides(tx, row.personId, channel, externalId);
+        if (!both) return { ok: false, reason: 'invalid' };
+        const refused = refusal(both);
+        if (refused) return refused;
+        await tx.linkCode.update({ where: { id: row.id }, data: { claimChannel: channel, claimExternalId: externalId } });
+        return { ok: true, preview: { codeId: row.id, expiresAt: row.expiresAt, ...both } };
       });
+    },
+
+    async confirmClaim({ codeId, channel, externalId, now }) {
+      return prisma.$transaction(async (tx) => {
+        const { count } = await tx.linkCode.updateMany({
+          where: { id: codeId, usedAt: null, expiresAt: { gt: now }, claimChannel: channel, claimExternalId: externalId, claimConfirmedAt: null },
+          data: { claimConfirmedAt: now },
+        });
+        if (count !== 1) return null;
+        const row = await tx.linkCode.findUniqueOrThrow({ where: { id: codeId } });
+        const both = await sides(tx, row.personId, channel, externalId);
+        return both && !refusal(both) ? { codeId, expiresAt: row.expiresAt, ...both } : null;
+      });
+    },
+
+    async complete({ codeId, ownerId, now }): Promise<LinkResult> {
+      return prisma.$transaction(async (tx): Promise<LinkResult> => {
+        const row = await tx.linkCode.findUnique({ where: { id: codeId } });
+        if (!row || row.personId !== ownerId || !row.claimConfirmedAt || !row.claimChannel || !row.claimExternalId) return { ok: false, reason: 'invalid' };
+        const both = await sides(tx, row.personId, row.claimChannel, row.claimExternalId);
+        if (!both) return { ok: false, reason: 'invalid' };
+        const refused = refusal(both);
+        if (refused) return refused;
+        // Of two confirmations at once exactly one takes the code.
+        const taken = await tx.linkCode.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+        if (taken.count !== 1) return { ok: false, reason: 'invalid' };
+        await mergePeople(tx, both.claimant.personId, both.owner.personId);
+        return { ok: true, personId: both.owner.personId, displayName: both.owner.displayName, mergedId: both.claimant.personId, claimChannel: row.claimChannel };
+      });
+    },
+
+    async decline({ codeId, personId, channel, externalId, now }) {
+      // Either side may stop it: the owner (by person) or the account that typed the code.
+      const who = personId !== undefined ? { personId } : { claimChannel: channel, claimExternalId: externalId };
+      const { count } = await prisma.linkCode.updateMany({ where: { id: codeId, usedAt: null, ...who }, data: { usedAt: now } });
+      return count === 1;
     },
   };
 }

@@ -17,7 +17,7 @@
  * @module
  */
 import { randomInt } from 'node:crypto';
-import type { Grant, PersonWithGrants, RedeemResult, Role, RoleRepository, Roles } from '../core/roles.ts';
+import type { Grant, OpenInvite, PersonWithGrants, RedeemResult, Role, RoleRepository, Roles } from '../core/roles.ts';
 import type { PrismaClient } from './client.ts';
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
@@ -192,6 +192,27 @@ export function createRoleRepository(prisma: PrismaClient): RoleRepository {
         await grantIn(tx, personId, invite.role, invite.role === 'OFFICER' ? invite.unitId : null, invite.createdById);
         return { ok: true, role: invite.role, unitCode: invite.role === 'OFFICER' ? (invite.unit?.code ?? null) : null };
       });
+    },
+
+    async openInvites({ now }) {
+      const rows = await prisma.invite.findMany({
+        where: { usedAt: null, expiresAt: { gt: now } },
+        orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }],
+        select: { id: true, code: true, role: true, expiresAt: true, createdById: true, unit: { select: { code: true } } },
+      });
+      const creators = new Map(
+        (await prisma.person.findMany({ where: { id: { in: rows.flatMap((r) => (r.createdById === null ? [] : [r.createdById])) } }, select: { id: true, displayName: true } })).map((p) => [p.id, p.displayName]),
+      );
+      return rows.flatMap((r): OpenInvite[] =>
+        isRole(r.role)
+          ? [{ id: r.id, role: r.role, unitCode: r.unit?.code ?? null, codeTail: r.code.slice(-4), createdByName: r.createdById === null ? null : (creators.get(r.createdById) ?? null), expiresAt: r.expiresAt }]
+          : [],
+      );
+    },
+
+    async cancelInvite({ id, now }) {
+      const { count } = await prisma.invite.updateMany({ where: { id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+      return count === 1;
     },
 
     async pendingBootstrapInvite(now) {

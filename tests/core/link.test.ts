@@ -12,12 +12,25 @@ import { appsPerTest, walkTo } from './nominations/fixtures.ts';
 const app = appsPerTest();
 const onZalo: Partial<InboundMessage> = { channel: 'zalo' };
 
-/** Asks for a code as Telegram user `tg`; returns it as shown (e.g. `K7M-2QX`). */
+/** Asks for a code as Telegram user `tg`; returns it as shown (e.g. `K7M2Q-X4PRT`). */
 async function codeFor(t: TestApp, tg: string): Promise<string> {
   const replies = await t.say(tg, '/lienket');
-  const m = /\/lienket ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(text(replies));
+  const m = /\/lienket ([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(text(replies));
   if (!m) throw new Error(`no code in: ${text(replies)}`);
   return m[1]!;
+}
+
+/**
+ * Zalo user `zaloUser` types `code`, confirms, and the code's owner (Telegram user `owner`) confirms:
+ * returns the three answers (claim, claimant's confirmation, owner's confirmation).
+ */
+async function linkBoth(t: TestApp, zaloUser: string, code: string, owner: string): Promise<string[]> {
+  const claimed = await t.say(zaloUser, `/lienket ${code}`, onZalo);
+  const yes = claimed.flatMap((r) => r.buttons.flat()).find((b) => b.action.startsWith('lk:y:'));
+  if (!yes) return [text(claimed)];
+  const confirmed = await t.say(zaloUser, '', { ...onZalo, action: yes.action, text: undefined });
+  const done = await t.tap(owner, yes.action.replace('lk:y:', 'lk:o:'));
+  return [text(claimed), text(confirmed), text(done)];
 }
 const zaloPersonId = async (t: TestApp, zaloUser: string) =>
   (await t.app.prisma.identity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'zalo', externalId: zaloUser } } })).personId;
@@ -27,7 +40,7 @@ describe('/lienket', () => {
     const t = await app();
     const officer = await t.grant('100', 'OFFICER', 'tram-y-te');
     const replies = await t.say('100', '/lienket');
-    expect(text(replies)).toMatch(/Mã liên kết của bạn: [A-Z0-9]{3}-[A-Z0-9]{3} \(dùng một lần, hết hạn lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\)/);
+    expect(text(replies)).toMatch(/Mã liên kết của bạn: [A-Z0-9]{5}-[A-Z0-9]{5} \(dùng một lần, hết hạn lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\)/);
     const code = await codeFor(t, '100');
 
     // On Zalo, before linking: a resident, /dangky is not for them.
@@ -35,15 +48,18 @@ describe('/lienket', () => {
     const loner = await zaloPersonId(t, 'z-100');
     expect(loner).not.toBe(officer);
 
-    const linked = await t.say('z-100', `/lienket ${code.toLowerCase()}`, onZalo);
-    expect(text(linked)).toContain('Đã liên kết! Tài khoản Zalo này nay là của User 100');
+    const [claimed, confirmed, linked] = await linkBoth(t, 'z-100', code.toLowerCase(), '100');
+    expect(claimed).toContain('Mã này là của tài khoản User 100 (Telegram)');
+    expect(claimed).toContain('Sau khi gộp, tài khoản có các vai trò: Cán bộ đơn vị — Trạm Y tế');
+    expect(confirmed).toContain('gửi câu hỏi xác nhận tới tài khoản User 100');
+    expect(linked).toContain('Đã liên kết! Tài khoản Zalo nay là của User 100');
     expect(await zaloPersonId(t, 'z-100')).toBe(officer);
     expect(await t.app.prisma.person.findUnique({ where: { id: loner } })).toBeNull();
     // Now the officer's commands work on Zalo.
     expect(text(await t.say('z-100', '/dangky', onZalo))).toContain(walkToPrompt);
 
-    // Single use.
-    expect(text(await t.say('z-200', `/lienket ${code}`, onZalo))).toContain('Mã này đã được dùng rồi');
+    // Single use: the same answer as for any wrong code.
+    expect(text(await t.say('z-200', `/lienket ${code}`, onZalo))).toContain('Mã không đúng hoặc không còn dùng được');
   });
 
   it('re-points the second account’s records to the surviving person in one go', async () => {
@@ -71,7 +87,10 @@ describe('/lienket', () => {
     expect(await t.app.prisma.dialogState.findUnique({ where: { personId: other } })).not.toBeNull();
 
     const code = await codeFor(t, '300');
-    expect(text(await t.say('z-300', `/lienket ${code}`, onZalo))).toContain('Đã liên kết!');
+    const answers = await linkBoth(t, 'z-300', code, '300');
+    // The Zalo account holds roles: its confirmation says they go to the code's owner.
+    expect(answers[0]).toContain('Lưu ý: tài khoản User 300 sẽ nhận các vai trò');
+    expect(answers[2]).toContain('Đã liên kết!');
 
     const p = t.app.prisma;
     expect(await p.person.findUnique({ where: { id: other } })).toBeNull();
@@ -87,20 +106,19 @@ describe('/lienket', () => {
     expect(text(await t.say('300', '/tiep'))).toContain('Gõ tên tập thể được đề nghị');
   });
 
-  it('refuses unknown, expired and own codes, another account on the same channel, and groups', async () => {
+  it('refuses unknown, expired and own codes with one answer, another account on the same channel, and groups', async () => {
     const t = await app();
-    expect(text(await t.say('z-1', '/lienket ABC-DEF', onZalo))).toContain('Mã không đúng');
-    expect(text(await t.say('z-1', '/lienket 12', onZalo))).toContain('Mã không đúng');
+    expect(text(await t.say('z-1', '/lienket ABC-DEF', onZalo))).toContain('Mã không đúng hoặc không còn dùng được');
 
     const expired = await codeFor(t, '400');
     t.advance(LINK_CODE_TTL_MS + 1000);
-    expect(text(await t.say('z-400', `/lienket ${expired}`, onZalo))).toContain('Mã này đã hết hạn');
+    expect(text(await t.say('z-400', `/lienket ${expired}`, onZalo))).toContain('Mã không đúng hoặc không còn dùng được');
 
     const own = await codeFor(t, '400');
     expect(text(await t.say('400', `/lienket ${own}`))).toContain('Hai tài khoản này đã là một');
 
     // 400 links Zalo account z-400; a second Zalo account can't join the same person.
-    expect(text(await t.say('z-400', `/lienket ${own}`, onZalo))).toContain('Đã liên kết!');
+    expect((await linkBoth(t, 'z-400', own, '400'))[2]).toContain('Đã liên kết!');
     const again = await codeFor(t, '400');
     expect(text(await t.say('z-401', `/lienket ${again}`, onZalo))).toContain('đã có một tài khoản Zalo khác');
     // Nor a second Telegram account.
@@ -111,24 +129,25 @@ describe('/lienket', () => {
     const first = await codeFor(t, '500');
     const second = await codeFor(t, '500');
     expect(text(await t.say('z-500', `/lienket ${first}`, onZalo))).toContain('Mã không đúng');
-    expect(text(await t.say('z-500', `/lienket ${second}`, onZalo))).toContain('Đã liên kết!');
+    expect((await linkBoth(t, 'z-500', second, '500'))[2]).toContain('Đã liên kết!');
   });
 
-  it('English: /link, and two redemptions of one code at once: exactly one wins', async () => {
+  it('English: /link; a code typed by one account is held for it: a second account gets the wrong-code answer', async () => {
     const t = await app();
     await t.say('600', '/lang en');
     const replies = await t.say('600', '/link');
-    const code = /\/link ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(text(replies))![1]!;
+    const code = /\/link ([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(text(replies))![1]!;
     expect(text(replies)).toContain('Your link code');
     const [a, b] = await Promise.all([t.say('z-601', `/link ${code}`, onZalo), t.say('z-602', `/link ${code}`, onZalo)]);
     const outcomes = [text(a), text(b)];
-    expect(outcomes.filter((o) => o.includes('Đã liên kết!'))).toHaveLength(1);
-    expect(outcomes.filter((o) => o.includes('Mã này đã được dùng rồi'))).toHaveLength(1);
+    expect(outcomes.filter((o) => o.includes('Mã này là của tài khoản User 600'))).toHaveLength(1);
+    expect(outcomes.filter((o) => o.includes('Mã không đúng'))).toHaveLength(1);
   });
 
   it('normalises typed codes and answers the "keep receiving" tap', async () => {
-    expect(normalizeLinkCode(' k7m – 2qx ')).toBe('K7M2QX');
-    expect(normalizeLinkCode('K7M2Q0')).toBeNull(); // 0 is not in the alphabet
+    expect(normalizeLinkCode(' k7m2q – x4prt ')).toBe('K7M2QX4PRT');
+    expect(normalizeLinkCode('K7M2QX4PR0')).toBeNull(); // 0 is not in the alphabet
+    expect(normalizeLinkCode('K7M-2QX')).toBeNull(); // the old 6-character codes are too weak
     const t = await app();
     expect(text(await t.tap('700', 'noop'))).toContain('Bạn sẽ tiếp tục nhận tin');
   });

@@ -8,6 +8,8 @@ import type { Ctx, Feature } from '../context.ts';
 import { formatLocalDate } from '../plan/dates.ts';
 import type { Role } from '../roles.ts';
 import { clip } from '../text/fold.ts';
+import { parseId } from '../ids.ts';
+import { withAttemptLimit } from './codes.ts';
 
 /** How long an invite code stays valid: 7 days, in milliseconds. */
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -16,10 +18,13 @@ const denied = (): Reply[] => [{ lines: [msg('access-denied', { audience: 'admin
 
 async function join(ctx: Ctx, code: string): Promise<Reply[]> {
   if (!code) return [{ lines: [msg('join-usage')] }];
-  const result = await ctx.services.roles.redeemInvite({ code, personId: ctx.personId, now: ctx.now });
-  if (!result.ok) return [{ lines: [msg('join-failed', { reason: result.reason })] }];
-  const unit = result.unitCode ? msg('role-unit', { unit: ctx.catalog.unitName(result.unitCode, ctx.locale) }) : '';
-  return [{ lines: [msg('join-ok', { role: msg('role-name', { role: result.role }), unit })] }];
+  // Unknown, used and expired codes get the same answer; wrong tries are limited (issue [3/9]).
+  return withAttemptLimit(ctx, 'thamgia', code, async () => {
+    const result = await ctx.services.roles.redeemInvite({ code, personId: ctx.personId, now: ctx.now });
+    if (!result.ok) return 'wrong';
+    const unit = result.unitCode ? msg('role-unit', { unit: ctx.catalog.unitName(result.unitCode, ctx.locale) }) : '';
+    return [{ lines: [msg('join-ok', { role: msg('role-name', { role: result.role }), unit })] }];
+  });
 }
 
 async function invite(ctx: Ctx, role: Role, unitCode: string | null): Promise<Reply[]> {
@@ -27,6 +32,28 @@ async function invite(ctx: Ctx, role: Role, unitCode: string | null): Promise<Re
   const code = await ctx.services.roles.createInvite({ role, planSlug: ctx.catalog.plan.id, unitCode, byId: ctx.personId, expiresAt });
   const unit = unitCode ? msg('role-unit', { unit: ctx.catalog.unitName(unitCode, ctx.locale) }) : '';
   return [{ lines: [msg('invite-created', { role: msg('role-name', { role }), unit, code, until: formatLocalDate(expiresAt, ctx.services.settings.timeZone) })] }];
+}
+
+/** `inv:l`: the unused invites, each with a cancel button (issue [3/9]). */
+async function openInvites(ctx: Ctx): Promise<Reply[]> {
+  const open = await ctx.services.roles.openInvites({ now: ctx.now });
+  if (open.length === 0) return [{ lines: [msg('invites-none')] }];
+  const tz = ctx.services.settings.timeZone;
+  const lines = [msg('invites-title', { count: open.length })];
+  const buttons: Button[][] = [];
+  for (const i of open) {
+    const unit = i.unitCode ? msg('role-unit', { unit: ctx.catalog.unitName(i.unitCode, ctx.locale) }) : '';
+    lines.push(msg('invites-item', { tail: i.codeTail, role: msg('role-name', { role: i.role }), unit, by: i.createdByName ?? '-', until: formatLocalDate(i.expiresAt, tz) }));
+    buttons.push([{ label: msg('invites-cancel', { tail: i.codeTail }), action: `inv:c:${i.id}` }]);
+  }
+  return [{ lines, buttons }];
+}
+
+async function cancelInvite(ctx: Ctx, raw: string | undefined): Promise<Reply[]> {
+  const id = parseId(raw);
+  if (id === undefined) return [{ lines: [msg('action-expired')] }];
+  const done = await ctx.services.roles.cancelInvite({ id, now: ctx.now });
+  return [{ lines: [msg(done ? 'invites-cancelled' : 'invites-gone')] }, ...(await openInvites(ctx))];
 }
 
 async function people(ctx: Ctx): Promise<Reply[]> {
@@ -47,8 +74,8 @@ async function people(ctx: Ctx): Promise<Reply[]> {
 async function revoke(ctx: Ctx, payload: string): Promise<Reply[]> {
   const [first, second] = payload.split(':');
   const confirmed = first === 'y';
-  const grantId = Number(confirmed ? second : first);
-  if (!Number.isInteger(grantId)) return [{ lines: [msg('action-expired')] }];
+  const grantId = parseId(confirmed ? second : first);
+  if (grantId === undefined) return [{ lines: [msg('action-expired')] }];
   const list = await ctx.services.roles.listPeopleWithRoles({ planSlug: ctx.catalog.plan.id });
   const owner = list.find((p) => p.grants.some((g) => g.id === grantId));
   const grant = owner?.grants.find((g) => g.id === grantId);
@@ -64,7 +91,12 @@ async function revoke(ctx: Ctx, payload: string): Promise<Reply[]> {
 export const peopleFeature: Feature = {
   commands: {
     thamgia: (ctx, args) => join(ctx, args),
-    moi: async (ctx) => [{ lines: [msg('invite-choose-role')], buttons: [ROLES.map((role) => ({ label: msg('role-name', { role }), action: `inv:r:${role}` }))] }],
+    moi: async (ctx) => [
+      {
+        lines: [msg('invite-choose-role')],
+        buttons: [ROLES.map((role) => ({ label: msg('role-name', { role }), action: `inv:r:${role}` })), [{ label: msg('invites-open'), action: 'inv:l' }]],
+      },
+    ],
     nguoi: people,
   },
   actions: {
@@ -76,6 +108,8 @@ export const peopleFeature: Feature = {
       }
       if (op === 'r' && (value === 'COUNCIL' || value === 'ADMIN')) return invite(ctx, value, null);
       if (op === 'u' && ctx.catalog.plan.units.some((u) => u.code === value)) return invite(ctx, 'OFFICER', value!);
+      if (op === 'l') return openInvites(ctx);
+      if (op === 'c') return cancelInvite(ctx, value);
       return [{ lines: [msg('action-expired')] }];
     },
     rk: (ctx, payload) => (ctx.roles.admin ? revoke(ctx, payload) : Promise.resolve(denied())),

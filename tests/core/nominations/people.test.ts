@@ -41,9 +41,9 @@ describe('invites', () => {
     expect((await t.app.services.roles.rolesOf({ personId: await t.personId('u1'), planSlug: t.app.catalog().plan.id })).officerUnits).toEqual(['cong-an']);
 
     // the same code a second time, by someone else or by the same person
-    expect(text(await t.say('u2', `/thamgia ${code}`))).toContain('Mã này đã được dùng rồi');
+    expect(text(await t.say('u2', `/thamgia ${code}`))).toContain('Mã không đúng hoặc không còn dùng được');
     expect(text(await t.say('u2', '/tiendo'))).toContain('Việc này dành cho cán bộ');
-    expect(text(await t.say('u1', `/join ${code.toLowerCase()}`))).toContain('đã được dùng rồi');
+    expect(text(await t.say('u1', `/join ${code.toLowerCase()}`))).toContain('Mã không đúng hoặc không còn dùng được');
   });
 
   it('council and administrator invites need no unit; codes are read without case or dash', async () => {
@@ -63,7 +63,7 @@ describe('invites', () => {
     expect(text(await t.say('u1', '/thamgia'))).toContain('Gõ /thamgia kèm mã mời');
     const code = codeIn(await t.tap('adm', 'inv:r:COUNCIL'));
     t.advance(8 * 24 * 60 * 60 * 1000);
-    expect(text(await t.say('u1', `/thamgia ${code}`))).toContain('Mã này đã hết hạn');
+    expect(text(await t.say('u1', `/thamgia ${code}`))).toContain('Mã không đúng hoặc không còn dùng được');
     expect(text(await t.say('u1', '/duyet'))).toContain('Việc này dành cho thành viên Hội đồng');
   });
 });
