@@ -127,7 +127,7 @@ export async function benchDigest(opts: { nominations?: number; deeds?: number; 
     }
     const insertMs = performance.now() - started;
 
-    const repo = createDigestRepository(t.app.prisma);
+    const repo = createDigestRepository(t.prisma);
     const catalog = t.app.catalog();
     const timeZone = t.app.services.settings.timeZone;
     const today = localDate(to, timeZone);
@@ -219,7 +219,7 @@ export async function benchSender(opts: { recipients?: number; twice?: number } 
 
     // As main.ts wires it: the bot's API (auto-retry), telegramSender, the default pace (30/s, 1/s per chat).
     const bot = createTelegramBot({ core: t.app.core, translator: t.app.translator, logger: silent, token: fake.token, apiRoot: fake.apiRoot, botInfo: fake.botInfo });
-    const sender = createOutboxSender({ prisma: t.app.prisma, channel: 'telegram', send: telegramSender(bot.api, t.app.translator), logger: silent });
+    const sender = createOutboxSender({ store: t.app.stores.outbox, channel: 'telegram', send: telegramSender(bot.api, t.app.translator), logger: silent });
     const started = Date.now();
     const loop = startDeliveryLoop(sender, { logger: silent, idleMs: 50 });
     try {
@@ -240,7 +240,7 @@ export async function benchSender(opts: { recipients?: number; twice?: number } 
     const byChat = new Map<string, number[]>();
     for (const a of accepted) byChat.set(a.chat, [...(byChat.get(a.chat) ?? []), a.at]);
     const gaps = [...byChat.values()].filter((ts) => ts.length > 1).flatMap((ts) => ts.slice(1).map((x, k) => x - ts[k]!));
-    const sent = await t.app.prisma.outboxMessage.count({ where: { state: 'SENT' } });
+    const sent = await t.prisma.outboxMessage.count({ where: { state: 'SENT' } });
     if (sent !== total) throw new Error(`only ${sent} of ${total} outbox rows SENT`);
     return {
       recipients,

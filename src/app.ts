@@ -1,6 +1,10 @@
 /**
  * The core services wired to the database: what every channel needs. Used by `main.ts` and by
  * tests that run the bot in-process.
+ *
+ * A composition root: with `main.ts` and `src/cli/*`, the only code outside `src/db` that may touch
+ * the Prisma client. Channels and jobs get core ports ({@link AppStores}, {@link Services}), never the
+ * client.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -20,12 +24,18 @@ import { nominationFeatures, registerNominationDialogs } from './core/nomination
 import { createPlanCatalog, type PlanCatalog } from './core/plan/catalog.ts';
 import { loadPlanFile } from './core/plan/load.ts';
 import { importAwardForms, listAwardForms } from './db/award-repository.ts';
-import { createDatabase, databaseFileFromUrl, type PrismaClient } from './db/client.ts';
+import { createDatabase, databaseFileFromUrl, type Database } from './db/client.ts';
 import { createDeedRepository } from './db/deed-repository.ts';
 import { createDialogStore } from './db/dialog-store.ts';
 import { applyMigrations, migrationPaths } from './db/migrate.ts';
 import { createNominationRepository } from './db/nomination-repository.ts';
 import { createOutbox } from './db/outbox.ts';
+import { createOutboxStore } from './db/outbox-store.ts';
+import { createInboundEventLog } from './db/inbound-log.ts';
+import { createZaloTokenStore, type ZaloTokenStore } from './db/zalo-token-store.ts';
+import { createAdminAlerts, type AdminAlerts } from './core/alerts.ts';
+import type { InboundEventLog } from './core/inbound-log.ts';
+import type { OutboxStore } from './core/outbox.ts';
 import { createPeopleRepository } from './db/people-repository.ts';
 import { importPlan, loadPlan, type PlanImportResult } from './db/plan-repository.ts';
 import { createRoleRepository } from './db/role-repository.ts';
@@ -48,11 +58,23 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 /** How long the first administrator's code stays valid: 30 days, in milliseconds. */
 const BOOTSTRAP_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
+/** The stores channels need besides core's services (ports implemented in src/db). */
+export interface AppStores {
+  /** The outbox rows each channel's sender delivers. */
+  outbox: OutboxStore;
+  /** Webhook dedupe (accepted platform events). */
+  inboundEvents: InboundEventLog;
+  /** Zalo OA tokens. */
+  zaloTokens: ZaloTokenStore;
+}
+
 export interface App {
   core: BotCore;
   translator: Translator;
-  prisma: PrismaClient;
   services: Services;
+  stores: AppStores;
+  /** Notices to every administrator (through the outbox). */
+  alerts: AdminAlerts;
   catalog: () => PlanCatalog;
   planImport: PlanImportResult;
   /** The job dispatcher: `catchUp()` at start, `tick()` when node-cron wakes it. */
@@ -73,7 +95,16 @@ export interface App {
  * @throws PlanFileError for an invalid plan or award forms file; Error when the database cannot be
  *         opened or migrated.
  */
-export async function createApp(opts: { config: Config; logger: Logger; now?: () => Date }): Promise<App> {
+export async function createApp(opts: {
+  config: Config;
+  logger: Logger;
+  now?: () => Date;
+  /**
+   * An open database on `config.databaseUrl` to use instead of opening one (tests keep a handle to
+   * inspect rows). The app owns it from then on: `close()` closes it.
+   */
+  database?: Database;
+}): Promise<App> {
   const { config, logger } = opts;
   const clock = opts.now ?? (() => new Date());
   const file = databaseFileFromUrl(config.databaseUrl);
@@ -86,7 +117,7 @@ export async function createApp(opts: { config: Config; logger: Logger; now?: ()
 
   const planFile = loadPlanFile(resolve(process.cwd(), config.planFile));
   const awardForms = loadAwardFormsFile(resolve(process.cwd(), config.awardFormsFile));
-  const db = await createDatabase({ databaseUrl: config.databaseUrl });
+  const db = opts.database ?? (await createDatabase({ databaseUrl: config.databaseUrl }));
   try {
     const planImport = await importPlan(db.prisma, planFile);
     logger.info({ plan: planImport.slug, status: planImport.status, ...planImport.counts }, 'plan ready');
@@ -121,7 +152,7 @@ export async function createApp(opts: { config: Config; logger: Logger; now?: ()
       settings: { defaultLocale: config.defaultLocale, timeZone: config.timeZone, voteRule: config.voteRule, adminTelegramIds: config.adminTelegramIds, deedDailyLimit: config.deedDailyLimit },
     };
     scheduler = createScheduler({
-      jobs: createJobs({ services, prisma: db.prisma, digests: createDigestRepository(db.prisma), preferences, settings: config.schedule }),
+      jobs: createJobs({ services, digests: createDigestRepository(db.prisma), preferences, settings: config.schedule }),
       store: createJobRunStore(db.prisma),
       timeZone: config.timeZone,
       maxLatenessMs: config.schedule.maxLatenessMs,
@@ -132,8 +163,9 @@ export async function createApp(opts: { config: Config; logger: Logger; now?: ()
     return {
       core,
       translator,
-      prisma: db.prisma,
       services,
+      stores: { outbox: createOutboxStore(db.prisma), inboundEvents: createInboundEventLog(db.prisma), zaloTokens: createZaloTokenStore(db.prisma, { now: clock }) },
+      alerts: createAdminAlerts({ roles, notifier }),
       catalog: () => catalog,
       planImport,
       scheduler,

@@ -35,7 +35,7 @@ async function startTelegramChannel(app: App, config: Config, logger: Logger, on
     httpPort: config.httpPort,
     onFatal,
   });
-  const sender = createOutboxSender({ prisma: app.prisma, channel: 'telegram', send: telegramSender(bot.api, app.translator), logger });
+  const sender = createOutboxSender({ store: app.stores.outbox, channel: 'telegram', send: telegramSender(bot.api, app.translator), logger });
   await sender.recoverInterrupted();
   const delivery = startDeliveryLoop(sender, { logger });
   return async () => {
@@ -66,12 +66,15 @@ async function runChannels(app: App, config: Config, logger: Logger): Promise<nu
     const zalo = await startZalo({
       core: app.core,
       translator: app.translator,
-      prisma: app.prisma,
+      people: app.services.people,
+      outbox: app.stores.outbox,
+      events: app.stores.inboundEvents,
+      tokens: app.stores.zaloTokens,
       logger,
       settings: config.zalo,
       // A lost grant needs a human: administrators hear of it on Telegram (and in the log).
       onLostGrant: async (error) => {
-        await alertAdminsLostGrant({ prisma: app.prisma, logger, error, defaultLocale: config.defaultLocale });
+        await alertAdminsLostGrant({ alerts: app.alerts, logger, error });
       },
     });
     stops.push(() => zalo.stop());
@@ -141,7 +144,7 @@ async function main(): Promise<number> {
       locale: (await app.services.people.ensure({ channel: 'console', externalId: user, displayName: user })).locale ?? config.defaultLocale,
       adminCode: await app.bootstrapAdminCode(),
       deliverNotices: (send) => {
-        sender ??= createOutboxSender({ prisma: app.prisma, channel: 'console', chatId: user, logger, perChatMs: 0, send: (_chat, reply, locale) => send(reply, locale) });
+        sender ??= createOutboxSender({ store: app.stores.outbox, channel: 'console', chatId: user, logger, perChatMs: 0, send: (_chat, reply, locale) => send(reply, locale) });
         return sender.deliverDue();
       },
     });

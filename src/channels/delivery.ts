@@ -12,13 +12,14 @@
  * - Other failures: retried with backoff, at most {@link MAX_ATTEMPTS} times, then FAILED.
  * - A row left SENDING by a process that died mid-send may or may not have reached the person: it is
  *   marked UNCERTAIN at start and never sent again (nothing is sent twice), and logged.
+ * - Time: one injected clock (`now`) stamps the rows and paces the sends; the rows are reached only
+ *   through core's {@link OutboxStore} port.
  *
  * Written here rather than with a throttling plugin: grammY's own docs advise against its throttler,
  * and the outbox needs deferral of rows across restarts, not an in-memory queue.
  */
 import type { Locale, Reply } from '../core/channel.ts';
-import type { PrismaClient } from '../db/client.ts';
-import { payloadReply } from '../db/outbox.ts';
+import type { OutboxItem, OutboxStore } from '../core/outbox.ts';
 import type { Logger } from '../logger.ts';
 
 /** Sends one reply to a chat. Throws {@link UnreachableError} or {@link RetryLaterError} when it applies. */
@@ -43,9 +44,12 @@ export class RetryLaterError extends Error {
 export const MAX_ATTEMPTS = 5;
 /** Backoff after the n-th failed attempt: 30 s, 1 min, 2 min, 4 min … */
 export const backoffMs = (attempt: number): number => 30_000 * 2 ** Math.max(0, attempt - 1);
+/** Rows read per pass. */
+const BATCH = 200;
 
 export interface SenderOptions {
-  prisma: PrismaClient;
+  /** The outbox's rows (core port; `createOutboxStore` in src/db). */
+  store: OutboxStore;
   channel: string;
   send: ChannelSender;
   logger: Logger;
@@ -55,7 +59,9 @@ export interface SenderOptions {
   perSecond?: number;
   /** Minimum time between two messages to one chat, ms; default 1000. */
   perChatMs?: number;
+  /** The clock for row times AND pacing (UTC); default the system clock. */
   now?: () => Date;
+  /** Waits `ms` for pacing; default a timer. A test with a fake clock passes one that advances it. */
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -69,9 +75,10 @@ export interface OutboxSender {
 }
 
 export function createOutboxSender(opts: SenderOptions): OutboxSender {
-  const { prisma, logger } = opts;
+  const { store, logger } = opts;
   const clock = opts.now ?? (() => new Date());
-  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const ms = () => clock().getTime();
+  const sleep = opts.sleep ?? ((wait: number) => new Promise<void>((r) => setTimeout(r, wait)));
   const perSecond = opts.perSecond ?? 30;
   const gapMs = 1000 / perSecond;
   const perChatMs = opts.perChatMs ?? 1000;
@@ -84,62 +91,56 @@ export function createOutboxSender(opts: SenderOptions): OutboxSender {
   // between its start and its end, so network jitter can never squeeze more than `perSecond` into a
   // second, or two to one chat into `perChatMs`.
   const ended = (chatId: string) => {
-    const at = Date.now();
+    const at = ms();
     lastToChat.set(chatId, at);
     recentEnds.push(at);
     if (recentEnds.length > perSecond) recentEnds.shift();
   };
   let paused: Date | null = null;
 
-  async function deliverOne(m: { id: number; personId: number; chatId: string; payload: string; locale: string; attempts: number }): Promise<'sent' | 'stop' | 'next'> {
-    const claimed = await prisma.outboxMessage.updateMany({ where: { id: m.id, state: 'PENDING' }, data: { state: 'SENDING', attempts: { increment: 1 } } });
-    if (claimed.count !== 1) return 'next';
-    const wait = Math.max(lastSend + gapMs, recentEnds.length >= perSecond ? recentEnds[0]! + 1000 : 0) - Date.now();
+  async function deliverOne(m: OutboxItem): Promise<'sent' | 'stop' | 'next'> {
+    if (!(await store.claim(m.id))) return 'next';
+    const wait = Math.max(lastSend + gapMs, recentEnds.length >= perSecond ? recentEnds[0]! + 1000 : 0) - ms();
     if (wait > 0) await sleep(wait);
-    lastSend = Date.now();
+    lastSend = ms();
     lastToChat.set(m.chatId, lastSend);
     try {
       try {
-        await opts.send(m.chatId, payloadReply(m.payload), m.locale === 'en' ? 'en' : 'vi');
+        await opts.send(m.chatId, m.reply, m.locale);
       } finally {
         ended(m.chatId);
       }
-      await prisma.outboxMessage.update({ where: { id: m.id }, data: { state: 'SENT', sentAt: clock(), lastError: null } });
+      await store.markSent(m.id, clock());
       return 'sent';
     } catch (error) {
-      const text = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+      const text = error instanceof Error ? error.message : String(error);
       const now = clock();
       if (error instanceof RetryLaterError) {
         paused = new Date(now.getTime() + error.retryAfterMs);
         // Not the message's fault: the attempt is given back.
-        await prisma.outboxMessage.update({ where: { id: m.id }, data: { state: 'PENDING', attempts: m.attempts, nextAttemptAt: paused, lastError: text } });
+        await store.defer(m.id, { until: paused, error: text, giveBackAttempt: true });
         logger.warn({ channel: opts.channel, retryAfterMs: error.retryAfterMs }, 'rate limited: channel deferred');
         return 'stop';
       }
       if (error instanceof UnreachableError) {
-        await prisma.outboxMessage.update({ where: { id: m.id }, data: { state: 'UNREACHABLE', lastError: text } });
-        await prisma.person.update({ where: { id: m.personId }, data: { unreachableAt: now } });
+        await store.markUnreachable(m, { error: text, at: now });
         logger.warn({ outboxId: m.id, personId: m.personId }, 'recipient unreachable: held until they write again');
         return 'next';
       }
       const attempts = m.attempts + 1;
-      const failed = attempts >= MAX_ATTEMPTS;
-      await prisma.outboxMessage.update({
-        where: { id: m.id },
-        data: { state: failed ? 'FAILED' : 'PENDING', lastError: text, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) },
-      });
-      logger.warn({ outboxId: m.id, attempts, err: error }, failed ? 'delivery failed for good' : 'delivery failed, will retry');
+      const retryAt = new Date(now.getTime() + backoffMs(attempts));
+      if (attempts >= MAX_ATTEMPTS) await store.markFailed(m.id, { error: text, retryAt });
+      else await store.defer(m.id, { until: retryAt, error: text });
+      logger.warn({ outboxId: m.id, attempts, err: error }, attempts >= MAX_ATTEMPTS ? 'delivery failed for good' : 'delivery failed, will retry');
       return 'next';
     }
   }
 
+  const scope = { channel: opts.channel, ...(opts.chatId !== undefined ? { chatId: opts.chatId } : {}) };
   return {
     pausedUntil: () => paused,
     async recoverInterrupted() {
-      const { count } = await prisma.outboxMessage.updateMany({
-        where: { channel: opts.channel, state: 'SENDING', ...(opts.chatId ? { chatId: opts.chatId } : {}) },
-        data: { state: 'UNCERTAIN', lastError: 'interrupted while sending: may have been delivered; not resent' },
-      });
+      const count = await store.recoverInterrupted(scope);
       if (count > 0) logger.warn({ channel: opts.channel, count }, 'messages interrupted mid-send marked UNCERTAIN (not resent)');
       return count;
     },
@@ -147,15 +148,11 @@ export function createOutboxSender(opts: SenderOptions): OutboxSender {
       const now = clock();
       if (paused && paused.getTime() > now.getTime()) return 0;
       paused = null;
-      const due = await prisma.outboxMessage.findMany({
-        where: { channel: opts.channel, ...(opts.chatId ? { chatId: opts.chatId } : {}), state: 'PENDING', nextAttemptAt: { lte: now } },
-        orderBy: { id: 'asc' },
-        take: 200,
-      });
+      const due = await store.due({ ...scope, now, limit: BATCH });
       let sent = 0;
       for (const m of due) {
         const last = lastToChat.get(m.chatId);
-        if (last !== undefined && Date.now() - last < perChatMs) continue; // this chat waits for a later pass
+        if (last !== undefined && ms() - last < perChatMs) continue; // this chat waits for a later pass
         const result = await deliverOne(m);
         if (result === 'sent') sent++;
         if (result === 'stop') break;
@@ -166,9 +163,11 @@ export function createOutboxSender(opts: SenderOptions): OutboxSender {
 }
 
 /**
- * Runs passes until stopped: right away while messages are due, every `idleMs` otherwise.
+ * Runs passes until stopped: right away while messages are due, every `idleMs` otherwise, and when
+ * the channel is deferred, at the end of the deferral (by `now`, the sender's clock).
  */
-export function startDeliveryLoop(sender: OutboxSender, opts: { logger: Logger; idleMs?: number }): { stop(): Promise<void> } {
+export function startDeliveryLoop(sender: OutboxSender, opts: { logger: Logger; idleMs?: number; now?: () => Date }): { stop(): Promise<void> } {
+  const clock = opts.now ?? (() => new Date());
   let stopped = false;
   let wake: (() => void) | undefined;
   const loop = (async () => {
@@ -181,7 +180,7 @@ export function startDeliveryLoop(sender: OutboxSender, opts: { logger: Logger; 
       }
       if (stopped) break;
       const paused = sender.pausedUntil();
-      const delay = paused ? Math.max(50, paused.getTime() - Date.now()) : sent > 0 ? 50 : (opts.idleMs ?? 1000);
+      const delay = paused ? Math.max(50, paused.getTime() - clock().getTime()) : sent > 0 ? 50 : (opts.idleMs ?? 1000);
       await new Promise<void>((resolve) => {
         wake = resolve;
         setTimeout(resolve, delay);

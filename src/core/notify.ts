@@ -3,7 +3,7 @@
  * decision, new nominations for the council, reminders. Core only states who gets what under which
  * unique key; the outbox (src/db) stores it and a sender delivers it once.
  */
-import type { Reply } from './channel.ts';
+import type { ChannelName, Reply } from './channel.ts';
 
 export interface Notice {
   personId: number;
@@ -13,6 +13,11 @@ export interface Notice {
    */
   key: string;
   reply: Reply;
+  /**
+   * Only through this channel (the person's identity there used last); skipped when they have none.
+   * Default: the identity the person used last, whatever its channel.
+   */
+  channel?: ChannelName;
 }
 
 /** Port implemented by the outbox. */

@@ -20,4 +20,22 @@ export interface PeopleRepository {
   ensure(identity: { channel: ChannelName; externalId: string; displayName: string }): Promise<Person>;
   /** Stores the person's interface language. */
   setLocale(personId: number, locale: Locale): Promise<void>;
+  /**
+   * When the person behind a channel identity last wrote (UTC), or `null` for an unknown identity.
+   * Zalo's 7-day window for proactive messages is judged by it.
+   */
+  lastSeenAt(identity: ChannelIdentity): Promise<Date | null>;
+  /**
+   * Holds the person behind an identity as unreachable since `at` (e.g. they unfollowed the Zalo OA):
+   * proactive messages wait until they write again. Unknown identity: nothing happens.
+   */
+  markUnreachable(identity: ChannelIdentity, at: Date): Promise<void>;
+  /** The chosen language of each given person (`null`: the configured default); unknown ids are left out. */
+  locales(personIds: number[]): Promise<Map<number, Locale | null>>;
+}
+
+/** A person's account on one channel: `externalId` is the Telegram user id, Zalo user id or console name. */
+export interface ChannelIdentity {
+  channel: ChannelName;
+  externalId: string;
 }

@@ -13,10 +13,13 @@ export interface OutboxRecipient {
   locale: string;
 }
 
-/** The channel identity a proactive message goes to: the one the person used last. */
-export async function recipientOf(prisma: PrismaClient, personId: number, defaultLocale: string): Promise<OutboxRecipient | null> {
+/**
+ * The channel identity a proactive message goes to: the one the person used last (of `channel`
+ * only, when given); `null` when they have none.
+ */
+export async function recipientOf(prisma: PrismaClient, personId: number, defaultLocale: string, channel?: string): Promise<OutboxRecipient | null> {
   const identity = await prisma.identity.findFirst({
-    where: { personId },
+    where: { personId, ...(channel ? { channel } : {}) },
     orderBy: [{ lastSeenAt: 'desc' }, { id: 'desc' }],
     include: { person: { select: { locale: true } } },
   });
@@ -30,7 +33,7 @@ export function createOutbox(prisma: PrismaClient, opts: { defaultLocale: string
     async notify(notices: Notice[]) {
       let created = 0;
       for (const n of notices) {
-        const to = await recipientOf(prisma, n.personId, opts.defaultLocale);
+        const to = await recipientOf(prisma, n.personId, opts.defaultLocale, n.channel);
         if (!to) continue;
         // Someone who blocked the bot is not written to until they come back; the row is kept.
         const held = (await prisma.person.findUnique({ where: { id: n.personId }, select: { unreachableAt: true } }))?.unreachableAt;

@@ -5,11 +5,8 @@ import type { Locale } from '../core/channel.ts';
 import type { PeopleRepository, Person } from '../core/people.ts';
 import type { PrismaClient } from './client.ts';
 
-const toPerson = (p: { id: number; displayName: string; locale: string | null }): Person => ({
-  id: p.id,
-  displayName: p.displayName,
-  locale: p.locale === 'vi' || p.locale === 'en' ? p.locale : null,
-});
+const asLocale = (l: string | null): Locale | null => (l === 'vi' || l === 'en' ? l : null);
+const toPerson = (p: { id: number; displayName: string; locale: string | null }): Person => ({ id: p.id, displayName: p.displayName, locale: asLocale(p.locale) });
 
 /**
  * @param opts.now the clock stamping `lastSeenAt` (the last interaction, which Zalo's 7-day window
@@ -42,6 +39,18 @@ export function createPeopleRepository(prisma: PrismaClient, opts: { now?: () =>
     },
     async setLocale(personId: number, locale: Locale) {
       await prisma.person.update({ where: { id: personId }, data: { locale } });
+    },
+    async lastSeenAt({ channel, externalId }) {
+      const row = await prisma.identity.findUnique({ where: { channel_externalId: { channel, externalId } }, select: { lastSeenAt: true } });
+      return row?.lastSeenAt ?? null;
+    },
+    async markUnreachable({ channel, externalId }, at) {
+      const identity = await prisma.identity.findUnique({ where: { channel_externalId: { channel, externalId } }, select: { personId: true } });
+      if (identity) await prisma.person.update({ where: { id: identity.personId }, data: { unreachableAt: at } });
+    },
+    async locales(personIds) {
+      const rows = await prisma.person.findMany({ where: { id: { in: personIds } }, select: { id: true, locale: true } });
+      return new Map(rows.map((r) => [r.id, asLocale(r.locale)]));
     },
   };
 }

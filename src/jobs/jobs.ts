@@ -11,7 +11,6 @@ import { computeProgress } from '../core/nominations/progress.ts';
 import { formatPlanDate, localDate } from '../core/plan/dates.ts';
 import type { PreferenceRepository } from '../core/preferences.ts';
 import { dueMilestones, dueQuotaReminders, overdueForReview } from '../core/reminders/reminders.ts';
-import type { PrismaClient } from '../db/client.ts';
 import type { JobDefinition } from './scheduler.ts';
 
 export interface ScheduleSettings {
@@ -30,7 +29,6 @@ export interface ScheduleSettings {
 
 export interface JobDeps {
   services: Services;
-  prisma: PrismaClient;
   digests: DigestRepository;
   preferences: PreferenceRepository;
   settings: ScheduleSettings;
@@ -39,9 +37,9 @@ export interface JobDeps {
 const WEEK_MS = 7 * 86_400_000;
 
 /** The locale each person reads in (their choice, else the default). */
-async function localesOf(prisma: PrismaClient, ids: number[], fallback: Locale): Promise<Map<number, Locale>> {
-  const rows = await prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, locale: true } });
-  return new Map(rows.map((r) => [r.id, r.locale === 'en' || r.locale === 'vi' ? r.locale : fallback]));
+async function localesOf(services: Services, ids: number[]): Promise<Map<number, Locale>> {
+  const chosen = await services.people.locales(ids);
+  return new Map([...chosen].map(([id, locale]) => [id, locale ?? services.settings.defaultLocale]));
 }
 
 async function everyOfficer(services: Services, planSlug: string, unitCodes: string[]): Promise<number[]> {
@@ -50,7 +48,7 @@ async function everyOfficer(services: Services, planSlug: string, unitCodes: str
 }
 
 export function createJobs(deps: JobDeps): JobDefinition[] {
-  const { services, prisma, settings, preferences } = deps;
+  const { services, settings, preferences } = deps;
   const tz = services.settings.timeZone;
 
   const digestJob: JobDefinition = {
@@ -64,7 +62,7 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
       const from = new Date(dueAt.getTime() - WEEK_MS);
       const facts = await deps.digests.weekFacts({ planSlug: catalog.plan.id, from, to: dueAt, listLimit: DIGEST_LIST_LIMIT });
       const today = localDate(dueAt, tz);
-      const locales = await localesOf(prisma, members, services.settings.defaultLocale);
+      const locales = await localesOf(services, members);
       const byLocale = new Map<Locale, Reply>();
       const replyFor = (locale: Locale) => {
         if (!byLocale.has(locale)) byLocale.set(locale, councilDigest({ facts, catalog, locale, from, to: dueAt, today, timeZone: tz }));
@@ -90,7 +88,7 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
       const milestones = dueMilestones({ plan, today, daysBefore: settings.milestoneDaysBefore, familyReviewDate: settings.familyReviewDate });
       if (milestones.length > 0) {
         const people = await preferences.filterEnabled([...new Set([...officers, ...council])], 'reminder:milestone');
-        const locales = await localesOf(prisma, people, services.settings.defaultLocale);
+        const locales = await localesOf(services, people);
         for (const m of milestones) {
           queued += await services.notifier.notify(
             people.map((personId) => ({
@@ -117,7 +115,7 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
         const phase = plan.phases.find((p) => p.code === r.phaseCode)!;
         for (const row of r.behind) {
           const people = await preferences.filterEnabled(await services.roles.officersOf({ planSlug: plan.id, unitCode: row.quota.unit }), 'reminder:quota');
-          const locales = await localesOf(prisma, people, services.settings.defaultLocale);
+          const locales = await localesOf(services, people);
           queued += await services.notifier.notify(
             people.map((personId) => {
               const locale = locales.get(personId) ?? 'vi';
@@ -148,7 +146,7 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
       const deeds = await services.deeds.publishedBetween({ from, to: dueAt, limit: BULLETIN_MAX });
       if (deeds.length === 0) return msg('job-result-no-deeds');
       const catalog = services.catalog();
-      const locales = await localesOf(prisma, subscribers, services.settings.defaultLocale);
+      const locales = await localesOf(services, subscribers);
       const replies = new Map<Locale, Reply>();
       const replyFor = (locale: Locale) => {
         if (!replies.has(locale)) replies.set(locale, bulletinReply({ catalog, locale, deeds, from, to: dueAt, timeZone: tz }));

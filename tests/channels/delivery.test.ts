@@ -42,11 +42,11 @@ async function queue(app: TestApp, chats: number[], tag: string): Promise<Map<nu
   return ids;
 }
 
-const pendingDue = (app: TestApp) => app.app.prisma.outboxMessage.count({ where: { state: 'PENDING', nextAttemptAt: { lte: app.now() } } });
+const pendingDue = (app: TestApp) => app.prisma.outboxMessage.count({ where: { state: 'PENDING', nextAttemptAt: { lte: app.now() } } });
 
 /**
  * Delivery passes until nothing due is left (a chat sent to less than a second ago waits for a
- * later pass, in real time), polling every 20 ms; fails after `timeoutMs`.
+ * later pass: the fake clock moves 250 ms between passes), polling every 20 ms; fails after `timeoutMs`.
  */
 async function drain(app: TestApp, sender: OutboxSender, timeoutMs = 8000): Promise<number> {
   const until = Date.now() + timeoutMs;
@@ -56,6 +56,7 @@ async function drain(app: TestApp, sender: OutboxSender, timeoutMs = 8000): Prom
     if ((await pendingDue(app)) === 0) return sent;
     if (sender.pausedUntil() && sender.pausedUntil()!.getTime() > app.now().getTime()) return sent;
     if (Date.now() > until) throw new Error(`outbox not drained within ${timeoutMs} ms`);
+    app.advance(250);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -80,7 +81,7 @@ describe('outbox sender with telegramSender against the Bot API', () => {
       if (!answer) delivered.set(chat, (delivered.get(chat) ?? 0) + 1);
       return answer;
     });
-    const sender = createOutboxSender({ prisma: t.app.prisma, channel: 'telegram', send: telegramSender(bot.api, t.app.translator), logger: silent, now: () => t.now() });
+    const sender = createOutboxSender({ store: t.app.stores.outbox, channel: 'telegram', send: telegramSender(bot.api, t.app.translator), logger: silent, now: () => t.now() });
 
     // First pass: two sent, the third answered 429 → the channel is deferred by retry_after, the pass returns.
     const started = Date.now();
@@ -88,7 +89,7 @@ describe('outbox sender with telegramSender against the Bot API', () => {
     expect(Date.now() - started).toBeLessThan(2500); // it did not sleep the 3 s
     expect(attempts).toEqual([{ chat: 2000, answer: 200 }, { chat: 2001, answer: 200 }, { chat: 2002, answer: 429 }]);
     expect(sender.pausedUntil()).toEqual(new Date(t.now().getTime() + 3000));
-    const limited = await t.app.prisma.outboxMessage.findUniqueOrThrow({ where: { key: 'round1:2002' } });
+    const limited = await t.prisma.outboxMessage.findUniqueOrThrow({ where: { key: 'round1:2002' } });
     expect(limited).toMatchObject({ state: 'PENDING', attempts: 0, nextAttemptAt: new Date(t.now().getTime() + 3000) });
     // While deferred, a pass sends nothing and calls nobody.
     expect(await sender.deliverDue()).toBe(0);
@@ -100,7 +101,7 @@ describe('outbox sender with telegramSender against the Bot API', () => {
     await drain(t, sender);
     expect(sender.pausedUntil()).toBeNull();
     const failedOnce = attempts.find((a) => a.answer === 500)!;
-    const retried = await t.app.prisma.outboxMessage.findUniqueOrThrow({ where: { key: `round1:${failedOnce.chat}` } });
+    const retried = await t.prisma.outboxMessage.findUniqueOrThrow({ where: { key: `round1:${failedOnce.chat}` } });
     expect(retried).toMatchObject({ state: 'PENDING', attempts: 1, nextAttemptAt: new Date(t.now().getTime() + backoffMs(1)) });
     expect(retried.lastError).toMatch(/Internal Server Error/);
     t.advance(backoffMs(1));
@@ -110,10 +111,10 @@ describe('outbox sender with telegramSender against the Bot API', () => {
     expect([...delivered.keys()].sort()).toEqual(chats.filter((c) => c !== 2005));
     expect([...delivered.values()].every((v) => v === 1)).toBe(true);
     expect(attempts.filter((a) => a.chat === 2005)).toEqual([{ chat: 2005, answer: 403 }]);
-    const rows = await t.app.prisma.outboxMessage.findMany({ where: { key: { startsWith: 'round1:' } } });
+    const rows = await t.prisma.outboxMessage.findMany({ where: { key: { startsWith: 'round1:' } } });
     expect(rows.filter((r) => r.state === 'SENT')).toHaveLength(19);
     expect(rows.find((r) => r.chatId === '2005')).toMatchObject({ state: 'UNREACHABLE', lastError: 'Forbidden: bot was blocked by the user' });
-    expect((await t.app.prisma.person.findUniqueOrThrow({ where: { id: ids.get(2005)! } })).unreachableAt).toEqual(blockedAt);
+    expect((await t.prisma.person.findUniqueOrThrow({ where: { id: ids.get(2005)! } })).unreachableAt).toEqual(blockedAt);
     expect(rows.find((r) => r.key === 'round1:2002')).toMatchObject({ state: 'SENT', attempts: 1 });
 
     // Later sends go to everyone else; the blocked person gets nothing and is not even tried.
@@ -123,7 +124,7 @@ describe('outbox sender with telegramSender against the Bot API', () => {
     const later = attempts.slice(before);
     expect(later.map((a) => a.chat).sort()).toEqual(chats.filter((c) => c !== 2005));
     expect(later.every((a) => a.answer === 200)).toBe(true);
-    expect(await t.app.prisma.outboxMessage.findUniqueOrThrow({ where: { key: 'round2:2005' } })).toMatchObject({ state: 'UNREACHABLE' });
+    expect(await t.prisma.outboxMessage.findUniqueOrThrow({ where: { key: 'round2:2005' } })).toMatchObject({ state: 'UNREACHABLE' });
   });
 
   it('paces: two messages to one chat at least 1 s apart, and at most `perSecond` overall', async () => {
@@ -138,7 +139,8 @@ describe('outbox sender with telegramSender against the Bot API', () => {
     await queue(t, [2100], 'first');
     await queue(t, [2100, 2101, 2102, 2103, 2104, 2105, 2106, 2107, 2108, 2109], 'second');
     await queue(t, [2100], 'third');
-    const sender = createOutboxSender({ prisma: t.app.prisma, channel: 'telegram', send, logger: silent, perSecond: 10, now: () => t.now() });
+    // Pacing in real time here (the sender's default clock): what the Bot API sees is the point.
+    const sender = createOutboxSender({ store: t.app.stores.outbox, channel: 'telegram', send, logger: silent, perSecond: 10 });
     await drain(t, sender);
 
     // As the Bot API received them: the first to 2100, the other chats, then 2100's next two,
@@ -162,18 +164,18 @@ describe('outbox sender with telegramSender against the Bot API', () => {
       return n === 1 ? TOO_MANY(1) : n === 3 ? TOO_MANY(30) : undefined;
     });
     await queue(t, [2200, 2201, 2202], 'wired');
-    const sender = createOutboxSender({ prisma: t.app.prisma, channel: 'telegram', send: telegramSender(bot.api, t.app.translator), logger: silent, now: () => t.now() });
+    const sender = createOutboxSender({ store: t.app.stores.outbox, channel: 'telegram', send: telegramSender(bot.api, t.app.translator), logger: silent, now: () => t.now() });
     // 2200: 429 "retry after 1" is waited by the plugin and retried → sent. 2201: 429 "retry after 30" → deferred.
     expect(await sender.deliverDue()).toBe(1);
     const [first, retry] = fake.calls.filter((c) => c.method === 'sendMessage');
     expect(retry!.at - first!.at).toBeGreaterThanOrEqual(990);
     expect(sender.pausedUntil()).toEqual(new Date(t.now().getTime() + 30_000));
-    expect(await t.app.prisma.outboxMessage.findMany({ where: { key: { startsWith: 'wired:' } }, orderBy: { id: 'asc' }, select: { state: true } })).toEqual([{ state: 'SENT' }, { state: 'PENDING' }, { state: 'PENDING' }]);
+    expect(await t.prisma.outboxMessage.findMany({ where: { key: { startsWith: 'wired:' } }, orderBy: { id: 'asc' }, select: { state: true } })).toEqual([{ state: 'SENT' }, { state: 'PENDING' }, { state: 'PENDING' }]);
     t.advance(30_000);
     await drain(t, sender);
     expect(fake.sentMessages().length).toBe(5); // 2200 twice (429, then sent), 2201 twice (429, then sent), 2202 once
     expect(fake.calls.filter((c) => c.method === 'sendMessage').map((c) => chatOf(c.payload)).sort()).toEqual([2200, 2200, 2201, 2201, 2202]);
-    expect(await t.app.prisma.outboxMessage.count({ where: { key: { startsWith: 'wired:' }, state: 'SENT' } })).toBe(3);
+    expect(await t.prisma.outboxMessage.count({ where: { key: { startsWith: 'wired:' }, state: 'SENT' } })).toBe(3);
   });
 
   it('gives up after the maximum number of attempts (FAILED), with growing backoff', async () => {
@@ -182,11 +184,11 @@ describe('outbox sender with telegramSender against the Bot API', () => {
     fake.respondWith('sendMessage', () => SERVER_ERROR);
     await queue(t, [2300], 'doomed');
     // Per-chat pacing (real time) is not the point here: off.
-    const sender = createOutboxSender({ prisma: t.app.prisma, channel: 'telegram', send: telegramSender(bot.api, t.app.translator), logger: silent, perChatMs: 0, now: () => t.now() });
+    const sender = createOutboxSender({ store: t.app.stores.outbox, channel: 'telegram', send: telegramSender(bot.api, t.app.translator), logger: silent, perChatMs: 0, now: () => t.now() });
     const waits: number[] = [];
     for (let i = 1; i <= MAX_ATTEMPTS; i++) {
       expect(await sender.deliverDue()).toBe(0);
-      const row = await t.app.prisma.outboxMessage.findUniqueOrThrow({ where: { key: 'doomed:2300' } });
+      const row = await t.prisma.outboxMessage.findUniqueOrThrow({ where: { key: 'doomed:2300' } });
       expect(row).toMatchObject({ attempts: i, state: i < MAX_ATTEMPTS ? 'PENDING' : 'FAILED' });
       waits.push(row.nextAttemptAt.getTime() - t.now().getTime());
       // Not retried before its backoff is over.
@@ -203,12 +205,12 @@ describe('outbox sender with telegramSender against the Bot API', () => {
   it('a row left SENDING by a dead process becomes UNCERTAIN at start and is never sent again', async () => {
     const { fake, t } = await setup();
     await queue(t, [2400, 2401], 'crash');
-    await t.app.prisma.outboxMessage.update({ where: { key: 'crash:2400' }, data: { state: 'SENDING', attempts: 1 } });
+    await t.prisma.outboxMessage.update({ where: { key: 'crash:2400' }, data: { state: 'SENDING', attempts: 1 } });
     const bot = new Bot(fake.token, { client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo });
-    const sender = createOutboxSender({ prisma: t.app.prisma, channel: 'telegram', send: telegramSender(bot.api, t.app.translator), logger: silent, now: () => t.now() });
+    const sender = createOutboxSender({ store: t.app.stores.outbox, channel: 'telegram', send: telegramSender(bot.api, t.app.translator), logger: silent, now: () => t.now() });
     expect(await sender.recoverInterrupted()).toBe(1);
     await drain(t, sender);
     expect(fake.calls.filter((c) => c.method === 'sendMessage').map((c) => chatOf(c.payload))).toEqual([2401]);
-    expect(await t.app.prisma.outboxMessage.findUniqueOrThrow({ where: { key: 'crash:2400' } })).toMatchObject({ state: 'UNCERTAIN' });
+    expect(await t.prisma.outboxMessage.findUniqueOrThrow({ where: { key: 'crash:2400' } })).toMatchObject({ state: 'UNCERTAIN' });
   });
 });

@@ -33,7 +33,7 @@ async function linkBoth(t: TestApp, zaloUser: string, code: string, owner: strin
   return [text(claimed), text(confirmed), text(done)];
 }
 const zaloPersonId = async (t: TestApp, zaloUser: string) =>
-  (await t.app.prisma.identity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'zalo', externalId: zaloUser } } })).personId;
+  (await t.prisma.identity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'zalo', externalId: zaloUser } } })).personId;
 
 describe('/lienket', () => {
   it('gives a code valid 10 minutes, then the other channel joins the code owner: roles follow', async () => {
@@ -54,7 +54,7 @@ describe('/lienket', () => {
     expect(confirmed).toContain('gửi câu hỏi xác nhận tới tài khoản User 100');
     expect(linked).toContain('Đã liên kết! Tài khoản Zalo nay là của User 100');
     expect(await zaloPersonId(t, 'z-100')).toBe(officer);
-    expect(await t.app.prisma.person.findUnique({ where: { id: loner } })).toBeNull();
+    expect(await t.prisma.person.findUnique({ where: { id: loner } })).toBeNull();
     // Now the officer's commands work on Zalo.
     expect(text(await t.say('z-100', '/dangky', onZalo))).toContain(walkToPrompt);
 
@@ -79,12 +79,12 @@ describe('/lienket', () => {
       proposerId: other,
       now: t.now(),
     });
-    const deed = await t.app.prisma.goodDeed.create({
+    const deed = await t.prisma.goodDeed.create({
       data: { ref: 'VT-TEST', submitterId: other, doerName: 'Anh Ba', doerKey: 'anh ba', description: 'Sửa cầu', descriptionKey: 'sua cau', place: 'Thôn 1', placeKey: 'thon 1', whenText: 'hôm qua', creditName: false },
     });
     // An open dialog on Zalo (the registration), which the survivor doesn't have.
     await walkTo(zaloSide(t, 'z-300'), 'z-300', 'name');
-    expect(await t.app.prisma.dialogState.findUnique({ where: { personId: other } })).not.toBeNull();
+    expect(await t.prisma.dialogState.findUnique({ where: { personId: other } })).not.toBeNull();
 
     const code = await codeFor(t, '300');
     const answers = await linkBoth(t, 'z-300', code, '300');
@@ -92,7 +92,7 @@ describe('/lienket', () => {
     expect(answers[0]).toContain('Lưu ý: tài khoản User 300 sẽ nhận các vai trò');
     expect(answers[2]).toContain('Đã liên kết!');
 
-    const p = t.app.prisma;
+    const p = t.prisma;
     expect(await p.person.findUnique({ where: { id: other } })).toBeNull();
     expect((await p.identity.findMany({ where: { personId: survivor } })).map((i) => i.channel).sort()).toEqual(['telegram', 'zalo']);
     const roles = await t.app.services.roles.rolesOf({ personId: survivor, planSlug: catalog.plan.id });

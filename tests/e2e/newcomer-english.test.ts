@@ -68,7 +68,7 @@ describe('English readers', () => {
     const member = await t.grant('c1', 'COUNCIL');
     for (const u of ['o1', 'c1']) await t.say(u, '/lang en');
     await t.tap('o1', button(await register(t, 'o1'), 'Submit'));
-    const id = (await t.app.prisma.nomination.findFirstOrThrow()).id;
+    const id = (await t.prisma.nomination.findFirstOrThrow()).id;
     await t.tap('c1', `rv:r:${id}`);
     const decided = await t.say('c1', 'Please add photos of the check-up days.');
     expect(text(decided)).toContain('Tally: 0 recognise, 1 return, 0 don\'t recognise (the council has 1 member).');

@@ -104,7 +104,7 @@ async function inProcess(): Promise<{ t: TestApp; fake: FakeZalo; zalo: RunningZ
   cleanups.push(() => t.close());
   clock = () => t.now();
   const settings = loadConfig({ ...env, DATABASE_URL: `file:${t.file}` }).zalo!;
-  const zalo = await startZalo({ core: t.app.core, translator: t.app.translator, prisma: t.app.prisma, logger: createLogger({ level: 'silent' }), settings, now: () => t.now(), idleMs: 20 });
+  const zalo = await startZalo({ core: t.app.core, translator: t.app.translator, people: t.app.services.people, outbox: t.app.stores.outbox, events: t.app.stores.inboundEvents, tokens: t.app.stores.zaloTokens, logger: createLogger({ level: 'silent' }), settings, now: () => t.now(), idleMs: 20 });
   cleanups.push(() => zalo.stop());
   const url = `http://127.0.0.1:${zalo.port}${settings.webhookPath}`;
   return { t, fake, zalo, person: (id) => new ZaloPerson(fake, url, zalo, () => t.now(), id) };
@@ -164,8 +164,8 @@ describe('Zalo end to end (in-process, fake Zalo server)', () => {
     expect(texts(step)).toContain('Kiểm tra lại hồ sơ trước khi gửi');
     step = await lan.tap(step, 'Gửi đề nghị');
     expect(texts(step)).toMatch(/Đã gửi hồ sơ #\d+ \(Trạm Y tế xã\)/);
-    const lanId = (await t.app.prisma.identity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'zalo', externalId: lan.userId } } })).personId;
-    const nomination = await t.app.prisma.nomination.findFirstOrThrow({ where: { proposerId: lanId }, include: { evidence: true } });
+    const lanId = (await t.prisma.identity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'zalo', externalId: lan.userId } } })).personId;
+    const nomination = await t.prisma.nomination.findFirstOrThrow({ where: { proposerId: lanId }, include: { evidence: true } });
     expect(nomination).toMatchObject({ state: 'SUBMITTED', nomineeName: 'Trạm Y tế xã' });
     expect(nomination.evidence).toEqual([expect.objectContaining({ kind: 'PHOTO', channel: 'zalo', fileRef: 'https://zalo.example/photos/tiem-chung.jpg' })]);
 
@@ -182,7 +182,7 @@ describe('Zalo end to end (in-process, fake Zalo server)', () => {
     step = await lan.tap(step, 'Ghi tên tôi');
     step = await lan.tap(step, 'Gửi');
     expect(texts(step)).toMatch(/Cảm ơn bạn! Đã nhận việc tốt, mã VT-/);
-    const deed = await t.app.prisma.goodDeed.findFirstOrThrow({ where: { submitterId: lanId }, include: { photos: true } });
+    const deed = await t.prisma.goodDeed.findFirstOrThrow({ where: { submitterId: lanId }, include: { photos: true } });
     expect(deed.photos).toEqual([expect.objectContaining({ channel: 'zalo', fileRef: 'https://zalo.example/photos/cau-tre.jpg' })]);
 
     // The weekly digest (Monday 07:30, due) goes to council members: Lan joins the council.
@@ -193,7 +193,7 @@ describe('Zalo end to end (in-process, fake Zalo server)', () => {
     expect(digest.text).toContain('Trạm Y tế xã');
     expect(digest.buttons).toContainEqual({ type: 'oa.query.hide', title: 'Tiếp tục nhận tin', payload: '#a:noop' });
     const row = await eventually(async () => {
-      const r = await t.app.prisma.outboxMessage.findFirstOrThrow({ where: { key: { startsWith: 'digest:' } } });
+      const r = await t.prisma.outboxMessage.findFirstOrThrow({ where: { key: { startsWith: 'digest:' } } });
       return r.state === 'SENT' ? r : undefined;
     });
     expect(row.channel).toBe('zalo');
@@ -207,19 +207,19 @@ describe('Zalo end to end (in-process, fake Zalo server)', () => {
     const { t, fake, person } = await inProcess();
     const ba = person('5550001112223339999');
     await ba.say('xin chào');
-    const id = (await t.app.prisma.identity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'zalo', externalId: ba.userId } } })).personId;
+    const id = (await t.prisma.identity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'zalo', externalId: ba.userId } } })).personId;
     await t.app.services.roles.grant({ personId: id, role: 'COUNCIL', planSlug: t.app.catalog().plan.id });
     t.advance(8 * 86_400_000); // next Monday's digest, 8 days after Ba last wrote
     await t.app.scheduler.tick();
     const held = await eventually(async () => {
-      const row = await t.app.prisma.outboxMessage.findFirst({ where: { key: { startsWith: 'digest:' } } });
+      const row = await t.prisma.outboxMessage.findFirst({ where: { key: { startsWith: 'digest:' } } });
       return row && row.state !== 'PENDING' && row.state !== 'SENDING' ? row : undefined;
     });
     expect(held.state).toBe('UNREACHABLE');
     expect(fake.sentTo(ba.userId).some((m) => m.text.includes('Bản tin tuần'))).toBe(false);
     // Ba writes again: answered, reachable.
     expect(texts(await ba.say('/help'))).toContain('/tieuchi');
-    expect((await t.app.prisma.person.findUniqueOrThrow({ where: { id } })).unreachableAt).toBeNull();
+    expect((await t.prisma.person.findUniqueOrThrow({ where: { id } })).unreachableAt).toBeNull();
   });
 
   it('unfollow marks the person unreachable', async () => {
@@ -227,8 +227,8 @@ describe('Zalo end to end (in-process, fake Zalo server)', () => {
     const chi = person('5550001112223338888');
     await chi.follow();
     await chi.send({ event_name: 'unfollow', oa_id: fake.oaId, follower: { id: chi.userId }, sender: undefined, recipient: undefined });
-    const id = (await t.app.prisma.identity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'zalo', externalId: chi.userId } } })).personId;
-    expect((await t.app.prisma.person.findUniqueOrThrow({ where: { id } })).unreachableAt).not.toBeNull();
+    const id = (await t.prisma.identity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'zalo', externalId: chi.userId } } })).personId;
+    expect((await t.prisma.person.findUniqueOrThrow({ where: { id } })).unreachableAt).not.toBeNull();
   });
 });
 

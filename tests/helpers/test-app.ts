@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import { createDatabase, type PrismaClient } from '../../src/db/client.ts';
 import type { Attachment, InboundMessage, Outcome } from '../../src/core/channel.ts';
 import { renderReply, type RenderedReply } from '../../src/core/render.ts';
 import type { Role } from '../../src/core/roles.ts';
@@ -44,6 +45,8 @@ function seededTemplate(): Promise<string> {
 
 export interface TestApp {
   app: App;
+  /** The app's own database connection, for tests that look at (or prepare) rows directly. */
+  prisma: PrismaClient;
   /** Sends text as `user` (a Telegram user id in a private chat); returns the rendered replies. */
   say(user: string, text: string, extra?: Partial<InboundMessage>): Promise<RenderedReply[]>;
   /** Taps a button action as `user`. */
@@ -83,12 +86,14 @@ export async function createTestApp(opts: { env?: Record<string, string>; start?
   }
   let now = opts.start ?? new Date('2026-11-30T02:00:00Z');
   const config = loadConfig({ DATABASE_URL: `file:${file}`, PLAN_FILE: join(ROOT, 'plans/ia-bang-2021-2025.yaml'), AWARD_FORMS_FILE: join(ROOT, 'plans/award-forms.yaml'), ...opts.env });
-  const app = await createApp({ config, logger: createLogger({ level: 'silent' }), now: () => now });
+  const database = await createDatabase({ databaseUrl: config.databaseUrl });
+  const app = await createApp({ config, logger: createLogger({ level: 'silent' }), now: () => now, database });
   const render = (o: Outcome) => o.replies.map((r) => renderReply(app.translator, o.locale, r, 'plain'));
   const base = (user: string): InboundMessage => ({ channel: 'telegram', userId: user, chatId: user, chatType: 'private', displayName: `User ${user}` });
   const personId = async (user: string) => (await app.services.people.ensure({ channel: 'telegram', externalId: user, displayName: `User ${user}` })).id;
   return {
     app,
+    prisma: database.prisma,
     say: async (user, text, extra = {}) => render(await app.core.handle({ ...base(user), text, ...extra })),
     tap: async (user, action) => render(await app.core.handle({ ...base(user), action })),
     send: async (user, attachments) => render(await app.core.handle({ ...base(user), attachments: attachments.map((a) => ({ ...a, channel: 'telegram' as const })) })),
@@ -99,7 +104,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; start?
     },
     personId,
     async outbox() {
-      const rows = await app.prisma.outboxMessage.findMany({ orderBy: { id: 'asc' } });
+      const rows = await database.prisma.outboxMessage.findMany({ orderBy: { id: 'asc' } });
       return rows.map((r) => ({
         personId: r.personId,
         key: r.key,

@@ -64,13 +64,13 @@ async function submit(t: TestApp, proposerId: number, at: string, over: Partial<
 }
 
 async function decide(t: TestApp, id: number, state: 'APPROVED' | 'REJECTED', at: string): Promise<void> {
-  await t.app.prisma.nomination.update({ where: { id }, data: { state, decidedAt: new Date(at) } });
+  await t.prisma.nomination.update({ where: { id }, data: { state, decidedAt: new Date(at) } });
 }
 
 let deedRef = 0;
 async function deed(t: TestApp, submitterId: number, createdAt: string, publishedAt?: string): Promise<void> {
   deedRef++;
-  await t.app.prisma.goodDeed.create({
+  await t.prisma.goodDeed.create({
     data: {
       ref: `VT-T${deedRef}`,
       submitterId,
@@ -109,7 +109,7 @@ describe('weekly council digest', () => {
     const group = await submit(t, officer, '2026-11-25T03:00:00Z', { nomineeName: 'Tổ tự quản B' });
     await decide(t, group, 'REJECTED', '2026-11-28T03:00:00Z');
     const draftOne = await submit(t, officer, '2026-11-26T03:00:00Z', { nomineeName: 'Bản nháp' });
-    await t.app.prisma.nomination.update({ where: { id: draftOne }, data: { state: 'DRAFT', submittedAt: null } });
+    await t.prisma.nomination.update({ where: { id: draftOne }, data: { state: 'DRAFT', submittedAt: null } });
     await submit(t, officer, '2026-11-26T03:00:00Z', { planSlug: 'ia-bang-2021-2025', nomineeName: 'Kế hoạch khác' }); // another plan
     // Good deeds: 4 received in the week (2 published in it), 1 older one published in it, others outside.
     await deed(t, officer, '2026-11-20T03:00:00Z', '2026-11-24T03:00:00Z');
@@ -162,7 +162,7 @@ describe('weekly council digest', () => {
       '• 12/2027: 2027 year-end review: honour and commend the registered models and set directions for nurturing exemplars further',
       expect.stringMatching(/^• 11\/6\/2028: Interim review of discovering/),
     ]);
-    const row = await t.app.prisma.outboxMessage.findFirstOrThrow({ where: { key: `digest:2026-11-30T07:30:${member}` } });
+    const row = await t.prisma.outboxMessage.findFirstOrThrow({ where: { key: `digest:2026-11-30T07:30:${member}` } });
     expect(JSON.parse(row.payload).buttons.flat().map((b: { action: string }) => b.action)).toEqual(['rv:open', 'tiendo:']);
   });
 
@@ -286,7 +286,7 @@ describe('each person’s choices and reachability', () => {
     const fine = await t.grant('9602', 'COUNCIL');
     const sent: string[] = [];
     const sender = createOutboxSender({
-      prisma: t.app.prisma,
+      store: t.app.stores.outbox,
       channel: 'telegram',
       logger: silent,
       perChatMs: 0,
@@ -299,7 +299,7 @@ describe('each person’s choices and reachability', () => {
     await wake(t, reminderTime('2026-12-24'));
     expect(await sender.deliverDue()).toBe(1);
     expect(sent).toEqual(['9602']);
-    expect((await t.app.prisma.person.findUniqueOrThrow({ where: { id: blocked } })).unreachableAt).toEqual(t.now());
+    expect((await t.prisma.person.findUniqueOrThrow({ where: { id: blocked } })).unreachableAt).toEqual(t.now());
 
     // The next reminder is kept (UNREACHABLE), not sent.
     const queued = await wake(t, reminderTime('2026-12-28'));
@@ -312,7 +312,7 @@ describe('each person’s choices and reachability', () => {
 
     // They unblock the bot and write: later messages reach them again (earlier ones stay held).
     await t.say('9601', '/start');
-    expect((await t.app.prisma.person.findUniqueOrThrow({ where: { id: blocked } })).unreachableAt).toBeNull();
+    expect((await t.prisma.person.findUniqueOrThrow({ where: { id: blocked } })).unreachableAt).toBeNull();
     const later = await wake(t, reminderTime('2026-12-30'));
     expect(later.filter((r) => r.key.startsWith('milestone:')).map((r) => [r.personId, r.state])).toEqual([
       [blocked, 'PENDING'],

@@ -73,7 +73,7 @@ describe('weekly council digest (30 7 * * 1, Asia/Ho_Chi_Minh) on a DST host', (
 
     // Fired at the first tick at or after 00:30 UTC each Monday, never an hour early or late.
     expect(fired).toEqual(mondays.map((d) => ({ at: `${d}T00:30:00.000Z`, period: `${d}T07:30` })));
-    const runs = await t.app.prisma.jobRun.findMany({ where: { job: 'council-digest', state: { not: 'SKIPPED' } }, orderBy: { dueAt: 'asc' } });
+    const runs = await t.prisma.jobRun.findMany({ where: { job: 'council-digest', state: { not: 'SKIPPED' } }, orderBy: { dueAt: 'asc' } });
     expect(runs.map((r) => [r.period, r.dueAt.toISOString(), r.state])).toEqual(mondays.map((d) => [`${d}T07:30`, `${d}T00:30:00.000Z`, 'DONE']));
     const rows = (await t.outbox()).filter((r) => r.key.startsWith('digest:'));
     expect(rows.map((r) => r.key)).toEqual(mondays.map((d) => `digest:${d}T07:30:${member}`));
@@ -97,7 +97,7 @@ describe('weekly council digest (30 7 * * 1, Asia/Ho_Chi_Minh) on a DST host', (
     }
     expect(runs.filter((r) => r.job === 'council-digest')).toEqual([{ job: 'council-digest', period: '2026-11-02T07:30', state: 'DONE' }]);
     expect((await t.outbox()).filter((r) => r.key.startsWith('digest:')).map((r) => r.key)).toEqual([`digest:2026-11-02T07:30:${member}`]);
-    expect(await t.app.prisma.jobRun.count({ where: { job: 'council-digest', period: '2026-11-02T07:30' } })).toBe(1);
+    expect(await t.prisma.jobRun.count({ where: { job: 'council-digest', period: '2026-11-02T07:30' } })).toBe(1);
   });
 
   it('computes periods and occurrences in the people’s zone whatever the host’s', () => {
@@ -115,7 +115,7 @@ describe('weekly council digest (30 7 * * 1, Asia/Ho_Chi_Minh) on a DST host', (
 function recorder(t: TestApp) {
   const sent: { chatId: string; text: string }[] = [];
   const sender = createOutboxSender({
-    prisma: t.app.prisma,
+    store: t.app.stores.outbox,
     channel: 'telegram',
     logger: silent,
     perChatMs: 0,
@@ -174,7 +174,7 @@ describe('runs missed while the bot was down', () => {
       { job: 'reminders', period: '2026-11-29T07:00', state: 'DONE' },
       { job: 'reminders', period: '2026-11-30T07:00', state: 'DONE' },
     ]);
-    const rows = await second.app.prisma.jobRun.findMany({ where: { job: 'reminders', dueAt: { gte: new Date('2026-11-26T00:00:00Z') } }, orderBy: { dueAt: 'asc' } });
+    const rows = await second.prisma.jobRun.findMany({ where: { job: 'reminders', dueAt: { gte: new Date('2026-11-26T00:00:00Z') } }, orderBy: { dueAt: 'asc' } });
     expect(rows.map((r) => [r.period, r.state])).toEqual([
       ['2026-11-26T07:00', 'DONE'],
       ['2026-11-27T07:00', 'SKIPPED'],
@@ -188,7 +188,7 @@ describe('runs missed while the bot was down', () => {
     // The skipped runs are not taken up later either.
     second.advance(HOUR);
     expect(await second.app.scheduler.catchUp()).toEqual([]);
-    expect(await second.app.prisma.jobRun.count({ where: { job: 'reminders', period: '2026-11-28T07:00', state: 'SKIPPED' } })).toBe(1);
+    expect(await second.prisma.jobRun.count({ where: { job: 'reminders', period: '2026-11-28T07:00', state: 'SKIPPED' } })).toBe(1);
   });
 });
 

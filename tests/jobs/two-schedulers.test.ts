@@ -59,9 +59,9 @@ describe('two schedulers on one database', () => {
     }
     expect(digestRuns.map((r) => r.period).sort()).toEqual(mondays.map((d) => `${d}T07:30`));
 
-    const rows = await a.app.prisma.jobRun.findMany({ where: { job: 'council-digest', state: 'DONE' }, orderBy: { dueAt: 'asc' } });
+    const rows = await a.prisma.jobRun.findMany({ where: { job: 'council-digest', state: 'DONE' }, orderBy: { dueAt: 'asc' } });
     expect(rows.map((r) => r.period)).toEqual(mondays.map((d) => `${d}T07:30`));
-    const outbox = await a.app.prisma.outboxMessage.findMany({ where: { key: { startsWith: 'digest:' } } });
+    const outbox = await a.prisma.outboxMessage.findMany({ where: { key: { startsWith: 'digest:' } } });
     for (const d of mondays) {
       const ofPeriod = outbox.filter((r) => r.key.startsWith(`digest:${d}T07:30:`));
       expect(ofPeriod.map((r) => r.personId).sort((x, y) => x - y)).toEqual(members);
@@ -74,8 +74,8 @@ describe('two schedulers on one database', () => {
     const [a, b, members] = await twoInstances(new Date(due.getTime() - MIN));
     await Promise.all([a.app.scheduler.catchUp(), b.app.scheduler.catchUp()]);
     // An instance claimed the period and died after queuing the digest for the first 5 members.
-    await a.app.prisma.jobRun.create({ data: { job: 'council-digest', period: '2026-11-02T07:30', dueAt: due, state: 'RUNNING', startedAt: due } });
-    await a.app.prisma.outboxMessage.createMany({
+    await a.prisma.jobRun.create({ data: { job: 'council-digest', period: '2026-11-02T07:30', dueAt: due, state: 'RUNNING', startedAt: due } });
+    await a.prisma.outboxMessage.createMany({
       data: members.slice(0, 5).map((personId) => ({ key: `digest:2026-11-02T07:30:${personId}`, personId, channel: 'telegram', chatId: 'x', locale: 'vi', payload: '{"lines":[]}' })),
     });
     // While the claim is fresh, nobody takes it over …
@@ -84,10 +84,10 @@ describe('two schedulers on one database', () => {
     const taken = (await tickBoth(a, b, new Date(due.getTime() + STALE_RUN_MS + MIN))).filter((r) => r.job === 'council-digest');
     expect(taken).toHaveLength(1);
     expect(taken[0]).toMatchObject({ period: '2026-11-02T07:30', state: 'DONE' });
-    const run = await a.app.prisma.jobRun.findUniqueOrThrow({ where: { job_period: { job: 'council-digest', period: '2026-11-02T07:30' } } });
+    const run = await a.prisma.jobRun.findUniqueOrThrow({ where: { job_period: { job: 'council-digest', period: '2026-11-02T07:30' } } });
     expect(run).toMatchObject({ state: 'DONE' });
     expect(JSON.parse(run!.result!)).toEqual({ key: 'job-result-digest', args: { queued: MEMBERS - 5, total: MEMBERS } });
-    const outbox = await a.app.prisma.outboxMessage.findMany({ where: { key: { startsWith: 'digest:2026-11-02T07:30:' } } });
+    const outbox = await a.prisma.outboxMessage.findMany({ where: { key: { startsWith: 'digest:2026-11-02T07:30:' } } });
     expect(outbox.map((r) => r.personId).sort((x, y) => x - y)).toEqual(members);
   });
 
@@ -97,7 +97,7 @@ describe('two schedulers on one database', () => {
     const received: { by: string; chatId: string }[] = [];
     const sender = (t: TestApp, by: string) =>
       createOutboxSender({
-        prisma: t.app.prisma,
+        store: t.app.stores.outbox,
         channel: 'telegram',
         logger: silent,
         perSecond: 1000,
@@ -111,7 +111,7 @@ describe('two schedulers on one database', () => {
     const [na, nb] = await Promise.all([sa.deliverDue(), sb.deliverDue()]);
     expect(na + nb).toBe(MEMBERS);
     expect(received.map((r) => r.chatId).sort()).toEqual(members.map((_, i) => String(8100 + i)).sort());
-    expect(await a.app.prisma.outboxMessage.count({ where: { state: 'SENT' } })).toBe(MEMBERS);
+    expect(await a.prisma.outboxMessage.count({ where: { state: 'SENT' } })).toBe(MEMBERS);
     // Nothing is left for either of them.
     expect(await Promise.all([sa.deliverDue(), sb.deliverDue()])).toEqual([0, 0]);
   });

@@ -14,7 +14,7 @@ import { renderReply } from '../../core/render.ts';
 import { normalizeInbound } from '../../core/text/fold.ts';
 import type { Logger } from '../../logger.ts';
 import { RetryLaterError, UnreachableError, type ChannelSender } from '../delivery.ts';
-import { splitHtml } from './html.ts';
+import { splitHtml } from '../html.ts';
 
 export interface TelegramBotOptions {
   core: BotCore;

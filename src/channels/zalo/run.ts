@@ -10,11 +10,14 @@
  * maps the public https paths to them.
  */
 import { createServer, type Server } from 'node:http';
+import type { AdminAlerts } from '../../core/alerts.ts';
 import { msg, type BotCore, type Reply } from '../../core/channel.ts';
 import type { Translator } from '../../core/i18n.ts';
+import type { InboundEventLog } from '../../core/inbound-log.ts';
+import type { OutboxStore } from '../../core/outbox.ts';
+import type { PeopleRepository } from '../../core/people.ts';
 import type { Config } from '../../config.ts';
-import { isUniqueViolation, type PrismaClient } from '../../db/client.ts';
-import { createZaloTokenStore } from '../../db/zalo-token-store.ts';
+import type { ZaloTokenStore } from '../../db/zalo-token-store.ts';
 import type { Logger } from '../../logger.ts';
 import { createOutboxSender, startDeliveryLoop } from '../delivery.ts';
 import { createZaloClient, type ZaloApiError, type ZaloClient } from './client.ts';
@@ -27,7 +30,14 @@ export type ZaloSettings = NonNullable<Config['zalo']>;
 export interface ZaloRunOptions {
   core: BotCore;
   translator: Translator;
-  prisma: PrismaClient;
+  /** Last interaction (the 7-day window) and unfollows. */
+  people: PeopleRepository;
+  /** The outbox rows the `zalo` sender delivers. */
+  outbox: OutboxStore;
+  /** Webhook dedupe. */
+  events: InboundEventLog;
+  /** The OA's tokens (seeded once from `ZALO_REFRESH_TOKEN`, then rotated in the database). */
+  tokens: ZaloTokenStore;
   logger: Logger;
   settings: ZaloSettings;
   /** Called when a token refresh fails because the grant is lost (alert administrators). */
@@ -46,59 +56,22 @@ export interface RunningZalo {
 }
 
 /**
- * Marks the person behind a Zalo user who unfollowed the OA as unreachable: proactive messages are
- * held until they write (or follow) again.
- */
-export async function markUnfollowed(prisma: PrismaClient, userId: string, now: Date): Promise<void> {
-  const identity = await prisma.identity.findUnique({ where: { channel_externalId: { channel: 'zalo', externalId: userId } }, select: { personId: true } });
-  if (identity) await prisma.person.update({ where: { id: identity.personId }, data: { unreachableAt: now } });
-}
-
-/**
  * A token refresh failed with a lost grant (the refresh token was used, rotated away or expired):
- * only an OA administrator re-authorizing the app can recover. Logged as an error, and a notice is
- * queued to every administrator's Telegram identity (not through Zalo, which is what broke), at most
- * once a day per administrator.
+ * only an OA administrator re-authorizing the app can recover. Logged as an error, and an alert is
+ * queued to every administrator through Telegram (not through Zalo, which is what broke), at most
+ * once a day per administrator (key `zalo:grant-lost:<UTC day>`).
  * @returns how many notices were queued.
  */
-export async function alertAdminsLostGrant(opts: { prisma: PrismaClient; logger: Logger; error: ZaloApiError; defaultLocale: string; now?: Date }): Promise<number> {
-  const { prisma, error } = opts;
+export async function alertAdminsLostGrant(opts: { alerts: AdminAlerts; logger: Logger; error: ZaloApiError; now?: Date }): Promise<number> {
+  const { error } = opts;
   const now = opts.now ?? new Date();
   opts.logger.error(
     { channel: 'zalo', code: error.code },
     'Zalo grant lost: an OA administrator must authorize the app again (see README, "Connect a Zalo OA"); Zalo messages are not sent meanwhile',
   );
-  const admins = await prisma.roleGrant.findMany({ where: { role: 'ADMIN' }, select: { personId: true }, distinct: ['personId'] });
-  const identities = await prisma.identity.findMany({
-    where: { channel: 'telegram', personId: { in: admins.map((a) => a.personId) } },
-    include: { person: { select: { locale: true } } },
-    orderBy: [{ lastSeenAt: 'desc' }],
-  });
-  const day = now.toISOString().slice(0, 10);
   const reply: Reply = { lines: [msg('zalo-grant-lost', { code: error.code })] };
-  let queued = 0;
-  const seen = new Set<number>();
-  for (const identity of identities) {
-    if (seen.has(identity.personId)) continue; // the Telegram account used last
-    seen.add(identity.personId);
-    try {
-      await prisma.outboxMessage.create({
-        data: {
-          key: `zalo:grant-lost:${day}:${identity.personId}`,
-          personId: identity.personId,
-          channel: 'telegram',
-          chatId: identity.externalId,
-          locale: identity.person.locale ?? opts.defaultLocale,
-          payload: JSON.stringify(reply),
-          nextAttemptAt: now,
-        },
-      });
-      queued++;
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err; // already told today
-    }
-  }
-  if (identities.length === 0) opts.logger.error({ channel: 'zalo' }, 'no administrator has a Telegram account to alert about the lost Zalo grant');
+  const { admins, queued } = await opts.alerts.alert({ key: `zalo:grant-lost:${now.toISOString().slice(0, 10)}`, reply, channel: 'telegram' });
+  if (admins === 0) opts.logger.error({ channel: 'zalo' }, 'no administrator to alert about the lost Zalo grant');
   return queued;
 }
 
@@ -107,10 +80,9 @@ export async function alertAdminsLostGrant(opts: { prisma: PrismaClient; logger:
  * @throws Error when the token store is empty and no `ZALO_REFRESH_TOKEN` was given, or the port is taken.
  */
 export async function startZalo(opts: ZaloRunOptions): Promise<RunningZalo> {
-  const { prisma, settings, logger } = opts;
+  const { settings, logger, tokens } = opts;
   const clock = opts.now ?? (() => new Date());
   const log = logger.child({ channel: 'zalo' });
-  const tokens = createZaloTokenStore(prisma, { now: clock });
   const seeded = Boolean(settings.refreshToken && (await tokens.seed({ oaId: settings.oaId, refreshToken: settings.refreshToken! })));
   if (seeded) {
     log.info('Zalo token store seeded from ZALO_REFRESH_TOKEN; the database holds the tokens from now on (remove the variable)');
@@ -137,7 +109,7 @@ export async function startZalo(opts: ZaloRunOptions): Promise<RunningZalo> {
     appId: settings.appId,
     oaSecretKey: settings.oaSecretKey,
     oaId: settings.oaId,
-    prisma,
+    events: opts.events,
     logger,
     maxAgeMs: settings.webhookMaxAgeMs,
     now: clock,
@@ -147,7 +119,7 @@ export async function startZalo(opts: ZaloRunOptions): Promise<RunningZalo> {
       client,
       logger,
       choices,
-      onUnfollow: (userId) => markUnfollowed(prisma, userId, clock()),
+      onUnfollow: (userId) => opts.people.markUnreachable({ channel: 'zalo', externalId: userId }, clock()),
     }),
   });
 
@@ -172,14 +144,14 @@ export async function startZalo(opts: ZaloRunOptions): Promise<RunningZalo> {
   const port = typeof address === 'object' && address ? address.port : settings.webhookPort;
 
   const sender = createOutboxSender({
-    prisma,
+    store: opts.outbox,
     channel: 'zalo',
     logger,
     now: clock,
-    send: zaloSender(client, opts.translator, { lastSeen: zaloLastSeen(prisma), now: clock, choices }),
+    send: zaloSender(client, opts.translator, { lastSeen: zaloLastSeen(opts.people), now: clock, choices }),
   });
   await sender.recoverInterrupted();
-  const delivery = startDeliveryLoop(sender, { logger, ...(opts.idleMs !== undefined ? { idleMs: opts.idleMs } : {}) });
+  const delivery = startDeliveryLoop(sender, { logger, now: clock, ...(opts.idleMs !== undefined ? { idleMs: opts.idleMs } : {}) });
   log.info({ port, path }, 'zalo started');
 
   return {

@@ -14,7 +14,7 @@
  *    kept (rows older than the window are pruned).
  * 4. Our own messages echoed back (`oa_send_*`, sender = the OA) and events we don't read are
  *    answered 200 and dropped.
- * 5. The event is claimed in the database (`ProcessedEvent { channel: 'zalo', eventKey }`, unique):
+ * 5. The event is recorded in the inbound-event log (core's `InboundEventLog`, unique per channel + key):
  *    `msg:<msg_id>`, or `<event_name>:<timestamp>:<user>` for events without one (follow, unfollow).
  *    A duplicate is answered 200 and dropped, also after a restart. If the database fails, 500, so
  *    Zalo delivers again.
@@ -33,7 +33,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Attachment, InboundMessage } from '../../core/channel.ts';
 import { normalizeInbound } from '../../core/text/fold.ts';
-import { isUniqueViolation, type PrismaClient } from '../../db/client.ts';
+import type { InboundEventLog } from '../../core/inbound-log.ts';
 import type { Logger } from '../../logger.ts';
 
 /** Default: events older than 13 h are refused (Zalo redelivers for up to 12 h). */
@@ -44,7 +44,7 @@ export const MAX_FUTURE_SKEW_MS = 10 * 60_000;
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 /** Prefix of our buttons' payloads: the rest is a core action (e.g. `#a:d:type:COLLECTIVE`). */
 export const ACTION_PREFIX = '#a:';
-/** The channel name in `ProcessedEvent`. */
+/** The channel name in the inbound-event log. */
 const CHANNEL = 'zalo';
 
 /** What an accepted event asks of the channel. */
@@ -56,7 +56,8 @@ export interface ZaloWebhookOptions {
   oaSecretKey: string;
   /** Our OA's id: events sent by it are echoes of our own messages. */
   oaId: string;
-  prisma: PrismaClient;
+  /** Which events were accepted already (core port; `createInboundEventLog` in src/db). */
+  events: InboundEventLog;
   logger: Logger;
   /** The work for one accepted event, run after the 200. Errors are logged. */
   onEvent(event: ZaloInbound): Promise<void>;
@@ -157,7 +158,7 @@ export function toZaloInbound(event: Json, oaId: string): ZaloInbound | undefine
 }
 
 export function createZaloWebhook(opts: ZaloWebhookOptions): ZaloWebhook {
-  const { prisma, logger } = opts;
+  const { events, logger } = opts;
   const log = logger.child({ channel: 'zalo' });
   const clock = opts.now ?? (() => new Date());
   const maxAgeMs = opts.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
@@ -190,7 +191,7 @@ export function createZaloWebhook(opts: ZaloWebhookOptions): ZaloWebhook {
     if (now.getTime() - lastPrune < 3_600_000) return;
     lastPrune = now.getTime();
     const before = new Date(now.getTime() - maxAgeMs - 3_600_000);
-    await prisma.processedEvent.deleteMany({ where: { channel: CHANNEL, createdAt: { lt: before } } }).catch((error: unknown) => log.warn({ err: error }, 'pruning processed zalo events failed'));
+    await events.prune(CHANNEL, before).catch((error: unknown) => log.warn({ err: error }, 'pruning processed zalo events failed'));
   }
 
   async function accept(raw: Buffer, signature: string | undefined, res: ServerResponse): Promise<void> {
@@ -218,15 +219,16 @@ export function createZaloWebhook(opts: ZaloWebhookOptions): ZaloWebhook {
       return answer(res, 200);
     }
     const eventKey = eventKeyOf(event);
+    let first: boolean;
     try {
-      await prisma.processedEvent.create({ data: { channel: CHANNEL, eventKey } });
+      first = await events.record(CHANNEL, eventKey);
     } catch (error) {
-      if (isUniqueViolation(error)) {
-        log.info({ eventKey }, 'zalo webhook: event already handled (redelivery), ignored');
-        return answer(res, 200);
-      }
       log.error({ err: error }, 'zalo webhook: could not record the event; Zalo will deliver it again');
       return answer(res, 500);
+    }
+    if (!first) {
+      log.info({ eventKey }, 'zalo webhook: event already handled (redelivery), ignored');
+      return answer(res, 200);
     }
     answer(res, 200);
     enqueue(inbound);

@@ -18,11 +18,11 @@
 import type { BotCore, Locale, Reply } from '../../core/channel.ts';
 import type { Translator } from '../../core/i18n.ts';
 import { renderReply } from '../../core/render.ts';
+import type { PeopleRepository } from '../../core/people.ts';
 import { truncate } from '../../core/text/truncate.ts';
-import type { PrismaClient } from '../../db/client.ts';
 import type { Logger } from '../../logger.ts';
 import { RetryLaterError, UnreachableError, type ChannelSender } from '../delivery.ts';
-import { escapeHtml, splitHtml } from '../telegram/html.ts';
+import { escapeHtml, splitHtml } from '../html.ts';
 import { ZALO_BUTTON_TITLE_LIMIT, ZALO_MAX_BUTTONS, ZALO_TEXT_LIMIT, ZaloApiError, type ZaloButton, type ZaloClient } from './client.ts';
 import { ACTION_PREFIX, type ZaloInbound } from './webhook.ts';
 
@@ -196,10 +196,9 @@ export function createZaloConversation(opts: ZaloConversationOptions): (event: Z
   };
 }
 
-/** When a Zalo user last wrote (their Zalo identity's `lastSeenAt`), or null if unknown. */
-export function zaloLastSeen(prisma: PrismaClient): (userId: string) => Promise<Date | null> {
-  return async (userId) =>
-    (await prisma.identity.findUnique({ where: { channel_externalId: { channel: 'zalo', externalId: userId } }, select: { lastSeenAt: true } }))?.lastSeenAt ?? null;
+/** When a Zalo user last wrote (their Zalo identity's `lastSeenAt`, UTC), or null if unknown. */
+export function zaloLastSeen(people: Pick<PeopleRepository, 'lastSeenAt'>): (userId: string) => Promise<Date | null> {
+  return (userId) => people.lastSeenAt({ channel: 'zalo', externalId: userId });
 }
 
 export interface ZaloSenderOptions {

@@ -9,7 +9,10 @@ import { alertAdminsLostGrant } from '../../../src/channels/zalo/run.ts';
 import { zaloLastSeen, zaloSender, ZALO_WINDOW_MS } from '../../../src/channels/zalo/zalo.ts';
 import { createOutboxSender, RetryLaterError, UnreachableError, type OutboxSender } from '../../../src/channels/delivery.ts';
 import { msg } from '../../../src/core/channel.ts';
+import { createAdminAlerts } from '../../../src/core/alerts.ts';
 import { createOutbox } from '../../../src/db/outbox.ts';
+import { createOutboxStore } from '../../../src/db/outbox-store.ts';
+import { createRoleRepository } from '../../../src/db/role-repository.ts';
 import { createPeopleRepository } from '../../../src/db/people-repository.ts';
 import { createZaloTokenStore } from '../../../src/db/zalo-token-store.ts';
 import { ZaloApiError } from '../../../src/channels/zalo/client.ts';
@@ -34,7 +37,7 @@ beforeEach(async () => {
   const tokens = createZaloTokenStore(db.prisma);
   await tokens.seed({ oaId: fake.oaId, refreshToken: fake.issueTokens().refreshToken });
   client = createZaloClient({ apiBase: fake.url, oauthBase: fake.url, appId: fake.appId, appSecret: fake.appSecret, oaId: fake.oaId, tokens, logger });
-  sender = createOutboxSender({ prisma: db.prisma, channel: 'zalo', logger, perChatMs: 0, send: zaloSender(client, t, { lastSeen: zaloLastSeen(db.prisma) }) });
+  sender = createOutboxSender({ store: createOutboxStore(db.prisma), channel: 'zalo', logger, perChatMs: 0, send: zaloSender(client, t, { lastSeen: zaloLastSeen(createPeopleRepository(db.prisma)) }) });
 });
 
 afterEach(async () => {
@@ -144,8 +147,9 @@ describe('Zalo outbox sender', () => {
     const zaloOnlyAdmin = await zaloPerson('999', 0);
     await db.prisma.roleGrant.create({ data: { personId: zaloOnlyAdmin, role: 'ADMIN' } });
     const error = new ZaloApiError({ message: 'lost', code: -14014, kind: 'give-up', operation: 'refresh' });
-    expect(await alertAdminsLostGrant({ prisma: db.prisma, logger, error, defaultLocale: 'vi' })).toBe(1);
-    expect(await alertAdminsLostGrant({ prisma: db.prisma, logger, error, defaultLocale: 'vi' })).toBe(0);
+    const alerts = createAdminAlerts({ roles: createRoleRepository(db.prisma), notifier: createOutbox(db.prisma, { defaultLocale: 'vi' }) });
+    expect(await alertAdminsLostGrant({ alerts, logger, error })).toBe(1);
+    expect(await alertAdminsLostGrant({ alerts, logger, error })).toBe(0);
     const rows = await db.prisma.outboxMessage.findMany();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ channel: 'telegram', chatId: '777', locale: 'en', state: 'PENDING' });

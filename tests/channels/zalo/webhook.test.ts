@@ -11,6 +11,7 @@ import type { ZaloClient } from '../../../src/channels/zalo/client.ts';
 import { createZaloWebhook, eventKeyOf, verifyZaloSignature, zaloSignature, type ZaloInbound, type ZaloWebhook } from '../../../src/channels/zalo/webhook.ts';
 import { createChoiceMemory, createZaloConversation } from '../../../src/channels/zalo/zalo.ts';
 import { createDatabase } from '../../../src/db/client.ts';
+import { createInboundEventLog } from '../../../src/db/inbound-log.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { deliverOaEvent, signOaEvent } from '../../helpers/fake-zalo.ts';
 import { testTranslator } from '../../helpers/core-fixtures.ts';
@@ -51,7 +52,7 @@ async function recorder(opts: { prisma?: TempDatabase['prisma']; now?: () => Dat
     appId: APP_ID,
     oaSecretKey: KEY,
     oaId: OA_ID,
-    prisma: opts.prisma ?? db.prisma,
+    events: createInboundEventLog(opts.prisma ?? db.prisma),
     logger,
     ...(opts.now ? { now: opts.now } : {}),
     onEvent: opts.onEvent ?? (async (e) => void events.push(e)),
@@ -129,7 +130,7 @@ describe('Zalo webhook deliveries', () => {
 
   it('the window is configurable', async () => {
     const events: ZaloInbound[] = [];
-    const webhook = createZaloWebhook({ appId: APP_ID, oaSecretKey: KEY, oaId: OA_ID, prisma: db.prisma, logger, maxAgeMs: 60_000, onEvent: async (e) => void events.push(e) });
+    const webhook = createZaloWebhook({ appId: APP_ID, oaSecretKey: KEY, oaId: OA_ID, events: createInboundEventLog(db.prisma), logger, maxAgeMs: 60_000, onEvent: async (e) => void events.push(e) });
     const url = await serve(webhook);
     expect((await deliverOaEvent(url, textEvent('2 min old', { timestamp: Date.now() - 120_000 }), sign)).status).toBe(401);
   });
@@ -223,7 +224,7 @@ describe('Zalo webhook deliveries', () => {
       appId: APP_ID,
       oaSecretKey: KEY,
       oaId: OA_ID,
-      prisma: db.prisma,
+      events: createInboundEventLog(db.prisma),
       logger,
       onEvent: createZaloConversation({ core, translator: testTranslator(), client, logger, choices: createChoiceMemory(), onUnfollow: async () => undefined }),
     });

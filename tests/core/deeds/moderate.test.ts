@@ -14,7 +14,7 @@ afterEach(async () => {
   await t.close();
 });
 
-const deed = async (ref: string) => (await t.app.prisma.goodDeed.findUnique({ where: { ref }, include: { additions: true, photos: true } }))!;
+const deed = async (ref: string) => (await t.prisma.goodDeed.findUnique({ where: { ref }, include: { additions: true, photos: true } }))!;
 const action = (replies: RenderedReply[], prefix: string): string => {
   const found = replies.flatMap((r) => r.buttons.flat()).find((b) => b.action.startsWith(prefix));
   if (!found) throw new Error(`no ${prefix} button in ${JSON.stringify(replies.map((r) => r.buttons))}`);
@@ -183,7 +183,7 @@ describe('/kiemduyet: promote to a nomination draft', () => {
     expect(text(summary)).toContain(`Tên: ${DEFAULTS.doer}`);
     const submitted = await t.tap('o1', button(summary, 'Gửi đề nghị'));
     expect(text(submitted)).toMatch(/Đã gửi hồ sơ #\d+/);
-    const nomination = (await t.app.prisma.nomination.findFirst({ include: { evidence: true } }))!;
+    const nomination = (await t.prisma.nomination.findFirst({ include: { evidence: true } }))!;
     expect(nomination).toMatchObject({ goodDeedId: id, nomineeName: DEFAULTS.doer, place: 'Thôn Đồng Tâm', achievements: DEFAULTS.what, state: 'SUBMITTED' });
     expect(nomination.evidence.map((e) => e.fileRef)).toEqual(['ph-9']);
     expect(await deed(ref)).toMatchObject({ state: 'PROMOTED', nominationId: nomination.id, moderatorId: await t.personId('o1') });

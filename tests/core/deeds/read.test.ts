@@ -53,7 +53,7 @@ describe('/viectotmoi: the latest published deeds', () => {
 
   it('a deed promoted after publication stays listed; a rejected or merged one is not', async () => {
     const [first] = await publishAll();
-    const id = (await t.app.prisma.goodDeed.findUnique({ where: { ref: first! } }))!.id;
+    const id = (await t.prisma.goodDeed.findUnique({ where: { ref: first! } }))!.id;
     expect(await t.app.services.deeds.markPromoted({ id, nominationId: 1, moderatorId: 1, now: t.now() })).toBe(true);
     const rejected = refIn(await tellDeed(t, 'u5', { doer: 'Anh Hùng', what: 'Một việc chưa xác minh được ở thôn xa', place: 'Thôn Xa', credit: true }));
     await t.tap('o1', button(await t.say('o1', '/kiemduyet'), 'Không đăng'));

@@ -18,7 +18,7 @@ async function app(env: Record<string, string> = {}) {
   return t;
 }
 
-const deeds = (t: TestApp) => t.app.prisma.goodDeed.findMany({ include: { photos: true, additions: true }, orderBy: { id: 'asc' } });
+const deeds = (t: TestApp) => t.prisma.goodDeed.findMany({ include: { photos: true, additions: true }, orderBy: { id: 'asc' } });
 
 describe('/viectot: telling a good deed', () => {
   it('asks who, what, where, when, photos and credit, shows a summary saying who sees what, and gives a reference code', async () => {

@@ -29,7 +29,7 @@ async function commendUpToDate(t: TestApp, id: number, award: string, number: st
   return t.say('adm', date);
 }
 
-const commendations = (t: TestApp) => t.app.prisma.commendation.findMany({ orderBy: { id: 'asc' } });
+const commendations = (t: TestApp) => t.prisma.commendation.findMany({ orderBy: { id: 'asc' } });
 
 describe('commendation', () => {
   it('offers the forms valid today, marked by who awards them; the admin button is shown to admins only', async () => {
@@ -133,7 +133,7 @@ describe('commendation', () => {
     let r = await t.tap('adm', `nom:c:${id}`);
     r = await t.tap('adm', button(r, 'Giấy khen'));
     r = await t.say('adm', '12/QĐ-UBND');
-    const grant = await t.app.prisma.roleGrant.findFirstOrThrow({ where: { personId: await t.personId('adm'), role: 'ADMIN' } });
+    const grant = await t.prisma.roleGrant.findFirstOrThrow({ where: { personId: await t.personId('adm'), role: 'ADMIN' } });
     await t.app.services.roles.revoke({ grantId: grant.id });
     r = await t.say('adm', '15/11/2026');
     expect(text(r)).toContain('Việc này dành cho quản trị viên');

@@ -50,7 +50,7 @@ describe('permissions: a resident', () => {
     const reply = text(await t.say('r1', command));
     expect(reply).toContain(refusal);
     expect(reply).not.toContain('Trạm Y tế xã'); // nothing of the data leaks
-    expect(await t.app.prisma.dialogState.count()).toBe(0);
+    expect(await t.prisma.dialogState.count()).toBe(0);
   });
 
   it('gets no further with forged buttons either', async () => {
@@ -64,9 +64,9 @@ describe('permissions: a resident', () => {
     expect(text(await t.tap('r1', 'inv:r:ADMIN'))).toContain(DENIED.admin);
     expect(text(await t.tap('r1', 'd:sum:ok'))).toContain('Nút này đã cũ');
     expect(await stateOf(t, n.id)).toBe('SUBMITTED');
-    expect(await t.app.prisma.vote.count()).toBe(0);
-    expect(await t.app.prisma.invite.count()).toBe(0);
-    expect(await t.app.prisma.dialogState.count()).toBe(0);
+    expect(await t.prisma.vote.count()).toBe(0);
+    expect(await t.prisma.invite.count()).toBe(0);
+    expect(await t.prisma.dialogState.count()).toBe(0);
   });
 
 });
@@ -75,12 +75,12 @@ describe('permissions: roles revoked in the middle of a dialog', () => {
   it('an officer whose role is revoked in the middle of /dangky cannot submit', async () => {
     const t = await world();
     const r = await walkTo(t, 'o1', 'summary');
-    const grant = await t.app.prisma.roleGrant.findFirstOrThrow({ where: { personId: await t.personId('o1'), role: 'OFFICER' } });
+    const grant = await t.prisma.roleGrant.findFirstOrThrow({ where: { personId: await t.personId('o1'), role: 'OFFICER' } });
     await t.app.services.roles.revoke({ grantId: grant.id });
     const after = text(await t.tap('o1', button(r, 'Gửi đề nghị')));
     expect(after).toContain(DENIED.officer);
     expect(after).not.toContain('Đã gửi hồ sơ');
-    expect(await t.app.prisma.nomination.count()).toBe(0);
+    expect(await t.prisma.nomination.count()).toBe(0);
   });
 });
 
@@ -97,7 +97,7 @@ describe('permissions: an officer of another unit', () => {
     const edit = text(await t.tap('o2', `nom:e:${n.id}`));
     expect(edit).toContain(DENIED.staff);
     expect(edit).not.toContain(PROMPTS.summary);
-    expect(await t.app.prisma.dialogState.count()).toBe(0);
+    expect(await t.prisma.dialogState.count()).toBe(0);
 
     // the unit's own officer can (the same actions are not simply broken)
     expect(text(await t.tap('o1', `nom:v:${n.id}`))).toContain(`Hồ sơ #${n.id} — Trạm Y tế xã`);
@@ -127,7 +127,7 @@ describe('permissions: council members', () => {
     const reject = text(await t.tap('c1', `rv:x:${n.id}`));
     expect(reject).toContain('Bạn đã bỏ phiếu');
     expect(reject).not.toContain('Hãy gõ lý do');
-    expect(await t.app.prisma.vote.count()).toBe(1);
+    expect(await t.prisma.vote.count()).toBe(1);
     expect(await stateOf(t, n.id)).toBe('SUBMITTED');
     // the nomination left this member's queue but not the others'
     expect(text(await t.say('c1', '/duyet'))).toContain('Không có hồ sơ nào chờ bạn duyệt');
@@ -141,22 +141,22 @@ describe('permissions: council members', () => {
     expect(text(await t.tap('c1', `nom:c:${n.id}`))).toContain(DENIED.admin);
     expect(text(await t.say('c1', '/moi'))).toContain(DENIED.admin);
     expect(text(await t.tap('c1', 'inv:r:COUNCIL'))).toContain(DENIED.admin);
-    const grant = await t.app.prisma.roleGrant.findFirstOrThrow({ where: { role: 'ADMIN' } });
+    const grant = await t.prisma.roleGrant.findFirstOrThrow({ where: { role: 'ADMIN' } });
     expect(text(await t.tap('c1', `rk:${grant.id}`))).toContain(DENIED.admin);
     expect(text(await t.tap('c1', `rk:y:${grant.id}`))).toContain(DENIED.admin);
-    expect(await t.app.prisma.roleGrant.count({ where: { role: 'ADMIN' } })).toBe(1);
-    expect(await t.app.prisma.invite.count()).toBe(0);
-    expect(await t.app.prisma.commendation.count()).toBe(0);
+    expect(await t.prisma.roleGrant.count({ where: { role: 'ADMIN' } })).toBe(1);
+    expect(await t.prisma.invite.count()).toBe(0);
+    expect(await t.prisma.commendation.count()).toBe(0);
   });
 
   it('a member whose role is revoked while typing a reason cannot vote', async () => {
     const t = await world();
     const n = await seed(t, { proposer: 'o1' });
     expect(last(await t.tap('c1', `rv:x:${n.id}`))).toContain('Hãy gõ lý do');
-    const grant = await t.app.prisma.roleGrant.findFirstOrThrow({ where: { personId: await t.personId('c1'), role: 'COUNCIL' } });
+    const grant = await t.prisma.roleGrant.findFirstOrThrow({ where: { personId: await t.personId('c1'), role: 'COUNCIL' } });
     await t.app.services.roles.revoke({ grantId: grant.id });
     expect(text(await t.say('c1', 'Không đủ tiêu chí của lĩnh vực'))).toContain(DENIED.council);
-    expect(await t.app.prisma.vote.count()).toBe(0);
+    expect(await t.prisma.vote.count()).toBe(0);
   });
 });
 
@@ -169,14 +169,14 @@ describe('permissions: only administrators manage invites and roles', () => {
     for (const action of ['inv:r:OFFICER', 'inv:r:COUNCIL', 'inv:r:ADMIN', 'inv:u:cong-an']) {
       expect(text(await t.tap(user, action))).toContain(DENIED.admin);
     }
-    expect(await t.app.prisma.invite.count()).toBe(0);
+    expect(await t.prisma.invite.count()).toBe(0);
   });
 
   it('an administrator can', async () => {
     const t = await world();
     const r = await t.tap('adm', 'inv:r:COUNCIL');
     expect(text(r)).toMatch(/Mã mời Thành viên Hội đồng: [A-Z0-9]{4}-[A-Z0-9]{4}/);
-    expect(await t.app.prisma.invite.count()).toBe(1);
+    expect(await t.prisma.invite.count()).toBe(1);
   });
 });
 
@@ -217,7 +217,7 @@ describe('permissions: forged actions with other ids are refused politely', () =
       expect(reply).toMatch(/Không tìm thấy hồ sơ này|không còn chờ duyệt/);
       expect(reply).not.toContain('Hãy gõ lý do');
     }
-    expect(await t.app.prisma.dialogState.count()).toBe(0);
+    expect(await t.prisma.dialogState.count()).toBe(0);
     expect(await stateOf(t, decided.id)).toBe('APPROVED');
   });
 
@@ -225,6 +225,6 @@ describe('permissions: forged actions with other ids are refused politely', () =
     const t = await world();
     const n = await seed(t, { proposer: 'o1' });
     expect(text(await t.tap('adm', `nom:c:${n.id}`))).toContain('Chỉ điển hình đã được công nhận mới làm được việc này.');
-    expect(await t.app.prisma.dialogState.count()).toBe(0);
+    expect(await t.prisma.dialogState.count()).toBe(0);
   });
 });

@@ -16,7 +16,7 @@ async function officerApp(opts: Parameters<typeof open>[0] = {}): Promise<TestAp
 }
 
 const labels = (replies: { buttons: { label: string }[][] }[]) => replies.flatMap((r) => r.buttons.flat().map((b) => b.label));
-const nominations = (t: TestApp) => t.app.prisma.nomination.findMany({ include: { evidence: true }, orderBy: { id: 'asc' } });
+const nominations = (t: TestApp) => t.prisma.nomination.findMany({ include: { evidence: true }, orderBy: { id: 'asc' } });
 /** Officers of the health station, one per test of a shared app, so their dialogs never meet. */
 const OFFICERS = (t: () => TestApp) => async (user: string) => {
   await t().grant(user, 'OFFICER', 'tram-y-te');
@@ -80,7 +80,7 @@ describe('registration dialog: the happy path', () => {
     for (const fragment of [`Tên: ${NAME} (tập thể)`, 'Lĩnh vực: 3.1.5.', 'Phong trào: Lĩnh vực y tế', 'Đơn vị đề nghị: Trạm Y tế xã', `Nơi sinh sống, làm việc: ${PLACE}`, `Thành tích: ${ACH}`, 'Tự đánh giá: đạt 2/7 tiêu chí', 'Minh chứng: 3 tệp']) {
       expect(summary).toContain(fragment);
     }
-    expect(await t.app.prisma.nomination.count()).toBe(0); // nothing saved before "submit"
+    expect(await t.prisma.nomination.count()).toBe(0); // nothing saved before "submit"
 
     r = await t.tap('o1', button(r, 'Gửi đề nghị'));
     expect(text(r)).toMatch(/Đã gửi hồ sơ #\d+ \(Trạm Y tế xã\)/);
@@ -236,12 +236,12 @@ describe('registration dialog: cancel', () => {
     const u = await officer(`cancel-${step}`);
     const r = await walkTo(t, u, step);
     expect(text(await t.tap(u, button(r, 'Hủy')))).toContain('Đã hủy. Không có gì được lưu.');
-    expect(await t.app.prisma.nomination.count()).toBe(0);
-    expect(await t.app.prisma.dialogState.count({ where: { personId: await t.personId(u) } })).toBe(0);
+    expect(await t.prisma.nomination.count()).toBe(0);
+    expect(await t.prisma.dialogState.count({ where: { personId: await t.personId(u) } })).toBe(0);
     expect(text(await t.say(u, '/tiep'))).toContain('Không có việc gì đang làm dở');
     // a button of the cancelled dialog does nothing
     expect(text(await t.tap(u, 'd:sum:ok'))).toContain('Nút này đã cũ');
-    expect(await t.app.prisma.nomination.count()).toBe(0);
+    expect(await t.prisma.nomination.count()).toBe(0);
   });
 
   it('/huy cancels too, and /dangky then starts afresh', async () => {
@@ -250,7 +250,7 @@ describe('registration dialog: cancel', () => {
     expect(text(await t.say('o1', '/huy'))).toContain('Đã hủy');
     const r = await t.say('o1', '/dangky');
     expect(last(r)).toContain(PROMPTS.type);
-    expect(await t.app.prisma.nomination.count()).toBe(0);
+    expect(await t.prisma.nomination.count()).toBe(0);
   });
 });
 
@@ -394,7 +394,7 @@ describe('registration dialog: restart and expiry', () => {
     expect(text(r)).toContain('Việc bạn làm dở đã quá 24 giờ nên đã được hủy.');
     expect(last(r)).not.toContain(PROMPTS.check);
     expect(text(await t.say('o1', '/tiep'))).toContain('Không có việc gì đang làm dở');
-    expect(await t.app.prisma.nomination.count()).toBe(0);
+    expect(await t.prisma.nomination.count()).toBe(0);
   });
 
   it('typing after expiry is told too (not taken as an answer)', async () => {
@@ -445,7 +445,7 @@ describe('registration dialog: possible duplicate', () => {
     expect(last(r)).toContain('Đã có 1 hồ sơ cùng tên trong kế hoạch này');
     expect(last(r)).toContain(`#${first.id} Trạm Y tế xã — mục 3.1.6 — Công an xã — chờ duyệt`);
     expect(labels(r)).toContain('Vẫn gửi');
-    expect(await t.app.prisma.nomination.count()).toBe(1); // not submitted yet
+    expect(await t.prisma.nomination.count()).toBe(1); // not submitted yet
 
     r = await t.tap('o1', button(r, 'Quay lại'));
     expect(last(r)).toContain(PROMPTS.summary);
@@ -462,6 +462,6 @@ describe('registration dialog: possible duplicate', () => {
     let r = await toSummaryNamed(t, 'Trạm Y tế xã Ia Bang');
     r = await t.tap('o1', button(r, 'Gửi đề nghị'));
     expect(text(r)).toContain('Đã gửi hồ sơ');
-    expect(await t.app.prisma.nomination.count()).toBe(2);
+    expect(await t.prisma.nomination.count()).toBe(2);
   });
 });

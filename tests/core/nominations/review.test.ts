@@ -39,7 +39,7 @@ describe('review: return and reject need a reason', () => {
     r = await t.say('c1', 'ít');
     expect(text(r)).toContain('cần ít nhất 5 ký tự');
     expect(last(r)).toContain('Hãy gõ lý do');
-    expect(await t.app.prisma.vote.count()).toBe(0);
+    expect(await t.prisma.vote.count()).toBe(0);
 
     r = await t.say('c1', 'Cần bổ sung ảnh buổi tiêm chủng');
     expect(text(r)).toContain(`Hội đồng đã quyết định: hồ sơ #${n.id} (Trạm Y tế xã) — trả lại để bổ sung`);
@@ -55,7 +55,7 @@ describe('review: return and reject need a reason', () => {
     const n = await seed(t, { proposer: 'o1' });
     const r = await t.tap('c1', `rv:x:${n.id}`);
     expect(text(await t.tap('c1', button(r, 'Hủy')))).toContain('Đã hủy');
-    expect(await t.app.prisma.vote.count()).toBe(0);
+    expect(await t.prisma.vote.count()).toBe(0);
     expect(await stateOf(t, n.id)).toBe('SUBMITTED');
     expect(text(await t.say('c1', '/duyet'))).toContain(`Hồ sơ #${n.id}`); // still in the queue
   });
@@ -97,7 +97,7 @@ describe('review: the life of a nomination', () => {
     for (const c of ['c1', 'c2']) expect(text(await t.say(c, '/duyet'))).toContain('Không có hồ sơ nào chờ bạn duyệt');
 
     // the officer opens it from the notice's button
-    const notice = (await t.app.prisma.outboxMessage.findFirstOrThrow({ where: { key: { startsWith: `nomination:${n.id}:decided:` }, personId: await t.personId('o1') } })).payload;
+    const notice = (await t.prisma.outboxMessage.findFirstOrThrow({ where: { key: { startsWith: `nomination:${n.id}:decided:` }, personId: await t.personId('o1') } })).payload;
     const edit = (JSON.parse(notice) as { buttons: { action: string }[][] }).buttons.flat()[0]!.action;
     expect(edit).toBe(`nom:e:${n.id}`);
     let r = await t.tap('o1', edit);
@@ -122,7 +122,7 @@ describe('review: the life of a nomination', () => {
     const again = (await t.app.services.nominations.get(n.id))!;
     expect(again).toMatchObject({ state: 'SUBMITTED', round: 2, achievements: better });
     expect(again.evidence.map((e) => e.fileRef)).toEqual(['new-photo']);
-    expect(await t.app.prisma.nomination.count()).toBe(1); // the same nomination, not a new one
+    expect(await t.prisma.nomination.count()).toBe(1); // the same nomination, not a new one
     // the council is told again, and c1 (who voted in round 1) may vote in round 2
     const told = (await t.outbox()).filter((x) => x.key.startsWith(`nomination:${n.id}:submitted:r2:`));
     expect(told).toHaveLength(3);
@@ -157,7 +157,7 @@ describe('review: the life of a nomination', () => {
       expect(edit).not.toContain(PROMPTS.summary);
       expect(text(await t.tap('c1', `rv:a:${n.id}`))).toContain('Hồ sơ này không còn chờ duyệt');
     }
-    expect(await t.app.prisma.dialogState.count()).toBe(0);
+    expect(await t.prisma.dialogState.count()).toBe(0);
 
     const view = await t.tap('o1', `nom:v:${approved.id}`);
     expect(view[0]!.buttons.flat().map((b) => b.action)).not.toContain(`nom:e:${approved.id}`);
