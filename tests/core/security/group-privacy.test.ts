@@ -64,8 +64,8 @@ describe('groups: one table decides per command', () => {
   it('walks every command in a group: nothing private, no code, no dialog, no new invite', async () => {
     const { t, boss, codes } = await seeded();
     const bossId = await t.personId(boss);
-    const invitesBefore = await t.app.prisma.invite.count();
-    const linkCodesBefore = await t.app.prisma.linkCode.count();
+    const invitesBefore = await t.prisma.invite.count();
+    const linkCodesBefore = await t.prisma.linkCode.count();
     for (const spec of COMMANDS) {
       for (const name of new Set([spec.name, spec.english, ...spec.aliases])) {
         for (const args of ['', ' ABCD-EFGH', ' y te', ' 1']) {
@@ -84,8 +84,8 @@ describe('groups: one table decides per command', () => {
         }
       }
     }
-    expect(await t.app.prisma.invite.count()).toBe(invitesBefore);
-    expect(await t.app.prisma.linkCode.count()).toBe(linkCodesBefore);
+    expect(await t.prisma.invite.count()).toBe(invitesBefore);
+    expect(await t.prisma.linkCode.count()).toBe(linkCodesBefore);
   });
 
   it('help in a group lists only the commands answered there, and shows nobody’s roles', async () => {
@@ -99,28 +99,28 @@ describe('groups: one table decides per command', () => {
     const { t, codes } = await seeded();
     const said = plain(t, await inGroup(t, '777', { text: `/thamgia ${codes[0]}` }));
     expect(said).toContain('mọi người trong nhóm đều đã thấy');
-    expect((await t.app.prisma.invite.findFirstOrThrow({ where: { code: codes[0]!.replace('-', '') } })).usedAt).toBeNull();
+    expect((await t.prisma.invite.findFirstOrThrow({ where: { code: codes[0]!.replace('-', '') } })).usedAt).toBeNull();
   });
 
   it('taps of private buttons in a group (forged or left over) only get the note', async () => {
     const { t, boss } = await seeded();
-    const invitesBefore = await t.app.prisma.invite.count();
+    const invitesBefore = await t.prisma.invite.count();
     for (const action of ['inv:r:ADMIN', 'rk:1', 'rv:open', 'rv:a:1', 'nom:v:1', 'hs:0', 'vt:v:1', 'pf:bulletin', 'd:_:cancel', 'tiendo', 'lang:en']) {
       const o = await inGroup(t, boss, { action });
       expect(plain(t, o), action).toBe('Nút này chỉ dùng trong tin nhắn riêng với trợ lý.');
     }
-    expect(await t.app.prisma.invite.count()).toBe(invitesBefore);
+    expect(await t.prisma.invite.count()).toBe(invitesBefore);
     // Buttons of public answers still work in the group.
     expect(plain(t, await inGroup(t, boss, { action: 'criteria' }))).not.toContain('chỉ dùng trong tin nhắn riêng');
   });
 
   it('another bot’s bare command and chatter in a group get no answer and cost no lookup', async () => {
     const t = await app();
-    const people = await t.app.prisma.person.count();
+    const people = await t.prisma.person.count();
     for (const text of ['/ban @spammer', '/warn', 'chào cả nhà']) {
       expect((await inGroup(t, '900', { text })).replies, text).toEqual([]);
     }
-    expect(await t.app.prisma.person.count()).toBe(people);
+    expect(await t.prisma.person.count()).toBe(people);
   });
 
   it('the deep link opens the private chat and runs the command asked for in the group', async () => {

@@ -64,7 +64,7 @@ describe('truncating call sites keep graphemes whole', () => {
     const list = await t.say('admin', '/nguoi');
     const labels = list.flatMap((r) => r.buttons.flat().map((b) => b.label)).join('\n');
     for (const [i, name] of names.entries()) {
-      const stored = (await t.app.prisma.person.findUniqueOrThrow({ where: { id: await t.personId(`p${i}`) } })).displayName;
+      const stored = (await t.prisma.person.findUniqueOrThrow({ where: { id: await t.personId(`p${i}`) } })).displayName;
       expect(stored.length).toBeLessThanOrEqual(200);
       expect(isGraphemePrefix(stored, name)).toBe(true);
       expect(text(list)).toContain(stored);
