@@ -37,7 +37,7 @@ describe('link codes under attack', () => {
     expect(answers.slice(6).every((a) => a.includes(WAIT) && !a.includes(WRONG))).toBe(true);
     // Blocked means not even looked at: the right code gets the wait too, and nothing is held for it.
     expect(text(await t.say('z-evil', `/lienket ${code}`, onZalo))).toContain(WAIT);
-    expect((await t.app.prisma.linkCode.findFirstOrThrow({ where: { personId: admin, usedAt: null } })).claimChannel).toBeNull();
+    expect((await t.prisma.linkCode.findFirstOrThrow({ where: { personId: admin, usedAt: null } })).claimChannel).toBeNull();
 
     // The administrators hear of it once.
     const notices = (await t.outbox()).filter((o) => o.text.includes('Cảnh báo an toàn'));
@@ -48,21 +48,21 @@ describe('link codes under attack', () => {
     const claimed = await t.say('z-100', `/lienket ${code}`, onZalo);
     expect(text(claimed)).toContain('Mã này là của tài khoản User 100 (Telegram)');
     const yes = button(claimed, 'Đồng ý gộp');
-    expect(await t.app.prisma.identity.count({ where: { personId: admin } })).toBe(1);
+    expect(await t.prisma.identity.count({ where: { personId: admin } })).toBe(1);
     expect(text(await t.say('z-100', '', { ...onZalo, action: yes, text: undefined }))).toContain('gửi câu hỏi xác nhận');
-    expect(await t.app.prisma.identity.count({ where: { personId: admin } })).toBe(1);
+    expect(await t.prisma.identity.count({ where: { personId: admin } })).toBe(1);
     const ask = (await t.outbox()).find((o) => o.personId === admin && o.text.includes('xin gộp vào tài khoản này'));
     expect(ask?.text).toContain('Sau khi gộp, tài khoản có các vai trò: Quản trị viên');
     // Only the owner's own tap joins; someone else tapping the owner's button does not.
     expect(text(await t.tap('555', yes.replace('lk:y:', 'lk:o:')))).toContain('không còn hiệu lực');
     expect(text(await t.tap('100', yes.replace('lk:y:', 'lk:o:')))).toContain('Đã liên kết!');
-    expect(await t.app.prisma.identity.count({ where: { personId: admin } })).toBe(2);
+    expect(await t.prisma.identity.count({ where: { personId: admin } })).toBe(2);
   }, 180_000);
 
   it('a staff account typing a resident’s code is told its roles go to the resident, and either side can refuse', async () => {
     const t = await app();
     await t.say('z-council', 'xin chào', onZalo);
-    const member = (await t.app.prisma.identity.findFirstOrThrow({ where: { externalId: 'z-council' } })).personId;
+    const member = (await t.prisma.identity.findFirstOrThrow({ where: { externalId: 'z-council' } })).personId;
     await t.app.services.roles.grant({ personId: member, role: 'COUNCIL', planSlug: t.app.catalog().plan.id });
     const code = await linkCode(t, '300'); // a resident's code
     const claimed = await t.say('z-council', `/lienket ${code}`, onZalo);
