@@ -223,6 +223,8 @@ export interface CreateDatabaseOptions {
 /** An open database: the Prisma client and how to close it. */
 export interface Database {
   prisma: PrismaClient;
+  /** Which engine the URL named: repositories that need engine-specific SQL (row locks) ask here. */
+  engine: 'sqlite' | 'postgresql';
   /** Disconnects the client (closes the SQLite connection). Safe to call twice. */
   close(): Promise<void>;
 }
@@ -273,6 +275,7 @@ export async function createDatabase({ databaseUrl }: CreateDatabaseOptions): Pr
   let closed = false;
   return {
     prisma,
+    engine: 'sqlite',
     async close() {
       if (closed) return;
       closed = true;

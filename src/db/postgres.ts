@@ -57,10 +57,13 @@ export interface PostgresDatabaseOptions {
  */
 export async function createPostgresDatabase({ databaseUrl, poolSize = 10 }: PostgresDatabaseOptions): Promise<{
   prisma: PrismaClient;
+  engine: 'postgresql';
   close(): Promise<void>;
 }> {
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize, options: '-c timezone=UTC' });
-  const raw = new PostgresClient({ adapter });
+  // A transaction waits for a free pooled connection up to `maxWait` (Prisma's default, 2 s, is
+  // short for a burst of sends on a busy machine); `timeout` bounds how long one may stay open.
+  const raw = new PostgresClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
   try {
     await raw.$connect();
     await raw.$queryRawUnsafe('SELECT 1');
@@ -89,6 +92,7 @@ export async function createPostgresDatabase({ databaseUrl, poolSize = 10 }: Pos
   let closed = false;
   return {
     prisma,
+    engine: 'postgresql',
     async close() {
       if (closed) return;
       closed = true;

@@ -1,0 +1,34 @@
+/**
+ * Nhịp gửi — the pace at which one bot token may send, kept across every instance of the bot.
+ *
+ * Telegram accepts about 30 messages a second from one bot overall and about one a second to one
+ * chat (Bot API FAQ, "My bot is hitting limits"); Zalo OA publishes no figure, and the same pace is
+ * used. Two bot processes sharing one token must share the pace too, so slots are reserved in the
+ * database (see `src/db/send-pace.ts`), not in memory.
+ *
+ * @module
+ */
+
+/** The limits of one channel: minimum spacing overall and per chat, in milliseconds. */
+export interface PaceLimits {
+  /** Minimum time between two sends of the bot overall, ms (1000 / 30 ≈ 34 for Telegram). */
+  overallGapMs: number;
+  /** Minimum time between two sends to one chat, ms (1000 for Telegram). */
+  perChatGapMs: number;
+}
+
+/** Telegram's published limits: 30 messages per second overall, one per second per chat. */
+export const TELEGRAM_PACE: PaceLimits = { overallGapMs: Math.ceil(1000 / 30), perChatGapMs: 1000 };
+
+/** A shared send pace: every send first reserves its slot. */
+export interface SendPace {
+  /**
+   * Reserves the next slot for one message to `chatId` on `channel`, at or after `now`, that keeps
+   * both limits with every slot reserved before it (by any instance).
+   *
+   * @returns the instant (UTC) the message may go out: now, or later when the pace is full. A caller
+   *   that would rather not wait long may still send at that instant or give the slot up (an unused
+   *   slot only slows the pace down, never speeds it up).
+   */
+  reserve(opts: { channel: string; chatId: string; now: Date }): Promise<Date>;
+}
