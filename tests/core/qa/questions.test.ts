@@ -53,12 +53,28 @@ describe('free-text questions: intent and answer for real phrasings', () => {
   });
 });
 
-describe('free-text questions: the held-out set (not tuned on)', () => {
-  it('is measured and stays above 80 %', () => {
-    const heldout = JSON.parse(readFileSync(resolve(import.meta.dirname, 'heldout.json'), 'utf8')) as [string, IntentId][];
-    const misses = heldout.filter(([q, want]) => verdict(q) !== want).map(([q, want]) => `${q} → ${verdict(q)} (want ${want})`);
-    const accuracy = (heldout.length - misses.length) / heldout.length;
-    console.info(`held-out accuracy: ${heldout.length - misses.length}/${heldout.length} = ${(accuracy * 100).toFixed(1)} %\n${misses.join('\n')}`);
-    expect(accuracy).toBeGreaterThanOrEqual(0.8);
+describe('free-text questions: the held-out sets (never tuned on)', () => {
+  /** Right intent on top; of those, answered at once (not "did you mean"); misses listed. */
+  function measure(file: string) {
+    const set = JSON.parse(readFileSync(resolve(import.meta.dirname, file), 'utf8')) as [string, IntentId][];
+    const misses: string[] = [];
+    let direct = 0;
+    for (const [q, want] of set) {
+      const c = classifier.classify(q, awards);
+      const got = verdict(q);
+      if (got !== want) misses.push(`${q} → ${got} (want ${want})`);
+      else if (c.confidence === 'answer' || want === 'other') direct += 1;
+    }
+    const right = set.length - misses.length;
+    console.info(`${file}: right intent ${right}/${set.length} = ${((100 * right) / set.length).toFixed(1)} %, answered at once ${direct}/${set.length}\n${misses.join('\n')}`);
+    return right / set.length;
+  }
+
+  it('heldout.json (40, written before the intents) stays above 80 %', () => {
+    expect(measure('heldout.json')).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('heldout-2.json (40 harder ones, written after the first version) stays above 60 %', () => {
+    expect(measure('heldout-2.json')).toBeGreaterThanOrEqual(0.6);
   });
 });
