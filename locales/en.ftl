@@ -132,6 +132,7 @@ timeline-all-past = <i>Every milestone of this plan has passed.</i>
 
 ## Free-text questions (what is asked, short answers, "did you mean" when unsure)
 qa-you = you
+qa-you-cap = You
 qa-clarify = Did you mean one of these? Pick a button, or type your question again more precisely.
 qa-label = { $intent ->
         [criteria] { $code ->
@@ -294,7 +295,7 @@ qa-title-authority = Authority: { $authority ->
        *[yes] {""}
     }
 qa-title-basis = Basis: { $basis }
-qa-title-unverified = ⚠ This authority is <b>not verified</b>; the Council's standing office should check it against the current texts.
+qa-title-unverified = ⚠ The part marked ⚠ is <b>not verified</b>; the Council's standing office should check it against the current texts.
 qa-title-procedure-gdvh = Procedure (Decree 86/2023/NĐ-CP, not verified): every year the village meeting assesses each household → the list is posted publicly for 10 days for comments → a dossier → the commune chairman decides within 10 days.
 qa-title-procedure-thon = Procedure per Decree 86/2023/NĐ-CP (not verified): the village assesses itself, residents are consulted, the commune proposes it to the competent authority.
 qa-title-not-in-plan = <i>{ $plan } does not set the standard for this title or form; it comes from the 2022 Law on Emulation and Commendation and its guiding texts.</i>

@@ -123,6 +123,10 @@ qa-you = { $register ->
         [staff] đồng chí
        *[other] ông/bà
     }
+qa-you-cap = { $register ->
+        [staff] Đồng chí
+       *[other] Ông/bà
+    }
 qa-clarify = Có phải { qa-you } muốn hỏi một trong các nội dung dưới đây? Chọn một nút, hoặc gõ lại câu hỏi rõ hơn.
 qa-label = { $intent ->
         [criteria] { $code ->
@@ -156,7 +160,7 @@ qa-label = { $intent ->
     }
 qa-can-do =
     Tôi trả lời được về kế hoạch thi đua – khen thưởng của xã: tiêu chí từng lĩnh vực (/tieuchi), chỉ tiêu của đơn vị (/chitieu), mốc thời gian (/moc), cách đăng ký và xét hồ sơ, danh hiệu và thẩm quyền khen thưởng, kể việc tốt (/viectot).
-    { qa-you } cứ gõ câu hỏi, ví dụ: <i>chỉ tiêu trạm y tế</i>, <i>khi nào tổng kết</i>, <i>gia đình văn hóa do ai công nhận</i>.
+    { qa-you-cap } cứ gõ câu hỏi, ví dụ: <i>chỉ tiêu trạm y tế</i>, <i>khi nào tổng kết</i>, <i>gia đình văn hóa do ai công nhận</i>.
 qa-ack = Dạ.
 qa-other = Câu hỏi này nằm ngoài nội dung tôi nắm được, nên tôi không trả lời được. Tôi đã ghi lại để bộ phận thường trực Hội đồng Thi đua – Khen thưởng xã xem xét bổ sung.
 qa-date = { $precision ->
@@ -167,7 +171,7 @@ qa-date = { $precision ->
 qa-criteria-count = <b>Tiêu chí ({ $count })</b>, { $shown } tiêu chí đầu:
 qa-criteria-all = Xem đủ { $count } tiêu chí
 qa-criteria-general-button = Tiêu chí chung (mục III.2)
-qa-criteria-which = { qa-you } hỏi tiêu chí của lĩnh vực nào? Gõ tên lĩnh vực (ví dụ: <i>y tế</i>, <i>trường học</i>, <i>hộ nghèo</i>) hoặc xem danh sách.
+qa-criteria-which = { qa-you-cap } hỏi tiêu chí của lĩnh vực nào? Gõ tên lĩnh vực (ví dụ: <i>y tế</i>, <i>trường học</i>, <i>hộ nghèo</i>) hoặc xem danh sách.
 qa-targets-unit = <b>Chỉ tiêu của { $own ->
         [yes] đơn vị { qa-you }: { $unit }
        *[other] { $unit }
@@ -259,7 +263,7 @@ qa-title-authority = Thẩm quyền: { $authority ->
        *[yes] {""}
     }
 qa-title-basis = Căn cứ: { $basis }
-qa-title-unverified = ⚠ Thông tin thẩm quyền này <b>chưa được xác minh</b>; bộ phận thường trực Hội đồng cần kiểm tra lại văn bản hiện hành.
+qa-title-unverified = ⚠ Phần đánh dấu ⚠ <b>chưa được xác minh</b>; bộ phận thường trực Hội đồng cần kiểm tra lại văn bản hiện hành.
 qa-title-procedure-gdvh = Trình tự (Nghị định 86/2023/NĐ-CP, chưa xác minh): hằng năm, thôn họp bình xét từng hộ → niêm yết công khai danh sách 10 ngày để lấy ý kiến → hồ sơ đề nghị → Chủ tịch UBND xã quyết định trong 10 ngày.
 qa-title-procedure-thon = Trình tự theo Nghị định 86/2023/NĐ-CP (chưa xác minh): thôn tự đánh giá, lấy ý kiến Nhân dân, UBND xã đề nghị cấp có thẩm quyền.
 qa-title-not-in-plan = <i>{ $plan } không quy định tiêu chuẩn của danh hiệu, hình thức này; tiêu chuẩn theo Luật Thi đua, Khen thưởng 2022 và văn bản hướng dẫn.</i>

@@ -90,7 +90,8 @@ export function titleAnswer(opts: { codes: string[]; unlisted: boolean; forms: A
     lines.push(msg('qa-title-name', { name: pick(form.name, opts.locale), kind: facts?.kind ?? 'other' }));
     if (facts) lines.push(msg('qa-title-subject', { subject: facts.subject }));
     lines.push(msg('qa-title-authority', { authority: form.authority, inForce: valid.includes(form) ? 'yes' : 'no' }));
-    lines.push(msg('qa-title-basis', { basis: form.legalBasis.replace(/\s*\[verify[^\]]*\]/gi, '') }));
+    // The table marks unchecked facts "[verify]" where they stand: shown as ⚠ at that place.
+    lines.push(msg('qa-title-basis', { basis: form.legalBasis.replace(/\s*\[verify[^\]]*\]/gi, ' ⚠') }));
     if (unverified(form)) lines.push(msg('qa-title-unverified'));
     if (facts?.procedure) lines.push(msg(facts.procedure));
   }

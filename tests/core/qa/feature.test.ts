@@ -61,6 +61,7 @@ describe('free-text questions', () => {
     const cstdcs = text(await t.say('lan', 'chiến sĩ thi đua cơ sở do ai tặng'));
     expect(cstdcs).toContain('xã đề nghị cấp trên');
     expect(cstdcs).toContain('chưa được xác minh');
+    expect(gdvh).toContain('trình tự theo Nghị định 86/2023/NĐ-CP ⚠');
     expect(cstdcs).not.toContain('[verify]');
   });
 
