@@ -11,7 +11,7 @@ afterEach(async () => {
 describe('unanswered questions repository', () => {
   it('groups by folded text, most asked first (then most recent), within the window, with the latest wording and offer', async () => {
     t = await createTestApp();
-    const repo = createUnansweredRepository(t.app.prisma);
+    const repo = createUnansweredRepository(t.prisma);
     const at = (iso: string) => new Date(iso);
     const base = { locale: 'vi' as const, channel: 'telegram' };
     await repo.record({ ...base, text: 'old one', key: 'old one', offered: [], at: at('2026-10-01T00:00:00Z') });
