@@ -893,3 +893,6 @@ invites-item = • …{ $tail }: { $role }{ $unit }, created by { $by }, expires
 invites-cancel = Cancel code …{ $tail }
 invites-cancelled = The invite is cancelled; the code can no longer be used.
 invites-gone = This invite was used, has expired or was cancelled.
+
+## Security: message limit
+rate-limited = The assistant just received too many messages in a row from this account. Messages and button taps in the next { $seconds } s will not be handled (votes and moderation included); please send them again after that.

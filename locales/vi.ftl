@@ -804,3 +804,6 @@ invites-item = • …{ $tail }: { $role }{ $unit }, do { $by } tạo, hết h�
 invites-cancel = Hủy mã …{ $tail }
 invites-cancelled = Đã hủy mã mời; mã này không dùng được nữa.
 invites-gone = Mã mời này đã được dùng, đã hết hạn hoặc đã bị hủy.
+
+## Bảo mật: giới hạn tin nhắn
+rate-limited = Trợ lý vừa nhận quá nhiều tin nhắn liên tiếp từ tài khoản này. Các tin nhắn và nút bấm trong { $seconds } giây tới sẽ chưa được xử lý (kể cả phiếu xét hồ sơ và kiểm duyệt); xin gửi lại sau thời gian đó.

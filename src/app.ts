@@ -50,7 +50,7 @@ import { createLinkFeature } from './core/features/link.ts';
 import { createLinkRepository } from './db/link-repository.ts';
 import { qaFeature } from './core/qa/feature.ts';
 import { createUnansweredRepository } from './db/unanswered-repository.ts';
-import { createAttemptLimiter } from './limits/rate-limits.ts';
+import { createAttemptLimiter, createInboundLimiter } from './limits/rate-limits.ts';
 
 /** The project root (where `locales/`, `prisma/` and `plans/` live). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -159,7 +159,7 @@ export async function createApp(opts: {
       logger,
       now: clock,
     });
-    const core = createBotCore({ services, features: [generalFeature, criteriaFeature, peopleFeature, remindersFeature, ...nominationFeatures, deedFeature, qaFeature, createLinkFeature(createLinkRepository(db.prisma))], now: clock });
+    const core = createBotCore({ services, features: [generalFeature, criteriaFeature, peopleFeature, remindersFeature, ...nominationFeatures, deedFeature, qaFeature, createLinkFeature(createLinkRepository(db.prisma))], inbound: config.rateLimitPerMinute > 0 ? createInboundLimiter({ logger, perMinute: config.rateLimitPerMinute }) : undefined, now: clock });
     return {
       core,
       translator,

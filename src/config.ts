@@ -126,6 +126,7 @@ export const configSchema = z
         }, '"majority" (more than half of all council members), "unanimous", or a number of votes such as 3'),
     ),
     DEED_DAILY_LIMIT: z.preprocess(blankToUndefined, z.coerce.number().int('a whole number of good deeds, e.g. 3').min(1).max(100).default(3)),
+    RATE_LIMIT_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int('a whole number of messages per minute, e.g. 60 (0 = no limit)').min(0).max(10_000).default(60)),
     ZALO_APP_ID: z.preprocess(blankToUndefined, z.string().regex(/^\d{1,30}$/, 'the numeric app id from developers.zalo.me (App → Thông tin ứng dụng)').optional()),
     ZALO_APP_SECRET: z.preprocess(blankToUndefined, z.string().regex(/^\S{8,200}$/, 'the app secret key (Khóa bí mật của ứng dụng), no spaces').optional()),
     ZALO_OA_SECRET_KEY: z.preprocess(blankToUndefined, z.string().regex(/^\S{8,200}$/, 'the OA secret key (Khóa bí mật OA, under Webhook), no spaces; not the app secret').optional()),
@@ -205,6 +206,8 @@ export interface Config {
   voteRule: VoteRule;
   /** Good deeds (and additions to known ones) one person may send per day (local calendar days). */
   deedDailyLimit: number;
+  /** Messages and taps one person may send per minute before the bot stops working for them (0 = no limit). */
+  rateLimitPerMinute: number;
   schedule: {
     digestCron: string;
     remindersCron: string;
@@ -280,6 +283,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminTelegramIds: (c.ADMIN_TELEGRAM_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     voteRule: parseVoteRule(c.COUNCIL_VOTE_RULE),
     deedDailyLimit: c.DEED_DAILY_LIMIT,
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     schedule: {
       digestCron: c.SCHEDULE_DIGEST,
       remindersCron: c.SCHEDULE_REMINDERS,

@@ -10,6 +10,7 @@ import type { ActionHandler, CommandHandler, Ctx, Feature, Services } from './co
 import type { StoredDialog } from './dialog/engine.ts';
 import { helpReply } from './features/general.ts';
 import { actionGroupPolicy, commandGroupPolicy } from './group-policy.ts';
+import type { InboundLimiter } from './limits.ts';
 import { localDate } from './plan/dates.ts';
 import { clip, foldText, looksBinary } from './text/fold.ts';
 import { truncate } from './text/truncate.ts';
@@ -37,6 +38,8 @@ export interface BotCoreDeps {
   features: Feature[];
   /** Current instant; tests pass a fake clock. */
   now?: () => Date;
+  /** Per-person limit on inbound messages and taps, checked before any work; none when absent. */
+  inbound?: InboundLimiter;
 }
 
 export function createBotCore(deps: BotCoreDeps): BotCore {
@@ -160,6 +163,12 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     async handle(message) {
       // Group chatter and other bots' commands cost nothing: no person is looked up or created.
       if (message.chatType === 'group' && groupGate(message)?.length === 0) return { locale: services.settings.defaultLocale, replies: [] };
+      // Over the per-person limit: no work at all (not even the person's language), one polite answer.
+      const verdict = deps.inbound ? await deps.inbound.take(`${message.channel}:${message.userId}`) : { allowed: true as const };
+      if (!verdict.allowed) {
+        const locale = message.languageHint?.startsWith('en') ? 'en' : services.settings.defaultLocale;
+        return { locale, replies: verdict.first ? [{ lines: [msg('rate-limited', { seconds: Math.max(1, Math.ceil(verdict.retryMs / 1000)) })] }] : [] };
+      }
       const ctx = await context(message);
       const replies = await route(ctx);
       return { locale: ctx.locale, replies } satisfies Outcome;

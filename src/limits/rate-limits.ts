@@ -66,8 +66,8 @@ export function createAttemptLimiter(opts: { logger: Logger; tiers?: readonly At
   };
 }
 
-/** Inbound messages and taps per person: 40 per minute by default (a fast typist sends ~10). */
-export const DEFAULT_INBOUND_PER_MINUTE = 40;
+/** Inbound messages and taps per person: 60 per minute by default (a fast typist sends ~10, a checklist run ~20). */
+export const DEFAULT_INBOUND_PER_MINUTE = 60;
 
 export function createInboundLimiter(opts: { logger: Logger; perMinute?: number }): InboundLimiter {
   const points = opts.perMinute ?? DEFAULT_INBOUND_PER_MINUTE;
