@@ -82,7 +82,7 @@ export const INTENTS: readonly IntentSpec[] = [
       'quân sự phải có bao nhiêu điển hình', 'đơn vị mình được giao chỉ tiêu gì', 'chi tieu van hoa xa hoi',
       'tuyên giáo phải tìm mấy gương', 'địa chính chỉ tiêu bao nhiêu', 'what is the target of the health station',
       'how many collectives must the police find', 'my unit target', 'targets of my unit', 'chỉ tiêu', 'xem chỉ tiêu',
-      'chỉ tiêu là bao nhiêu', 'mỗi đơn vị phải tìm mấy điển hình', 'giao chỉ tiêu cho ai',
+      'chỉ tiêu là bao nhiêu', 'mỗi đơn vị phải tìm mấy điển hình', 'giao chỉ tiêu cho ai', 'chỉ tiêu tính cho cả giai đoạn hay từng năm',
     ],
     cues: [['chi tieu', 1.6], ['bao nhieu', 0.6], ['may tap the', 1.2], ['may ca nhan', 1.2], ['may guong', 1], ['may dien hinh', 1], ['duoc giao', 0.6], ['target', 1.4], ['targets', 1.4], ['how many', 0.8], ['phai tim', 0.6], ['phai xay dung', 0.5], ['quota', 1.4]],
   },
@@ -232,9 +232,9 @@ export const INTENTS: readonly IntentSpec[] = [
     id: 'help',
     examples: [
       'bot làm được gì', 'bạn giúp được gì', 'hướng dẫn sử dụng', 'tôi có thể hỏi gì', 'cach dung bot', 'what can you do', 'help me',
-      'có những lệnh nào', 'menu',
+      'có những lệnh nào', 'menu', 'dùng bot thế nào', 'sử dụng thế nào',
     ],
-    cues: [['lam duoc gi', 1.6], ['giup duoc gi', 1.6], ['huong dan', 1.2], ['what can you do', 1.8], ['lenh', 0.8], ['menu', 1.2], ['help', 1]],
+    cues: [['su dung', 1], ['dung the nao', 1.2], ['lam duoc gi', 1.6], ['giup duoc gi', 1.6], ['huong dan', 1.2], ['what can you do', 1.8], ['lenh', 0.8], ['menu', 1.2], ['help', 1]],
   },
   {
     id: 'ack',
@@ -247,8 +247,8 @@ export const INTENTS: readonly IntentSpec[] = [
       'thời tiết hôm nay thế nào', 'mấy giờ rồi', 'giá vàng hôm nay', 'kết quả bóng đá', 'ai là người đẹp nhất', 'kể chuyện cười đi',
       'tôi đói quá', 'số điện thoại công an xã', 'xin giấy chứng nhận quyền sử dụng đất', 'làm căn cước công dân ở đâu',
       'what is the weather today', 'tell me a joke', 'who won the match', 'bạn tên là gì', 'bạn bao nhiêu tuổi', 'trời có mưa không',
-      'đăng ký kết hôn cần gì', 'lịch cắt điện', 'học phí trường tiểu học',
+      'đăng ký kết hôn cần gì', 'lịch cắt điện', 'học phí trường tiểu học', 'tiền nước tháng này bao nhiêu', 'giá xăng bao nhiêu',
     ],
-    cues: [['thoi tiet', 2], ['weather', 2], ['bong da', 2], ['gia vang', 2], ['chuyen cuoi', 2], ['joke', 2], ['can cuoc', 2], ['ket hon', 2], ['cat dien', 2], ['mua', 0.6], ['hoc phi', 2], ['quyen su dung dat', 2]],
+    cues: [['thoi tiet', 2], ['weather', 2], ['bong da', 2], ['gia vang', 2], ['chuyen cuoi', 2], ['joke', 2], ['can cuoc', 2], ['ket hon', 2], ['cat dien', 2], ['mua', 0.6], ['hoc phi', 2], ['quyen su dung dat', 2], ['tien dien', 2], ['tien nuoc', 2], ['gia xang', 2], ['so do', 1.5]],
   },
 ];

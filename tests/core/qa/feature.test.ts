@@ -78,6 +78,15 @@ describe('free-text questions', () => {
     expect(answer!.text).toContain('Chiến sĩ thi đua cơ sở');
   });
 
+  it('a question between two intents offers both', async () => {
+    const t = await app();
+    const [ask] = await t.say('lan', 'chỉ tiêu phải hoàn thành trong giai đoạn nào');
+    const actions = ask!.buttons.flat().map((b) => b.action);
+    expect(actions).toContain('qa:targets');
+    expect(actions).toContain('qa:date.phase');
+    expect(text(await t.tap('lan', 'qa:targets'))).toContain('cả giai đoạn 2021 – 2025');
+  });
+
   it('keeps unanswered questions (text, time, what was offered) and /cauhoi lists the most frequent to administrators', async () => {
     const t = await app();
     await t.say('a', 'thời tiết hôm nay thế nào');
