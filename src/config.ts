@@ -87,7 +87,8 @@ export const configSchema = z
       blankToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     ),
-    TZ: z.preprocess(blankToUndefined, timeZone.default('Asia/Ho_Chi_Minh')),
+    // The bot's own zone: `TZ` is Node's (and often the host's, e.g. Etc/UTC on servers) and is never read.
+    BOT_TIME_ZONE: z.preprocess(blankToUndefined, timeZone.default('Asia/Ho_Chi_Minh')),
     CONSOLE_USER: optionalString,
     SCHEDULE_DIGEST: cron('30 7 * * 1'),
     SCHEDULE_REMINDERS: cron('0 7 * * *'),
@@ -194,7 +195,10 @@ export interface Config {
   defaultLocale: 'vi' | 'en';
   /** Log level; undefined means "info" (the console channel quietens it to "warn"). */
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** IANA zone for every people-facing date and time (storage is UTC). */
+  /**
+   * `BOT_TIME_ZONE`: IANA zone of every people-facing date and time and of the schedules' cron
+   * (storage is UTC). Independent of `TZ` (Node's own zone, whatever the host exports).
+   */
   timeZone: string;
   /** Identity of the person at the console; defaults to the OS user name. */
   consoleUser?: string;
@@ -277,7 +281,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     planFile: c.PLAN_FILE,
     defaultLocale: c.DEFAULT_LOCALE,
     logLevel: c.LOG_LEVEL,
-    timeZone: c.TZ,
+    timeZone: c.BOT_TIME_ZONE,
     consoleUser: c.CONSOLE_USER,
     awardFormsFile: c.AWARD_FORMS_FILE,
     adminTelegramIds: (c.ADMIN_TELEGRAM_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),

@@ -25,7 +25,7 @@ describe('configuration', () => {
         TELEGRAM_MODE: 'push',
         HTTP_PORT: 'eighty',
         DEFAULT_LOCALE: 'fr',
-        TZ: 'Mars/Olympus',
+        BOT_TIME_ZONE: 'Mars/Olympus',
         DATABASE_URL: 'mysql://x',
       });
     } catch (e) {
@@ -33,7 +33,7 @@ describe('configuration', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const names = error!.problems.map((p) => p.split(':')[0]);
-    expect(names).toEqual(expect.arrayContaining(['TELEGRAM_BOT_TOKEN', 'TELEGRAM_MODE', 'HTTP_PORT', 'DEFAULT_LOCALE', 'TZ', 'DATABASE_URL']));
+    expect(names).toEqual(expect.arrayContaining(['TELEGRAM_BOT_TOKEN', 'TELEGRAM_MODE', 'HTTP_PORT', 'DEFAULT_LOCALE', 'BOT_TIME_ZONE', 'DATABASE_URL']));
     expect(error!.message).not.toContain('secret-but-wrong');
   });
 

@@ -38,8 +38,8 @@ describe('Zalo configuration', () => {
   });
 
   it('a partial set is an error naming each missing setting, listed with every other problem', () => {
-    const found = problems({ ZALO_APP_ID: '123', ZALO_REFRESH_TOKEN: 'rt-0123456789', TZ: 'Mars/Base' });
-    expect(found.some((p) => p.startsWith('TZ:'))).toBe(true);
+    const found = problems({ ZALO_APP_ID: '123', ZALO_REFRESH_TOKEN: 'rt-0123456789', BOT_TIME_ZONE: 'Mars/Base' });
+    expect(found.some((p) => p.startsWith('BOT_TIME_ZONE:'))).toBe(true);
     for (const k of ['ZALO_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_OA_ID']) expect(found.some((p) => p.startsWith(`${k}: missing`))).toBe(true);
     expect(found.some((p) => p.startsWith('ZALO_APP_ID'))).toBe(false);
     // Values are never echoed.
