@@ -148,6 +148,12 @@ export const configSchema = z
         ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'required when TELEGRAM_MODE=webhook, so forged requests are refused' });
       }
     }
+    // The webhook secret travels in every request header and is stored by Telegram: it must not be
+    // (or contain) the token's secret half, which alone lets anyone drive the bot.
+    const tokenSecret = c.TELEGRAM_BOT_TOKEN?.split(':')[1];
+    if (tokenSecret && c.TELEGRAM_WEBHOOK_SECRET?.includes(tokenSecret)) {
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'must not be the bot token or its part after ":" — choose a separate random value (e.g. `openssl rand -hex 32`)' });
+    }
     // Zalo is all or nothing: a partial set is a mistake, not "Zalo off".
     const zaloSet = ZALO_REQUIRED.filter((k) => c[k] !== undefined);
     if (zaloSet.length > 0 || c.ZALO_REFRESH_TOKEN !== undefined) {

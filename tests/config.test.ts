@@ -43,6 +43,21 @@ describe('configuration', () => {
     );
   });
 
+  it("refuses a webhook secret that is the token's part after ':' (issue 18), without echoing it", () => {
+    const token = '123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345';
+    const env = { TELEGRAM_BOT_TOKEN: token, TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_URL: 'https://bot.example.vn/tg' };
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ ...env, TELEGRAM_WEBHOOK_SECRET: 'ABCdefGHIjklMNOpqrSTUvwxYZ012345' });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems.join('\n')).toMatch(/TELEGRAM_WEBHOOK_SECRET: must not be the bot token/);
+    expect(error!.message).not.toContain('ABCdefGHI');
+    expect(loadConfig({ ...env, TELEGRAM_WEBHOOK_SECRET: 'a-separate-random-secret-123' }).telegram?.webhookSecret).toBe('a-separate-random-secret-123');
+  });
+
   it('blank values count as unset', () => {
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: '', LOG_LEVEL: ' ' }).telegram).toBeUndefined();
   });

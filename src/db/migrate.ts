@@ -19,6 +19,7 @@ import pg from 'pg';
 import { databaseFileFromUrl } from './client.ts';
 import { isPostgresUrl } from './postgres.ts';
 import { POSTGRES_MIGRATIONS_DIR, POSTGRES_SCHEMA_PATH } from './postgres-schema.ts';
+import { normalizeDateTimeColumns } from './datetime-format.ts';
 import { NO_FILTER, withSchemaEngine, type MigrationList } from './schema-engine.ts';
 
 /** File name of a migration's SQL inside its folder. */
@@ -130,6 +131,16 @@ export async function applyMigrations({
       (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
       { datamodels, onLog },
     );
+    // A migration that redefined a table filled new DateTime columns with SQL's own format:
+    // bring them to Prisma's (see datetime-format.ts).
+    if (file !== null && output.appliedMigrationNames.length > 0) {
+      const db = new Database(file);
+      try {
+        normalizeDateTimeColumns(db);
+      } finally {
+        db.close();
+      }
+    }
     return { applied: output.appliedMigrationNames };
   } catch (error) {
     let message = error instanceof Error ? error.message : String(error);

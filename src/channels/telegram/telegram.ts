@@ -172,13 +172,15 @@ export function createTelegramBot(opts: TelegramBotOptions): Bot {
   // Waits out short 429s and retries 5xx/network errors a few times; a long wait fails fast instead,
   // so the outbox defers the message rather than blocking every other send.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5 }));
-  // One update at a time per chat, so a conversation's replies keep their order under the runner.
-  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
-
+  // A tap is acknowledged before it waits its turn in the chat: the button's spinner stops at once
+  // even while the chat's previous update is still being handled (issue 18). Not awaited, so the
+  // work is queued at once too; a failed acknowledgement only costs the spinner.
   bot.on('callback_query', async (ctx, next) => {
-    await ctx.answerCallbackQuery().catch((error: unknown) => logger.warn({ err: error }, 'answerCallbackQuery failed'));
+    void ctx.answerCallbackQuery().catch((error: unknown) => logger.warn({ err: error }, 'answerCallbackQuery failed'));
     await next();
   });
+  // One update at a time per chat, so a conversation's replies keep their order under the runner.
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
 
   bot.use(async (ctx) => {
     const inbound = toInbound(ctx);
