@@ -18,6 +18,7 @@ input-unsupported = I can only read text messages for now. Please type your ques
 input-too-long = That message is too long (at most { $max } characters). Please make it shorter.
 input-unreadable = I can't read this content. Please type it again as plain text.
 error-internal = Sorry, something went wrong. Please try again in a few minutes.
+error-busy = The system is busy (the database is being backed up or maintained); your request was not completed. Please send it again in about a minute.
 small-talk-thanks = You're welcome! Whenever you need, type a question (e.g. <i>health criteria</i>) or /help for the commands.
 
 ## Commands (menu)

@@ -18,6 +18,7 @@ input-unsupported = Hiện tôi chỉ đọc được tin nhắn chữ. Bạn h�
 input-too-long = Tin nhắn dài quá (tối đa { $max } ký tự). Bạn hãy gõ ngắn gọn hơn nhé.
 input-unreadable = Tôi không đọc được nội dung này. Bạn hãy gõ lại bằng chữ (có dấu hay không dấu đều được).
 error-internal = Xin lỗi, đã có lỗi khi xử lý. Bạn hãy thử lại sau ít phút.
+error-busy = Hệ thống đang bận (cơ sở dữ liệu đang được sao lưu hoặc bảo trì), yêu cầu của bạn chưa được xử lý. Bạn hãy gửi lại sau khoảng một phút.
 small-talk-thanks = Dạ, không có gì! Khi cần, bạn cứ gõ câu hỏi (ví dụ: <i>tieu chi y te</i>) hoặc /help để xem các lệnh.
 
 ## Lệnh (menu)

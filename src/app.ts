@@ -117,7 +117,7 @@ export async function createApp(opts: {
 
   const planFile = loadPlanFile(resolve(process.cwd(), config.planFile));
   const awardForms = loadAwardFormsFile(resolve(process.cwd(), config.awardFormsFile));
-  const db = opts.database ?? (await createDatabase({ databaseUrl: config.databaseUrl }));
+  const db = opts.database ?? (await createDatabase({ databaseUrl: config.databaseUrl, busyWaitMs: config.databaseBusyWaitMs }));
   try {
     const planImport = await importPlan(db.prisma, planFile);
     logger.info({ plan: planImport.slug, status: planImport.status, ...planImport.counts }, 'plan ready');

@@ -71,6 +71,7 @@ export const configSchema = z
         .optional(),
     ),
     HTTP_PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(8080)),
+    DATABASE_BUSY_WAIT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(600_000).default(8000)),
     DATABASE_URL: z.preprocess(
       blankToUndefined,
       z
@@ -197,6 +198,11 @@ export interface Config {
   };
   httpPort: number;
   databaseUrl: string;
+  /**
+   * SQLite: how long a write keeps retrying (asynchronously) while another process holds the write
+   * lock, before the person is told the system is busy (ms; `DATABASE_BUSY_WAIT_MS`, default 8000).
+   */
+  databaseBusyWaitMs: number;
   planFile: string;
   defaultLocale: 'vi' | 'en';
   /** Log level; undefined means "info" (the console channel quietens it to "warn"). */
@@ -284,6 +290,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     httpPort: c.HTTP_PORT,
     databaseUrl: c.DATABASE_URL,
+    databaseBusyWaitMs: c.DATABASE_BUSY_WAIT_MS,
     planFile: c.PLAN_FILE,
     defaultLocale: c.DEFAULT_LOCALE,
     logLevel: c.LOG_LEVEL,

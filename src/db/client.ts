@@ -11,6 +11,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { StoreBusyError } from '../core/store-busy.ts';
 import { PrismaClient } from './generated/client.ts';
 import { createPostgresDatabase, isPostgresUrl } from './postgres.ts';
 
@@ -22,8 +23,19 @@ export const isUniqueViolation = (error: unknown): boolean => (error as { code?:
 /** Default `DATABASE_URL`: a file under `./data`, relative to the working directory. */
 export const DEFAULT_DATABASE_URL = 'file:./data/thidua.db';
 
-/** How long a connection waits on a locked database before failing with SQLITE_BUSY. */
-export const BUSY_TIMEOUT_MS = 5000;
+/**
+ * How long one statement waits on a locked database before failing with SQLITE_BUSY. better-sqlite3
+ * waits synchronously, blocking the event loop (every chat, polling, `/healthz`), so it is short;
+ * the waiting is done asynchronously by retrying (see {@link DEFAULT_BUSY_WAIT_MS}).
+ */
+export const BUSY_TIMEOUT_MS = 50;
+
+/**
+ * Default of how long a query or transaction keeps retrying while another process holds the write
+ * lock, before {@link StoreBusyError} (the person is told to try again). Reads are not affected in
+ * WAL mode: only writers wait.
+ */
+export const DEFAULT_BUSY_WAIT_MS = 8000;
 
 /**
  * Absolute path of the SQLite file a `file:` URL names.
@@ -97,8 +109,6 @@ class QueryLock {
   }
 }
 
-/** How many times a transaction (or standalone query) that fails with SQLITE_BUSY is tried at most. */
-export const BUSY_ATTEMPTS = 10;
 
 /**
  * Whether `error` is SQLite's SQLITE_BUSY / SQLITE_BUSY_SNAPSHOT (another connection holds or has
@@ -121,17 +131,19 @@ export function isBusyError(error: unknown): boolean {
 }
 
 /**
- * Runs `attempt` until it does not fail with SQLITE_BUSY: at most {@link BUSY_ATTEMPTS} times and
- * not after {@link BUSY_TIMEOUT_MS} have passed, with a short random pause (growing) in between.
+ * Runs `attempt` until it does not fail with SQLITE_BUSY, for at most `budgetMs`, with a random
+ * pause growing to 250 ms in between (the event loop is free meanwhile: other chats go on).
+ * @throws StoreBusyError (the last SQLITE_BUSY as `cause`) once the budget is spent.
  */
-async function retryBusy<T>(attempt: () => Promise<T>): Promise<T> {
+async function retryBusy<T>(attempt: () => Promise<T>, budgetMs: number): Promise<T> {
   const started = Date.now();
   for (let n = 1; ; n += 1) {
     try {
       return await attempt();
     } catch (error) {
-      if (n >= BUSY_ATTEMPTS || Date.now() - started >= BUSY_TIMEOUT_MS || !isBusyError(error)) throw error;
-      await new Promise((done) => setTimeout(done, Math.random() * Math.min(50, 2 ** n)));
+      if (!isBusyError(error)) throw error;
+      if (Date.now() - started >= budgetMs) throw new StoreBusyError(`database locked by another process for more than ${budgetMs} ms`, { cause: error });
+      await new Promise((done) => setTimeout(done, Math.min(250, 5 * 2 ** n) * (0.5 + Math.random() / 2)));
     }
   }
 }
@@ -139,6 +151,8 @@ async function retryBusy<T>(attempt: () => Promise<T>): Promise<T> {
 /** The concurrency state of one client (and of every client `$extends` derives from it). */
 interface Guard {
   lock: QueryLock;
+  /** See {@link CreateDatabaseOptions.busyWaitMs}. */
+  busyWaitMs: number;
   /**
    * The transaction whose async context we are in (`open` while it runs): its queries must not wait
    * for the lock. Work the callback leaves behind (timers, unawaited promises) inherits the context
@@ -167,7 +181,7 @@ function guardQueries(guard: Guard) {
           } finally {
             guard.lock.releaseShared();
           }
-        });
+        }, guard.busyWaitMs);
       },
     },
   };
@@ -198,7 +212,7 @@ function guardClient(client: object, guard: Guard): PrismaClient {
         context.open = false;
         guard.lock.releaseExclusive();
       }
-    });
+    }, guard.busyWaitMs);
   };
   const $extends = (...args: unknown[]): PrismaClient =>
     guardClient((base.$extends as (...a: unknown[]) => object)(...args), guard);
@@ -218,6 +232,8 @@ export interface CreateDatabaseOptions {
    * `postgresql://` URL (see `./postgres.ts`).
    */
   databaseUrl: string;
+  /** SQLite: how long a write keeps retrying on a database locked by another process (ms); default {@link DEFAULT_BUSY_WAIT_MS}. */
+  busyWaitMs?: number;
 }
 
 /** An open database: the Prisma client and how to close it. */
@@ -232,7 +248,7 @@ export interface Database {
 /**
  * Opens the SQLite database at `databaseUrl` through Prisma 7's better-sqlite3 adapter, with
  * `journal_mode = WAL` (≈4× faster writes, readers don't block the writer), a busy timeout of
- * {@link BUSY_TIMEOUT_MS} and `foreign_keys = ON`. Connects eagerly, so errors surface here.
+ * {@link BUSY_TIMEOUT_MS} (then asynchronous retries for `busyWaitMs`, see {@link DEFAULT_BUSY_WAIT_MS}) and `foreign_keys = ON`. Connects eagerly, so errors surface here.
  *
  * The adapter gives a client ONE connection, and runs a query made outside an open interactive
  * transaction on that connection, i.e. inside the transaction (it would see uncommitted rows and
@@ -246,7 +262,7 @@ export interface Database {
  *   first write after a read fails at once with SQLITE_BUSY / SQLITE_BUSY_SNAPSHOT (the busy timeout
  *   does not apply). The whole transaction is then retried (the callback runs again, so keep side
  *   effects other than database writes out of it), as is a standalone query failing that way; see
- *   {@link isBusyError}, {@link BUSY_ATTEMPTS}.
+ *   {@link isBusyError}, `busyWaitMs`.
  * - Don't await, inside a transaction's callback, a query of the same client already started
  *   outside the transaction: it waits for the transaction, which waits for it. Likewise, call
  *   `tx.$transaction` (a savepoint), not the client's `$transaction`, inside a transaction.
@@ -255,7 +271,7 @@ export interface Database {
  *
  * @throws Error for a non-`file:` URL, or if SQLite cannot open the file (e.g. missing directory).
  */
-export async function createDatabase({ databaseUrl }: CreateDatabaseOptions): Promise<Database> {
+export async function createDatabase({ databaseUrl, busyWaitMs = DEFAULT_BUSY_WAIT_MS }: CreateDatabaseOptions): Promise<Database> {
   if (isPostgresUrl(databaseUrl)) return createPostgresDatabase({ databaseUrl });
   const file = databaseFileFromUrl(databaseUrl);
   // better-sqlite3 options go next to `url`; `timeout` is its busy timeout. The adapter has no hook
@@ -270,7 +286,7 @@ export async function createDatabase({ databaseUrl }: CreateDatabaseOptions): Pr
     await raw.$disconnect().catch(() => {});
     throw error;
   }
-  const guard: Guard = { lock: new QueryLock(), transaction: new AsyncLocalStorage() };
+  const guard: Guard = { lock: new QueryLock(), busyWaitMs, transaction: new AsyncLocalStorage() };
   const prisma = guardClient(raw.$extends(guardQueries(guard)), guard);
   let closed = false;
   return {

@@ -9,6 +9,14 @@ const asLocale = (l: string | null): Locale | null => (l === 'vi' || l === 'en' 
 const toPerson = (p: { id: number; displayName: string; locale: string | null }): Person => ({ id: p.id, displayName: p.displayName, locale: asLocale(p.locale) });
 
 /**
+ * `lastSeenAt` is kept to this resolution: a message within it of the stored value writes nothing,
+ * unless another identity of the person was seen since (the "last channel used" must stay right).
+ * Zalo's 7-day window and the channel choice need no finer time, and a burst of messages then costs
+ * no write per update.
+ */
+export const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+/**
  * @param opts.now the clock stamping `lastSeenAt` (the last interaction, which Zalo's 7-day window
  *        is judged by); the app passes its own clock so tests can move time.
  */
@@ -16,10 +24,19 @@ export function createPeopleRepository(prisma: PrismaClient, opts: { now?: () =>
   const now = opts.now ?? (() => new Date());
   return {
     async ensure({ channel, externalId, displayName }) {
-      const found = await prisma.identity.findUnique({ where: { channel_externalId: { channel, externalId } }, include: { person: true } });
+      const found = await prisma.identity.findUnique({
+        where: { channel_externalId: { channel, externalId } },
+        include: { person: { include: { identities: { select: { id: true, lastSeenAt: true } } } } },
+      });
       if (found) {
         // Proactive messages go to the identity the person used last.
-        await prisma.identity.update({ where: { id: found.id }, data: { lastSeenAt: now() } });
+        const at = now();
+        const behind = found.person.identities.some((o) => o.id !== found.id && o.lastSeenAt >= found.lastSeenAt);
+        if (behind || at.getTime() - found.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
+          // Not awaited: the reply never waits for this write, so a database locked by another
+          // process (a backup) holds up no chat that only reads. A lost stamp is redone next message.
+          prisma.identity.update({ where: { id: found.id }, data: { lastSeenAt: at } }).catch(() => undefined);
+        }
         // Writing again makes a person who had blocked the bot reachable again.
         if (found.person.unreachableAt) await prisma.person.update({ where: { id: found.person.id }, data: { unreachableAt: null } });
         return toPerson(found.person);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDatabase, databaseFileFromUrl } from '../../src/db/client.ts';
+import { BUSY_TIMEOUT_MS, createDatabase, databaseFileFromUrl } from '../../src/db/client.ts';
 import { applyMigrations, diffDatabaseToSchema } from '../../src/db/migrate.ts';
 import { createTempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
 
@@ -97,7 +97,7 @@ describe('createDatabase', () => {
       return rows[0] && Object.values(rows[0])[0];
     };
     expect(await pragma('journal_mode')).toBe('wal');
-    expect(Number(await pragma('busy_timeout'))).toBe(5000);
+    expect(Number(await pragma('busy_timeout'))).toBe(BUSY_TIMEOUT_MS); // short: better-sqlite3 waits synchronously; retries wait asynchronously
     expect(Number(await pragma('foreign_keys'))).toBe(1);
   });
 

@@ -12,6 +12,7 @@ import type { Translator } from '../../core/i18n.ts';
 import { renderReply } from '../../core/render.ts';
 import { normalizeInbound } from '../../core/text/fold.ts';
 import type { Logger } from '../../logger.ts';
+import { messageKeyOf } from '../../core/store-busy.ts';
 
 export interface ConsoleOptions {
   core: BotCore;
@@ -90,7 +91,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
       await opts.deliverNotices?.(notice);
     } catch (error) {
       opts.logger.error({ err: error }, 'console message failed');
-      output.write(`${say('error-internal')}\n\n`);
+      output.write(`${say(messageKeyOf(error))}\n\n`);
     }
     prompt();
   }

@@ -11,6 +11,7 @@ import { COMMANDS } from '../../core/commands.ts';
 import type { Attachment, BotCore, InboundMessage, Locale, Outcome, Reply } from '../../core/channel.ts';
 import type { Translator } from '../../core/i18n.ts';
 import { renderReply } from '../../core/render.ts';
+import { messageKeyOf } from '../../core/store-busy.ts';
 import { normalizeInbound } from '../../core/text/fold.ts';
 import type { Logger } from '../../logger.ts';
 import { RetryLaterError, UnreachableError, type ChannelSender } from '../delivery.ts';
@@ -198,7 +199,7 @@ export function createTelegramBot(opts: TelegramBotOptions): Bot {
     const ctx = err.ctx;
     logger.error({ updateId: ctx.update.update_id, err: err.error }, 'update failed');
     if (!ctx.chat || ctx.chat.type !== 'private') return;
-    const text = translator.format(translator.defaultLocale, { key: 'error-internal' }, 'html');
+    const text = translator.format(translator.defaultLocale, { key: messageKeyOf(err.error) }, 'html');
     await ctx.api.sendMessage(ctx.chat.id, text, { parse_mode: 'HTML' }).catch(() => undefined);
   });
   return bot;

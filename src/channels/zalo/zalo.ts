@@ -19,6 +19,7 @@ import type { BotCore, Locale, Reply } from '../../core/channel.ts';
 import type { Translator } from '../../core/i18n.ts';
 import { renderReply } from '../../core/render.ts';
 import type { PeopleRepository } from '../../core/people.ts';
+import { messageKeyOf } from '../../core/store-busy.ts';
 import { truncate } from '../../core/text/truncate.ts';
 import type { Logger } from '../../logger.ts';
 import { RetryLaterError, UnreachableError, type ChannelSender } from '../delivery.ts';
@@ -180,7 +181,7 @@ export function createZaloConversation(opts: ZaloConversationOptions): (event: Z
       rendered = renderAll(translator, outcome.locale, outcome.replies, false);
     } catch (error) {
       log.error({ err: error }, 'zalo message failed');
-      rendered = { messages: [renderZalo(translator, translator.defaultLocale, { lines: [{ key: 'error-internal' }] })], choices: [] };
+      rendered = { messages: [renderZalo(translator, translator.defaultLocale, { lines: [{ key: messageKeyOf(error) }] })], choices: [] };
     }
     // Numbers refer to the latest choices only; an answer without them leaves typed numbers as text.
     opts.choices.set(message.userId, rendered.choices);
