@@ -62,6 +62,7 @@ export const configSchema = z
     ),
     TELEGRAM_API_ROOT: z.preprocess(blankToUndefined, z.url().default('https://api.telegram.org')),
     TELEGRAM_MODE: z.preprocess(blankToUndefined, z.enum(['polling', 'webhook']).default('polling')),
+    TELEGRAM_REPLACE_WEBHOOK: z.preprocess(blankToUndefined, z.enum(['true', 'false'], 'true or false').default('false')),
     TELEGRAM_WEBHOOK_URL: z.preprocess(blankToUndefined, z.url().optional()),
     TELEGRAM_WEBHOOK_SECRET: z.preprocess(
       blankToUndefined,
@@ -177,6 +178,11 @@ export interface Config {
     mode: 'polling' | 'webhook';
     webhookUrl?: string;
     webhookSecret?: string;
+    /**
+     * Polling mode: delete a webhook found set (`TELEGRAM_REPLACE_WEBHOOK=true`). Default false: it is
+     * reported and left alone (someone set it on purpose), and polling waits until it is gone.
+     */
+    replaceWebhook: boolean;
   };
   /** The Zalo Official Account channel; present when every required ZALO_* setting is. */
   zalo?: {
@@ -271,6 +277,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           mode: c.TELEGRAM_MODE,
           webhookUrl: c.TELEGRAM_WEBHOOK_URL,
           webhookSecret: c.TELEGRAM_WEBHOOK_SECRET,
+          replaceWebhook: c.TELEGRAM_REPLACE_WEBHOOK === 'true',
         }
       : undefined,
     zalo:

@@ -32,6 +32,7 @@ async function startTelegramChannel(app: App, config: Config, logger: Logger, on
     mode: tg.mode,
     webhookUrl: tg.webhookUrl,
     webhookSecret: tg.webhookSecret,
+    replaceWebhook: tg.replaceWebhook,
     httpPort: config.httpPort,
     onFatal,
   });

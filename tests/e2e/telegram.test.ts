@@ -100,9 +100,10 @@ describe('Telegram end to end: the real bot process against a fake Bot API', () 
     bot = startBot({ TELEGRAM_BOT_TOKEN: f.token, TELEGRAM_API_ROOT: f.apiRoot, LOG_LEVEL: 'warn' });
     const chat = 5001;
 
-    // Start-up: the command menus in both languages, no webhook, then polling.
+    // Start-up: the command menus in both languages, a look for a webhook (none: nothing deleted), then polling.
     await explained(f.waitFor((c) => c.method === 'getUpdates', STARTUP_MS));
-    expect(f.calls.some((c) => c.method === 'deleteWebhook')).toBe(true);
+    expect(f.calls.some((c) => c.method === 'getWebhookInfo')).toBe(true);
+    expect(f.calls.some((c) => c.method === 'deleteWebhook')).toBe(false);
     const menus = f.calls.filter((c) => c.method === 'setMyCommands');
     expect(menus.map((c) => c.payload.language_code ?? 'default').sort()).toEqual(['default', 'en', 'vi']);
     const en = menus.find((c) => c.payload.language_code === 'en')!.payload.commands as { command: string }[];

@@ -160,6 +160,8 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
   let queue: Update[] = [];
   let nextUpdateId = 1000;
   let nextMessageId = 1;
+  /** The webhook URL set through `setWebhook` ('' when none), as `getWebhookInfo` reports it. */
+  let webhookUrl = '';
   let nextCallbackId = 1;
   const chats = new Map<number, Chat>();
   const users = new Map<number, User>();
@@ -389,8 +391,16 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
         messages.set(id, edited);
         return edited;
       }
+      case 'setwebhook':
+        webhookUrl = String(payload.url ?? '');
+        return true;
+      case 'deletewebhook':
+        webhookUrl = '';
+        return true;
+      case 'getwebhookinfo':
+        return { url: webhookUrl, has_custom_certificate: false, pending_update_count: 0 };
       default:
-        // answerCallbackQuery, setMyCommands, deleteWebhook, setWebhook,
+        // answerCallbackQuery, setMyCommands,
         // deleteMyCommands, setChatMenuButton, sendChatAction, deleteMessage,
         // … and unknown methods alike (still recorded in `calls`).
         return true;

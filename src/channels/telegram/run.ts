@@ -8,6 +8,8 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import { webhookCallback, type Bot } from 'grammy';
 import type { Translator } from '../../core/i18n.ts';
 import type { Logger } from '../../logger.ts';
+import { redactTokens } from '../../logger.ts';
+import { pollingGuard } from './polling.ts';
 import { setCommandMenus } from './telegram.ts';
 
 /** Updates the bot asks for (nothing else is delivered). */
@@ -22,7 +24,11 @@ export interface TelegramRunOptions {
   webhookSecret?: string;
   /** Port of the webhook server (0 picks a free one; see the returned `port`). */
   httpPort: number;
-  /** Called when polling stops for good (e.g. 401 token revoked, 409 another instance polls). */
+  /** Polling: delete a webhook found set instead of reporting it and leaving it alone. */
+  replaceWebhook?: boolean;
+  /** Polling: first pause after a 409 (tests); see `polling.ts`. */
+  conflictPauseMs?: number;
+  /** Called when polling stops for good (e.g. 401 token revoked). A 409 is waited out instead. */
   onFatal?: (error: unknown) => void;
 }
 
@@ -42,8 +48,19 @@ export async function startTelegram(opts: TelegramRunOptions): Promise<RunningTe
   await setCommandMenus(bot.api, opts.translator).catch((error: unknown) => logger.warn({ err: error }, 'setMyCommands failed'));
 
   if (opts.mode === 'polling') {
-    await bot.api.deleteWebhook();
-    const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+    const hookUrl = (await bot.api.getWebhookInfo()).url ?? '';
+    if (hookUrl !== '' && opts.replaceWebhook) {
+      logger.warn({ webhook: redactTokens(hookUrl) }, 'a webhook was set: deleting it to poll (TELEGRAM_REPLACE_WEBHOOK=true)');
+      await bot.api.deleteWebhook();
+    } else if (hookUrl !== '') {
+      logger.error(
+        { webhook: redactTokens(hookUrl) },
+        'a webhook is set for this bot, so polling receives nothing: left alone. Remove it, set TELEGRAM_MODE=webhook, or TELEGRAM_REPLACE_WEBHOOK=true to replace it; polling waits until it is gone',
+      );
+    }
+    bot.api.config.use(pollingGuard({ logger, conflictPauseMs: opts.conflictPauseMs }));
+    // silent: fetch errors are logged by pollingGuard through pino, not as plain text on stderr.
+    const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, silent: true } });
     runner.task()?.catch((error: unknown) => opts.onFatal?.(error));
     logger.info({ bot: bot.botInfo.username, mode: 'polling' }, 'telegram started');
     return {
