@@ -46,7 +46,7 @@ describe('truncating call sites keep graphemes whole', () => {
     const t = await open();
     for (const [, g] of CASES) {
       const question = normalizeInbound(straddling(79, g, ' tiêu chí gì?'));
-      shownPrefix(text(await t.say('u1', question)), question);
+      shownPrefix(text(await t.say('u1', `/tieuchi ${question}`)), question);
     }
   });
 
