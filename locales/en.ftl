@@ -897,3 +897,77 @@ invites-gone = This invite was used, has expired or was cancelled.
 
 ## Security: message limit
 rate-limited = The assistant just received too many messages in a row from this account. Messages and button taps in the next { $seconds } s will not be handled (votes and moderation included); please send them again after that.
+## Documents (/documents): proposal, list, decision, reports — drafted from the records
+cmd-vanban = Draft documents: proposal, list, draft decision, reports (standing office, Council)
+documents-menu-title = <b>Draft a document from the records</b> (Word/Excel, laid out per Decree 30/2020/NĐ-CP). Choose a document:
+documents-usage = Usage: /documents proposal [nomination numbers …] [pdf] · /documents list [excel] · /documents decision · /documents achievements NOMINATION · /documents year [YEAR] · /documents progress · /documents minutes · /documents numbers (register) · /documents signed 05/TTr-UBND (record the signed original). Without nomination numbers: every nomination the Council agreed to propose that has no award decision yet.
+documents-button-to-trinh = Award proposal (tờ trình)
+documents-button-quyet-dinh = Draft award decision
+documents-button-danh-sach = List of nominees (Word)
+documents-button-danh-sach-xlsx = List of nominees (Excel)
+documents-button-bao-cao-nam = Council's yearly report
+documents-button-tien-do = Target progress (Excel)
+documents-access-denied = Drafting documents is for the standing office (administrators) and members of the Emulation and Commendation Council.
+documents-private-only = Documents hold personal information, so they are only sent in a private chat. Please write to the bot directly: /documents
+documents-unknown = There is no document type “{ $name }”.
+documents-not-yet = The document “{ $name }” can't be drafted yet: the records it needs are missing (e.g. minutes need a recorded Council meeting).
+documents-bad-ids = Nomination numbers are digits only, separated by spaces or commas (e.g. /documents proposal 3 5 7).
+documents-not-found = No nomination number: { $ids }.
+documents-not-approved = These nominations have not been proposed by the Council, so they are left out: { $ids }.
+documents-nothing-approved = No nomination the Council agreed to propose is waiting for an award decision, so there is nothing to draft yet.
+documents-preview-to-trinh = Proposal No. { $number }, { $total } { $total ->
+        [one] nomination
+       *[other] nominations
+    }: { $collectives } { $collectives ->
+        [one] collective
+       *[other] collectives
+    }, { $individuals } { $individuals ->
+        [one] individual
+       *[other] individuals
+    }, { $households } { $households ->
+        [one] household
+       *[other] households
+    }
+documents-preview-quyet-dinh = Draft decision No. { $number }, { $total } { $total ->
+        [one] nomination
+       *[other] nominations
+    }: { $collectives } { $collectives ->
+        [one] collective
+       *[other] collectives
+    }, { $individuals } { $individuals ->
+        [one] individual
+       *[other] individuals
+    }, { $households } { $households ->
+        [one] household
+       *[other] households
+    }
+documents-preview-danh-sach = List of nominees ({ $format ->
+        [xlsx] Excel
+       *[other] Word
+    }), { $total } { $total ->
+        [one] nomination
+       *[other] nominations
+    }: { $collectives } { $collectives ->
+        [one] collective
+       *[other] collectives
+    }, { $individuals } { $individuals ->
+        [one] individual
+       *[other] individuals
+    }, { $households } { $households ->
+        [one] household
+       *[other] households
+    }
+documents-draft-note = <i>The document is marked “DỰ THẢO” (draft) until it is signed. Once signed, type: /documents signed { $number }</i>
+documents-pdf-unavailable = LibreOffice is not installed on the server, so no PDF could be made; please use the Word file.
+documents-numbers-empty = No document number was given in { $year } yet.
+documents-numbers-title = <b>Document register { $year }</b> (newest first):
+documents-numbers-row = • No. { $number }, { $date }{ $signed ->
+        [yes] , signed
+       *[other] , draft
+    }
+documents-sign-usage = Type the number of the signed document, e.g. /documents signed 05/TTr-UBND
+documents-signed = Recorded that document No. { $number } is signed; reprints no longer carry “DỰ THẢO”.
+documents-sign-unknown = This year's register has no number { $number }.
+documents-file-saved = File saved: { $path }
+documents-zalo-file-unsupported = Zalo only accepts PDF and Word files; please get { $name } through Telegram or the server console.
+documents-zalo-file-failed = The file { $name } could not be sent through Zalo (too large, or Zalo is not accepting it right now). Please try again later or get it through Telegram.

@@ -808,3 +808,41 @@ invites-gone = Mã mời này đã được dùng, đã hết hạn hoặc đã 
 
 ## Bảo mật: giới hạn tin nhắn
 rate-limited = Trợ lý vừa nhận quá nhiều tin nhắn liên tiếp từ tài khoản này. Các tin nhắn và nút bấm trong { $seconds } giây tới sẽ chưa được xử lý (kể cả phiếu xét hồ sơ và kiểm duyệt); xin gửi lại sau thời gian đó.
+## Văn bản (/vanban): tờ trình, danh sách, quyết định, báo cáo — soạn từ dữ liệu đã ghi nhận
+cmd-vanban = Soạn văn bản: tờ trình, danh sách, dự thảo quyết định, báo cáo (Thường trực, Hội đồng)
+documents-menu-title = <b>Soạn văn bản từ dữ liệu đã ghi nhận</b> (bản Word/Excel, trình bày theo Nghị định 30/2020/NĐ-CP). Đồng chí chọn văn bản:
+documents-usage = Cú pháp: /vanban totrinh [số hồ sơ …] [pdf] · /vanban danhsach [excel] · /vanban quyetdinh · /vanban thanhtich SỐ_HỒ_SƠ · /vanban nam [NĂM] · /vanban tiendo · /vanban bienban · /vanban so (sổ văn bản) · /vanban ky 05/TTr-UBND (ghi nhận đã ký). Không ghi số hồ sơ: lấy mọi hồ sơ Hội đồng đã thống nhất đề nghị, chưa có quyết định khen thưởng.
+documents-button-to-trinh = Tờ trình đề nghị khen thưởng
+documents-button-quyet-dinh = Dự thảo quyết định khen thưởng
+documents-button-danh-sach = Danh sách đề nghị (Word)
+documents-button-danh-sach-xlsx = Danh sách đề nghị (Excel)
+documents-button-bao-cao-nam = Báo cáo năm của Hội đồng
+documents-button-tien-do = Tiến độ chỉ tiêu (Excel)
+documents-access-denied = Việc soạn văn bản dành cho bộ phận thường trực (quản trị viên) và thành viên Hội đồng Thi đua – Khen thưởng.
+documents-private-only = Văn bản có thông tin cá nhân nên chỉ gửi trong tin nhắn riêng. Đồng chí vui lòng nhắn riêng cho bot: /vanban
+documents-unknown = Chưa có loại văn bản “{ $name }”.
+documents-not-yet = Văn bản “{ $name }” chưa soạn được vì chưa có dữ liệu cần thiết (ví dụ biên bản cần cuộc họp Hội đồng đã ghi nhận).
+documents-bad-ids = Số hồ sơ chỉ gồm chữ số, cách nhau bởi dấu cách hoặc dấu phẩy (ví dụ: /vanban totrinh 3 5 7).
+documents-not-found = Không tìm thấy hồ sơ số: { $ids }.
+documents-not-approved = Các hồ sơ sau chưa được Hội đồng thống nhất đề nghị nên chưa đưa vào văn bản: { $ids }.
+documents-nothing-approved = Chưa có hồ sơ nào được Hội đồng thống nhất đề nghị mà chưa có quyết định khen thưởng, nên chưa có nội dung để soạn văn bản.
+documents-preview-to-trinh = Tờ trình số { $number }, { $total } hồ sơ: { $collectives } tập thể, { $individuals } cá nhân, { $households } hộ
+documents-preview-quyet-dinh = Dự thảo quyết định số { $number }, { $total } hồ sơ: { $collectives } tập thể, { $individuals } cá nhân, { $households } hộ
+documents-preview-danh-sach = Danh sách đề nghị ({ $format ->
+        [xlsx] Excel
+       *[other] Word
+    }), { $total } hồ sơ: { $collectives } tập thể, { $individuals } cá nhân, { $households } hộ
+documents-draft-note = <i>Văn bản mang dấu “DỰ THẢO” cho đến khi có bản đã ký. Khi đã ký, đồng chí gõ: /vanban ky { $number }</i>
+documents-pdf-unavailable = Máy chủ chưa cài LibreOffice nên chưa xuất được bản PDF; đồng chí dùng bản Word kèm theo.
+documents-numbers-empty = Năm { $year } chưa cấp số văn bản nào.
+documents-numbers-title = <b>Sổ văn bản năm { $year }</b> (mới nhất trước):
+documents-numbers-row = • Số { $number }, ngày { $date }{ $signed ->
+        [yes] , đã ký
+       *[other] , dự thảo
+    }
+documents-sign-usage = Đồng chí gõ số văn bản đã ký, ví dụ: /vanban ky 05/TTr-UBND
+documents-signed = Đã ghi nhận văn bản số { $number } đã ký; bản in lại không còn dấu “DỰ THẢO”.
+documents-sign-unknown = Sổ văn bản năm nay không có số { $number }.
+documents-file-saved = Đã lưu tệp: { $path }
+documents-zalo-file-unsupported = Zalo chỉ nhận tệp PDF và Word; tệp { $name } đồng chí vui lòng lấy qua Telegram hoặc bảng điều khiển trên máy chủ.
+documents-zalo-file-failed = Chưa gửi được tệp { $name } qua Zalo (tệp quá lớn hoặc Zalo tạm thời không nhận). Đồng chí thử lại sau hoặc lấy qua Telegram.

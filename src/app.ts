@@ -51,6 +51,11 @@ import { createLinkRepository } from './db/link-repository.ts';
 import { qaFeature } from './core/qa/feature.ts';
 import { createUnansweredRepository } from './db/unanswered-repository.ts';
 import { createAttemptLimiter, createInboundLimiter } from './limits/rate-limits.ts';
+import { loadCommuneFile } from './core/documents/commune.ts';
+import { createDocumentsFeature } from './core/documents/feature.ts';
+import type { DocumentServices } from './core/documents/ports.ts';
+import { createDocumentRegister } from './db/document-register.ts';
+import { createDocumentRenderer } from './documents/renderer.ts';
 
 /** The project root (where `locales/`, `prisma/` and `plans/` live). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -117,6 +122,7 @@ export async function createApp(opts: {
 
   const planFile = loadPlanFile(resolve(process.cwd(), config.planFile));
   const awardForms = loadAwardFormsFile(resolve(process.cwd(), config.awardFormsFile));
+  const commune = loadCommuneFile(resolve(process.cwd(), config.communeFile));
   const db = opts.database ?? (await createDatabase({ databaseUrl: config.databaseUrl, busyWaitMs: config.databaseBusyWaitMs }));
   try {
     const planImport = await importPlan(db.prisma, planFile);
@@ -159,7 +165,8 @@ export async function createApp(opts: {
       logger,
       now: clock,
     });
-    const core = createBotCore({ services, features: [generalFeature, criteriaFeature, peopleFeature, remindersFeature, ...nominationFeatures, deedFeature, qaFeature, createLinkFeature(createLinkRepository(db.prisma))], inbound: config.rateLimitPerMinute > 0 ? createInboundLimiter({ logger, perMinute: config.rateLimitPerMinute }) : undefined, now: clock });
+    const documents: DocumentServices = { register: createDocumentRegister(db.prisma), renderer: createDocumentRenderer(), commune: () => commune };
+    const core = createBotCore({ services, features: [generalFeature, criteriaFeature, peopleFeature, remindersFeature, ...nominationFeatures, deedFeature, qaFeature, createLinkFeature(createLinkRepository(db.prisma)), createDocumentsFeature(documents)], inbound: config.rateLimitPerMinute > 0 ? createInboundLimiter({ logger, perMinute: config.rateLimitPerMinute }) : undefined, now: clock });
     return {
       core,
       translator,

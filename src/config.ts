@@ -107,6 +107,7 @@ export const configSchema = z
         .default('11-25'),
     ),
     AWARD_FORMS_FILE: z.preprocess(blankToUndefined, z.string().default('plans/award-forms.yaml')),
+    COMMUNE_FILE: z.preprocess(blankToUndefined, z.string().default('plans/commune.yaml')),
     ADMIN_TELEGRAM_IDS: z.preprocess(
       blankToUndefined,
       z
@@ -222,6 +223,8 @@ export interface Config {
   consoleUser?: string;
   /** Award forms file (who may award what, with validity dates). */
   awardFormsFile: string;
+  /** The commune's data for its documents (names, signers, wording, căn cứ): `plans/commune.yaml`. */
+  communeFile: string;
   /** Telegram user ids that are administrators by configuration. */
   adminTelegramIds: string[];
   /** When the council's votes decide a nomination. */
@@ -304,6 +307,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timeZone: c.BOT_TIME_ZONE,
     consoleUser: c.CONSOLE_USER,
     awardFormsFile: c.AWARD_FORMS_FILE,
+    communeFile: c.COMMUNE_FILE,
     adminTelegramIds: (c.ADMIN_TELEGRAM_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     voteRule: parseVoteRule(c.COUNCIL_VOTE_RULE),
     deedDailyLimit: c.DEED_DAILY_LIMIT,

@@ -64,12 +64,27 @@ export interface Button {
   action: string;
 }
 
+/**
+ * A file made for the person (a drafted document): sent as a document on Telegram, uploaded then
+ * sent on Zalo, written under `./exports/` by the console. Only ever in a private chat.
+ * Bytes are not JSON: a reply with files is answered at once, never queued in the outbox.
+ */
+export interface OutFile {
+  /** File name with extension, ASCII (e.g. "to-trinh-05-TTr-UBND-2026-01-05.docx"). */
+  name: string;
+  /** MIME type (DOCX, XLSX, PDF). */
+  mime: string;
+  bytes: Uint8Array;
+}
+
 /** One message to send: lines (joined with line breaks) and optional rows of buttons. */
 export interface Reply {
   lines: Msg[];
   buttons?: Button[][];
   /** Photos or documents to show with the reply (each channel sends the ones it holds). */
   attachments?: Attachment[];
+  /** Files made for the person, sent before the text (which then reads as their caption). */
+  files?: OutFile[];
   /**
    * This reply is the new state of the message whose button was just tapped (e.g. a checklist):
    * channels that can edit a message in place do so instead of sending a new one.

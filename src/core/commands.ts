@@ -44,6 +44,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   c('viectotmoi', 'recentdeeds', 'everyone', true),
   c('kiemduyet', 'moderate', 'moderator', false),
   c('bantin', 'bulletin', 'everyone', true),
+  c('vanban', 'documents', 'staff', false),
   c('moi', 'invite', 'admin', false),
   c('nguoi', 'people', 'admin', false),
   c('thamgia', 'join', 'everyone', true),

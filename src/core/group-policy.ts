@@ -44,6 +44,7 @@ export const COMMAND_GROUP_POLICY: Readonly<Record<string, GroupPolicy>> = {
   nhacnho: 'private', // the person's settings
   lich: 'private', // administration
   cauhoi: 'private', // administration: questions people asked
+  vanban: 'private', // drafted documents name people and their achievements
   tiep: 'private', // a dialog
   huy: 'private', // a dialog
   lang: 'private', // the person's settings
@@ -62,6 +63,7 @@ export const ACTION_GROUP_POLICY: Readonly<Record<string, GroupPolicy>> = {
   gv: 'public', // one exemplar's public view
   vtm: 'public', // published good deeds, next page
   noop: 'public', // "keep receiving messages" (Zalo)
+  vb: 'private', // drafted documents (files)
   qa: 'private', // answers to free-text questions (private chats only; "your unit" is personal)
 };
 

@@ -11,6 +11,9 @@
  * - `POST /v3.0/oa/message/cs`: checks the `access_token` header (unknown → -216, expired → -220),
  *   text ≤ 2,000 characters after NFC (else -201), buttons well-formed, and the 7-day window per user
  *   (→ -230); records the message (see {@link FakeZalo.sentTo}).
+ * - `POST /v2.0/oa/upload/file` (multipart, field `file`): PDF, DOC, DOCX up to 5 MB (else -201), answers
+ *   `{ token }`; a cs message may then carry `attachment: { type: "file", payload: { token } }`
+ *   without text (recorded with `file` set, see {@link FakeZalo.uploads}).
  * - `POST /v3.0/oa/quota/message`, `GET /v3.0/oa/user/detail?data=…`, `GET /v2.0/oa/getoa`: minimal.
  *
  * Fault injection: {@link FakeZalo.failNext} queues answers per route that replace the next requests'
@@ -28,6 +31,7 @@ import type { AddressInfo } from 'node:net';
 export type FakeZaloRoute =
   | '/v4/oa/access_token'
   | '/v3.0/oa/message/cs'
+  | '/v2.0/oa/upload/file'
   | '/v3.0/oa/quota/message'
   | '/v3.0/oa/user/detail'
   | '/v2.0/oa/getoa';
@@ -68,6 +72,8 @@ export interface FakeZaloCall {
   injected: boolean;
   /** The fake's clock when the request arrived. */
   at: Date;
+  /** A multipart upload's `file` part. */
+  file?: Omit<FakeZaloUpload, 'token'>;
 }
 
 /** A cs message the fake accepted. */
@@ -76,7 +82,18 @@ export interface FakeZaloMessage {
   userId: string;
   text: string;
   buttons: { type: string; title: string; payload: unknown }[];
+  /** A file message: the uploaded file it carries. */
+  file?: FakeZaloUpload;
   at: Date;
+}
+
+/** A file uploaded to `/v2.0/oa/upload/file`. */
+export interface FakeZaloUpload {
+  token: string;
+  fileName: string;
+  contentType: string;
+  /** The file's bytes as received. */
+  bytes: Buffer;
 }
 
 export interface FakeZaloTokens {
@@ -95,6 +112,8 @@ export interface FakeZalo {
   calls: FakeZaloCall[];
   /** The calls to one route. */
   callsTo(route: FakeZaloRoute): FakeZaloCall[];
+  /** Files uploaded, in order. */
+  uploads: FakeZaloUpload[];
   /** Messages accepted for `userId`, in order. */
   sentTo(userId: string): FakeZaloMessage[];
   /** Mints a valid pair (as the developer console's API Explorer does), e.g. to seed the store. */
@@ -127,11 +146,39 @@ export const FAKE_ZALO_WINDOW_MS = 7 * 24 * 60 * 60_000;
 
 const token = (prefix: string) => `${prefix}-${randomBytes(12).toString('hex')}`;
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
+
+/** The `file` part of a multipart body: its file name, content type and bytes; undefined if absent. */
+function multipartFile(raw: Buffer, contentType: string | undefined): Omit<FakeZaloUpload, 'token'> | undefined {
+  const boundary = /boundary="?([^";]+)"?/.exec(contentType ?? '')?.[1];
+  if (!contentType?.includes('multipart/form-data') || !boundary) return undefined;
+  const delimiter = Buffer.from(`--${boundary}`);
+  let start = raw.indexOf(delimiter);
+  while (start >= 0) {
+    const next = raw.indexOf(delimiter, start + delimiter.length);
+    if (next < 0) break;
+    const part = raw.subarray(start + delimiter.length + 2, next - 2);
+    const headEnd = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, headEnd).toString('utf8');
+    if (/name="file"/.test(head)) {
+      return {
+        fileName: /filename="([^"]*)"/.exec(head)?.[1] ?? '',
+        contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1]?.trim() ?? '',
+        bytes: Buffer.from(part.subarray(headEnd + 4)),
+      };
+    }
+    start = next;
+  }
+  return undefined;
+}
+
+/** Zalo's file upload accepts these, up to 5 MB (zalo.md §2.3). */
+const FAKE_ZALO_FILE_TYPES = /\.(pdf|docx?)$/i;
+export const FAKE_ZALO_FILE_LIMIT = 5 * 1024 * 1024;
 
 function parseBody(raw: string, contentType: string | undefined): unknown {
   if (raw === '') return null;
@@ -157,6 +204,7 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
 
   const calls: FakeZaloCall[] = [];
   const messages: FakeZaloMessage[] = [];
+  const uploads: FakeZaloUpload[] = [];
   const faults = new Map<string, FakeZaloFault[]>();
   /** access token → expiry (ms). */
   const accessTokens = new Map<string, number>();
@@ -201,11 +249,27 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
       if (denied) return fail(denied.error, denied.message);
     }
 
+    if (method === 'POST' && path === '/v2.0/oa/upload/file') {
+      const file = call.file;
+      if (!file || !FAKE_ZALO_FILE_TYPES.test(file.fileName) || file.bytes.length > FAKE_ZALO_FILE_LIMIT) return fail(-201, 'file is invalid');
+      const upload = { ...file, token: token('file') };
+      uploads.push(upload);
+      return ok({ token: upload.token });
+    }
+
     if (method === 'POST' && path === '/v3.0/oa/message/cs') {
       const recipient = body.recipient as { user_id?: unknown } | undefined;
       const message = body.message as { text?: unknown; attachment?: unknown } | undefined;
       const userId = recipient?.user_id;
       if (typeof userId !== 'string' || !/^\d+$/.test(userId)) return fail(-201, 'user_id is invalid');
+      const fileAtt = message?.attachment as { type?: unknown; payload?: { token?: unknown } } | undefined;
+      if (fileAtt?.type === 'file') {
+        const upload = uploads.find((u) => u.token === fileAtt.payload?.token);
+        if (!upload) return fail(-201, 'attachment token is invalid');
+        const msg: FakeZaloMessage = { messageId: randomBytes(10).toString('hex'), userId, text: '', buttons: [], file: upload, at: now() };
+        messages.push(msg);
+        return ok({ message_id: msg.messageId, user_id: userId, sent_time: String(msg.at.getTime()) });
+      }
       if (typeof message?.text !== 'string' || message.text.length === 0) return fail(-201, 'text is invalid');
       if ([...message.text.normalize('NFC')].length > FAKE_ZALO_TEXT_LIMIT) return fail(-201, 'text is invalid');
       let buttons: FakeZaloMessage['buttons'] = [];
@@ -254,8 +318,11 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const raw = await readBody(req);
+      const bytes = await readBody(req);
+      const raw = bytes.toString('utf8');
+      const file = multipartFile(bytes, header(req, 'content-type'));
       const call: FakeZaloCall = {
+        ...(file ? { file } : {}),
         method: req.method ?? 'GET',
         path: url.pathname,
         accessToken: header(req, 'access_token'),
@@ -329,6 +396,7 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
     oaId,
     calls,
     callsTo: (r) => calls.filter((c) => c.path === r),
+    uploads,
     sentTo: (userId) => messages.filter((m) => m.userId === userId),
     issueTokens: (o = {}) => mint(o.accessTtlSec ?? accessTtlSec),
     setLastInteraction: (userId, at) => void lastInteraction.set(userId, at.getTime()),

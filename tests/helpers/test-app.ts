@@ -85,7 +85,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; start?
     await copyFile(source, file);
   }
   let now = opts.start ?? new Date('2026-11-30T02:00:00Z');
-  const config = loadConfig({ DATABASE_URL: `file:${file}`, PLAN_FILE: join(ROOT, 'plans/ia-bang-2021-2025.yaml'), AWARD_FORMS_FILE: join(ROOT, 'plans/award-forms.yaml'), RATE_LIMIT_PER_MINUTE: '0', ...opts.env });
+  const config = loadConfig({ DATABASE_URL: `file:${file}`, PLAN_FILE: join(ROOT, 'plans/ia-bang-2021-2025.yaml'), AWARD_FORMS_FILE: join(ROOT, 'plans/award-forms.yaml'), COMMUNE_FILE: join(ROOT, 'plans/commune.yaml'), RATE_LIMIT_PER_MINUTE: '0', ...opts.env });
   const database = await createDatabase({ databaseUrl: config.databaseUrl });
   const app = await createApp({ config, logger: createLogger({ level: 'silent' }), now: () => now, database });
   const render = (o: Outcome) => o.replies.map((r) => renderReply(app.translator, o.locale, r, 'plain'));

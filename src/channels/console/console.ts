@@ -4,6 +4,8 @@
  * terminal, each line is one message, replies go to standard output (notices to standard error), and
  * the returned promise resolves at end of input.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { BotCore, InboundMessage, Locale, Reply } from '../../core/channel.ts';
@@ -37,6 +39,19 @@ export interface ConsoleOptions {
    * after every message, so they appear in the conversation.
    */
   deliverNotices?: (send: (reply: Reply, locale: Locale) => Promise<void>) => Promise<unknown>;
+  /** Where files made for the person (drafted documents) are written; default `./exports`. */
+  exportsDir?: string;
+}
+
+/** Writes a reply's files under `dir` (created when missing); returns their paths. */
+export function saveFiles(reply: Reply, dir: string): string[] {
+  if (!reply.files?.length) return [];
+  mkdirSync(dir, { recursive: true });
+  return reply.files.map((f) => {
+    const path = join(dir, basename(f.name));
+    writeFileSync(path, f.bytes);
+    return path;
+  });
 }
 
 /** Runs the chat until end of input. Never throws for a bad line: the error is logged and answered. */
@@ -50,10 +65,12 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
   if (opts.telegramHint) opts.notices.write(`${say('console-telegram-hint')}\n`);
   if (opts.adminCode) opts.notices.write(`${say('console-admin-code', { code: opts.adminCode })}\n`);
   /** Renders replies with their buttons as numbered choices, which become the choices typed numbers tap. */
+  const exportsDir = resolve(opts.exportsDir ?? 'exports');
   const show = (replies: Reply[], replyLocale: Locale, prefix = ''): string[] => {
     choices = [];
     return replies.map((reply) => {
-      const rendered = renderReply(translator, replyLocale, reply, 'plain');
+      const saved = saveFiles(reply, exportsDir).map((path) => ({ key: 'documents-file-saved', args: { path } }));
+      const rendered = renderReply(translator, replyLocale, saved.length > 0 ? { ...reply, lines: [...reply.lines, ...saved] } : reply, 'plain');
       const buttons = rendered.buttons.flat();
       choices = [...choices, ...buttons];
       const numbered = buttons.map((b, i) => say('console-choice', { n: choices.length - buttons.length + i + 1, label: b.label }));

@@ -5,7 +5,7 @@
  */
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, GrammyError, InlineKeyboard, type Api, type Context } from 'grammy';
+import { Bot, GrammyError, InlineKeyboard, InputFile, type Api, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { COMMANDS } from '../../core/commands.ts';
 import type { Attachment, BotCore, InboundMessage, Locale, Outcome, Reply } from '../../core/channel.ts';
@@ -116,13 +116,17 @@ function keyboardOf(buttons: { label: string; action: string }[][]): InlineKeybo
   return keyboard;
 }
 
-/** Sends one reply: its Telegram attachments first (photos, documents), then the text in parts. */
+/**
+ * Sends one reply: its Telegram attachments first (photos, documents), then the files made for the
+ * person (uploaded as documents), then the text in parts.
+ */
 export async function sendReply(api: Api, chatId: number | string, reply: Reply, locale: Locale, translator: Translator, botUsername?: string): Promise<void> {
   for (const a of reply.attachments ?? []) {
     if (a.channel !== 'telegram') continue;
     if (a.kind === 'PHOTO') await api.sendPhoto(chatId, a.fileRef);
     else await api.sendDocument(chatId, a.fileRef);
   }
+  for (const f of reply.files ?? []) await api.sendDocument(chatId, new InputFile(f.bytes, f.name));
   const rendered = renderReply(translator, locale, reply, 'html');
   const keyboard = keyboardOf(rendered.buttons);
   const link = deepLinkUrl(botUsername, reply.deepLink);

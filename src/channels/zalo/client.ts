@@ -22,7 +22,7 @@
  */
 import type { Logger } from '../../logger.ts';
 import type { ZaloTokenStore } from '../../db/zalo-token-store.ts';
-import { CsSendData, OaEnvelope, TokenFailure, TokenSuccess, type CsSendBody } from './schemas.ts';
+import { CsSendData, OaEnvelope, TokenFailure, TokenSuccess, UploadData, type CsSendBody } from './schemas.ts';
 
 export type { ZaloTokenStore };
 
@@ -39,6 +39,12 @@ export const ZALO_MAX_BUTTONS = 5;
 export const ZALO_BUTTON_TITLE_LIMIT = 100;
 /** `oa.query.*` payload limit (zalo.md §2.4). */
 export const ZALO_BUTTON_PAYLOAD_LIMIT = 1000;
+/** Largest file the OA upload takes, in bytes (5 MB). */
+export const ZALO_FILE_LIMIT_BYTES = 5 * 1024 * 1024;
+/** File names the OA upload takes (PDF, DOC, DOCX; zalo.md §2.3). */
+export const ZALO_FILE_TYPES = /\.(pdf|docx?)$/i;
+/** Whether Zalo's OA file upload takes a file of this name and size. */
+export const zaloAcceptsFile = (name: string, size: number): boolean => ZALO_FILE_TYPES.test(name) && size <= ZALO_FILE_LIMIT_BYTES;
 /** Default: refresh when the access token has less than this left (tokens live 25 h). */
 export const DEFAULT_REFRESH_AHEAD_MS = 5 * 60 * 60_000;
 /** Default time limit of one HTTP call. */
@@ -113,6 +119,14 @@ export interface ZaloClient {
    * invalid-token answer (-216/-220/-124) it refreshes once and retries once.
    */
   sendText(input: { userId: string; text: string; buttons?: ZaloButton[] }): Promise<{ messageId: string }>;
+  /**
+   * Sends a file: POST /v2.0/oa/upload/file (multipart, field `file`) for a token, then a cs message
+   * carrying it (zalo.md §2.3). Zalo takes PDF, DOC and DOCX up to {@link ZALO_FILE_LIMIT_BYTES};
+   * anything else is refused here (`give-up`, -201, nothing sent). Uploaded files expire after 7 days,
+   * so each send uploads again. Same token refresh as {@link sendText}. Optional so test doubles
+   * that only send text stay valid; the real client always has it.
+   */
+  sendFile?(input: { userId: string; name: string; mime: string; bytes: Uint8Array }): Promise<{ messageId: string }>;
   /** Forces a refresh now (used at setup to detect a dead refresh token at once). */
   refreshNow(): Promise<void>;
 }
@@ -375,19 +389,52 @@ export function createZaloClient(opts: ZaloClientOptions): ZaloClient {
     return { messageId: data.data.message_id };
   }
 
+  /** POST /v2.0/oa/upload/file: the file's attachment token. */
+  async function upload(token: string, file: { name: string; mime: string; bytes: Uint8Array }): Promise<string> {
+    const form = new FormData();
+    form.append('file', new Blob([file.bytes], { type: file.mime }), file.name);
+    const { status, body: answer } = await request('send', `${apiBase}/v2.0/oa/upload/file`, { method: 'POST', headers: { access_token: token }, body: form });
+    const envelope = OaEnvelope.safeParse(answer);
+    if (!envelope.success) {
+      throw status === 200 ? invalidAnswer('send', envelope.error.issues) : new ZaloApiError({ message: `Zalo upload: HTTP ${status}`, code: status, kind: 'give-up', operation: 'send', httpStatus: status });
+    }
+    const { error: code, message } = envelope.data;
+    if (code !== 0) {
+      throw new ZaloApiError({ message: `Zalo upload failed: ${code}${message ? ` ${message}` : ''}`, code, kind: classifyZaloError(code), operation: 'send', ...(code === -32 ? { retryAfterMs: msToNextMinute(now()) } : {}) });
+    }
+    const data = UploadData.safeParse(envelope.data.data);
+    if (!data.success) throw invalidAnswer('send', data.error.issues.map((i) => ({ ...i, path: ['data', ...i.path] })));
+    return data.data.token;
+  }
+
+  /** Runs `work` with the access token; on an invalid-token answer to a stored token, refreshes once and retries once. */
+  async function withToken<T>(work: (token: string) => Promise<T>): Promise<T> {
+    const { token, version } = await currentToken();
+    try {
+      return await work(token);
+    } catch (error) {
+      // Refresh once and retry once, only for an invalid-token answer to a token not just minted.
+      if (!(error instanceof ZaloApiError) || error.kind !== 'refresh' || version === undefined) throw error;
+      log.warn({ code: error.code }, 'Zalo rejected the access token; refreshing once and retrying once');
+      const fresh = await refresh(version);
+      return await work(fresh.accessToken);
+    }
+  }
+
   return {
     async sendText(input) {
       const body = csBody(input);
-      const { token, version } = await currentToken();
-      try {
-        return await postCs(token, body);
-      } catch (error) {
-        // Refresh once and retry once, only for an invalid-token answer to a token not just minted.
-        if (!(error instanceof ZaloApiError) || error.kind !== 'refresh' || version === undefined) throw error;
-        log.warn({ code: error.code }, 'Zalo rejected the access token; refreshing once and retrying once');
-        const fresh = await refresh(version);
-        return await postCs(fresh.accessToken, body);
+      return withToken((token) => postCs(token, body));
+    },
+
+    async sendFile(input) {
+      if (input.userId.trim() === '' || !zaloAcceptsFile(input.name, input.bytes.length)) {
+        throw new ZaloApiError({ message: `Zalo send: file ${input.name} (${input.bytes.length} bytes) is not a PDF/DOC/DOCX of at most ${ZALO_FILE_LIMIT_BYTES} bytes`, code: -201, kind: 'give-up', operation: 'send' });
       }
+      return withToken(async (token) => {
+        const fileToken = await upload(token, input);
+        return postCs(token, { recipient: { user_id: input.userId }, message: { attachment: { type: 'file', payload: { token: fileToken } } } });
+      });
     },
 
     async refreshNow() {

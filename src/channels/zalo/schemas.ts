@@ -80,17 +80,23 @@ export const CsButton = z.object({
 });
 export type CsButton = z.infer<typeof CsButton>;
 
-/** The body of `POST /v3.0/oa/message/cs` as we send it (also used by the fake server to parse it). */
+/** The body of `POST /v3.0/oa/message/cs` as we send it: text (with buttons), or a file uploaded before. */
 export const CsSendBody = z.looseObject({
   recipient: z.looseObject({ user_id: z.string() }),
-  message: z.looseObject({
-    text: z.string(),
-    attachment: z
-      .looseObject({
-        type: z.literal('template'),
-        payload: z.looseObject({ buttons: z.array(CsButton) }),
-      })
-      .optional(),
-  }),
+  message: z.union([
+    z.looseObject({
+      text: z.string(),
+      attachment: z
+        .looseObject({
+          type: z.literal('template'),
+          payload: z.looseObject({ buttons: z.array(CsButton) }),
+        })
+        .optional(),
+    }),
+    z.looseObject({ attachment: z.looseObject({ type: z.literal('file'), payload: z.looseObject({ token: z.string() }) }) }),
+  ]),
 });
+
+/** `data` of `POST /v2.0/oa/upload/file`: the token a file message carries (valid 7 days). */
+export const UploadData = z.looseObject({ token: z.string().min(1) });
 export type CsSendBody = z.infer<typeof CsSendBody>;

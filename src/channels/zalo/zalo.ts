@@ -15,7 +15,7 @@
  *   than the window (held, not retried, until they write again), and maps the client's errors:
  *   retry → {@link RetryLaterError}, unreachable/window → {@link UnreachableError}, others rethrown.
  */
-import type { BotCore, Locale, Reply } from '../../core/channel.ts';
+import type { BotCore, Locale, OutFile, Reply } from '../../core/channel.ts';
 import type { Translator } from '../../core/i18n.ts';
 import { renderReply } from '../../core/render.ts';
 import type { PeopleRepository } from '../../core/people.ts';
@@ -24,7 +24,7 @@ import { truncate } from '../../core/text/truncate.ts';
 import type { Logger } from '../../logger.ts';
 import { RetryLaterError, UnreachableError, type ChannelSender } from '../delivery.ts';
 import { escapeHtml, splitHtml } from '../html.ts';
-import { ZALO_BUTTON_TITLE_LIMIT, ZALO_MAX_BUTTONS, ZALO_TEXT_LIMIT, ZaloApiError, type ZaloButton, type ZaloClient } from './client.ts';
+import { ZALO_BUTTON_TITLE_LIMIT, ZALO_MAX_BUTTONS, ZALO_TEXT_LIMIT, ZaloApiError, zaloAcceptsFile, type ZaloButton, type ZaloClient } from './client.ts';
 import { ACTION_PREFIX, type ZaloInbound } from './webhook.ts';
 
 /** The core action of the "keep receiving messages" button: acknowledged, nothing else. */
@@ -59,6 +59,11 @@ export interface ZaloRendered {
   buttons: ZaloButton[];
   /** Actions of the numbered choices shown in the text, in order (number n is index n − 1 + offset). */
   choices: string[];
+  /**
+   * Files made for the person (sent first: OA upload, then a file message), each with the text
+   * sent instead when Zalo does not take that kind of file or refuses it.
+   */
+  files: { file: OutFile; unsupported: string; failed: string }[];
 }
 
 export interface RenderZaloOptions {
@@ -92,7 +97,12 @@ export function renderZalo(translator: Translator, locale: Locale, reply: Reply,
   const parts = splitPlain(lines.join('\n'));
   // A reply of buttons only still needs a text to carry them.
   if (parts.length === 0 && buttons.length > 0) parts.push('…');
-  return { parts, buttons, choices };
+  const files = (reply.files ?? []).map((file) => ({
+    file,
+    unsupported: say('documents-zalo-file-unsupported', { name: file.name }),
+    failed: say('documents-zalo-file-failed', { name: file.name }),
+  }));
+  return { parts, buttons, choices, files };
 }
 
 /**
@@ -121,8 +131,23 @@ export function createChoiceMemory(maxPeople = 10_000): ChoiceMemory {
   };
 }
 
-/** Sends every part of a rendered reply; the buttons go with the last part. */
+/**
+ * Sends every part of a rendered reply (its files first); the buttons go with the last part. A file
+ * Zalo does not take (an XLSX) or refuses for good gets a line saying so instead.
+ */
 async function sendRendered(client: ZaloClient, userId: string, r: ZaloRendered): Promise<void> {
+  for (const f of r.files) {
+    if (!client.sendFile || !zaloAcceptsFile(f.file.name, f.file.bytes.length)) {
+      await client.sendText({ userId, text: f.unsupported });
+      continue;
+    }
+    try {
+      await client.sendFile({ userId, name: f.file.name, mime: f.file.mime, bytes: f.file.bytes });
+    } catch (error) {
+      if (!(error instanceof ZaloApiError) || error.kind !== 'give-up') throw error;
+      await client.sendText({ userId, text: f.failed });
+    }
+  }
   for (const [i, text] of r.parts.entries()) {
     const last = i === r.parts.length - 1;
     await client.sendText({ userId, text, ...(last && r.buttons.length > 0 ? { buttons: r.buttons } : {}) });

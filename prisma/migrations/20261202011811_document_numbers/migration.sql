@@ -1,0 +1,19 @@
+-- CreateTable
+CREATE TABLE "DocumentNumber" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "issuer" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "number" INTEGER NOT NULL,
+    "typeAbbr" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
+    "issuedOn" TEXT NOT NULL,
+    "byId" INTEGER NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "signedAt" DATETIME
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DocumentNumber_issuer_year_number_key" ON "DocumentNumber"("issuer", "year", "number");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DocumentNumber_issuer_year_subject_key" ON "DocumentNumber"("issuer", "year", "subject");

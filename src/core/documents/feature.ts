@@ -1,0 +1,196 @@
+/**
+ * `/vanban` (`/documents`): drafts an official document from the records and sends it as a file,
+ * with a one-line preview ("Tờ trình số 05/TTr-UBND, 7 hồ sơ: 3 tập thể, 3 cá nhân, 1 hộ").
+ * For the standing office (administrators) and the Council; private chats only (a dossier names
+ * people). Without arguments it offers the documents as buttons.
+ *
+ *   /vanban totrinh [3 5 7] [pdf]      tờ trình with its attached list (default: every nomination the
+ *                                       Council agreed to propose and not yet commended)
+ *   /vanban danhsach [ids] [excel|pdf] the list alone, DOCX or XLSX
+ *   /vanban quyetdinh [ids] [pdf]      draft decision for the chairman
+ *   /vanban so                         the numbers given this year
+ *   /vanban ky 05/TTr-UBND             record that the signed original exists (no more "DỰ THẢO")
+ *
+ * @module
+ */
+import { msg, type Msg, type OutFile, type Reply } from '../channel.ts';
+import type { Ctx, Feature } from '../context.ts';
+import type { Roles } from '../roles.ts';
+import { foldText } from '../text/fold.ts';
+import type { DocumentKind } from './commune.ts';
+import { buildDanhSach, buildDanhSachWorkbook, buildQuyetDinh, buildToTrinh, tally, type DossierContext, type DossierEntry } from './dossier.ts';
+import type { OfficialDocument, Workbook } from './model.ts';
+import { DOCX_MIME, PDF_MIME, XLSX_MIME, type DocumentServices } from './ports.ts';
+import { parseIds, selectNominations, toEntries } from './records.ts';
+import { extraProducers } from './reports.ts';
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A `YYYY-MM-DD` day for a chat line: "05/01/2026" in Vietnamese, "5 Jan 2026" in English. */
+export function humanDate(date: string, locale: Ctx['locale']): string {
+  const [y, m, d] = date.split('-');
+  return locale === 'en' ? `${Number(d)} ${MONTHS_EN[Number(m) - 1]} ${y}` : `${d}/${m}/${y}`;
+}
+
+/** Who may draft documents: the standing office (administrators) and Council members. */
+export const mayDraft = (roles: Roles): boolean => roles.admin || roles.council;
+
+export type Format = 'docx' | 'xlsx' | 'pdf';
+
+/** What a producer is asked for: the words after the document's name, and the format wanted. */
+export interface Request {
+  words: string[];
+  format: Format;
+}
+
+/** A producer: a document (or workbook) and its preview, or replies that say why not. */
+export type Produced = { doc?: OfficialDocument; book?: Workbook; preview: Msg; number?: string; signed?: boolean } | { refusal: Reply[] };
+export type Producer = (ctx: Ctx, docs: DocumentServices, req: Request) => Promise<Produced>;
+
+const NAMES: Record<string, string> = {
+  totrinh: 'totrinh', tt: 'totrinh', proposal: 'totrinh',
+  danhsach: 'danhsach', ds: 'danhsach', list: 'danhsach',
+  quyetdinh: 'quyetdinh', qd: 'quyetdinh', decision: 'quyetdinh',
+  thanhtich: 'thanhtich', baocaothanhtich: 'thanhtich', achievements: 'thanhtich',
+  nam: 'nam', baocaonam: 'nam', year: 'nam', yearly: 'nam',
+  tiendo: 'tiendo', progress: 'tiendo',
+  bienban: 'bienban', minutes: 'bienban',
+  so: 'so', numbers: 'so',
+  ky: 'ky', signed: 'ky',
+};
+const FORMATS: Record<string, Format> = { pdf: 'pdf', xlsx: 'xlsx', excel: 'xlsx', docx: 'docx', word: 'docx' };
+
+/** Reserves (or finds) the number of a document of `kind` about `subject`, dated today. */
+async function numberFor(ctx: Ctx, docs: DocumentServices, kind: DocumentKind, subject: string) {
+  const commune = docs.commune();
+  const s = commune.documents[kind];
+  const issuer = commune.issuers[s.issuer]!;
+  return docs.register.reserve({ issuerAbbr: issuer.abbreviation, typeAbbr: s.typeAbbr, subject: `${kind}:${ctx.catalog.plan.id}:${subject}`, issuedOn: ctx.today, byId: ctx.personId });
+}
+
+/** The dossier's nominations as list rows, or the replies explaining why there are none. */
+async function dossierEntries(ctx: Ctx, req: Request): Promise<{ refusal: Reply[] } | { ids: number[]; entries: DossierEntry[] }> {
+  const ids = parseIds(req.words);
+  if (!ids) return { refusal: [{ lines: [msg('documents-bad-ids'), msg('documents-usage')] }] };
+  const sel = await selectNominations(ctx, ids);
+  if (!sel.ok) {
+    const lines: Msg[] = [];
+    if (sel.missing.length > 0) lines.push(msg('documents-not-found', { ids: sel.missing.join(', ') }));
+    if (sel.notApproved.length > 0) lines.push(msg('documents-not-approved', { ids: sel.notApproved.join(', ') }));
+    return { refusal: [{ lines }] };
+  }
+  if (sel.nominations.length === 0) return { refusal: [{ lines: [msg('documents-nothing-approved')] }] };
+  return { ids: ids.length > 0 ? sel.nominations.map((n) => n.id) : [], entries: await toEntries(ctx, sel.nominations) };
+}
+
+const context = (ctx: Ctx, docs: DocumentServices, date: string, number: string | undefined, draft: boolean): DossierContext => ({
+  commune: docs.commune(),
+  planTitle: ctx.catalog.plan.title.vi,
+  date,
+  ...(number ? { number } : {}),
+  draft,
+});
+
+const subjectOf = (ids: number[]) => (ids.length > 0 ? [...ids].sort((a, b) => a - b).join(',') : 'all');
+
+const toTrinh: Producer = async (ctx, docs, req) => {
+  const d = await dossierEntries(ctx, req);
+  if ('refusal' in d) return d;
+  const reg = await numberFor(ctx, docs, 'toTrinh', subjectOf(d.ids));
+  const doc = buildToTrinh(context(ctx, docs, reg.issuedOn, reg.symbol, !reg.signed), d.entries);
+  return { doc, number: reg.symbol, signed: reg.signed, preview: msg('documents-preview-to-trinh', { number: reg.symbol, ...tally(d.entries) }) };
+};
+
+const danhSach: Producer = async (ctx, docs, req) => {
+  const d = await dossierEntries(ctx, req);
+  if ('refusal' in d) return d;
+  const c = context(ctx, docs, ctx.today, undefined, true);
+  const preview = msg('documents-preview-danh-sach', { format: req.format, ...tally(d.entries) });
+  return req.format === 'xlsx' ? { book: buildDanhSachWorkbook(c, d.entries), preview } : { doc: buildDanhSach(c, d.entries), preview };
+};
+
+const quyetDinh: Producer = async (ctx, docs, req) => {
+  const d = await dossierEntries(ctx, req);
+  if ('refusal' in d) return d;
+  const reg = await numberFor(ctx, docs, 'quyetDinh', subjectOf(d.ids));
+  const doc = buildQuyetDinh(context(ctx, docs, reg.issuedOn, reg.symbol, !reg.signed), d.entries);
+  return { doc, number: reg.symbol, signed: reg.signed, preview: msg('documents-preview-quyet-dinh', { number: reg.symbol, ...tally(d.entries) }) };
+};
+
+const PRODUCERS: Record<string, Producer> = { totrinh: toTrinh, danhsach: danhSach, quyetdinh: quyetDinh, ...extraProducers };
+
+/** Renders what a producer made into files: DOCX (and PDF when asked and possible) or XLSX. */
+async function deliver(docs: DocumentServices, made: Exclude<Produced, { refusal: Reply[] }>, format: Format): Promise<Reply[]> {
+  const files: OutFile[] = [];
+  const lines: Msg[] = [made.preview];
+  if (made.book) {
+    files.push({ name: `${made.book.fileName}.xlsx`, mime: XLSX_MIME, bytes: await docs.renderer.xlsx(made.book) });
+  } else if (made.doc) {
+    const docx = await docs.renderer.docx(made.doc);
+    files.push({ name: `${made.doc.fileName}.docx`, mime: DOCX_MIME, bytes: docx });
+    if (format === 'pdf') {
+      const pdf = await docs.renderer.pdf(docx, made.doc.fileName);
+      if (pdf) files.push({ name: `${made.doc.fileName}.pdf`, mime: PDF_MIME, bytes: pdf });
+      else lines.push(msg('documents-pdf-unavailable'));
+    }
+  }
+  if (made.number && !made.signed) lines.push(msg('documents-draft-note', { number: made.number }));
+  return [{ lines, files }];
+}
+
+/** The menu: a button per document, and how to ask for a part of the dossier. */
+function menu(): Reply[] {
+  const b = (key: string, action: string) => ({ label: msg(key), action: `vb:${action}` });
+  return [
+    {
+      lines: [msg('documents-menu-title'), msg('documents-usage')],
+      buttons: [
+        [b('documents-button-to-trinh', 'totrinh'), b('documents-button-quyet-dinh', 'quyetdinh')],
+        [b('documents-button-danh-sach', 'danhsach'), b('documents-button-danh-sach-xlsx', 'danhsach xlsx')],
+        [b('documents-button-bao-cao-nam', 'nam'), b('documents-button-tien-do', 'tiendo')],
+      ],
+    },
+  ];
+}
+
+async function numbers(ctx: Ctx, docs: DocumentServices): Promise<Reply[]> {
+  const year = Number(ctx.today.slice(0, 4));
+  const rows = await docs.register.list({ year });
+  if (rows.length === 0) return [{ lines: [msg('documents-numbers-empty', { year: String(year) })] }];
+  return [{ lines: [msg('documents-numbers-title', { year: String(year) }), ...rows.map((r) => msg('documents-numbers-row', { number: r.symbol, date: humanDate(r.issuedOn, ctx.locale), signed: r.signed ? 'yes' : 'no' }))] }];
+}
+
+async function sign(ctx: Ctx, docs: DocumentServices, words: string[]): Promise<Reply[]> {
+  const symbol = words[0];
+  if (!symbol) return [{ lines: [msg('documents-sign-usage')] }];
+  const done = await docs.register.markSigned({ symbol, year: Number(ctx.today.slice(0, 4)), now: ctx.now });
+  return [{ lines: [msg(done ? 'documents-signed' : 'documents-sign-unknown', { number: symbol })] }];
+}
+
+/** Runs `/vanban <args>` (or a menu button) for a person allowed to. */
+export async function documentsCommand(ctx: Ctx, docs: DocumentServices, args: string): Promise<Reply[]> {
+  if (!mayDraft(ctx.roles)) return [{ lines: [msg('documents-access-denied')] }];
+  // A dossier names people and their achievements: never into a group.
+  if (ctx.message.chatType !== 'private') return [{ lines: [msg('documents-private-only')] }];
+  const raw = args.split(/[\s,;]+/).filter(Boolean);
+  if (raw.length === 0) return menu();
+  const name = NAMES[foldText(raw[0]!).replace(/\s+/g, '')];
+  if (!name) return [{ lines: [msg('documents-unknown', { name: raw[0]!.slice(0, 32) }), msg('documents-usage')] }];
+  if (name === 'so') return numbers(ctx, docs);
+  if (name === 'ky') return sign(ctx, docs, raw.slice(1));
+  const producer = PRODUCERS[name];
+  if (!producer) return [{ lines: [msg('documents-not-yet', { name: raw[0]!.slice(0, 32) })] }];
+  const rest = raw.slice(1);
+  const format = rest.map((w) => FORMATS[foldText(w)]).find((f) => f !== undefined) ?? 'docx';
+  const words = rest.filter((w) => FORMATS[foldText(w)] === undefined);
+  const made = await producer(ctx, docs, { words, format });
+  if ('refusal' in made) return made.refusal;
+  return deliver(docs, made, format);
+}
+
+/** The feature, given the documents services (renderer, register, commune data). */
+export function createDocumentsFeature(docs: DocumentServices): Feature {
+  return {
+    commands: { vanban: (ctx, args) => documentsCommand(ctx, docs, args) },
+    actions: { vb: (ctx, payload) => documentsCommand(ctx, docs, payload) },
+  };
+}
