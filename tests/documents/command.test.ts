@@ -111,7 +111,7 @@ describe('/vanban: documents drafted from the records and sent as files', () => 
     expect((await ask(t.app, 'resident', '/vanban totrinh')).files).toHaveLength(0);
     const group = await ask(t.app, 'admin', '/vanban totrinh', { chatType: 'group', chatId: '-100123' });
     expect(group.files).toHaveLength(0);
-    expect(group.text).toContain('chỉ gửi trong tin nhắn riêng');
+    expect(group.text).toContain('chỉ dùng trong tin nhắn riêng');
     const menu = await ask(t.app, 'admin', '/documents');
     expect(menu.outcome.replies[0]!.buttons!.flat().map((b) => b.action)).toContain('vb:totrinh');
     const tapped = await t.app.core.handle({ channel: 'telegram', userId: 'admin', chatId: 'admin', chatType: 'private', action: 'vb:danhsach xlsx' });
