@@ -16,10 +16,25 @@ export const SHORT_CRITERIA = 3;
 const TITLE_MAX = 160;
 const LABEL_MAX = 40;
 
-/** A plan date as a message each locale formats (vi `25/8/2021`, en `25 Aug 2021`), at the plan's precision. */
+/**
+ * A plan date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) as a message each locale formats (vi `25/8/2021`,
+ * `tháng 12/2021`, `năm 2025`; en `25 Aug 2021`), never more precise than `precision` or than written.
+ */
 export function dateMsg(date: string, precision: string): Msg {
-  const [y, m, d] = date.split('-');
-  return msg('qa-date', { y: y!, m: Number(m), d: String(Number(d)), precision });
+  const [y = '', m, d] = date.split('-');
+  const form = d !== undefined ? 'DAY' : m !== undefined ? 'MONTH' : 'YEAR';
+  const shown = precision === 'YEAR' || form === 'YEAR' ? 'YEAR' : precision === 'MONTH' || form === 'MONTH' ? 'MONTH' : 'DAY';
+  return msg('qa-date', { y, m: Number(m ?? 0), d: String(Number(d ?? 0)), precision: shown });
+}
+
+/** First and last calendar day a plan date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) covers. */
+function span(date: string): [string, string] {
+  if (date.length === 4) return [`${date}-01-01`, `${date}-12-31`];
+  if (date.length === 7) {
+    const [y, m] = date.split('-').map(Number) as [number, number];
+    return [`${date}-01`, `${date}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`];
+  }
+  return [date, date];
 }
 
 /** The short answer to "tiêu chí của …": title, the first criteria, the count; the rest behind buttons. */
@@ -144,7 +159,7 @@ export function datesAnswer(catalog: PlanCatalog, topic: DateTopic, locale: Loca
   if (topic === 'phase') {
     lines.push(msg('qa-phases-title', { count: plan.phases.length, ...period(catalog) }));
     for (const p of plan.phases) {
-      const state = p.end < today ? 'past' : p.start > today ? 'future' : 'current';
+      const state = span(p.end)[1] < today ? 'past' : span(p.start)[0] > today ? 'future' : 'current';
       lines.push(msg('qa-phase-line', { name: pick(p.name, locale), state, section: p.section }));
       lines.push(msg('timeline-phase-summary', { summary: clip(pick(p.summary, locale), TITLE_MAX) }));
     }
