@@ -103,7 +103,7 @@ async function inProcess(): Promise<{ t: TestApp; fake: FakeZalo; zalo: RunningZ
   const t = await createTestApp({ env });
   cleanups.push(() => t.close());
   clock = () => t.now();
-  const settings = loadConfig({ ...env, DATABASE_URL: `file:${t.file}` }).zalo!;
+  const settings = loadConfig({ ...env, DATABASE_URL: t.databaseUrl }).zalo!;
   const zalo = await startZalo({ core: t.app.core, translator: t.app.translator, people: t.app.services.people, outbox: t.app.stores.outbox, events: t.app.stores.inboundEvents, tokens: t.app.stores.zaloTokens, logger: createLogger({ level: 'silent' }), settings, now: () => t.now(), idleMs: 20 });
   cleanups.push(() => zalo.stop());
   const url = `http://127.0.0.1:${zalo.port}${settings.webhookPath}`;

@@ -16,6 +16,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, type PrismaClient } from '../../src/db/client.ts';
 import { applyMigrations, MIGRATION_FILE } from '../../src/db/migrate.ts';
+import { POSTGRES_MIGRATIONS_DIR, POSTGRES_SCHEMA_PATH } from '../../src/db/postgres-schema.ts';
+import { clonePostgres, contentHash, postgresTemplate, TEST_ENGINE } from './test-engine.ts';
 
 /** The project's migrations, wherever the tests are run from. */
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
@@ -23,9 +25,9 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.m
 /** A migrated, empty database of one test. */
 export interface TempDatabase {
   prisma: PrismaClient;
-  /** `file:` URL of {@link file}. */
+  /** `file:` URL of {@link file}, or the `postgresql://` URL of the test's own database. */
   databaseUrl: string;
-  /** Absolute path of the SQLite file. */
+  /** Absolute path of the SQLite file (`''` on PostgreSQL). */
   file: string;
   /** Disconnects Prisma and removes the database's temp dir. Safe to call twice. */
   close(): Promise<void>;
@@ -71,7 +73,8 @@ export function migratedTemplate(): Promise<string> {
  *
  * @throws Error if the migrations fail (message names the migration) or the file cannot be opened.
  */
-export async function createTempDatabase(): Promise<TempDatabase> {
+export async function createTempDatabase(opts: { engine?: 'sqlite' | 'postgresql' } = {}): Promise<TempDatabase> {
+  if ((opts.engine ?? TEST_ENGINE) === 'postgresql') return createTempPostgres();
   const source = await migratedTemplate();
   const dir = await mkdtemp(join(tmpdir(), 'thidua-test-db-'));
   const file = join(dir, 'test.db');
@@ -90,6 +93,47 @@ export async function createTempDatabase(): Promise<TempDatabase> {
     };
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+const ROOT_DIR = fileURLToPath(new URL('../..', import.meta.url));
+let pgTemplate: Promise<string> | undefined;
+
+/** Name of the migrated PostgreSQL template database (built once per migrations content). */
+export function migratedPostgresTemplate(): Promise<string> {
+  pgTemplate ??= (async () => {
+    const name = `thidua_tmpl_${await contentHash(join(ROOT_DIR, POSTGRES_MIGRATIONS_DIR))}`;
+    await postgresTemplate(name, (url) =>
+      applyMigrations({ databaseUrl: url, migrationsDir: join(ROOT_DIR, POSTGRES_MIGRATIONS_DIR), schemaPath: join(ROOT_DIR, POSTGRES_SCHEMA_PATH) }).then(() => undefined),
+    );
+    return name;
+  })();
+  pgTemplate.catch(() => {
+    pgTemplate = undefined;
+  });
+  return pgTemplate;
+}
+
+/** {@link createTempDatabase} on PostgreSQL: a clone of the migrated template, dropped at close. */
+async function createTempPostgres(): Promise<TempDatabase> {
+  const clone = await clonePostgres(await migratedPostgresTemplate());
+  try {
+    const { prisma, close } = await createDatabase({ databaseUrl: clone.url });
+    let closed = false;
+    return {
+      prisma,
+      databaseUrl: clone.url,
+      file: '',
+      async close() {
+        if (closed) return;
+        closed = true;
+        await close();
+        await clone.drop();
+      },
+    };
+  } catch (error) {
+    await clone.drop();
     throw error;
   }
 }

@@ -13,7 +13,8 @@ import type { Attachment, InboundMessage, Outcome } from '../../src/core/channel
 import { renderReply, type RenderedReply } from '../../src/core/render.ts';
 import type { Role } from '../../src/core/roles.ts';
 import { createLogger } from '../../src/logger.ts';
-import { migratedTemplate } from './temp-db.ts';
+import { migratedPostgresTemplate, migratedTemplate } from './temp-db.ts';
+import { clonePostgres, postgresTemplate, TEST_ENGINE } from './test-engine.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let seeded: Promise<string> | undefined;
@@ -43,6 +44,31 @@ function seededTemplate(): Promise<string> {
   return seeded;
 }
 
+let seededPostgres: Promise<string> | undefined;
+
+/** {@link seededTemplate} on PostgreSQL: a template database with the plan imported. */
+function seededPostgresTemplate(): Promise<string> {
+  seededPostgres ??= (async () => {
+    const migrated = await migratedPostgresTemplate();
+    const hash = createHash('sha256').update(migrated);
+    for (const f of ['plans/ia-bang-2021-2025.yaml', 'plans/award-forms.yaml']) hash.update(await readFile(join(ROOT, f)));
+    const name = `thidua_seed_${hash.digest('hex').slice(0, 16)}`;
+    await postgresTemplate(
+      name,
+      async (url) => {
+        const app = await createApp({ config: loadConfig({ DATABASE_URL: url }), logger: createLogger({ level: 'silent' }) });
+        await app.close();
+      },
+      migrated,
+    );
+    return name;
+  })();
+  seededPostgres.catch(() => {
+    seededPostgres = undefined;
+  });
+  return seededPostgres;
+}
+
 export interface TestApp {
   app: App;
   /** The app's own database connection, for tests that look at (or prepare) rows directly. */
@@ -62,9 +88,11 @@ export interface TestApp {
   /** Moves the fake clock. */
   advance(ms: number): void;
   now(): Date;
-  /** Path of this app's SQLite file (pass it as `databaseFile` to start another app on it, e.g. a restart). */
+  /** Path of this app's SQLite file (`''` on PostgreSQL). */
   file: string;
-  /** Closes the app; removes the database file unless it was given as `databaseFile`. */
+  /** This app's `DATABASE_URL`: pass it as `databaseUrl` to start another app on it (e.g. a restart). */
+  databaseUrl: string;
+  /** Closes the app; removes its database unless it was given as `databaseFile` / `databaseUrl`. */
   close(): Promise<void>;
 }
 
@@ -73,19 +101,32 @@ export interface TestApp {
  * existing database file instead (e.g. another test app's `file`, to simulate a restart); that file
  * is left in place by `close()`.
  */
-export async function createTestApp(opts: { env?: Record<string, string>; start?: Date; databaseFile?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { env?: Record<string, string>; start?: Date; databaseFile?: string; databaseUrl?: string } = {},
+): Promise<TestApp> {
   let dir: string | undefined;
-  let file: string;
-  if (opts.databaseFile !== undefined) {
+  let file = '';
+  let databaseUrl: string;
+  let drop: (() => Promise<void>) | undefined;
+  if (opts.databaseUrl !== undefined) {
+    databaseUrl = opts.databaseUrl;
+    file = databaseUrl.startsWith('file:') ? databaseUrl.slice('file:'.length) : '';
+  } else if (opts.databaseFile !== undefined) {
     file = opts.databaseFile;
+    databaseUrl = `file:${file}`;
+  } else if (TEST_ENGINE === 'postgresql') {
+    const clone = await clonePostgres(await seededPostgresTemplate());
+    databaseUrl = clone.url;
+    drop = clone.drop;
   } else {
     const source = await seededTemplate();
     dir = await mkdtemp(join(tmpdir(), 'thidua-app-'));
     file = join(dir, 'app.db');
     await copyFile(source, file);
+    databaseUrl = `file:${file}`;
   }
   let now = opts.start ?? new Date('2026-11-30T02:00:00Z');
-  const config = loadConfig({ DATABASE_URL: `file:${file}`, PLAN_FILE: join(ROOT, 'plans/ia-bang-2021-2025.yaml'), AWARD_FORMS_FILE: join(ROOT, 'plans/award-forms.yaml'), COMMUNE_FILE: join(ROOT, 'plans/commune.yaml'), RATE_LIMIT_PER_MINUTE: '0', ...opts.env });
+  const config = loadConfig({ DATABASE_URL: databaseUrl, PLAN_FILE: join(ROOT, 'plans/ia-bang-2021-2025.yaml'), AWARD_FORMS_FILE: join(ROOT, 'plans/award-forms.yaml'), COMMUNE_FILE: join(ROOT, 'plans/commune.yaml'), RATE_LIMIT_PER_MINUTE: '0', ...opts.env });
   const database = await createDatabase({ databaseUrl: config.databaseUrl });
   const app = await createApp({ config, logger: createLogger({ level: 'silent' }), now: () => now, database });
   const render = (o: Outcome) => o.replies.map((r) => renderReply(app.translator, o.locale, r, 'plain'));
@@ -117,9 +158,11 @@ export async function createTestApp(opts: { env?: Record<string, string>; start?
     },
     now: () => now,
     file,
+    databaseUrl,
     async close() {
       await app.close();
       if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+      await drop?.();
     },
   };
 }

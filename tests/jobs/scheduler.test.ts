@@ -136,11 +136,11 @@ describe('runs missed while the bot was down', () => {
     await first.app.scheduler.catchUp();
     expect((await first.outbox()).filter((r) => r.key.startsWith('milestone:'))).toEqual([]);
     const file = first.file;
-    dirs.push(dirname(file));
+    if (file) dirs.push(dirname(file));
     await first.app.close(); // the process stops before 07:00 (the reminders' time) …
 
     // … and starts again at 09:00.
-    const second = await app({ env, databaseFile: file, start: new Date('2026-11-30T02:00:00Z') });
+    const second = await app({ env, databaseUrl: first.databaseUrl, start: new Date('2026-11-30T02:00:00Z') });
     const runs = await second.app.scheduler.catchUp();
     expect(runs).toContainEqual({ job: 'reminders', period: '2026-11-30T07:00', state: 'DONE' });
     const { sent, sender } = recorder(second);
@@ -151,7 +151,7 @@ describe('runs missed while the bot was down', () => {
     // Started again (a crash loop, a deploy): nothing is run or sent a second time.
     await second.app.close();
     open.splice(open.indexOf(second), 1);
-    const third = await app({ env, databaseFile: file, start: new Date('2026-11-30T02:05:00Z') });
+    const third = await app({ env, databaseUrl: first.databaseUrl, start: new Date('2026-11-30T02:05:00Z') });
     expect(await third.app.scheduler.catchUp()).toEqual([]);
     const again = recorder(third);
     expect(await again.sender.deliverDue()).toBe(0);
@@ -165,10 +165,10 @@ describe('runs missed while the bot was down', () => {
     const member = await first.grant('7004', 'COUNCIL');
     await first.app.scheduler.catchUp();
     const file = first.file;
-    dirs.push(dirname(file));
+    if (file) dirs.push(dirname(file));
     await first.app.close();
     // Down until Monday 30/11 09:00: the runs of 27/11 and 28/11 07:00 are 74 h and 50 h old.
-    const second = await app({ env, databaseFile: file, start: new Date('2026-11-30T02:00:00Z') });
+    const second = await app({ env, databaseUrl: first.databaseUrl, start: new Date('2026-11-30T02:00:00Z') });
     const runs = await second.app.scheduler.catchUp();
     expect(runs.filter((r) => r.job === 'reminders')).toEqual([
       { job: 'reminders', period: '2026-11-29T07:00', state: 'DONE' },

@@ -26,10 +26,10 @@ async function twoInstances(start: Date): Promise<[TestApp, TestApp, number[]]> 
   apps.push(a);
   const members: number[] = [];
   for (let i = 0; i < MEMBERS; i++) members.push(await a.grant(String(8100 + i), 'COUNCIL'));
-  const b = await createTestApp({ start, databaseFile: a.file });
+  const b = await createTestApp({ start, databaseUrl: a.databaseUrl });
   apps.push(b);
   // b is closed first (reverse order) and leaves the file; a removes its directory.
-  expect(dirname(b.file)).toBe(dirname(a.file));
+  expect(b.databaseUrl).toBe(a.databaseUrl);
   return [a, b, members];
 }
 

@@ -356,7 +356,7 @@ describe('registration dialog: restart and expiry', () => {
     await walkTo(before, 'o1', 'achievements');
     await before.app.close(); // the process stops
 
-    const after = await open({ databaseFile: before.file, start: new Date(before.now().getTime() + HOUR) });
+    const after = await open({ databaseUrl: before.databaseUrl, start: new Date(before.now().getTime() + HOUR) });
     let r = await after.say('o1', '/tiep');
     expect(last(r)).toContain(PROMPTS.achievements);
     r = await after.tap('o1', button(r, 'Quay lại'));
