@@ -13,6 +13,7 @@ import type { Attachment, InboundMessage, Outcome } from '../../src/core/channel
 import { renderReply, type RenderedReply } from '../../src/core/render.ts';
 import type { Role } from '../../src/core/roles.ts';
 import { createLogger } from '../../src/logger.ts';
+import { pino } from 'pino';
 import { migratedPostgresTemplate, migratedTemplate } from './temp-db.ts';
 import { clonePostgres, postgresTemplate, TEST_ENGINE } from './test-engine.ts';
 
@@ -88,6 +89,11 @@ export interface TestApp {
   /** Moves the fake clock. */
   advance(ms: number): void;
   now(): Date;
+  /**
+   * Texts the app's translator could not find, as `locale:key`, in the order met (what the app logs
+   * as "missing text"). Empty when every rendered key exists in both locale files.
+   */
+  missing: string[];
   /** Path of this app's SQLite file (`''` on PostgreSQL). */
   file: string;
   /** This app's `DATABASE_URL`: pass it as `databaseUrl` to start another app on it (e.g. a restart). */
@@ -128,7 +134,8 @@ export async function createTestApp(
   let now = opts.start ?? new Date('2026-11-30T02:00:00Z');
   const config = loadConfig({ DATABASE_URL: databaseUrl, PLAN_FILE: join(ROOT, 'plans/ia-bang-2021-2025.yaml'), AWARD_FORMS_FILE: join(ROOT, 'plans/award-forms.yaml'), COMMUNE_FILE: join(ROOT, 'plans/commune.yaml'), RATE_LIMIT_PER_MINUTE: '0', ...opts.env });
   const database = await createDatabase({ databaseUrl: config.databaseUrl });
-  const app = await createApp({ config, logger: createLogger({ level: 'silent' }), now: () => now, database });
+  const missing: string[] = [];
+  const app = await createApp({ config, logger: missingTextLogger(missing), now: () => now, database });
   const render = (o: Outcome) => o.replies.map((r) => renderReply(app.translator, o.locale, r, 'plain'));
   const base = (user: string): InboundMessage => ({ channel: 'telegram', userId: user, chatId: user, chatType: 'private', displayName: `User ${user}` });
   const personId = async (user: string) => (await app.services.people.ensure({ channel: 'telegram', externalId: user, displayName: `User ${user}` })).id;
@@ -157,6 +164,7 @@ export async function createTestApp(
       now = new Date(now.getTime() + ms);
     },
     now: () => now,
+    missing,
     file,
     databaseUrl,
     async close() {
@@ -165,6 +173,19 @@ export async function createTestApp(
       await drop?.();
     },
   };
+}
+
+/**
+ * A logger that drops everything but the app's "missing text" errors, which it records in `into`
+ * as `locale:key` (the translator reports a missing key through the app's logger).
+ */
+function missingTextLogger(into: string[]): ReturnType<typeof createLogger> {
+  return pino({ level: 'error' }, {
+    write(line: string) {
+      const entry = JSON.parse(line) as { msg?: string; locale?: string; key?: string };
+      if (entry.msg === 'missing text') into.push(`${entry.locale}:${entry.key}`);
+    },
+  });
 }
 
 /** The action of the button whose label contains `label` (throws with the labels seen otherwise). */

@@ -250,13 +250,17 @@ describe('splitHtml', () => {
     }
   });
 
-  it('stays fast on a megabyte of text', () => {
-    const big = 'Xã Việt Hưng &amp; đơn vị 👍🏽 <b>đạt</b> danh hiệu\n'.repeat(20_000);
-    const t0 = performance.now();
+  // How long a megabyte takes is measured by `npm run bench` (bench/html.bench.ts), not asserted here.
+  it('splits a long formatted text into many well-formed parts that lose nothing', () => {
+    const big = 'Xã Việt Hưng &amp; đơn vị 👍🏽 <b>đạt</b> danh hiệu\n'.repeat(2_000);
     const parts = splitHtml(big);
-    expect(performance.now() - t0).toBeLessThan(5_000);
-    expect(parts.length).toBeGreaterThan(200);
-    for (const p of parts) expect(visibleText(p).length).toBeLessThanOrEqual(4096);
+    expect(parts.length).toBeGreaterThan(20);
+    for (const p of parts) {
+      expect(visibleText(p).length).toBeLessThanOrEqual(4096);
+      assertWellFormed(p);
+    }
+    // Cut at line breaks only, so the parts put back together are the text.
+    expect(parts.map(visibleText).join('\n')).toBe(visibleText(big).trimEnd());
   });
 
   it('keeps decomposed (NFD) Vietnamese letters whole', () => {
