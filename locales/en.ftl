@@ -67,10 +67,27 @@ criteria-list-item = • { $code }. { $name }
 criteria-list-hint = Choose a field to see its criteria, or type a question (e.g. <i>health criteria</i>).
 criteria-button = { $code } { $name }
 criteria-detail-title = <b>{ $code }. { $name }</b> (section { $section })
-criteria-detail-movement = Movement: { $movement }
-criteria-detail-subjects = For: { $types }
-criteria-detail-criteria-title = <b>Criteria ({ $count }):</b>
-criteria-item = { $n }. { $text }
+criteria-detail-movement = Movement / field: { $movement }{ $inferred ->
+        [yes] {" "}(suggested)
+       *[no] {""}
+    }
+criteria-detail-subjects = Applies to: { $types }
+criteria-eligibility = Who may be chosen: <i>{ $text }</i>
+criteria-scope-title = <b>Only for { $name }</b>{ $count ->
+        [0] {""}
+        [one] {" "}(1 criterion)
+       *[other] {" "}({ $count } criteria)
+    }:
+criteria-agency-notes-title = <b>Notes to agencies and units</b> (not criteria for judging a nominee):
+criteria-agency-note = • <i>{ $text }</i> (section { $section })
+criteria-detail-criteria-title = { $scoped ->
+        [yes] <b>Criteria for every nominee of this category ({ $count }):</b>
+       *[no] <b>Criteria ({ $count }):</b>
+    }
+criteria-item = { $n }. { $text }{ $conditional ->
+        [yes] {" "}<i>(where it applies)</i>
+       *[no] {""}
+    }
 criteria-general-title = <b>Plus the general criteria</b> (section { $section }):
 criteria-general-item = • { $text }
 criteria-subjects = <i>Who may be selected (section { $section }): { $text }</i>
@@ -128,6 +145,16 @@ timeline-milestone = {"   "}{ $past ->
        *[no] {""}
     }
 timeline-other = <b>Other milestones</b>
+milestone-when = { $precision ->
+        [YEAR] in { $date }
+        [MONTH] in { $date }
+        [OCCASION] on the occasion of { $date }
+       *[DAY] { $relation ->
+            [BEFORE] before { $date }
+           *[ON] on { $date }
+        }
+    }
+milestone-when-actual = { $planned } — set for <b>{ $actual }</b>
 timeline-next = <b>Next milestone:</b> { $date } — { $title }
 timeline-all-past = <i>Every milestone of this plan has passed.</i>
 
@@ -386,7 +413,13 @@ register-ask-unit = Which unit are you registering for?
 register-ask-type = <b>Register an exemplar</b> — step 1: is the nominee a collective, an individual or a household?
 register-ask-category = Choose the field that fits the { $type }:
 register-ask-movement = Which emulation movement does it belong to?
-register-movement-suggested = ✓ { $text } (suggested)
+register-movement-suggested = ✓ { $text }{ $inferred ->
+        [no] {" "}(named in the plan)
+       *[yes] {" "}(suggested)
+    }
+register-ask-profile = Category { $code } has different criteria for each kind of nominee. Which one is being nominated?
+register-profile-item = • <b>{ $name }</b>: <i>{ $eligibility }</i>
+register-choice-current = ✓ { $text }
 register-movement-none = No particular movement
 register-ask-name = Type the name of the { $type } (e.g. Commune health station, Nguyễn Văn A, Mr Rơ Mah B's household):
 register-ask-place = Village or organisation where the { $type } lives or works:
@@ -414,13 +447,24 @@ register-evidence-received = Received. { $count ->
        *[other] { $count } evidence files
     } in all.
 register-evidence-limit = A nomination holds at most { $max } evidence files; the rest were not kept.
-register-ask-check = <b>Criteria self-check</b> (section { $code }): tap a number to mark a criterion as met, then tap “Done”.
+register-ask-check = <b>Criteria self-check</b> (section { $code }), only the criteria that apply to this nominee: tap a number to mark a criterion as met, then tap “Done”.{ $conditional ->
+        [yes] {" "}A criterion marked “where it applies”: tap again to mark it “not applicable” (not counted).
+       *[no] {""}
+    }
 register-check-item = { $met ->
         [yes] ☑
+        [na] ⊘
        *[no] ☐
-    } { $n }. { $text }
+    } { $n }. { $text }{ $met ->
+        [na] {" "}<i>(not applicable)</i>
+       *[other] { $conditional ->
+            [yes] {" "}<i>(where it applies)</i>
+           *[no] {""}
+        }
+    }
 register-check-toggle = { $met ->
         [yes] ☑
+        [na] ⊘
        *[no] ☐
     } { $n }
 register-check-all = All met
@@ -444,11 +488,15 @@ register-resubmitted = Nomination #{ $id } ({ $name }) resubmitted for the counc
 ## Nominations
 nomination-field-name = Name: <b>{ $name }</b> ({ $type })
 nomination-field-category = Field: { $code }. { $name }
-nomination-field-movement = Movement: { $movement }
+nomination-field-movement = Movement / field: { $movement }
 nomination-field-unit = Proposing unit: { $unit }
 nomination-field-place = Lives or works at: { $place }
 nomination-field-achievements = Achievements: { $text }
-nomination-field-check = Self-check: { $met }/{ $total } criteria met
+nomination-field-check = Self-check: { $met }/{ $total } applicable criteria met{ $na ->
+        [0] {""}
+       *[other] {" "}({ $na } not applicable)
+    }
+nomination-field-profile = Nominee: { $profile }
 nomination-field-evidence = Evidence: { $count ->
         [one] { $count } file
        *[other] { $count } files
@@ -634,7 +682,7 @@ reminder-review = ⏰ { $count ->
 reminder-quota = ⏰ { $days ->
         [one] { $days } day
        *[other] { $days } days
-    } until { $phase } ends on { $end }. { $unit } has not met its target: { $field }. Type /progress to see.
+    } until { $event } ({ $date }). { $unit }'s target for the whole period { $start } – { $end } ({ $field }) is not yet met. Type /progress to see.
 prefs-title = <b>Reminders and bulletins</b> — tap to turn on/off:
 prefs-line = { $on ->
         [yes] 🔔
@@ -971,3 +1019,24 @@ documents-sign-unknown = This year's register has no number { $number }.
 documents-file-saved = File saved: { $path }
 documents-zalo-file-unsupported = Zalo only accepts PDF and Word files; please get { $name } through Telegram or the server console.
 documents-zalo-file-failed = The file { $name } could not be sent through Zalo (too large, or Zalo is not accepting it right now). Please try again later or get it through Telegram.
+## Actual dates of milestones (/setdate)
+cmd-ngaymoc = Record the date of a review or conference (administrators)
+timeline-admin-hint = <i>Once the date of a review or conference is fixed, type /setdate to record it: reminders will count down to it.</i>
+mdate-title = <b>Actual dates of milestones</b>
+    The plan gives many milestones as a year or an occasion only; choose one to record the date it is actually held:
+mdate-item = { $n }. { $title }
+    {"   "}→ { $when }
+mdate-button = { $n }. { $title }
+mdate-hint = <i>Reminders count down only to exact dates: a day the plan gives, or the actual date the Council's standing office records here.</i>
+mdate-none = No upcoming milestone is left to record a date for.
+mdate-ask = Milestone: { $title }
+    The plan says: { $when }
+    Type the date it is actually held (e.g. 15/12/2026).
+mdate-clear = Remove the recorded date
+mdate-bad-date = That is not a valid date. Please type day/month/year, e.g. 15/12/2026.
+mdate-set = Recorded { $date } as the date of: { $title }. { $past ->
+        [yes] (That date has passed.)
+       *[no] Reminders will count down to it.
+    }
+mdate-cleared = Removed the recorded date of: { $title }. The plan says: { $when }.
+mdate-unknown = This milestone is no longer in the plan.

@@ -67,10 +67,26 @@ criteria-list-item = • { $code }. { $name }
 criteria-list-hint = Chọn một lĩnh vực để xem tiêu chí, hoặc gõ câu hỏi (ví dụ: <i>tieu chi y te</i>).
 criteria-button = { $code } { $name }
 criteria-detail-title = <b>{ $code }. { $name }</b> (mục { $section })
-criteria-detail-movement = Phong trào: { $movement }
-criteria-detail-subjects = Đối tượng: { $types }
-criteria-detail-criteria-title = <b>Tiêu chí ({ $count }):</b>
-criteria-item = { $n }. { $text }
+criteria-detail-movement = Phong trào / lĩnh vực: { $movement }{ $inferred ->
+        [yes] {" "}(gợi ý)
+       *[no] {""}
+    }
+criteria-detail-subjects = Áp dụng cho: { $types }
+criteria-eligibility = Đối tượng: <i>{ $text }</i>
+criteria-scope-title = <b>Riêng đối với { $name }</b>{ $count ->
+        [0] {""}
+       *[other] {" "}({ $count } tiêu chí)
+    }:
+criteria-agency-notes-title = <b>Lưu ý cho các cơ quan, đơn vị</b> (không phải tiêu chí để chấm người, tập thể được đề nghị):
+criteria-agency-note = • <i>{ $text }</i> (mục { $section })
+criteria-detail-criteria-title = { $scoped ->
+        [yes] <b>Tiêu chí áp dụng cho mọi đối tượng của mô hình ({ $count }):</b>
+       *[no] <b>Tiêu chí ({ $count }):</b>
+    }
+criteria-item = { $n }. { $text }{ $conditional ->
+        [yes] {" "}<i>(nếu áp dụng)</i>
+       *[no] {""}
+    }
 criteria-general-title = <b>Và các tiêu chí chung</b> (mục { $section }):
 criteria-general-item = • { $text }
 criteria-subjects = <i>Đối tượng lựa chọn (mục { $section }): { $text }</i>
@@ -116,6 +132,16 @@ timeline-milestone = {"   "}{ $past ->
        *[no] {""}
     }
 timeline-other = <b>Các mốc khác</b>
+milestone-when = { $precision ->
+        [YEAR] năm { $date }
+        [MONTH] tháng { $date }
+        [OCCASION] nhân dịp ngày { $date }
+       *[DAY] { $relation ->
+            [BEFORE] trước ngày { $date }
+           *[ON] ngày { $date }
+        }
+    }
+milestone-when-actual = { $planned } — ngày thực hiện: <b>{ $actual }</b>
 timeline-next = <b>Mốc tiếp theo:</b> { $date } — { $title }
 timeline-all-past = <i>Mọi mốc của kế hoạch này đã qua.</i>
 
@@ -353,7 +379,13 @@ register-ask-unit = Bạn đăng ký cho đơn vị nào?
 register-ask-type = <b>Đăng ký điển hình tiên tiến</b> — bước 1: đối tượng là tập thể, cá nhân hay hộ gia đình?
 register-ask-category = Chọn lĩnh vực phù hợp với { $type }:
 register-ask-movement = Thuộc phong trào thi đua nào?
-register-movement-suggested = ✓ { $text } (gợi ý)
+register-movement-suggested = ✓ { $text }{ $inferred ->
+        [no] {" "}(theo kế hoạch)
+       *[yes] {" "}(gợi ý)
+    }
+register-ask-profile = Mô hình { $code } có tiêu chí khác nhau cho từng đối tượng. Người được đề nghị thuộc đối tượng nào?
+register-profile-item = • <b>{ $name }</b>: <i>{ $eligibility }</i>
+register-choice-current = ✓ { $text }
 register-movement-none = Không thuộc phong trào cụ thể
 register-ask-name = Gõ tên { $type } được đề nghị (ví dụ: Trạm Y tế xã, Nguyễn Văn A, hộ ông Rơ Mah B):
 register-ask-place = Thôn, làng hoặc cơ quan, tổ chức nơi { $type } sinh sống, làm việc:
@@ -372,13 +404,24 @@ register-evidence-skip = Bỏ qua
 register-evidence-expected = Ở bước này bạn hãy gửi ảnh hoặc tệp, hoặc bấm “Xong”.
 register-evidence-received = Đã nhận. Tổng cộng { $count } minh chứng.
 register-evidence-limit = Mỗi hồ sơ có tối đa { $max } minh chứng; phần thừa không được lưu.
-register-ask-check = <b>Tự đánh giá tiêu chí</b> (mục { $code }): bấm số để đánh dấu tiêu chí đã đạt, rồi bấm “Xong”.
+register-ask-check = <b>Tự đánh giá tiêu chí</b> (mục { $code }), chỉ gồm các tiêu chí áp dụng cho đối tượng này: bấm số để đánh dấu tiêu chí đã đạt, rồi bấm “Xong”.{ $conditional ->
+        [yes] {" "}Tiêu chí ghi “nếu áp dụng”: bấm thêm lần nữa để đánh dấu “không áp dụng” (không tính vào kết quả).
+       *[no] {""}
+    }
 register-check-item = { $met ->
         [yes] ☑
+        [na] ⊘
        *[no] ☐
-    } { $n }. { $text }
+    } { $n }. { $text }{ $met ->
+        [na] {" "}<i>(không áp dụng)</i>
+       *[other] { $conditional ->
+            [yes] {" "}<i>(nếu áp dụng)</i>
+           *[no] {""}
+        }
+    }
 register-check-toggle = { $met ->
         [yes] ☑
+        [na] ⊘
        *[no] ☐
     } { $n }
 register-check-all = Đạt tất cả
@@ -399,11 +442,15 @@ register-resubmitted = Đã gửi lại hồ sơ #{ $id } ({ $name }) để Hộ
 ## Hồ sơ
 nomination-field-name = Tên: <b>{ $name }</b> ({ $type })
 nomination-field-category = Lĩnh vực: { $code }. { $name }
-nomination-field-movement = Phong trào: { $movement }
+nomination-field-movement = Phong trào / lĩnh vực: { $movement }
 nomination-field-unit = Đơn vị đề nghị: { $unit }
 nomination-field-place = Nơi sinh sống, làm việc: { $place }
 nomination-field-achievements = Thành tích: { $text }
-nomination-field-check = Tự đánh giá: đạt { $met }/{ $total } tiêu chí
+nomination-field-check = Tự đánh giá: đạt { $met }/{ $total } tiêu chí áp dụng{ $na ->
+        [0] {""}
+       *[other] {" "}({ $na } tiêu chí không áp dụng)
+    }
+nomination-field-profile = Đối tượng: { $profile }
 nomination-field-evidence = Minh chứng: { $count } tệp
 nomination-title = <b>Hồ sơ #{ $id } — { $name }</b> ({ $state })
 nomination-check-title = <b>Tiêu chí (tự đánh giá):</b>
@@ -566,7 +613,7 @@ digest-open-progress = Xem tiến độ
 reminder-milestone = ⏰ Còn { $days } ngày đến mốc { $date }: { $title }
 reminder-open-timeline = Xem các mốc
 reminder-review = ⏰ Có { $count } hồ sơ chờ bạn duyệt đã quá { $days } ngày.
-reminder-quota = ⏰ Còn { $days } ngày là hết { $phase }, ngày { $end }. { $unit } chưa đạt chỉ tiêu: { $field }. Gõ /tiendo để xem.
+reminder-quota = ⏰ Còn { $days } ngày đến { $event } (ngày { $date }). Chỉ tiêu cả giai đoạn { $start } – { $end } của { $unit } ({ $field }) hiện chưa đủ. Gõ /tiendo để xem.
 prefs-title = <b>Nhắc việc và bản tin</b> — bấm để bật/tắt:
 prefs-line = { $on ->
         [yes] 🔔
@@ -846,3 +893,24 @@ documents-sign-unknown = Sổ văn bản năm nay không có số { $number }.
 documents-file-saved = Đã lưu tệp: { $path }
 documents-zalo-file-unsupported = Zalo chỉ nhận tệp PDF và Word; tệp { $name } đồng chí vui lòng lấy qua Telegram hoặc bảng điều khiển trên máy chủ.
 documents-zalo-file-failed = Chưa gửi được tệp { $name } qua Zalo (tệp quá lớn hoặc Zalo tạm thời không nhận). Đồng chí thử lại sau hoặc lấy qua Telegram.
+## Ngày thực hiện các mốc (/ngaymoc)
+cmd-ngaymoc = Ghi ngày tổ chức sơ kết, tổng kết, hội nghị (quản trị)
+timeline-admin-hint = <i>Khi đã định ngày tổ chức sơ kết, tổng kết hoặc hội nghị, gõ /ngaymoc để ghi ngày thực hiện: nhắc việc sẽ đếm ngược đến ngày đó.</i>
+mdate-title = <b>Ngày thực hiện các mốc</b>
+    Kế hoạch chỉ ghi năm hoặc dịp cho nhiều mốc; chọn một mốc để ghi ngày tổ chức thực tế:
+mdate-item = { $n }. { $title }
+    {"   "}→ { $when }
+mdate-button = { $n }. { $title }
+mdate-hint = <i>Nhắc việc chỉ đếm ngược đến ngày cụ thể: ngày kế hoạch ghi rõ, hoặc ngày thực hiện do Thường trực Hội đồng Thi đua – Khen thưởng xã ghi tại đây.</i>
+mdate-none = Không còn mốc nào sắp tới để ghi ngày thực hiện.
+mdate-ask = Mốc: { $title }
+    Kế hoạch ghi: { $when }
+    Đồng chí nhập ngày tổ chức thực tế (ví dụ: 15/12/2026).
+mdate-clear = Xóa ngày đã ghi
+mdate-bad-date = Ngày chưa đúng. Đồng chí nhập theo dạng ngày/tháng/năm, ví dụ: 15/12/2026.
+mdate-set = Đã ghi ngày thực hiện { $date } cho mốc: { $title }. { $past ->
+        [yes] (Ngày này đã qua.)
+       *[no] Nhắc việc sẽ đếm ngược đến ngày này.
+    }
+mdate-cleared = Đã xóa ngày thực hiện của mốc: { $title }. Kế hoạch ghi: { $when }.
+mdate-unknown = Không còn mốc này trong kế hoạch.

@@ -37,6 +37,8 @@ import { createAdminAlerts, type AdminAlerts } from './core/alerts.ts';
 import type { InboundEventLog } from './core/inbound-log.ts';
 import type { OutboxStore } from './core/outbox.ts';
 import { createPeopleRepository } from './db/people-repository.ts';
+import { milestoneDatesFeature, registerMilestoneDateDialog } from './core/features/milestone-dates.ts';
+import { createMilestoneDateRepository } from './db/milestone-date-repository.ts';
 import { importPlan, loadPlan, type PlanImportResult } from './db/plan-repository.ts';
 import { createRoleRepository } from './db/role-repository.ts';
 import type { Logger } from './logger.ts';
@@ -138,6 +140,7 @@ export async function createApp(opts: {
     const dialogs = new DialogEngine<Ctx>(dialogStore);
     registerNominationDialogs(dialogs);
     registerDeedDialogs(dialogs);
+    registerMilestoneDateDialog(dialogs);
     const roles = createRoleRepository(db.prisma);
     const notifier = createOutbox(db.prisma, { defaultLocale: config.defaultLocale, now: clock });
     const preferences = createPreferenceRepository(db.prisma);
@@ -151,6 +154,7 @@ export async function createApp(opts: {
       notifier,
       attempts: createAttemptLimiter({ logger }),
       preferences,
+      milestoneDates: createMilestoneDateRepository(db.prisma),
       jobStatus: () => scheduler!.status(),
       awardForms: () => listAwardForms(db.prisma),
       unanswered: createUnansweredRepository(db.prisma),
@@ -166,7 +170,7 @@ export async function createApp(opts: {
       now: clock,
     });
     const documents: DocumentServices = { register: createDocumentRegister(db.prisma), renderer: createDocumentRenderer(), commune: () => commune };
-    const core = createBotCore({ services, features: [generalFeature, criteriaFeature, peopleFeature, remindersFeature, ...nominationFeatures, deedFeature, qaFeature, createLinkFeature(createLinkRepository(db.prisma)), createDocumentsFeature(documents)], inbound: config.rateLimitPerMinute > 0 ? createInboundLimiter({ logger, perMinute: config.rateLimitPerMinute }) : undefined, now: clock });
+    const core = createBotCore({ services, features: [generalFeature, criteriaFeature, peopleFeature, remindersFeature, milestoneDatesFeature, ...nominationFeatures, deedFeature, qaFeature, createLinkFeature(createLinkRepository(db.prisma)), createDocumentsFeature(documents)], inbound: config.rateLimitPerMinute > 0 ? createInboundLimiter({ logger, perMinute: config.rateLimitPerMinute }) : undefined, now: clock });
     return {
       core,
       translator,

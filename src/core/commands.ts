@@ -52,6 +52,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   c('nhacnho', 'reminders', 'everyone', false),
   c('lich', 'schedule', 'admin', false),
   c('cauhoi', 'questions', 'admin', false),
+  c('ngaymoc', 'setdate', 'admin', false),
   c('tiep', 'continue', 'everyone', false),
   c('huy', 'cancel', 'everyone', false),
   c('lang', 'lang', 'everyone', true, ['ngonngu']),

@@ -11,6 +11,7 @@ import type { AttemptLimiter } from './limits.ts';
 import type { Notifier } from './notify.ts';
 import type { PreferenceRepository } from './preferences.ts';
 import type { PeopleRepository, Person } from './people.ts';
+import type { MilestoneDateRepository } from './plan/actual-dates.ts';
 import type { PlanCatalog } from './plan/catalog.ts';
 import type { UnansweredQuestionStore } from './qa/unanswered.ts';
 import type { RoleRepository, Roles } from './roles.ts';
@@ -26,6 +27,8 @@ export interface Services {
   /** Wrong-code attempts (invite and link codes); absent = no limit (tests of other features). */
   attempts?: AttemptLimiter;
   preferences: PreferenceRepository;
+  /** Actual dates of reviews and conferences, set by the standing office (`/ngaymoc`). */
+  milestoneDates: MilestoneDateRepository;
   /** The scheduled jobs: next run (UTC) and last result, for `/lich`. */
   jobStatus: () => Promise<{ name: string; cron: string; next: Date; last: { period: string; state: string; result: string | null; finishedAt: Date | null } | null }[]>;
   /**

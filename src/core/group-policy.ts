@@ -45,6 +45,7 @@ export const COMMAND_GROUP_POLICY: Readonly<Record<string, GroupPolicy>> = {
   lich: 'private', // administration
   cauhoi: 'private', // administration: questions people asked
   vanban: 'private', // drafted documents name people and their achievements
+  ngaymoc: 'private', // administration: actual dates of reviews and conferences
   tiep: 'private', // a dialog
   huy: 'private', // a dialog
   lang: 'private', // the person's settings
@@ -65,6 +66,7 @@ export const ACTION_GROUP_POLICY: Readonly<Record<string, GroupPolicy>> = {
   noop: 'public', // "keep receiving messages" (Zalo)
   vb: 'private', // drafted documents (files)
   qa: 'private', // answers to free-text questions (private chats only; "your unit" is personal)
+  md: 'private', // /ngaymoc: record an actual date (administrators)
 };
 
 /** The policy of a command (canonical name); unknown names are private. */

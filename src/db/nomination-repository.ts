@@ -47,6 +47,8 @@ const toNomination = (r: NominationRow): Nomination => ({
   place: r.place,
   achievements: r.achievements,
   selfCheck: JSON.parse(r.selfCheck) as string[],
+  profile: r.profile,
+  notApplicable: JSON.parse(r.notApplicable) as string[],
   state: r.state as NominationState,
   round: r.round,
   createdAt: r.createdAt,
@@ -124,6 +126,8 @@ async function newRow(tx: Tx, planId: number, d: NominationDraft, proposerId: nu
     place: d.place,
     achievements: d.achievements,
     selfCheck: JSON.stringify(d.selfCheck),
+    profile: d.profile ?? null,
+    notApplicable: JSON.stringify(d.notApplicable ?? []),
     goodDeedId: d.goodDeedId ?? null,
     createdAt: now,
     submittedAt: now,
@@ -142,6 +146,8 @@ async function changedColumns(tx: Tx, planId: number, c: Partial<NominationDraft
   if (c.place !== undefined) data.place = c.place;
   if (c.achievements !== undefined) data.achievements = c.achievements;
   if (c.selfCheck !== undefined) data.selfCheck = JSON.stringify(c.selfCheck);
+  if (c.profile !== undefined) data.profile = c.profile;
+  if (c.notApplicable !== undefined) data.notApplicable = JSON.stringify(c.notApplicable);
   if (c.goodDeedId !== undefined) data.goodDeedId = c.goodDeedId;
   return data;
 }

@@ -21,7 +21,7 @@ export interface ScheduleSettings {
   milestoneDaysBefore: number[];
   /** Council members are reminded of nominations waiting longer than this many days. */
   reviewAfterDays: number;
-  /** Days before a phase ends that units behind target are reminded. */
+  /** Days before an exactly dated review or conference that units behind their whole-period target are reminded. */
   quotaDaysBefore: number[];
   /** Yearly "Gia đình văn hóa" review date `MM-DD`, or undefined to leave it out. */
   familyReviewDate?: string;
@@ -62,10 +62,11 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
       const from = new Date(dueAt.getTime() - WEEK_MS);
       const facts = await deps.digests.weekFacts({ planSlug: catalog.plan.id, from, to: dueAt, listLimit: DIGEST_LIST_LIMIT });
       const today = localDate(dueAt, tz);
+      const actual = await services.milestoneDates.list(catalog.plan.id);
       const locales = await localesOf(services, members);
       const byLocale = new Map<Locale, Reply>();
       const replyFor = (locale: Locale) => {
-        if (!byLocale.has(locale)) byLocale.set(locale, councilDigest({ facts, catalog, locale, from, to: dueAt, today, timeZone: tz }));
+        if (!byLocale.has(locale)) byLocale.set(locale, councilDigest({ facts, catalog, locale, from, to: dueAt, today, timeZone: tz, actual }));
         return byLocale.get(locale)!;
       };
       const queued = await services.notifier.notify(members.map((personId) => ({ personId, key: `digest:${period}:${personId}`, reply: replyFor(locales.get(personId) ?? 'vi') })));
@@ -85,7 +86,8 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
       let queued = 0;
 
       // Milestones, to everyone responsible: officers of every unit and the council.
-      const milestones = dueMilestones({ plan, today, daysBefore: settings.milestoneDaysBefore, familyReviewDate: settings.familyReviewDate });
+      const actual = await services.milestoneDates.list(plan.id);
+      const milestones = dueMilestones({ plan, today, daysBefore: settings.milestoneDaysBefore, familyReviewDate: settings.familyReviewDate, actual });
       if (milestones.length > 0) {
         const people = await preferences.filterEnabled([...new Set([...officers, ...council])], 'reminder:milestone');
         const locales = await localesOf(services, people);
@@ -94,7 +96,7 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
             people.map((personId) => ({
               personId,
               key: `milestone:${plan.id}:${m.code}:${m.date}:${m.daysLeft}:${personId}`,
-              reply: { lines: [msg('reminder-milestone', { days: m.daysLeft, date: formatPlanDate(m.date, m.precision), title: m.title[locales.get(personId) ?? 'vi'] })], buttons: [[{ label: msg('reminder-open-timeline'), action: 'moc:' }]] },
+              reply: { lines: [msg('reminder-milestone', { days: m.daysLeft, date: formatPlanDate(m.date), title: m.title[locales.get(personId) ?? 'vi'] })], buttons: [[{ label: msg('reminder-open-timeline'), action: 'moc:' }]] },
             })),
           );
         }
@@ -109,10 +111,9 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
         ]);
       }
 
-      // Units behind target as a phase end approaches.
+      // Units behind their whole-period targets as an exactly dated review or conference approaches.
       const progress = computeProgress(plan, await services.nominations.progressRows(plan.id), tz);
-      for (const r of dueQuotaReminders({ plan, progress, today, daysBefore: settings.quotaDaysBefore })) {
-        const phase = plan.phases.find((p) => p.code === r.phaseCode)!;
+      for (const r of dueQuotaReminders({ plan, progress, today, daysBefore: settings.quotaDaysBefore, actual })) {
         for (const row of r.behind) {
           const people = await preferences.filterEnabled(await services.roles.officersOf({ planSlug: plan.id, unitCode: row.quota.unit }), 'reminder:quota');
           const locales = await localesOf(services, people);
@@ -121,9 +122,19 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
               const locale = locales.get(personId) ?? 'vi';
               return {
                 personId,
-                key: `quota:${plan.id}:${r.phaseCode}:${r.daysLeft}:${row.quota.code}:${personId}`,
+                key: `quota:${plan.id}:${r.milestoneCode}:${r.date}:${r.daysLeft}:${row.quota.code}:${personId}`,
                 reply: {
-                  lines: [msg('reminder-quota', { days: r.daysLeft, phase: phase.name[locale], end: formatPlanDate(phase.end), unit: catalog.unitName(row.quota.unit, locale), field: row.quota.field[locale] })],
+                  lines: [
+                    msg('reminder-quota', {
+                      days: r.daysLeft,
+                      event: r.title[locale],
+                      date: formatPlanDate(r.date),
+                      unit: catalog.unitName(row.quota.unit, locale),
+                      field: row.quota.field[locale],
+                      start: plan.period.start.slice(0, 4),
+                      end: plan.period.end.slice(0, 4),
+                    }),
+                  ],
                   buttons: [[{ label: msg('digest-open-progress'), action: 'tiendo:' }]],
                 },
               };

@@ -116,14 +116,14 @@ describe('bot core: targets and timeline', () => {
     const during = await testCore({ now: new Date('2023-06-10T17:30:00Z') });
     const [mid] = await during.say('/moc');
     const line = (s: string, needle: string) => s.split('\n').find((l) => l.includes(needle))!;
-    expect(line(mid!.text, '25/8/2021')).toContain('(đã qua)');
-    expect(line(mid!.text, '11/6/2023:')).not.toContain('(đã qua)');
-    expect(mid!.text).toContain('Mốc tiếp theo: 11/6/2023');
+    expect(line(mid!.text, 'trước ngày 25/8/2021:')).toContain('(đã qua)');
+    expect(line(mid!.text, '11/6/2023):')).not.toContain('(đã qua)');
+    expect(mid!.text).toContain('Mốc tiếp theo: nhân dịp Kỷ niệm 75 năm');
     expect(line(mid!.text, 'Giai đoạn 1')).toContain('(đang thực hiện)');
 
     const after = await testCore({ now: new Date('2026-11-29T03:00:00Z') });
     const [late] = await after.say('/timeline');
-    expect(line(late!.text, '11/6/2023:')).toContain('(đã qua)');
+    expect(line(late!.text, '11/6/2023):')).toContain('(đã qua)');
     expect(late!.text).toContain('Mọi mốc của kế hoạch này đã qua.');
   });
 });

@@ -43,7 +43,7 @@ describe('plan import', () => {
     expect(await db.prisma.quota.count()).toBe(11);
     expect(await db.prisma.criterion.count()).toBe(result.counts.criteria);
     const health = await db.prisma.category.findFirst({ where: { code: '3.1.5' }, include: { criteria: { orderBy: { position: 'asc' } } } });
-    expect(health?.criteria[0]?.code).toBe('3.1.5.1');
+    expect(health?.criteria[0]?.code).toBe('3.1.5.2'); // 3.1.5.1 said who may be chosen: now the category's eligibility
   });
 
   it('importing twice gives the same rows', async () => {

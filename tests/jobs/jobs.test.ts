@@ -1,7 +1,9 @@
 /**
  * What the scheduled jobs send: the weekly council digest's content, milestone reminders 7/3/1 days
- * before (the yearly "Gia đình văn hóa" review too), review reminders after 3 days, quota reminders
- * before a phase ends; each person's `/nhacnho` choices; nothing new for an unreachable person.
+ * before (the yearly "Gia đình văn hóa" review too) — only to exact days: a year-only review counts
+ * down once the standing office recorded its actual date (/ngaymoc); review reminders after 3 days;
+ * quota reminders before a dated review, of the whole period's targets; each person's `/nhacnho`
+ * choices; nothing new for an unreachable person.
  * Runs on a plan whose dates lie ahead (the shipped plan moved to 2026–2030) and a fake clock.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +42,11 @@ async function wake(t: TestApp, iso: string) {
   t.advance(Date.parse(iso) - t.now().getTime());
   await t.app.scheduler.tick();
   return (await t.outbox()).filter((r) => !before.has(r.key));
+}
+
+/** Records the actual date of a milestone, as the standing office does with /ngaymoc. */
+async function setActual(t: TestApp, code: string, date: string): Promise<void> {
+  await t.app.services.milestoneDates.set({ planSlug: PLAN, code, date, byId: await t.personId('9000'), now: t.now() });
 }
 
 /** 07:00 in Vietnam (the reminders' time) on `day`. */
@@ -158,9 +165,9 @@ describe('weekly council digest', () => {
     expect(lines.slice(27)).toEqual([
       'Good deeds: 4 received, 3 published',
       'Next milestones:',
-      '• 12/2026: 2026 year-end review: honour and commend the registered models and set directions for nurturing exemplars further',
-      '• 12/2027: 2027 year-end review: honour and commend the registered models and set directions for nurturing exemplars further',
-      expect.stringMatching(/^• 11\/6\/2028: Interim review of discovering/),
+      '• in 2026, at the year-end review of work: 2026 year-end review: honour and commend the registered models and set directions for nurturing exemplars further',
+      '• in 2027, at the year-end review of work: 2027 year-end review: honour and commend the registered models and set directions for nurturing exemplars further',
+      expect.stringMatching(/^• on the occasion of the \d+th anniversary .*\(11\/6\/1948 - 11\/6\/2028\): Interim review of discovering/),
     ]);
     const row = await t.prisma.outboxMessage.findFirstOrThrow({ where: { key: `digest:2026-11-30T07:30:${member}` } });
     expect(JSON.parse(row.payload).buttons.flat().map((b: { action: string }) => b.action)).toEqual(['rv:open', 'tiendo:']);
@@ -188,6 +195,7 @@ describe('reminders', () => {
     const council = await t.grant('9201', 'COUNCIL');
     const officer = await t.grant('9202', 'OFFICER', 'vhxh-van-hoa');
     await t.personId('9203'); // a resident: not responsible for milestones
+    await setActual(t, 'tong-ket-nam-2026', '2026-12-31'); // the plan says "năm 2026, vào dịp tổng kết công tác năm"
     const got: string[] = [];
     const texts = new Map<string, string>();
     for (let d = 20; d <= 31; d++) {
@@ -207,7 +215,7 @@ describe('reminders', () => {
     ].flatMap(([d, k]) => [officer, council].sort((a, b) => a - b).map((p) => `${d}/12 milestone:${PLAN}:${k}:${p}`));
     expect(got.sort()).toEqual(expected.sort());
     expect(texts.get(`milestone:${PLAN}:gdvh-2026:2026-12-28:7:${officer}`)).toBe('⏰ 7 days to the milestone of 28/12/2026: Deadline of the 2026 “Cultured Family” review');
-    expect(texts.get(`milestone:${PLAN}:tong-ket-nam-2026:2026-12-31:1:${council}`)).toMatch(/^⏰ 1 day to the milestone of 12\/2026: 2026 year-end review/);
+    expect(texts.get(`milestone:${PLAN}:tong-ket-nam-2026:2026-12-31:1:${council}`)).toMatch(/^⏰ 1 day to the milestone of 31\/12\/2026: 2026 year-end review/);
   });
 
   it('remind each council member of nominations waiting more than 3 days, until they voted', async () => {
@@ -227,8 +235,9 @@ describe('reminders', () => {
     expect(await reviewKeys('2026-12-07')).toEqual([]);
   });
 
-  it('remind officers of units behind target 30 and 7 days before a phase ends', async () => {
+  it('remind officers of units behind their whole-period target 30 and 7 days before a dated review', async () => {
     const t = await app('2028-05-11T23:30:00Z');
+    await setActual(t, 'so-ket-2028', '2028-06-11'); // the interim review, held on the anniversary itself
     const behindOfficer = await t.grant('9401', 'OFFICER', 'vhxh-van-hoa');
     const metOfficer = await t.grant('9402', 'OFFICER', 'cong-an');
     await t.grant('9403', 'COUNCIL');
@@ -237,21 +246,57 @@ describe('reminders', () => {
       await decide(t, id, 'APPROVED', '2028-05-01T03:00:00Z');
     }
     const quota = async (day: string) => (await wake(t, reminderTime(day))).filter((r) => r.key.startsWith('quota:'));
-    // Phase 1 (moved to 2026 – 2028) ends on 11/6/2028.
     const first = await quota('2028-05-12');
-    expect(first.map((r) => r.key)).toEqual([`quota:${PLAN}:P1:30:q02:${behindOfficer}`]);
-    expect(first[0]!.text.split('\n')[0]).toBe(
-      '⏰ 30 days until Phase 1 (2026 – 2028) ends on 11/6/2028. Culture and social affairs officer (culture) has not met its target: The movement “All people unite to build a cultural life”, with the campaign “All people unite to build new rural areas and civilised towns”. Type /progress to see.',
-    );
+    expect(first.map((r) => r.key)).toEqual([`quota:${PLAN}:so-ket-2028:2028-06-11:30:q02:${behindOfficer}`]);
+    const said = first[0]!.text.split('\n')[0]!;
+    expect(said).toMatch(/^⏰ 30 days until Interim review of discovering, nurturing and building exemplars.* \(11\/6\/2028\)\. /);
+    expect(said).toContain("Culture and social affairs officer (culture)'s target for the whole period 2026 – 2030 (The movement “All people unite to build a cultural life”");
+    expect(said).not.toMatch(/phase/i);
     expect(await quota('2028-05-13')).toEqual([]);
-    expect((await quota('2028-06-04')).map((r) => r.key)).toEqual([`quota:${PLAN}:P1:7:q02:${behindOfficer}`]);
+    expect((await quota('2028-06-04')).map((r) => r.key)).toEqual([`quota:${PLAN}:so-ket-2028:2028-06-11:7:q02:${behindOfficer}`]);
     expect(await quota('2028-06-05')).toEqual([]);
+  });
+});
+
+describe('honest dates', () => {
+  it('a year-only review is never counted down to; once the standing office records its date in chat, reminders count to it', async () => {
+    const t = await app('2026-12-19T23:30:00Z');
+    await t.grant('9701', 'ADMIN');
+    const officer = await t.grant('9702', 'OFFICER', 'vhxh-van-hoa');
+    const milestoneKeys = async (day: string) => (await wake(t, reminderTime(day))).filter((r) => r.key.startsWith('milestone:')).map((r) => r.key);
+    for (const d of ['2026-12-20', '2026-12-24', '2026-12-28', '2026-12-30']) expect(await milestoneKeys(d)).toEqual([]); // no "31/12" invented
+
+    const list = text(await t.say('9701', '/setdate'));
+    expect(list).toContain('2026 year-end review');
+    expect(list).toContain('in 2026, at the year-end review of work');
+    expect(text(await t.tap('9701', 'md:tong-ket-nam-2027'))).toContain('The plan says: in 2027, at the year-end review of work');
+    expect(text(await t.say('9701', '31/2/2027'))).toContain('not a valid date');
+    expect(text(await t.say('9701', '15/1/2028'))).toContain('Recorded 15/1/2028 as the date of: 2027 year-end review');
+    expect(text(await t.say('9701', '/timeline'))).toContain('in 2027, at the year-end review of work — set for 15/1/2028');
+
+    t.advance(Date.parse('2028-01-07T23:30:00Z') - t.now().getTime());
+    const keys = await milestoneKeys('2028-01-08');
+    expect(keys).toEqual([`milestone:${PLAN}:tong-ket-nam-2027:2028-01-15:7:${officer}`]); // the administrator is neither officer nor council
+    // Only administrators (the standing office) record dates.
+    expect(text(await t.tap('9702', 'md:tong-ket-nam-2028'))).not.toContain('The plan says');
+  });
+
+  it('"trước ngày X" counts down to the day before X', async () => {
+    const t = await app('2026-08-16T23:30:00Z');
+    const officer = await t.grant('9711', 'OFFICER', 'vhxh-van-hoa');
+    const got: string[] = [];
+    for (const d of ['2026-08-17', '2026-08-18', '2026-08-21', '2026-08-23', '2026-08-24']) {
+      for (const r of await wake(t, reminderTime(d))) if (r.key.startsWith('milestone:')) got.push(r.key);
+    }
+    // The plan: "gửi về … trước ngày 25/8/2026" — the last day is 24/8.
+    expect(got).toEqual([7, 3, 1].map((n) => `milestone:${PLAN}:nop-ke-hoach-2026:2026-08-24:${n}:${officer}`));
   });
 });
 
 describe('each person’s choices and reachability', () => {
   it('/nhacnho turns a kind off (and on again) for that person only; pf: actions outside one’s kinds are refused', async () => {
     const t = await app('2026-12-23T23:30:00Z');
+    await setActual(t, 'tong-ket-nam-2026', '2026-12-31');
     const choosy = await t.grant('9501', 'COUNCIL');
     const other = await t.grant('9502', 'COUNCIL');
     const shown = text(await t.say('9501', '/nhacnho'));
@@ -282,6 +327,7 @@ describe('each person’s choices and reachability', () => {
 
   it('a person marked unreachable gets no new sends until they write again', async () => {
     const t = await app('2026-12-23T23:30:00Z');
+    await setActual(t, 'tong-ket-nam-2026', '2026-12-31');
     const blocked = await t.grant('9601', 'COUNCIL');
     const fine = await t.grant('9602', 'COUNCIL');
     const sent: string[] = [];

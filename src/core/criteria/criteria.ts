@@ -4,7 +4,8 @@
  */
 import { msg, type Button, type Locale, type Msg, type Reply } from '../channel.ts';
 import { pick, type PlanCatalog } from '../plan/catalog.ts';
-import type { Category } from '../plan/plan-schema.ts';
+import type { Category, Criterion } from '../plan/plan-schema.ts';
+import { applies } from './applicability.ts';
 import { clip } from '../text/fold.ts';
 
 /** Action payload of a category button: `cat:<code>` (≤ 64 bytes). */
@@ -38,9 +39,10 @@ export function categoryListReply(catalog: PlanCatalog, locale: Locale): Reply {
 }
 
 /**
- * One category as a readable checklist: name and section, movement, who it is for, each criterion on
- * its own line, then the general criteria of §2 and the subjects of §1 (they apply to every category).
- * Returns `undefined` for an unknown code.
+ * One category as a readable checklist: name and section, its movement or field ("(gợi ý)" when the
+ * plan does not name it), who may be chosen ("Đối tượng:", never a criterion), the criteria for every
+ * nominee, then per sub-profile (or subject type) the criteria only for it, the general criteria of §2,
+ * the notes to agencies and the subjects of §1. Returns `undefined` for an unknown code.
  */
 export function categoryDetailReply(catalog: PlanCatalog, code: string, locale: Locale): Reply | undefined {
   const c = catalog.categoryByCode.get(code);
@@ -48,13 +50,43 @@ export function categoryDetailReply(catalog: PlanCatalog, code: string, locale: 
   const { plan } = catalog;
   const lines: Msg[] = [msg('criteria-detail-title', { code: c.code, name: pick(c.name, locale), section: c.section })];
   const movement = catalog.movementName(c.movement, locale);
-  if (movement) lines.push(msg('criteria-detail-movement', { movement }));
+  if (movement) lines.push(msg('criteria-detail-movement', { movement, inferred: c.movementLink === 'INFERRED' ? 'yes' : 'no' }));
+  if (c.eligibility) lines.push(msg('criteria-eligibility', { text: pick(c.eligibility, locale) }));
   lines.push(msg('criteria-detail-subjects', { types: c.subjectTypes.map((type) => msg('subject-type', { type })) }));
-  lines.push(msg('criteria-detail-criteria-title', { count: c.criteria.length }));
-  c.criteria.forEach((x, i) => lines.push(msg('criteria-item', { n: i + 1, text: pick(x.text, locale) })));
+  const common = c.criteria.filter((x) => !x.subjectTypes && !x.profiles);
+  // Scopes: the category's sub-profiles, or its subject types when items name some.
+  const scopes: { name: Msg; eligibility?: string; items: Criterion[] }[] =
+    c.profiles.length > 0
+      ? c.profiles.map((p) => ({
+          name: msg('plain', { text: pick(p.name, locale) }),
+          eligibility: p.eligibility ? pick(p.eligibility, locale) : undefined,
+          items: c.criteria.filter((x) => !common.includes(x) && applies(c, x, { subjectType: p.subjectType, profile: p.code }) !== 'no'),
+        }))
+      : c.subjectTypes.map((type) => ({
+          name: msg('subject-type', { type }),
+          items: c.criteria.filter((x) => !common.includes(x) && applies(c, x, { subjectType: type }) !== 'no'),
+        }));
+  const scoped = scopes.some((s) => s.items.length > 0 || s.eligibility);
+  let n = 0;
+  const item = (x: Criterion) => msg('criteria-item', { n: ++n, text: pick(x.text, locale), conditional: x.conditional ? 'yes' : 'no' });
+  if (common.length > 0) {
+    lines.push(msg('criteria-detail-criteria-title', { count: common.length, scoped: scoped ? 'yes' : 'no' }));
+    common.forEach((x) => lines.push(item(x)));
+  }
+  if (scoped) {
+    for (const scope of scopes) {
+      lines.push(msg('criteria-scope-title', { name: scope.name, count: scope.items.length }));
+      if (scope.eligibility) lines.push(msg('criteria-eligibility', { text: scope.eligibility }));
+      scope.items.forEach((x) => lines.push(item(x)));
+    }
+  }
   const general = plan.generalCriteria;
   lines.push(msg('criteria-general-title', { section: general[0]!.section }));
   general.forEach((g) => lines.push(msg('criteria-general-item', { text: pick(g.text, locale) })));
+  if (plan.agencyNotes.length > 0) {
+    lines.push(msg('criteria-agency-notes-title'));
+    plan.agencyNotes.forEach((g) => lines.push(msg('criteria-agency-note', { text: pick(g.text, locale), section: g.section })));
+  }
   lines.push(msg('criteria-subjects', { section: plan.subjects.section, text: pick(plan.subjects.text, locale) }));
   return { lines, buttons: [[{ label: msg('criteria-back-to-list'), action: 'criteria:list' }]] };
 }

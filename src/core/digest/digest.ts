@@ -9,7 +9,8 @@ import { msg, type Locale, type Msg, type Reply } from '../channel.ts';
 import type { ProgressRow } from '../nominations/model.ts';
 import { computeProgress } from '../nominations/progress.ts';
 import { pick, type PlanCatalog } from '../plan/catalog.ts';
-import { formatLocalDate, formatPlanDate, lastDayCovered } from '../plan/dates.ts';
+import { formatLocalDate, milestoneLastDay } from '../plan/dates.ts';
+import { milestoneWhen, type ActualDates } from '../plan/timeline.ts';
 
 /** How many items of each list the digest shows (the counts are always complete). */
 export const DIGEST_LIST_LIMIT = 5;
@@ -45,7 +46,7 @@ const DAY_MS = 86_400_000;
  * @param from start of the week (UTC instant, inclusive); `to` its end (exclusive).
  * @param today the local calendar date (people's zone) the digest is sent on.
  */
-export function councilDigest(input: { facts: WeekFacts; catalog: PlanCatalog; locale: Locale; from: Date; to: Date; today: string; timeZone: string }): Reply {
+export function councilDigest(input: { facts: WeekFacts; catalog: PlanCatalog; locale: Locale; from: Date; to: Date; today: string; timeZone: string; actual?: ActualDates }): Reply {
   const { facts, catalog, locale, timeZone } = input;
   const unit = (code: string) => catalog.unitName(code, locale);
   /** "… and N more" when a list shows fewer items than its count. */
@@ -78,9 +79,10 @@ export function councilDigest(input: { facts: WeekFacts; catalog: PlanCatalog; l
   }
   for (const [code, counts] of byUnit) lines.push(msg('digest-behind', { unit: unit(code), counts }));
   lines.push(msg('digest-deeds', { received: facts.deedsReceived, published: facts.deedsPublished }));
-  const next = catalog.plan.milestones.filter((m) => lastDayCovered(m.date, m.precision) >= input.today).slice(0, 3);
+  const actual = input.actual ?? new Map<string, string>();
+  const next = catalog.plan.milestones.filter((m) => milestoneLastDay(m, actual.get(m.code)) >= input.today).slice(0, 3);
   lines.push(next.length > 0 ? msg('digest-milestones') : msg('digest-no-milestones'));
-  for (const m of next) lines.push(msg('digest-milestone', { date: formatPlanDate(m.date, m.precision), title: pick(m.title, locale) }));
+  for (const m of next) lines.push(msg('digest-milestone', { date: milestoneWhen(m, locale, actual.get(m.code)), title: pick(m.title, locale) }));
   return {
     lines,
     buttons: [

@@ -26,6 +26,10 @@ export interface NominationDraft {
   achievements: string;
   /** Criterion codes of the category the proposer marked as met. */
   selfCheck: string[];
+  /** The nominee's sub-profile in the category (plan `profiles`), when it has alternatives. */
+  profile?: string | null;
+  /** Conditional criterion codes marked "không áp dụng" (not counted). */
+  notApplicable?: string[];
   evidence: { kind: EvidenceKind; channel: string; fileRef: string; fileName?: string }[];
   goodDeedId?: number;
 }
@@ -52,6 +56,10 @@ export interface Nomination {
   place: string;
   achievements: string;
   selfCheck: string[];
+  /** Sub-profile code (plan `profiles`), null when none was chosen. */
+  profile: string | null;
+  /** Conditional criterion codes marked "không áp dụng". */
+  notApplicable: string[];
   state: NominationState;
   round: number;
   createdAt: Date;

@@ -12,6 +12,7 @@ import { msg, type Msg, type Reply } from '../channel.ts';
 import type { Ctx, Feature } from '../context.ts';
 import { pick } from '../plan/catalog.ts';
 import { localDate } from '../plan/dates.ts';
+import { phaseOfDay } from '../plan/phases.ts';
 import type { PlanFile, Quota } from '../plan/plan-schema.ts';
 import type { ProgressRow } from './model.ts';
 
@@ -54,7 +55,7 @@ export function computeProgress(plan: PlanFile, rows: ProgressRow[], timeZone: s
     if (row.state !== 'APPROVED') continue;
     add(entry.approved, quota, row.subjectType, n);
     const day = row.decidedAt ? localDate(row.decidedAt, timeZone) : undefined;
-    const phase = day ? plan.phases.find((p) => p.start <= day && day <= p.end) : undefined;
+    const phase = day ? phaseOfDay(plan, day) : undefined;
     if (phase) add(entry.approvedByPhase[phase.code]!, quota, row.subjectType, n);
   }
   for (const entry of result.values()) entry.met = KINDS.every((k) => entry.approved[k] >= entry.quota.targets[k]);

@@ -1,9 +1,12 @@
 /**
  * `/dangky` (alias `/nominate`): the registration dialog of a nomination (issue [2/5]).
  *
- * subject type → category (of that subject type) → movement (suggested from the category) → nominee
- * name → village or organisation → achievements → evidence (optional, several) → criteria self-check
- * (unmet ones are shown before going on) → summary → possible duplicate confirmed → submit.
+ * subject type → category (of that subject type) → sub-profile (only when the category has several
+ * for that subject type: 3.2.1 staff or leader, 3.2.2 worker or resident) → movement or field
+ * (suggested from the category, "(gợi ý)" when the plan does not name it) → nominee name → village or
+ * organisation → achievements → evidence (optional, several) → criteria self-check of the criteria
+ * that apply to this nominee only (a conditional one may be marked "không áp dụng"; unmet ones are
+ * shown before going on) → summary → possible duplicate confirmed → submit.
  * The same dialog edits a RETURNED nomination before it is submitted again.
  */
 import { msg, type Attachment, type Button, type Msg, type Reply } from '../channel.ts';
@@ -13,6 +16,7 @@ import { pick } from '../plan/catalog.ts';
 import { formatPlanDate } from '../plan/dates.ts';
 import type { SubjectType } from '../plan/plan-schema.ts';
 import { clip } from '../text/fold.ts';
+import { applicableCriteria, profileOf, profilesFor, selfCheckScore } from '../criteria/applicability.ts';
 import { deedBecameNomination } from '../deeds/notices.ts';
 import { NominationError, type Nomination } from './model.ts';
 
@@ -26,12 +30,16 @@ export interface RegisterData {
   unitCode?: string;
   subjectType?: SubjectType;
   categoryCode?: string;
+  /** Sub-profile code of the category (plan `profiles`), when it has several for the subject type. */
+  profile?: string | null;
   movementCode?: string | null;
   nomineeName?: string;
   place?: string;
   achievements?: string;
   evidence: Attachment[];
   selfCheck: string[];
+  /** Conditional criteria marked "không áp dụng". */
+  notApplicable?: string[];
   duplicateConfirmed?: boolean;
   goodDeedId?: number;
 }
@@ -70,8 +78,8 @@ const typeStep: Step = {
   handle: (ctx, data, input) => {
     const type = input.value as SubjectType | undefined;
     if (!type || !ctx.catalog.plan.categories.some((c) => c.subjectTypes.includes(type))) return stay('register-choose-button');
-    const keep = category(ctx, data)?.subjectTypes.includes(type);
-    return { next: 'cat', data: { ...data, subjectType: type, ...(keep ? {} : { categoryCode: undefined, selfCheck: [] }) } };
+    const keep = category(ctx, data)?.subjectTypes.includes(type) && type === data.subjectType;
+    return { next: 'cat', data: { ...data, subjectType: type, ...(keep ? {} : { categoryCode: undefined, profile: null, selfCheck: [], notApplicable: [] }) } };
   },
 };
 
@@ -87,16 +95,46 @@ const categoryStep: Step = {
     const c = input.value ? ctx.catalog.categoryByCode.get(input.value) : undefined;
     if (!c || !data.subjectType || !c.subjectTypes.includes(data.subjectType)) return stay('register-choose-button');
     const changed = c.code !== data.categoryCode;
-    return { next: 'mov', data: { ...data, categoryCode: c.code, ...(changed ? { selfCheck: [], movementCode: c.movement ?? null } : {}) } };
+    const profiles = profilesFor(c, data.subjectType);
+    const next = { ...data, categoryCode: c.code, ...(changed ? { selfCheck: [], notApplicable: [], movementCode: c.movement ?? null, profile: profiles.length === 1 ? profiles[0]!.code : null } : {}) };
+    return { next: profiles.length > 1 ? 'prof' : 'mov', data: next };
+  },
+};
+
+/** Which sub-profile the nominee has, when the category has several (its criteria differ). */
+const profileStep: Step = {
+  prompt: (ctx, data) => {
+    const c = category(ctx, data)!;
+    const profiles = profilesFor(c, data.subjectType!);
+    return {
+      lines: [
+        msg('register-ask-profile', { code: c.code }),
+        ...profiles.flatMap((p) => (p.eligibility ? [msg('register-profile-item', { name: pick(p.name, ctx.locale), eligibility: pick(p.eligibility, ctx.locale) })] : [])),
+      ],
+      buttons: profiles.map((p) => [stepButton('prof', msg(p.code === data.profile ? 'register-choice-current' : 'plain', { text: clip(pick(p.name, ctx.locale), 60) }), p.code)]),
+    };
+  },
+  handle: (ctx, data, input) => {
+    const c = category(ctx, data)!;
+    const p = profilesFor(c, data.subjectType!).find((x) => x.code === input.value);
+    if (!p) return stay('register-choose-button');
+    return { next: 'mov', data: { ...data, profile: p.code, ...(p.code !== data.profile ? { selfCheck: [], notApplicable: [] } : {}) } };
   },
 };
 
 const movementStep: Step = {
   prompt: (ctx, data) => {
-    const suggested = category(ctx, data)?.movement;
+    const c = category(ctx, data);
+    const suggested = c?.movement;
     const movements = [...ctx.catalog.plan.movements].sort((a, b) => Number(b.code === suggested) - Number(a.code === suggested));
     const buttons: Button[][] = movements.map((m) => [
-      stepButton('mov', msg(m.code === suggested ? 'register-movement-suggested' : 'plain', { text: clip(pick(m.name, ctx.locale), 60) }), m.code),
+      stepButton(
+        'mov',
+        m.code === suggested
+          ? msg('register-movement-suggested', { text: clip(pick(m.name, ctx.locale), 60), inferred: c?.movementLink === 'STATED' ? 'no' : 'yes' })
+          : msg('plain', { text: clip(pick(m.name, ctx.locale), 60) }),
+        m.code,
+      ),
     ]);
     buttons.push([stepButton('mov', msg('register-movement-none'), '-')]);
     return { lines: [msg('register-ask-movement')], buttons };
@@ -142,15 +180,26 @@ const evidenceStep: Step = {
   },
 };
 
+/** The nominee as the self-check sees it. */
+const nomineeOf = (data: Pick<RegisterData, 'subjectType' | 'profile'>) => ({ subjectType: data.subjectType!, profile: data.profile ?? null });
+
+/**
+ * A criterion's state in the self-check: met, not met, or (conditional ones only) not applicable.
+ * Tapping cycles ☐ → ☑ → "không áp dụng" (conditional) → ☐.
+ */
+const checkState = (data: RegisterData, code: string): 'yes' | 'no' | 'na' =>
+  data.notApplicable?.includes(code) ? 'na' : data.selfCheck.includes(code) ? 'yes' : 'no';
+
 const checkStep: Step = {
   prompt: (ctx, data) => {
     const c = category(ctx, data)!;
-    const lines: Msg[] = [msg('register-ask-check', { code: c.code })];
+    const list = applicableCriteria(c, nomineeOf(data));
+    const lines: Msg[] = [msg('register-ask-check', { code: c.code, conditional: list.some((a) => a.conditional) ? 'yes' : 'no' })];
     const toggles: Button[] = [];
-    c.criteria.forEach((x, i) => {
-      const met = data.selfCheck.includes(x.code);
-      lines.push(msg('register-check-item', { n: i + 1, met: met ? 'yes' : 'no', text: pick(x.text, ctx.locale) }));
-      toggles.push(stepButton('check', msg('register-check-toggle', { n: i + 1, met: met ? 'yes' : 'no' }), `t${i}`));
+    list.forEach(({ criterion: x, conditional }, i) => {
+      const state = checkState(data, x.code);
+      lines.push(msg('register-check-item', { n: i + 1, met: state, text: pick(x.text, ctx.locale), conditional: conditional ? 'yes' : 'no' }));
+      toggles.push(stepButton('check', msg('register-check-toggle', { n: i + 1, met: state }), `t${i}`));
     });
     const rows: Button[][] = [];
     for (let i = 0; i < toggles.length; i += 5) rows.push(toggles.slice(i, i + 5));
@@ -159,26 +208,35 @@ const checkStep: Step = {
   },
   handle: (ctx, data, input) => {
     const c = category(ctx, data)!;
-    if (input.value === 'all') return { stay: true, data: { ...data, selfCheck: c.criteria.map((x) => x.code) } };
+    const list = applicableCriteria(c, nomineeOf(data));
+    const na = data.notApplicable ?? [];
+    if (input.value === 'all') return { stay: true, data: { ...data, selfCheck: list.map((a) => a.criterion.code).filter((code) => !na.includes(code)) } };
     const toggle = /^t(\d+)$/.exec(input.value ?? '');
     if (toggle) {
-      const code = c.criteria[Number(toggle[1])]?.code;
-      if (!code) return stay('register-choose-button');
-      const selfCheck = data.selfCheck.includes(code) ? data.selfCheck.filter((x) => x !== code) : [...data.selfCheck, code];
-      return { stay: true, data: { ...data, selfCheck } };
+      const item = list[Number(toggle[1])];
+      if (!item) return stay('register-choose-button');
+      const code = item.criterion.code;
+      const state = checkState(data, code);
+      const selfCheck = data.selfCheck.filter((x) => x !== code);
+      const notApplicable = na.filter((x) => x !== code);
+      if (state === 'no') selfCheck.push(code);
+      else if (state === 'yes' && item.conditional) notApplicable.push(code);
+      return { stay: true, data: { ...data, selfCheck, notApplicable } };
     }
     if (input.value !== 'ok') return stay('register-choose-button');
-    const unmet = c.criteria.filter((x) => !data.selfCheck.includes(x.code));
-    return { next: unmet.length > 0 ? 'unmet' : 'sum', data };
+    const score = selfCheckScore(c, nomineeOf(data), data.selfCheck, na);
+    return { next: score.met < score.total ? 'unmet' : 'sum', data };
   },
 };
 
 const unmetStep: Step = {
   prompt: (ctx, data) => {
     const c = category(ctx, data)!;
-    const unmet = c.criteria.filter((x) => !data.selfCheck.includes(x.code));
+    const na = data.notApplicable ?? [];
+    const unmet = applicableCriteria(c, nomineeOf(data)).filter((a) => !data.selfCheck.includes(a.criterion.code) && !(a.conditional && na.includes(a.criterion.code)));
+    const score = selfCheckScore(c, nomineeOf(data), data.selfCheck, na);
     return {
-      lines: [msg('register-unmet-title', { count: unmet.length, total: c.criteria.length }), ...unmet.map((x) => msg('criteria-general-item', { text: pick(x.text, ctx.locale) })), msg('register-unmet-hint')],
+      lines: [msg('register-unmet-title', { count: unmet.length, total: score.total }), ...unmet.map((a) => msg('criteria-general-item', { text: pick(a.criterion.text, ctx.locale) })), msg('register-unmet-hint')],
       buttons: [[stepButton('unmet', msg('register-continue'), 'ok')]],
     };
   },
@@ -186,16 +244,22 @@ const unmetStep: Step = {
 };
 
 /** The summary of a nomination's answers (also used by the duplicate check and the review). */
-export function summaryLines(ctx: Ctx, d: Pick<RegisterData, 'unitCode' | 'subjectType' | 'categoryCode' | 'movementCode' | 'nomineeName' | 'place' | 'achievements' | 'selfCheck'> & { evidenceCount: number }): Msg[] {
+export function summaryLines(
+  ctx: Ctx,
+  d: Pick<RegisterData, 'unitCode' | 'subjectType' | 'categoryCode' | 'movementCode' | 'nomineeName' | 'place' | 'achievements' | 'selfCheck' | 'profile' | 'notApplicable'> & { evidenceCount: number },
+): Msg[] {
   const c = d.categoryCode ? ctx.catalog.categoryByCode.get(d.categoryCode) : undefined;
+  const profile = c && d.subjectType ? profileOf(c, { subjectType: d.subjectType, profile: d.profile }) : undefined;
+  const score = c && d.subjectType ? selfCheckScore(c, { subjectType: d.subjectType, profile: d.profile }, d.selfCheck, d.notApplicable ?? []) : { met: 0, total: 0, notApplicable: 0 };
   return [
     msg('nomination-field-name', { name: d.nomineeName ?? '', type: msg('subject-type', { type: d.subjectType ?? '' }) }),
     msg('nomination-field-category', { code: c?.code ?? '', name: c ? pick(c.name, ctx.locale) : '' }),
+    ...(profile && profilesFor(c!, d.subjectType!).length > 1 ? [msg('nomination-field-profile', { profile: pick(profile.name, ctx.locale) })] : []),
     msg('nomination-field-movement', { movement: ctx.catalog.movementName(d.movementCode ?? undefined, ctx.locale) ?? msg('register-movement-none') }),
     msg('nomination-field-unit', { unit: d.unitCode ? ctx.catalog.unitName(d.unitCode, ctx.locale) : '' }),
     msg('nomination-field-place', { place: d.place ?? '' }),
     msg('nomination-field-achievements', { text: d.achievements ?? '' }),
-    msg('nomination-field-check', { met: d.selfCheck.length, total: c?.criteria.length ?? 0 }),
+    msg('nomination-field-check', { met: score.met, total: score.total, na: score.notApplicable }),
     msg('nomination-field-evidence', { count: d.evidenceCount }),
   ];
 }
@@ -246,6 +310,8 @@ async function submit(ctx: Ctx, data: RegisterData): Promise<StepResult<Register
     place: data.place!,
     achievements: data.achievements!,
     selfCheck: data.selfCheck,
+    profile: data.profile ?? null,
+    notApplicable: data.notApplicable ?? [],
     evidence: data.evidence.map((e) => ({ kind: e.kind, channel: e.channel, fileRef: e.fileRef, fileName: e.fileName })),
     goodDeedId: data.goodDeedId,
   };
@@ -290,6 +356,7 @@ export const registerDialog: DialogDefinition<Ctx, RegisterData> = {
     unit: unitStep,
     type: typeStep,
     cat: categoryStep,
+    prof: profileStep,
     mov: movementStep,
     name: textStep('name', 'place', 'nomineeName', LIMITS.name),
     place: textStep('place', 'ach', 'place', LIMITS.place),
@@ -329,7 +396,11 @@ export async function startResubmission(ctx: Ctx, n: Nomination): Promise<Reply[
     achievements: n.achievements,
     evidence: n.evidence.map((e) => ({ kind: e.kind, channel: e.channel as Attachment['channel'], fileRef: e.fileRef, fileName: e.fileName ?? undefined })),
     selfCheck: n.selfCheck,
+    profile: n.profile,
+    notApplicable: n.notApplicable,
     duplicateConfirmed: true,
   };
-  return ctx.services.dialogs.start(ctx, REGISTER_DIALOG, 'sum', data, ['type', 'cat', 'mov', 'name', 'place', 'ach', 'evid', 'check']);
+  const c = ctx.catalog.categoryByCode.get(n.categoryCode);
+  const asksProfile = c ? profilesFor(c, n.subjectType).length > 1 : false;
+  return ctx.services.dialogs.start(ctx, REGISTER_DIALOG, 'sum', data, ['type', 'cat', ...(asksProfile ? ['prof'] : []), 'mov', 'name', 'place', 'ach', 'evid', 'check']);
 }

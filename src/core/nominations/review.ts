@@ -4,6 +4,7 @@
  * the council's vote rule is met, and the proposing officer is told the outcome with the reason —
  * kindly, saying what was recognised, when the nomination is not chosen.
  */
+import { selfCheckScore } from '../criteria/applicability.ts';
 import { msg, type Reply } from '../channel.ts';
 import type { Ctx, Feature } from '../context.ts';
 import type { DialogDefinition } from '../dialog/engine.ts';
@@ -84,8 +85,7 @@ async function tellOutcome(ctx: Ctx, n: Nomination, state: NominationState, reas
                 id: n.id,
                 name: n.nomineeName,
                 reason,
-                met: n.selfCheck.length,
-                total: c?.criteria.length ?? n.selfCheck.length,
+                ...(c ? selfCheckScore(c, n, n.selfCheck, n.notApplicable) : { met: n.selfCheck.length, total: n.selfCheck.length }),
                 achievements: clip(n.achievements, 300),
               }),
             ],

@@ -2,6 +2,7 @@
  * How a nomination is shown: in full to the people who handle it (officers of its unit, council
  * members, administrators) and publicly, without private data, once it is an approved exemplar.
  */
+import { applicableCriteria } from '../criteria/applicability.ts';
 import { msg, type Msg, type Reply } from '../channel.ts';
 import type { Ctx } from '../context.ts';
 import { pick } from '../plan/catalog.ts';
@@ -19,13 +20,20 @@ async function awardNamer(ctx: Ctx): Promise<(code: string) => string> {
 export const handles = (ctx: Ctx, n: Nomination): boolean =>
   ctx.roles.admin || ctx.roles.council || ctx.roles.officerUnits.includes(n.unitCode);
 
-/** The criteria self-check: each criterion of the category marked met or not. */
+/** The criteria self-check: each criterion that applies to the nominee, marked met, not met or not applicable. */
 function selfCheckLines(ctx: Ctx, n: Nomination): Msg[] {
   const c = ctx.catalog.categoryByCode.get(n.categoryCode);
   if (!c) return [];
   return [
     msg('nomination-check-title'),
-    ...c.criteria.map((x, i) => msg('register-check-item', { n: i + 1, met: n.selfCheck.includes(x.code) ? 'yes' : 'no', text: pick(x.text, ctx.locale) })),
+    ...applicableCriteria(c, n).map(({ criterion: x, conditional }, i) =>
+      msg('register-check-item', {
+        n: i + 1,
+        met: conditional && n.notApplicable.includes(x.code) ? 'na' : n.selfCheck.includes(x.code) ? 'yes' : 'no',
+        text: pick(x.text, ctx.locale),
+        conditional: conditional ? 'yes' : 'no',
+      }),
+    ),
   ];
 }
 

@@ -17,27 +17,73 @@ export function localDate(now: Date, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
-/**
- * The last day a dated item covers: the day itself, or the month's / year's last day when the plan
- * fixes only a month or a year. An item is past when this day is before today.
- */
-export function lastDayCovered(date: string, precision: 'DAY' | 'MONTH' | 'YEAR'): string {
-  const [y, m] = date.split('-').map(Number) as [number, number];
-  if (precision === 'YEAR') return `${y}-12-31`;
-  if (precision === 'MONTH') {
-    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    return `${y}-${String(m).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
-  }
-  return date;
+/** Precision of a plan date: DAY, MONTH or YEAR by its form; OCCASION for a milestone "nhân dịp …". */
+export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR' | 'OCCASION';
+
+/** The first calendar day (`YYYY-MM-DD`) a plan date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) covers. */
+export function firstDay(date: string): string {
+  return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date.slice(0, 10);
 }
 
-/** Formats a plan date as Vietnamese officials write it: `25/8/2021`, `12/2021`, `2025`. */
-export function formatPlanDate(date: string, precision: 'DAY' | 'MONTH' | 'YEAR' = 'DAY'): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  if (precision === 'YEAR') return String(y);
-  if (precision === 'MONTH') return `${m}/${y}`;
+/**
+ * The last calendar day a plan date covers: the day itself, or the month's / year's last day when the
+ * plan fixes only a month or a year (`2021-12` → `2021-12-31`, `2025` → `2025-12-31`). With a
+ * `precision` coarser than the written form (old files wrote `2021-12-31` + MONTH), the precision wins.
+ */
+export function lastDayCovered(date: string, precision?: DatePrecision): string {
+  const form = precision === 'YEAR' ? date.slice(0, 4) : precision === 'MONTH' ? date.slice(0, 7) : date;
+  const y = Number(form.slice(0, 4));
+  if (form.length === 4) return `${y}-12-31`;
+  if (form.length === 7) {
+    const m = Number(form.slice(5, 7));
+    return `${form}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  }
+  return form;
+}
+
+/** The calendar day before `date` (`YYYY-MM-DD`). */
+export function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** What of a milestone decides its dates (a plan milestone, see plan-schema's `milestoneSchema`). */
+export interface DatedMilestone {
+  date: string;
+  precision: DatePrecision;
+  relation?: 'ON' | 'BEFORE';
+}
+
+/**
+ * The exact day a milestone falls on, the one reminders count down to, or `undefined` when the plan
+ * gives no day: the actual date the standing office set (`actual`), else the plan's day when its
+ * precision is DAY ("trước ngày 25/8/2021" → 24/8/2021, the last day). A month, a year or an occasion
+ * is never counted down to.
+ */
+export function exactDay(m: DatedMilestone, actual?: string): string | undefined {
+  if (actual) return actual;
+  if (m.precision !== 'DAY') return undefined;
+  return m.relation === 'BEFORE' ? dayBefore(m.date) : m.date;
+}
+
+/** The last day a milestone may still happen (its exact day, else the last day its date covers). */
+export function milestoneLastDay(m: DatedMilestone, actual?: string): string {
+  return exactDay(m, actual) ?? lastDayCovered(m.date, m.precision === 'OCCASION' ? undefined : m.precision);
+}
+
+/**
+ * Formats a plan date as Vietnamese officials write it, as precise as it is written: `25/8/2021`,
+ * `12/2021`, `2025`. A coarser `precision` than the form shortens it (old files: `2021-12-31` + MONTH).
+ */
+export function formatPlanDate(date: string, precision?: DatePrecision): string {
+  const form = precision === 'YEAR' ? date.slice(0, 4) : precision === 'MONTH' ? date.slice(0, 7) : date;
+  const [y, m, d] = form.split('-').map(Number) as [number, number?, number?];
+  if (m === undefined) return String(y);
+  if (d === undefined) return `${m}/${y}`;
   return `${d}/${m}/${y}`;
 }
+
+/** A phase's span as the plan gives it: `2021 – 2023`, or `1/1/2026 – 11/6/2028` for days. */
+export const formatSpan = (start: string, end: string): string => `${formatPlanDate(start)} – ${formatPlanDate(end)}`;
 
 /** Formats an instant as people read it in `timeZone`: `29/11/2026 10:05`. */
 export function formatLocalDateTime(instant: Date, timeZone: string): string {

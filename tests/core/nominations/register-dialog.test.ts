@@ -62,22 +62,23 @@ describe('registration dialog: the happy path', () => {
 
     r = await t.tap('o1', button(r, 'Xong (3 minh chứng)'));
     expect(last(r)).toContain(PROMPTS.check);
-    expect(last(r)).toContain('☐ 1. Là các tập thể cơ quan');
+    expect(last(r)).not.toContain('Là các tập thể cơ quan'); // who may be chosen is not a box to tick
+    expect(last(r)).toContain('☐ 1. Thực hiện tốt các Chương trình');
     r = await t.tap('o1', button(r, '☐ 1'));
     r = await t.tap('o1', button(r, '☐ 3'));
-    expect(last(r)).toContain('☑ 1. Là các tập thể cơ quan');
-    expect(last(r)).toContain('☑ 3. Nâng cao hiệu quả');
-    expect(last(r)).toContain('☐ 2. Thực hiện tốt các Chương trình');
+    expect(last(r)).toContain('☑ 1. Thực hiện tốt các Chương trình');
+    expect(last(r)).toContain('☑ 3. Có phương pháp, giải pháp mới');
+    expect(last(r)).toContain('☐ 2. Nâng cao hiệu quả');
 
     r = await t.tap('o1', button(r, /^Xong$/));
-    expect(last(r)).toContain('Còn 5/7 tiêu chí chưa đạt');
-    expect(last(r)).toContain('Thực hiện tốt các Chương trình, mục tiêu quốc gia về lĩnh vực y tế');
-    expect(last(r)).not.toContain('Là các tập thể cơ quan'); // met ones are not listed as unmet
+    expect(last(r)).toContain('Còn 4/6 tiêu chí chưa đạt');
+    expect(last(r)).toContain('Nâng cao hiệu quả công tác chăm sóc sức khỏe cho người dân');
+    expect(last(r)).not.toContain('Thực hiện tốt các Chương trình'); // met ones are not listed as unmet
 
     r = await t.tap('o1', button(r, 'Tiếp tục'));
     const summary = last(r);
     expect(summary).toContain(PROMPTS.summary);
-    for (const fragment of [`Tên: ${NAME} (tập thể)`, 'Lĩnh vực: 3.1.5.', 'Phong trào: Lĩnh vực y tế', 'Đơn vị đề nghị: Trạm Y tế xã', `Nơi sinh sống, làm việc: ${PLACE}`, `Thành tích: ${ACH}`, 'Tự đánh giá: đạt 2/7 tiêu chí', 'Minh chứng: 3 tệp']) {
+    for (const fragment of [`Tên: ${NAME} (tập thể)`, 'Lĩnh vực: 3.1.5.', 'Phong trào / lĩnh vực: Lĩnh vực y tế', 'Đơn vị đề nghị: Trạm Y tế xã', `Nơi sinh sống, làm việc: ${PLACE}`, `Thành tích: ${ACH}`, 'Tự đánh giá: đạt 2/6 tiêu chí', 'Minh chứng: 3 tệp']) {
       expect(summary).toContain(fragment);
     }
     expect(await t.prisma.nomination.count()).toBe(0); // nothing saved before "submit"
@@ -88,7 +89,7 @@ describe('registration dialog: the happy path', () => {
     const [saved, ...more] = await nominations(t);
     expect(more).toEqual([]);
     expect(saved).toMatchObject({ nomineeName: NAME, place: PLACE, achievements: ACH, subjectType: 'COLLECTIVE', movementCode: 'y-te', state: 'SUBMITTED', proposerId: await t.personId('o1') });
-    expect(JSON.parse(saved!.selfCheck)).toEqual(['3.1.5.1', '3.1.5.3']);
+    expect(JSON.parse(saved!.selfCheck)).toEqual(['3.1.5.2', '3.1.5.4']);
     expect(saved!.evidence.map((e) => [e.kind, e.fileRef])).toEqual([
       ['PHOTO', 'photo-1'],
       ['PHOTO', 'photo-2'],
@@ -107,7 +108,7 @@ describe('registration dialog: the happy path', () => {
     expect(last(r)).not.toContain('☐');
     r = await t.tap('o1', button(r, /^Xong$/));
     expect(last(r)).toContain(PROMPTS.summary);
-    expect(last(r)).toContain('Tự đánh giá: đạt 7/7 tiêu chí');
+    expect(last(r)).toContain('Tự đánh giá: đạt 6/6 tiêu chí');
   });
 
   const shared = sharedApp(async () => {});
@@ -115,7 +116,7 @@ describe('registration dialog: the happy path', () => {
 
   it.each([
     ['Tập thể', ['3.1.1', '3.1.2', '3.1.3', '3.1.4', '3.1.5', '3.1.6', '3.1.7', '3.1.8', '3.1.9', '3.1.10']],
-    ['Cá nhân', ['3.2.1', '3.2.2']],
+    ['Cá nhân', ['3.1.5', '3.1.6', '3.2.1', '3.2.2']], // 3.1.5 and 3.1.6 admit individuals too
     ['Hộ gia đình', ['3.1.10']],
   ])('offers only the categories of the subject type %s', async (type, codes) => {
     const t = shared();
@@ -129,6 +130,8 @@ describe('registration dialog: the happy path', () => {
     const t = await officerApp();
     let r = await t.tap('o1', button(await t.say('o1', '/dangky'), 'Cá nhân'));
     r = await t.tap('o1', button(r, '3.2.1'));
+    expect(last(r)).toContain('Người được đề nghị thuộc đối tượng nào?');
+    r = await t.tap('o1', button(r, /^Cán bộ, chiến sỹ/)); // not a leader
     expect(labels(r).some((l) => l.includes('(gợi ý)'))).toBe(false);
     r = await t.tap('o1', button(r, 'Không thuộc phong trào cụ thể'));
     expect(last(r)).toContain('Gõ tên cá nhân được đề nghị');
@@ -136,9 +139,11 @@ describe('registration dialog: the happy path', () => {
     r = await t.say('o1', PLACE);
     r = await t.say('o1', ACH);
     r = await t.tap('o1', button(r, 'Bỏ qua'));
+    expect(last(r)).not.toMatch(/người đứng đầu|tin yêu, mến phục/); // the leaders' items are not asked
     r = await t.tap('o1', button(r, 'Đạt tất cả'));
     r = await t.tap('o1', button(r, /^Xong$/));
-    expect(last(r)).toContain('Phong trào: Không thuộc phong trào cụ thể');
+    expect(last(r)).toContain('Phong trào / lĩnh vực: Không thuộc phong trào cụ thể');
+    expect(last(r)).toContain('Tự đánh giá: đạt 4/4 tiêu chí'); // not 4/8
     await t.tap('o1', button(r, 'Gửi đề nghị'));
     expect((await nominations(t)).map((n) => [n.nomineeName, n.subjectType, n.movementCode])).toEqual([['Nguyễn Văn An', 'INDIVIDUAL', null]]);
   });
@@ -178,8 +183,8 @@ describe('registration dialog: back and cancel', () => {
 
     // summary → unmet → self-check → evidence → achievements → place → name → movement → category → type
     const expected: [string, string[]][] = [
-      [PROMPTS.unmet, ['Còn 6/7']],
-      [PROMPTS.check, ['☑ 2. Thực hiện tốt', '☐ 1. Là các tập thể']],
+      [PROMPTS.unmet, ['Còn 5/6']],
+      [PROMPTS.check, ['☑ 2. Nâng cao hiệu quả', '☐ 1. Thực hiện tốt']],
       [PROMPTS.evidence, ['Đã có 1 minh chứng']],
       [PROMPTS.achievements, [`Hiện tại: ${ACH}`]],
       [PROMPTS.place, [`Hiện tại: ${PLACE}`]],

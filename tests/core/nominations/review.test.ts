@@ -62,7 +62,7 @@ describe('review: return and reject need a reason', () => {
 
   it('a rejection notice is kind: it thanks, says what was recognised and gives the reason', async () => {
     const t = await world();
-    const n = await seed(t, { proposer: 'o1', selfCheck: ['3.1.5.1', '3.1.5.2'] });
+    const n = await seed(t, { proposer: 'o1', selfCheck: ['3.1.5.2', '3.1.5.3'] });
     const r = await voteWithReason(t, 'c1', 'x', n.id, 'Chưa có kết quả nổi bật so với các xã khác');
     expect(text(r)).toContain('chưa được công nhận');
     expect(await stateOf(t, n.id)).toBe('REJECTED');
@@ -71,8 +71,8 @@ describe('review: return and reject need a reason', () => {
     const o1 = await t.personId('o1');
     const notice = notices.find((x) => x.personId === o1)!.text;
     expect(notice).toContain('Cảm ơn đơn vị đã đề nghị Trạm Y tế xã');
-    expect(notice).toContain(`Hội đồng ghi nhận những việc đã làm (tự đánh giá đạt 2/7 tiêu chí): ${ACH}`);
-    expect(notice).toContain('tự đánh giá đạt 2/7 tiêu chí');
+    expect(notice).toContain(`Hội đồng ghi nhận những việc đã làm (tự đánh giá đạt 2/6 tiêu chí): ${ACH}`);
+    expect(notice).toContain('tự đánh giá đạt 2/6 tiêu chí');
     expect(notice).toContain('Ý kiến của Hội đồng: Chưa có kết quả nổi bật so với các xã khác.');
     expect(notice).toContain('Mong đơn vị tiếp tục bồi dưỡng');
   });

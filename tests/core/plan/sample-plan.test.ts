@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { milestoneLastDay } from '../../../src/core/plan/dates.ts';
 import { loadPlanFile } from '../../../src/core/plan/load.ts';
 import { ROOT, SHIPPED_PLAN } from '../../helpers/core-fixtures.ts';
 
@@ -18,7 +19,7 @@ describe('the sample 2026–2030 plan', () => {
   });
 
   it('has its milestones within 2026–2030, in date order', () => {
-    const dates = sample.milestones.map((m) => m.date);
+    const dates = sample.milestones.map((m) => milestoneLastDay(m));
     expect(dates.length).toBeGreaterThan(0);
     expect(dates.every((d) => d >= '2026-01-01' && d <= '2030-12-31')).toBe(true);
     expect(dates).toEqual([...dates].sort());
