@@ -1,12 +1,16 @@
 /**
  * Starting the Telegram channel: long polling (default, through grammY's runner) or a webhook on
- * the bot's HTTP port. In webhook mode every request must carry the configured secret in
- * `X-Telegram-Bot-Api-Secret-Token`; grammY answers 401 otherwise and the update is not processed.
+ * the bot's one HTTP server (src/http/server.ts). In webhook mode every request must carry the
+ * configured secret in `X-Telegram-Bot-Api-Secret-Token`; grammY answers 401 otherwise and the
+ * update is not processed.
+ *
+ * Webhook mode is two steps: {@link mountTelegramWebhook} before the HTTP server listens, then
+ * {@link startTelegram}, which tells Telegram the URL once something answers there.
  */
-import { createServer, type Server } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { webhookCallback, type Bot } from 'grammy';
 import type { Translator } from '../../core/i18n.ts';
+import type { HttpApp } from '../../http/server.ts';
 import type { Logger } from '../../logger.ts';
 import { redactTokens } from '../../logger.ts';
 import { pollingGuard } from './polling.ts';
@@ -20,10 +24,9 @@ export interface TelegramRunOptions {
   translator: Translator;
   logger: Logger;
   mode: 'polling' | 'webhook';
+  /** Webhook mode: the public https URL Telegram calls (its path was mounted by {@link mountTelegramWebhook}). */
   webhookUrl?: string;
   webhookSecret?: string;
-  /** Port of the webhook server (0 picks a free one; see the returned `port`). */
-  httpPort: number;
   /** Polling: delete a webhook found set instead of reporting it and leaving it alone. */
   replaceWebhook?: boolean;
   /** Polling: first pause after a 409 (tests); see `polling.ts`. */
@@ -33,13 +36,21 @@ export interface TelegramRunOptions {
 }
 
 export interface RunningTelegram {
-  /** The webhook server's port, in webhook mode. */
-  port?: number;
   stop(): Promise<void>;
 }
 
 /**
- * Initialises the bot (getMe), sets the command menus, then polls or serves the webhook.
+ * Mounts `POST <path of webhookUrl>` on the HTTP app: grammY's Hono adapter checks the secret
+ * (401 without it) and hands the update to the bot; a handler still running when Telegram's
+ * timeout nears is answered and finishes after (`onTimeout: 'return'`).
+ */
+export function mountTelegramWebhook(http: HttpApp, opts: { bot: Bot; webhookUrl: string; webhookSecret: string }): void {
+  http.post(new URL(opts.webhookUrl).pathname, webhookCallback(opts.bot, 'hono', { secretToken: opts.webhookSecret, onTimeout: 'return' }));
+}
+
+/**
+ * Initialises the bot (getMe), sets the command menus, then polls, or (webhook mode) registers the
+ * webhook URL with Telegram.
  * @throws GrammyError/HttpError when Telegram rejects the token or cannot be reached at start.
  */
 export async function startTelegram(opts: TelegramRunOptions): Promise<RunningTelegram> {
@@ -70,29 +81,8 @@ export async function startTelegram(opts: TelegramRunOptions): Promise<RunningTe
     };
   }
 
-  const path = new URL(opts.webhookUrl!).pathname;
-  const handle = webhookCallback(bot, 'http', { secretToken: opts.webhookSecret, onTimeout: 'return' });
-  const server: Server = createServer((req, res) => {
-    if (req.method === 'POST' && req.url === path) {
-      handle(req, res).catch((error: unknown) => {
-        logger.error({ err: error }, 'webhook request failed');
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-      return;
-    }
-    if (req.method === 'GET' && req.url === '/healthz') {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-      return;
-    }
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(opts.httpPort, resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : opts.httpPort;
   await bot.api.setWebhook(opts.webhookUrl!, { secret_token: opts.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
-  logger.info({ bot: bot.botInfo.username, mode: 'webhook', port, path }, 'telegram started');
-  return {
-    port,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  logger.info({ bot: bot.botInfo.username, mode: 'webhook', path: new URL(opts.webhookUrl!).pathname }, 'telegram started');
+  // Nothing to stop here: the HTTP server is closed by its owner.
+  return { stop: async () => undefined };
 }

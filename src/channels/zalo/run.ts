@@ -1,15 +1,8 @@
 /**
  * Starting the Zalo channel: the token store seeded once from `ZALO_REFRESH_TOKEN`, the client, the
- * webhook on its own HTTP server (`ZALO_WEBHOOK_PORT`, default `HTTP_PORT`; `GET /healthz` too) and
- * the outbox's delivery loop for channel `zalo`.
- *
- * Its own server rather than a path on Telegram's: Telegram's webhook server belongs to grammY's
- * `webhookCallback` in `../telegram/run.ts`; two small servers keep the channels independent (one can
- * be restarted or moved behind another proxy rule without touching the other). When Telegram also
- * runs in webhook mode, the two ports must differ (checked by the configuration); a reverse proxy
- * maps the public https paths to them.
+ * webhook route (`ZALO_WEBHOOK_PATH`) on the bot's one HTTP server (src/http/server.ts, `HTTP_PORT`,
+ * shared with Telegram's webhook and `/healthz`) and the outbox's delivery loop for channel `zalo`.
  */
-import { createServer, type Server } from 'node:http';
 import type { AdminAlerts } from '../../core/alerts.ts';
 import { msg, type BotCore, type Reply } from '../../core/channel.ts';
 import type { Translator } from '../../core/i18n.ts';
@@ -18,10 +11,11 @@ import type { OutboxStore } from '../../core/outbox.ts';
 import type { PeopleRepository } from '../../core/people.ts';
 import type { Config } from '../../config.ts';
 import type { ZaloTokenStore } from '../../db/zalo-token-store.ts';
+import type { HttpApp } from '../../http/server.ts';
 import type { Logger } from '../../logger.ts';
 import { createOutboxSender, startDeliveryLoop } from '../delivery.ts';
 import { createZaloClient, type ZaloApiError, type ZaloClient } from './client.ts';
-import { createZaloWebhook, type ZaloWebhook } from './webhook.ts';
+import { createZaloWebhook, mountZaloWebhook, type ZaloWebhook } from './webhook.ts';
 import { createChoiceMemory, createZaloConversation, zaloLastSeen, zaloSender } from './zalo.ts';
 
 /** The Zalo settings of the configuration (see `Config.zalo` in src/config.ts). */
@@ -40,6 +34,8 @@ export interface ZaloRunOptions {
   tokens: ZaloTokenStore;
   logger: Logger;
   settings: ZaloSettings;
+  /** The bot's HTTP app: the webhook route is mounted on it (before it listens). */
+  http: HttpApp;
   /** Called when a token refresh fails because the grant is lost (alert administrators). */
   onLostGrant?: (error: ZaloApiError) => Promise<void>;
   now?: () => Date;
@@ -48,8 +44,6 @@ export interface ZaloRunOptions {
 }
 
 export interface RunningZalo {
-  /** The webhook server's port. */
-  port: number;
   client: ZaloClient;
   webhook: ZaloWebhook;
   stop(): Promise<void>;
@@ -77,7 +71,7 @@ export async function alertAdminsLostGrant(opts: { alerts: AdminAlerts; logger: 
 
 /**
  * Starts the Zalo channel.
- * @throws Error when the token store is empty and no `ZALO_REFRESH_TOKEN` was given, or the port is taken.
+ * @throws Error when the token store is empty and no `ZALO_REFRESH_TOKEN` was given.
  */
 export async function startZalo(opts: ZaloRunOptions): Promise<RunningZalo> {
   const { settings, logger, tokens } = opts;
@@ -124,24 +118,7 @@ export async function startZalo(opts: ZaloRunOptions): Promise<RunningZalo> {
   });
 
   const path = settings.webhookPath;
-  const server: Server = createServer((req, res) => {
-    const url = (req.url ?? '').split('?')[0];
-    if (req.method === 'POST' && url === path) return webhook.handle(req, res);
-    if (req.method === 'GET' && url === '/healthz') {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-      return;
-    }
-    res.writeHead(url === path ? 405 : 404).end();
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(settings.webhookPort, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : settings.webhookPort;
+  mountZaloWebhook(opts.http, path, webhook);
 
   const sender = createOutboxSender({
     store: opts.outbox,
@@ -152,14 +129,13 @@ export async function startZalo(opts: ZaloRunOptions): Promise<RunningZalo> {
   });
   await sender.recoverInterrupted();
   const delivery = startDeliveryLoop(sender, { logger, now: clock, ...(opts.idleMs !== undefined ? { idleMs: opts.idleMs } : {}) });
-  log.info({ port, path }, 'zalo started');
+  log.info({ path }, 'zalo started');
 
   return {
-    port,
     client,
     webhook,
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // The HTTP server (closed first by its owner) accepts no more events; the accepted ones finish.
       await webhook.idle();
       await delivery.stop();
     },

@@ -1,8 +1,9 @@
 /**
- * The Zalo OA webhook: an HTTP handler working on the raw request bytes.
+ * The Zalo OA webhook: a handler working on the raw request bytes, mounted on the bot's HTTP server
+ * by {@link mountZaloWebhook}.
  *
  * For every POST (zalo.md §2.2, §6):
- * 1. The body is read as bytes, at most {@link DEFAULT_MAX_BODY_BYTES} (413 beyond).
+ * 1. The body is read as bytes, at most {@link DEFAULT_MAX_BODY_BYTES} (413 beyond, by Hono's body limit).
  * 2. `X-ZEvent-Signature: mac=<hex>` is checked: hex SHA-256 (plain, not HMAC) of app id + the exact
  *    raw body + the body's `timestamp` + the OA secret key ("Khóa bí mật OA", not the app secret),
  *    compared in constant time. Missing or wrong: 401, nothing processed.
@@ -30,10 +31,11 @@
  * @module
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bodyLimit } from 'hono/body-limit';
 import type { Attachment, InboundMessage } from '../../core/channel.ts';
 import { normalizeInbound } from '../../core/text/fold.ts';
 import type { InboundEventLog } from '../../core/inbound-log.ts';
+import type { HttpApp } from '../../http/server.ts';
 import type { Logger } from '../../logger.ts';
 
 /** Default: events older than 13 h are refused (Zalo redelivers for up to 12 h). */
@@ -63,13 +65,21 @@ export interface ZaloWebhookOptions {
   onEvent(event: ZaloInbound): Promise<void>;
   /** Events whose timestamp is older than this are refused (ms); default {@link DEFAULT_MAX_AGE_MS}. */
   maxAgeMs?: number;
-  maxBodyBytes?: number;
   now?: () => Date;
 }
 
+/** What to answer Zalo: the HTTP status and a short plain-text body. */
+export interface ZaloAnswer {
+  status: 200 | 400 | 401 | 500;
+  body: string;
+}
+
 export interface ZaloWebhook {
-  /** Handles one request (POST with the event as body). Never throws. */
-  handle(req: IncomingMessage, res: ServerResponse): void;
+  /**
+   * Handles one POST: `raw` is the exact body, `signature` the `X-ZEvent-Signature` header. Accepted
+   * events are worked on after the answer. Never throws (a failure is answered 500).
+   */
+  handle(raw: Buffer, signature: string | undefined): Promise<ZaloAnswer>;
   /** Resolves when every accepted event has been worked on (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -162,16 +172,12 @@ export function createZaloWebhook(opts: ZaloWebhookOptions): ZaloWebhook {
   const log = logger.child({ channel: 'zalo' });
   const clock = opts.now ?? (() => new Date());
   const maxAgeMs = opts.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
-  const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   /** The tail of each person's queue of events (one at a time per person). */
   const queues = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
   let lastPrune = 0;
 
-  const answer = (res: ServerResponse, status: number, body = status === 200 ? 'ok' : '') => {
-    if (res.headersSent) return;
-    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...(status === 413 ? { connection: 'close' } : {}) }).end(body);
-  };
+  const answer = (status: ZaloAnswer['status']): ZaloAnswer => ({ status, body: status === 200 ? 'ok' : '' });
 
   function enqueue(event: ZaloInbound): void {
     const user = event.kind === 'message' ? event.message.userId : event.userId;
@@ -194,29 +200,29 @@ export function createZaloWebhook(opts: ZaloWebhookOptions): ZaloWebhook {
     await events.prune(CHANNEL, before).catch((error: unknown) => log.warn({ err: error }, 'pruning processed zalo events failed'));
   }
 
-  async function accept(raw: Buffer, signature: string | undefined, res: ServerResponse): Promise<void> {
+  async function accept(raw: Buffer, signature: string | undefined): Promise<ZaloAnswer> {
     let event: unknown;
     try {
       event = JSON.parse(raw.toString('utf8'));
     } catch {
       log.warn('zalo webhook: body is not JSON');
-      return answer(res, 400);
+      return answer(400);
     }
     const timestamp = isObject(event) ? str(event.timestamp) : undefined;
     if (!isObject(event) || timestamp === undefined || !verifyZaloSignature(signature, opts.appId, raw, timestamp, opts.oaSecretKey)) {
       log.warn({ signed: Boolean(signature) }, 'zalo webhook: missing or wrong signature, refused');
-      return answer(res, 401);
+      return answer(401);
     }
     const now = clock();
     const at = Number(timestamp);
     if (!Number.isFinite(at) || at < now.getTime() - maxAgeMs || at > now.getTime() + MAX_FUTURE_SKEW_MS) {
       log.warn({ event: str(event.event_name), timestamp }, 'zalo webhook: timestamp outside the accepted window, refused');
-      return answer(res, 401);
+      return answer(401);
     }
     const inbound = toZaloInbound(event, opts.oaId);
     if (!inbound) {
       log.debug({ event: str(event.event_name) }, 'zalo webhook: event ignored');
-      return answer(res, 200);
+      return answer(200);
     }
     const eventKey = eventKeyOf(event);
     let first: boolean;
@@ -224,53 +230,39 @@ export function createZaloWebhook(opts: ZaloWebhookOptions): ZaloWebhook {
       first = await events.record(CHANNEL, eventKey);
     } catch (error) {
       log.error({ err: error }, 'zalo webhook: could not record the event; Zalo will deliver it again');
-      return answer(res, 500);
+      return answer(500);
     }
     if (!first) {
       log.info({ eventKey }, 'zalo webhook: event already handled (redelivery), ignored');
-      return answer(res, 200);
+      return answer(200);
     }
-    answer(res, 200);
     enqueue(inbound);
     void prune(now);
+    return answer(200);
   }
 
   return {
-    handle(req, res) {
-      const declared = Number(req.headers['content-length'] ?? 0);
-      if (declared > maxBody) {
-        answer(res, 413);
-        req.resume();
-        return;
+    async handle(raw, signature) {
+      try {
+        return await accept(raw, signature);
+      } catch (error) {
+        log.error({ err: error }, 'zalo webhook failed');
+        return answer(500);
       }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let tooBig = false;
-      req.on('data', (chunk: Buffer) => {
-        if (tooBig) return;
-        size += chunk.length;
-        if (size > maxBody) {
-          tooBig = true;
-          answer(res, 413);
-          return;
-        }
-        chunks.push(chunk);
-      });
-      req.on('error', (error) => {
-        log.warn({ err: error }, 'zalo webhook: request aborted');
-        answer(res, 400);
-      });
-      req.on('end', () => {
-        if (tooBig) return;
-        const header = req.headers['x-zevent-signature'];
-        accept(Buffer.concat(chunks), Array.isArray(header) ? header[0] : header, res).catch((error: unknown) => {
-          log.error({ err: error }, 'zalo webhook failed');
-          answer(res, 500);
-        });
-      });
     },
     async idle() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
   };
+}
+
+/**
+ * Mounts `POST <path>` on the bot's HTTP app: at most {@link DEFAULT_MAX_BODY_BYTES} read (413
+ * beyond), then {@link ZaloWebhook.handle} on the raw bytes.
+ */
+export function mountZaloWebhook(http: HttpApp, path: string, webhook: ZaloWebhook, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): void {
+  http.post(path, bodyLimit({ maxSize: maxBodyBytes, onError: (c) => c.text('', 413, { connection: 'close' }) }), async (c) => {
+    const answer = await webhook.handle(Buffer.from(await c.req.arrayBuffer()), c.req.header('x-zevent-signature'));
+    return c.text(answer.body, answer.status);
+  });
 }
