@@ -139,7 +139,8 @@ export const configSchema = z
     ZALO_OA_API_BASE: z.preprocess(blankToUndefined, z.url().default('https://openapi.zalo.me')),
     ZALO_OAUTH_BASE: z.preprocess(blankToUndefined, z.url().default('https://oauth.zaloapp.com')),
     ZALO_WEBHOOK_PATH: z.preprocess(blankToUndefined, z.string().regex(/^\/[A-Za-z0-9._~\/-]*$/, 'a path starting with "/", e.g. /zalo/webhook').default('/zalo/webhook')),
-    ZALO_WEBHOOK_PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).optional()),
+    // Gone: Telegram and Zalo share the one HTTP server on HTTP_PORT. Set, it is reported (not ignored).
+    ZALO_WEBHOOK_PORT: z.preprocess(blankToUndefined, z.string().optional()),
     ZALO_WEBHOOK_MAX_AGE_HOURS: z.preprocess(blankToUndefined, z.coerce.number().min(1).max(24 * 7).default(13)),
   })
   .superRefine((c, ctx) => {
@@ -164,10 +165,9 @@ export const configSchema = z
         const given = [...zaloSet, ...(c.ZALO_REFRESH_TOKEN !== undefined ? ['ZALO_REFRESH_TOKEN'] : [])].join(', ');
         ctx.addIssue({ code: 'custom', path: [k], message: `missing: Zalo needs ${ZALO_REQUIRED.join(', ')} together (${given} set); set them all, or none to run without Zalo` });
       }
-      const zaloPort = c.ZALO_WEBHOOK_PORT ?? c.HTTP_PORT;
-      if (c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_MODE === 'webhook' && zaloPort === c.HTTP_PORT && zaloPort !== 0) {
-        ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_PORT'], message: `must differ from HTTP_PORT (${c.HTTP_PORT}) when Telegram runs in webhook mode: each channel has its own HTTP server` });
-      }
+    }
+    if (c.ZALO_WEBHOOK_PORT !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_PORT'], message: 'no longer used: the Zalo webhook is served on HTTP_PORT with Telegram\'s and /healthz; remove it (and route ZALO_WEBHOOK_PATH to HTTP_PORT)' });
     }
   });
 
@@ -198,8 +198,6 @@ export interface Config {
     oaApiBase: string;
     oauthBase: string;
     webhookPath: string;
-    /** Port of the Zalo webhook server (0 picks a free one); defaults to HTTP_PORT. */
-    webhookPort: number;
     /** Events whose timestamp is older than this are refused (ms). */
     webhookMaxAgeMs: number;
   };
@@ -294,7 +292,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             oaApiBase: c.ZALO_OA_API_BASE.replace(/\/+$/, ''),
             oauthBase: c.ZALO_OAUTH_BASE.replace(/\/+$/, ''),
             webhookPath: c.ZALO_WEBHOOK_PATH,
-            webhookPort: c.ZALO_WEBHOOK_PORT ?? c.HTTP_PORT,
             webhookMaxAgeMs: c.ZALO_WEBHOOK_MAX_AGE_HOURS * 3_600_000,
           }
         : undefined,

@@ -10,75 +10,107 @@ import { createApp, type App } from './app.ts';
 import { runConsole } from './channels/console/console.ts';
 import cron from 'node-cron';
 import { createOutboxSender, startDeliveryLoop } from './channels/delivery.ts';
-import { startTelegram } from './channels/telegram/run.ts';
+import { mountTelegramWebhook, startTelegram } from './channels/telegram/run.ts';
 import { createTelegramBot, telegramSender } from './channels/telegram/telegram.ts';
 import { alertAdminsLostGrant, startZalo } from './channels/zalo/run.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { PlanFileError } from './core/plan/load.ts';
 import { PlanImportError } from './db/plan-repository.ts';
+import { createHttpApp, startHttpServer, type HttpApp } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 /** How often abandoned dialogs are looked for, in milliseconds. */
 const DIALOG_SWEEP_MS = 60_000;
 
-/** Starts Telegram and its outbox delivery; returns how to stop both. */
-async function startTelegramChannel(app: App, config: Config, logger: Logger, onFatal: (error: unknown) => void): Promise<() => Promise<void>> {
+/**
+ * Telegram in two steps around the HTTP server: `prepare` builds the bot and (webhook mode) mounts
+ * its route; `start` initialises it, polls or registers the webhook, and starts its outbox delivery.
+ */
+function prepareTelegram(app: App, config: Config, logger: Logger, http: HttpApp) {
   const tg = config.telegram!;
   const bot = createTelegramBot({ core: app.core, translator: app.translator, logger, token: tg.token, apiRoot: tg.apiRoot });
-  const running = await startTelegram({
-    bot,
-    translator: app.translator,
-    logger,
-    mode: tg.mode,
-    webhookUrl: tg.webhookUrl,
-    webhookSecret: tg.webhookSecret,
-    replaceWebhook: tg.replaceWebhook,
-    httpPort: config.httpPort,
-    onFatal,
-  });
-  const sender = createOutboxSender({ store: app.stores.outbox, channel: 'telegram', send: telegramSender(bot.api, app.translator), logger });
-  await sender.recoverInterrupted();
-  const delivery = startDeliveryLoop(sender, { logger });
-  return async () => {
-    await running.stop();
-    await delivery.stop();
+  if (tg.mode === 'webhook') mountTelegramWebhook(http, { bot, webhookUrl: tg.webhookUrl!, webhookSecret: tg.webhookSecret! });
+  return {
+    needsHttp: tg.mode === 'webhook',
+    /** @returns how to stop polling and the delivery loop. */
+    async start(onFatal: (error: unknown) => void): Promise<() => Promise<void>> {
+      const running = await startTelegram({
+        bot,
+        translator: app.translator,
+        logger,
+        mode: tg.mode,
+        webhookUrl: tg.webhookUrl,
+        webhookSecret: tg.webhookSecret,
+        replaceWebhook: tg.replaceWebhook,
+        onFatal,
+      });
+      const sender = createOutboxSender({ store: app.stores.outbox, channel: 'telegram', send: telegramSender(bot.api, app.translator), logger });
+      await sender.recoverInterrupted();
+      const delivery = startDeliveryLoop(sender, { logger });
+      return async () => {
+        await running.stop();
+        await delivery.stop();
+      };
+    },
   };
+}
+
+/** Zalo: mounts its webhook route on `http` and starts its outbox delivery. */
+async function startZaloChannel(app: App, config: Config, logger: Logger, http: HttpApp): Promise<() => Promise<void>> {
+  const zalo = await startZalo({
+    core: app.core,
+    translator: app.translator,
+    people: app.services.people,
+    outbox: app.stores.outbox,
+    events: app.stores.inboundEvents,
+    tokens: app.stores.zaloTokens,
+    logger,
+    settings: config.zalo!,
+    http,
+    // A lost grant needs a human: administrators hear of it on Telegram (and in the log).
+    onLostGrant: async (error) => {
+      await alertAdminsLostGrant({ alerts: app.alerts, logger, error });
+    },
+  });
+  return () => zalo.stop();
 }
 
 /**
  * Runs the configured channels (Telegram, Zalo or both) and the background work until a signal
- * (exit code 0) or a channel failing for good (1).
+ * (exit code 0) or a channel failing for good (1). One HTTP server on `HTTP_PORT` serves the
+ * webhooks and `/healthz` when a webhook is needed (Telegram in webhook mode, or Zalo).
  */
 async function runChannels(app: App, config: Config, logger: Logger): Promise<number> {
+  /** Run in order at the end: the HTTP server first (nothing new comes in), then the channels. */
   const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops) await stop().catch((error: unknown) => logger.warn({ err: error }, 'stopping a channel failed'));
+  };
   let finish: (code: number) => void = () => undefined;
   const finished = new Promise<number>((resolve) => (finish = resolve));
   const onFatal = (error: unknown) => {
     logger.fatal({ err: error }, 'telegram stopped: check the token, and that no other instance polls with it');
     finish(1);
   };
+  const http = createHttpApp({ logger });
+  const telegram = config.telegram ? prepareTelegram(app, config, logger, http) : undefined;
+  if (config.zalo) stops.push(await startZaloChannel(app, config, logger, http));
+  if (telegram?.needsHttp || config.zalo) {
+    try {
+      const server = await startHttpServer({ app: http, port: config.httpPort, logger });
+      stops.unshift(() => server.close());
+    } catch (error) {
+      logger.fatal({ err: error, port: config.httpPort }, 'the HTTP server could not start: is HTTP_PORT free?');
+      await stopAll();
+      return 1;
+    }
+  }
   try {
-    if (config.telegram) stops.push(await startTelegramChannel(app, config, logger, onFatal));
+    if (telegram) stops.push(await telegram.start(onFatal));
   } catch (error) {
     logger.fatal({ err: error }, 'telegram could not start: check TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT');
+    await stopAll();
     return 1;
-  }
-  if (config.zalo) {
-    const zalo = await startZalo({
-      core: app.core,
-      translator: app.translator,
-      people: app.services.people,
-      outbox: app.stores.outbox,
-      events: app.stores.inboundEvents,
-      tokens: app.stores.zaloTokens,
-      logger,
-      settings: config.zalo,
-      // A lost grant needs a human: administrators hear of it on Telegram (and in the log).
-      onLostGrant: async (error) => {
-        await alertAdminsLostGrant({ alerts: app.alerts, logger, error });
-      },
-    });
-    stops.push(() => zalo.stop());
   }
   const sweep = setInterval(() => {
     app.expireDialogs().catch((error: unknown) => logger.error({ err: error }, 'dialog sweep failed'));
@@ -94,7 +126,7 @@ async function runChannels(app: App, config: Config, logger: Logger): Promise<nu
   logger.info('stopping');
   await wake.stop();
   clearInterval(sweep);
-  for (const stop of stops) await stop().catch((error: unknown) => logger.warn({ err: error }, 'stopping a channel failed'));
+  await stopAll();
   return code;
 }
 

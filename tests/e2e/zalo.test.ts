@@ -12,6 +12,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startZalo, type RunningZalo } from '../../src/channels/zalo/run.ts';
 import { loadConfig } from '../../src/config.ts';
+import { createHttpApp, startHttpServer } from '../../src/http/server.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.ts';
 import { deliverOaEvent, startFakeZalo, type FakeZalo, type FakeZaloMessage } from '../helpers/fake-zalo.ts';
@@ -98,15 +99,20 @@ async function inProcess(): Promise<{ t: TestApp; fake: FakeZalo; zalo: RunningZ
     ZALO_REFRESH_TOKEN: fake.issueTokens().refreshToken,
     ZALO_OA_API_BASE: fake.url,
     ZALO_OAUTH_BASE: fake.url,
-    ZALO_WEBHOOK_PORT: '0',
   };
   const t = await createTestApp({ env });
   cleanups.push(() => t.close());
   clock = () => t.now();
   const settings = loadConfig({ ...env, DATABASE_URL: t.databaseUrl }).zalo!;
-  const zalo = await startZalo({ core: t.app.core, translator: t.app.translator, people: t.app.services.people, outbox: t.app.stores.outbox, events: t.app.stores.inboundEvents, tokens: t.app.stores.zaloTokens, logger: createLogger({ level: 'silent' }), settings, now: () => t.now(), idleMs: 20 });
-  cleanups.push(() => zalo.stop());
-  const url = `http://127.0.0.1:${zalo.port}${settings.webhookPath}`;
+  const logger = createLogger({ level: 'silent' });
+  const http = createHttpApp({ logger });
+  const zalo = await startZalo({ core: t.app.core, translator: t.app.translator, people: t.app.services.people, outbox: t.app.stores.outbox, events: t.app.stores.inboundEvents, tokens: t.app.stores.zaloTokens, logger, settings, http, now: () => t.now(), idleMs: 20 });
+  const server = await startHttpServer({ app: http, port: 0, logger });
+  cleanups.push(async () => {
+    await server.close();
+    await zalo.stop();
+  });
+  const url = `http://127.0.0.1:${server.port}${settings.webhookPath}`;
   return { t, fake, zalo, person: (id) => new ZaloPerson(fake, url, zalo, () => t.now(), id) };
 }
 
@@ -251,7 +257,7 @@ describe('Zalo end to end (the real process)', () => {
       ZALO_REFRESH_TOKEN: refresh,
       ZALO_OA_API_BASE: fake.url,
       ZALO_OAUTH_BASE: fake.url,
-      ZALO_WEBHOOK_PORT: String(port),
+      HTTP_PORT: String(port),
       LOG_LEVEL: 'info',
     });
     cleanups.push(async () => {
@@ -259,7 +265,7 @@ describe('Zalo end to end (the real process)', () => {
       await bot.cleanup();
       clearTimeout(kill);
     });
-    await eventually(() => (/zalo started/.test(bot.stderr()) ? true : undefined), 15_000).catch(() => {
+    await eventually(() => (/http server listening/.test(bot.stderr()) ? true : undefined), 30_000).catch(() => {
       throw new Error(`zalo never started:\n${bot.stderr()}`);
     });
 

@@ -37,7 +37,7 @@ async function start(f: FakeTelegram, opts: { replaceWebhook?: boolean } = {}) {
   const translator = testTranslator();
   const bot = createTelegramBot({ core: echo, translator, logger, token: f.token, apiRoot: f.apiRoot });
   const fatal: unknown[] = [];
-  running = await startTelegram({ bot, translator, logger, mode: 'polling', httpPort: 0, conflictPauseMs: 5, replaceWebhook: opts.replaceWebhook, onFatal: (e) => fatal.push(e) });
+  running = await startTelegram({ bot, translator, logger, mode: 'polling', conflictPauseMs: 5, replaceWebhook: opts.replaceWebhook, onFatal: (e) => fatal.push(e) });
   return { logs, fatal };
 }
 

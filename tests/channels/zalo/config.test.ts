@@ -30,11 +30,10 @@ describe('Zalo configuration', () => {
       oaApiBase: 'https://openapi.zalo.me',
       oauthBase: 'https://oauth.zaloapp.com',
       webhookPath: '/zalo/webhook',
-      webhookPort: 9000,
       webhookMaxAgeMs: 13 * 3_600_000,
     });
-    const custom = loadConfig({ ...ZALO, ZALO_REFRESH_TOKEN: 'rt-0123456789', ZALO_OA_API_BASE: 'http://127.0.0.1:1/', ZALO_WEBHOOK_PATH: '/hooks/zalo', ZALO_WEBHOOK_PORT: '8089', ZALO_WEBHOOK_MAX_AGE_HOURS: '24' }).zalo!;
-    expect(custom).toMatchObject({ refreshToken: 'rt-0123456789', oaApiBase: 'http://127.0.0.1:1', webhookPath: '/hooks/zalo', webhookPort: 8089, webhookMaxAgeMs: 24 * 3_600_000 });
+    const custom = loadConfig({ ...ZALO, ZALO_REFRESH_TOKEN: 'rt-0123456789', ZALO_OA_API_BASE: 'http://127.0.0.1:1/', ZALO_WEBHOOK_PATH: '/hooks/zalo', ZALO_WEBHOOK_MAX_AGE_HOURS: '24' }).zalo!;
+    expect(custom).toMatchObject({ refreshToken: 'rt-0123456789', oaApiBase: 'http://127.0.0.1:1', webhookPath: '/hooks/zalo', webhookMaxAgeMs: 24 * 3_600_000 });
   });
 
   it('a partial set is an error naming each missing setting, listed with every other problem', () => {
@@ -51,13 +50,12 @@ describe('Zalo configuration', () => {
     expect(found.map((p) => p.split(':')[0]).sort()).toEqual(['ZALO_APP_ID', 'ZALO_OAUTH_BASE', 'ZALO_WEBHOOK_PATH']);
   });
 
-  it('with Telegram in webhook mode, the Zalo webhook needs its own port', () => {
+  it('Telegram in webhook mode and Zalo share HTTP_PORT; the old ZALO_WEBHOOK_PORT is reported, not ignored', () => {
     const telegram = { TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_URL: 'https://bot.example.vn/telegram', TELEGRAM_WEBHOOK_SECRET: 'abcdefghijklmnop' };
-    expect(problems({ ...ZALO, ...telegram })).toEqual([expect.stringMatching(/^ZALO_WEBHOOK_PORT: must differ from HTTP_PORT/)]);
-    const both = loadConfig({ ...ZALO, ...telegram, ZALO_WEBHOOK_PORT: '8081' });
+    const both = loadConfig({ ...ZALO, ...telegram });
     expect(both.telegram?.mode).toBe('webhook');
-    expect(both.zalo?.webhookPort).toBe(8081);
-    // Telegram polling and Zalo share nothing: the default port is fine.
-    expect(loadConfig({ ...ZALO, TELEGRAM_BOT_TOKEN: telegram.TELEGRAM_BOT_TOKEN }).zalo?.webhookPort).toBe(8080);
+    expect(both.zalo?.webhookPath).toBe('/zalo/webhook');
+    expect(both.httpPort).toBe(8080);
+    expect(problems({ ...ZALO, ...telegram, ZALO_WEBHOOK_PORT: '8081' })).toEqual([expect.stringMatching(/^ZALO_WEBHOOK_PORT: no longer used/)]);
   });
 });

@@ -3,15 +3,14 @@
  * sends them): signature, timestamp window, dedupe across a restart, echoes, the mapping into core,
  * and the 200 answered before the work is done.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BotCore, InboundMessage } from '../../../src/core/channel.ts';
 import type { ZaloClient } from '../../../src/channels/zalo/client.ts';
-import { createZaloWebhook, eventKeyOf, verifyZaloSignature, zaloSignature, type ZaloInbound, type ZaloWebhook } from '../../../src/channels/zalo/webhook.ts';
+import { createZaloWebhook, mountZaloWebhook, eventKeyOf, verifyZaloSignature, zaloSignature, type ZaloInbound, type ZaloWebhook } from '../../../src/channels/zalo/webhook.ts';
 import { createChoiceMemory, createZaloConversation } from '../../../src/channels/zalo/zalo.ts';
 import { createDatabase } from '../../../src/db/client.ts';
 import { createInboundEventLog } from '../../../src/db/inbound-log.ts';
+import { createHttpApp, startHttpServer, type RunningHttpServer } from '../../../src/http/server.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { deliverOaEvent, signOaEvent } from '../../helpers/fake-zalo.ts';
 import { testTranslator } from '../../helpers/core-fixtures.ts';
@@ -24,7 +23,7 @@ const USER = '5550001112223334445';
 const logger = createLogger({ level: 'silent' });
 
 let db: TempDatabase;
-const servers: Server[] = [];
+const servers: RunningHttpServer[] = [];
 const closers: (() => Promise<void>)[] = [];
 
 beforeEach(async () => {
@@ -32,17 +31,18 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const s of servers.splice(0)) await new Promise<void>((r) => s.close(() => r()));
+  for (const s of servers.splice(0)) await s.close();
   for (const c of closers.splice(0).reverse()) await c();
   await db.close();
 });
 
-/** Serves a webhook on a free port; returns its URL. */
+/** Serves a webhook on the bot's HTTP app, on a free port; returns its URL. */
 async function serve(webhook: ZaloWebhook): Promise<string> {
-  const server = createServer((req, res) => webhook.handle(req, res));
+  const http = createHttpApp({ logger });
+  mountZaloWebhook(http, '/zalo/webhook', webhook);
+  const server = await startHttpServer({ app: http, port: 0, logger });
   servers.push(server);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/zalo/webhook`;
+  return `http://127.0.0.1:${server.port}/zalo/webhook`;
 }
 
 /** A webhook recording the events it accepted. */
