@@ -84,9 +84,16 @@ const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 export function createZaloTokenStore(
   prisma: PrismaClient,
-  opts: { now?: () => Date; leaseMs?: number; pollMs?: number } = {},
+  opts: {
+    now?: () => Date;
+    leaseMs?: number;
+    pollMs?: number;
+    /** Waits `ms` between two looks at a row another process is refreshing; default a real timer (tests pass one that moves their clock). */
+    sleep?: (ms: number) => Promise<void>;
+  } = {},
 ): ZaloTokenStore {
   const now = opts.now ?? (() => new Date());
+  const pause = opts.sleep ?? sleep;
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   const pollMs = opts.pollMs ?? DEFAULT_POLL_MS;
   /** In-process: the refresh running per OA; concurrent callers share it. */
@@ -100,7 +107,7 @@ export function createZaloTokenStore(
     options: ZaloRefreshLockOptions,
   ): Promise<{ accessToken: string; accessExpiresAt: Date; version: number }> {
     let baseline: number | undefined = options.staleVersion;
-    const deadline = Date.now() + 2 * leaseMs;
+    let waited = 0; // ms spent waiting for another process, counted in polls (no wall clock)
     for (;;) {
       const row = await read(oaId);
       if (!row) throw new Error(`No Zalo token pair stored for OA ${oaId}: seed it first`);
@@ -141,10 +148,11 @@ export function createZaloTokenStore(
         return { accessToken: saved.accessToken, accessExpiresAt: saved.accessExpiresAt, version: saved.version };
       }
       // Another process holds the lease (or just saved): wait for it, then look again.
-      if (Date.now() > deadline) {
+      if (waited >= 2 * leaseMs) {
         throw new Error(`Timed out waiting for another process to refresh the Zalo token of OA ${oaId}`);
       }
-      await sleep(pollMs);
+      await pause(pollMs);
+      waited += pollMs;
     }
   }
 

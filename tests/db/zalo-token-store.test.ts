@@ -19,6 +19,33 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
+/**
+ * A fake clock and the `sleep` the store waits with: each wait moves the clock by its length at once
+ * and is counted, so tests see "the store waited" without any real time passing.
+ */
+function fakeTime(start: Date) {
+  let at = start.getTime();
+  const waits: number[] = [];
+  let onWait: (() => void) | undefined;
+  return {
+    now: () => new Date(at),
+    waits,
+    /** Resolves once the store has waited `n` times in all. */
+    waited(n: number): Promise<void> {
+      return new Promise((done) => {
+        const check = () => (waits.length >= n ? done() : void (onWait = check));
+        check();
+      });
+    },
+    sleep: async (ms: number) => {
+      waits.push(ms);
+      at += ms;
+      onWait?.();
+      await new Promise((r) => setImmediate(r)); // let the other side run between two looks
+    },
+  };
+}
+
 describe('Zalo token store', () => {
   let db: TempDatabase;
   let second: Database | undefined;
@@ -92,12 +119,14 @@ describe('Zalo token store', () => {
       const store = createZaloTokenStore(db.prisma);
       await store.seed({ oaId: OA, refreshToken: 'rt-1' });
       const gate = deferred<void>();
+      const entered = deferred<void>();
       const refresh = vi.fn(async () => {
+        entered.resolve();
         await gate.promise;
         return { accessToken: 'at-2', refreshToken: 'rt-2', expiresInSec: 90_000 };
       });
       const all = Promise.all(Array.from({ length: 5 }, () => store.withRefreshLock(OA, refresh)));
-      await new Promise((r) => setTimeout(r, 20));
+      await entered.promise; // the refresh is under way while all five callers wait
       gate.resolve();
       const results = await all;
       expect(refresh).toHaveBeenCalledTimes(1);
@@ -106,8 +135,9 @@ describe('Zalo token store', () => {
 
     it('two processes: one takes the lease and refreshes, the other waits and gets its result', async () => {
       second = await createDatabase({ databaseUrl: db.databaseUrl });
-      const a = createZaloTokenStore(db.prisma, { pollMs: 5 });
-      const b = createZaloTokenStore(second.prisma, { pollMs: 5 });
+      const time = fakeTime(new Date('2026-12-01T08:00:00Z'));
+      const a = createZaloTokenStore(db.prisma, { now: time.now, sleep: time.sleep, pollMs: 5 });
+      const b = createZaloTokenStore(second.prisma, { now: time.now, sleep: time.sleep, pollMs: 5 });
       await a.seed({ oaId: OA, refreshToken: 'rt-1' });
       const gate = deferred<void>();
       const refreshA = vi.fn(async () => {
@@ -115,12 +145,18 @@ describe('Zalo token store', () => {
         return { accessToken: 'at-a', refreshToken: 'rt-a', expiresInSec: 90_000 };
       });
       const refreshB = vi.fn(async () => ({ accessToken: 'at-b', refreshToken: 'rt-b', expiresInSec: 90_000 }));
+      const entered = deferred<void>();
+      refreshA.mockImplementationOnce(async () => {
+        entered.resolve();
+        await gate.promise;
+        return { accessToken: 'at-a', refreshToken: 'rt-a', expiresInSec: 90_000 };
+      });
       const first = a.withRefreshLock(OA, refreshA);
-      await vi.waitFor(async () => expect(refreshA).toHaveBeenCalled());
+      await entered.promise;
       // The lease is visible to the other process.
       expect((await second.prisma.zaloToken.findUniqueOrThrow({ where: { oaId: OA } })).refreshingUntil).not.toBeNull();
       const waiting = b.withRefreshLock(OA, refreshB, { staleVersion: 0 });
-      await new Promise((r) => setTimeout(r, 50));
+      await time.waited(3); // the other process has looked at the row and found it leased, three times
       expect(refreshB).not.toHaveBeenCalled();
       gate.resolve();
       expect(await first).toMatchObject({ accessToken: 'at-a' });
@@ -159,23 +195,33 @@ describe('Zalo token store', () => {
     });
 
     it('takes over the lease of a process that died mid-refresh once it expires', async () => {
-      const store = createZaloTokenStore(db.prisma, { pollMs: 5 });
+      const time = fakeTime(new Date('2026-12-01T08:00:00Z'));
+      const store = createZaloTokenStore(db.prisma, { now: time.now, sleep: time.sleep, pollMs: 5 });
       await store.seed({ oaId: OA, refreshToken: 'rt-1' });
-      await db.prisma.zaloToken.update({ where: { oaId: OA }, data: { refreshingUntil: new Date(Date.now() + 150) } });
-      const started = Date.now();
-      const refresh = vi.fn(async () => ({ accessToken: 'at-2', refreshToken: 'rt-2', expiresInSec: 90_000 }));
+      const leaseEnds = new Date(time.now().getTime() + 150);
+      await db.prisma.zaloToken.update({ where: { oaId: OA }, data: { refreshingUntil: leaseEnds } });
+      let calledAt: Date | undefined;
+      const refresh = vi.fn(async () => {
+        calledAt = time.now();
+        return { accessToken: 'at-2', refreshToken: 'rt-2', expiresInSec: 90_000 };
+      });
       expect(await store.withRefreshLock(OA, refresh)).toMatchObject({ accessToken: 'at-2' });
-      expect(Date.now() - started).toBeGreaterThanOrEqual(100);
       expect(refresh).toHaveBeenCalledTimes(1);
+      // It waited for the dead process's lease to run out, and not a poll longer.
+      expect(calledAt!.getTime()).toBeGreaterThanOrEqual(leaseEnds.getTime());
+      expect(calledAt!.getTime()).toBeLessThan(leaseEnds.getTime() + 5 + 1);
+      expect(time.waits.every((ms) => ms === 5)).toBe(true);
     });
 
     it('gives up waiting after twice the lease', async () => {
-      const store = createZaloTokenStore(db.prisma, { leaseMs: 50, pollMs: 5 });
+      const time = fakeTime(new Date('2026-12-01T08:00:00Z'));
+      const store = createZaloTokenStore(db.prisma, { now: time.now, sleep: time.sleep, leaseMs: 50, pollMs: 5 });
       await store.seed({ oaId: OA, refreshToken: 'rt-1' });
       await db.prisma.zaloToken.update({ where: { oaId: OA }, data: { refreshingUntil: new Date('3000-01-01T00:00:00Z') } });
       const refresh = vi.fn(async () => ({ accessToken: 'at-2', refreshToken: 'rt-2', expiresInSec: 90_000 }));
       await expect(store.withRefreshLock(OA, refresh)).rejects.toThrow(/Timed out waiting/);
       expect(refresh).not.toHaveBeenCalled();
+      expect(time.waits.reduce((a, b) => a + b, 0)).toBe(100); // twice the lease, in 5 ms polls
     });
 
     it('throws when nothing is stored', async () => {
