@@ -1040,3 +1040,13 @@ mdate-set = Recorded { $date } as the date of: { $title }. { $past ->
     }
 mdate-cleared = Removed the recorded date of: { $title }. The plan says: { $when }.
 mdate-unknown = This milestone is no longer in the plan.
+
+
+
+## Security: roles checked when writing
+dialog-closed-role = The task you had open was closed because this account no longer holds the role it needs; nothing was saved. If you think this is a mistake, please contact the standing office of the commune's Emulation and Commendation Council.
+dialog-closed-role-notice = { $kind ->
+        [register] Your role was just revoked, so the nomination you were filling in was closed; what was not sent is not saved.
+       *[other] Your role was just revoked, so the task you had open was closed; what was not sent is not saved.
+    }
+nomination-edit-not-yours = Only the officers of the proposing unit can edit this nomination; you can add a note.

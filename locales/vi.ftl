@@ -914,3 +914,13 @@ mdate-set = Đã ghi ngày thực hiện { $date } cho mốc: { $title }. { $pas
     }
 mdate-cleared = Đã xóa ngày thực hiện của mốc: { $title }. Kế hoạch ghi: { $when }.
 mdate-unknown = Không còn mốc này trong kế hoạch.
+
+
+
+## Bảo mật: quyền khi ghi
+dialog-closed-role = Việc đang làm dở đã được đóng lại vì tài khoản không còn vai trò cần cho việc này; chưa có gì được lưu. Nếu đồng chí cho rằng có nhầm lẫn, xin liên hệ bộ phận thường trực Hội đồng Thi đua – Khen thưởng xã.
+dialog-closed-role-notice = { $kind ->
+        [register] Vai trò của đồng chí vừa được thu hồi nên hồ sơ đăng ký đang làm dở đã được đóng lại; phần chưa gửi không được lưu.
+       *[other] Vai trò của đồng chí vừa được thu hồi nên việc đang làm dở đã được đóng lại; phần chưa gửi không được lưu.
+    }
+nomination-edit-not-yours = Chỉ cán bộ của đơn vị đề nghị mới sửa được hồ sơ này; đồng chí có thể thêm ghi chú.

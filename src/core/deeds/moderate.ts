@@ -170,6 +170,7 @@ async function openDeed(ctx: Ctx, id: number): Promise<GoodDeed | Reply[]> {
 
 export const rejectDialog: DialogDefinition<Ctx, { id: number }> = {
   kind: REJECT_DIALOG,
+  allowed: isModerator,
   steps: {
     reason: {
       prompt: async (ctx, d) => ({ lines: [msg('deed-ask-reason', { ref: (await ctx.services.deeds.get(d.id))?.ref ?? '' })] }),
@@ -186,6 +187,7 @@ export const rejectDialog: DialogDefinition<Ctx, { id: number }> = {
 
 export const mergeDialog: DialogDefinition<Ctx, { id: number }> = {
   kind: MERGE_DIALOG,
+  allowed: isModerator,
   steps: {
     into: {
       prompt: async (ctx, d) => {

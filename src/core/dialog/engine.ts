@@ -63,6 +63,12 @@ export interface DialogDefinition<C, D> {
   kind: string;
   steps: Record<string, DialogStep<C, D>>;
   ttlMs?: number;
+  /**
+   * Whether the person may still go on with this dialog, asked before EVERY step (issue [3/9]:
+   * authorization at the moment of writing, not only when the dialog opened). `ctx` carries the
+   * roles read for this very message. When false the dialog is closed with a message.
+   */
+  allowed?: (ctx: C, data: D) => boolean | Promise<boolean>;
 }
 
 /** A button answering the step `step` with `value` (keep both short: Telegram allows 64 bytes). */
@@ -109,8 +115,25 @@ export class DialogEngine<C extends { personId: number; channel: string; chatId:
     return [await this.prompt(ctx, dialog)];
   }
 
+  /**
+   * Closes the person's open dialog when its {@link DialogDefinition.allowed} check fails for `ctx`
+   * (e.g. right after a role was revoked); returns the closed dialog, or null when none was closed.
+   */
+  async closeIfNotAllowed(ctx: C): Promise<StoredDialog | null> {
+    const open = await this.store.get(ctx.personId);
+    if (!open || (await this.mayGoOn(ctx, open))) return null;
+    await this.store.clear(ctx.personId);
+    return open;
+  }
+
+  private async mayGoOn(ctx: C, dialog: StoredDialog): Promise<boolean> {
+    const def = this.defs.get(dialog.kind);
+    return !def?.allowed || (await def.allowed(ctx, dialog.data));
+  }
+
   /** Shows the current step's prompt again (e.g. `/tiep`). */
   async resume(ctx: C, dialog: StoredDialog): Promise<Reply[]> {
+    if (!(await this.mayGoOn(ctx, dialog))) return this.closeForRole(ctx);
     await this.store.save(ctx.personId, { ...dialog, expiresAt: this.expiry(ctx, this.def(dialog.kind)) });
     return [await this.prompt(ctx, dialog)];
   }
@@ -132,6 +155,7 @@ export class DialogEngine<C extends { personId: number; channel: string; chatId:
       await this.store.clear(ctx.personId);
       return [{ lines: [msg('dialog-cancelled')] }];
     }
+    if (!(await this.mayGoOn(ctx, dialog))) return this.closeForRole(ctx);
     if (input.action === BACK_ACTION) {
       const history = [...dialog.history];
       const previous = history.pop();
@@ -169,6 +193,11 @@ export class DialogEngine<C extends { personId: number; channel: string; chatId:
     const moved = { ...dialog, step: result.next, data: result.data as Record<string, unknown>, history, expiresAt: this.expiry(ctx, def) };
     await this.store.save(ctx.personId, moved);
     return [...(result.say ?? []), await this.prompt(ctx, moved)];
+  }
+
+  private async closeForRole(ctx: C): Promise<Reply[]> {
+    await this.store.clear(ctx.personId);
+    return [{ lines: [msg('dialog-closed-role')] }];
   }
 
   private async prompt(ctx: C, dialog: StoredDialog): Promise<Reply> {

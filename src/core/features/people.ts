@@ -85,7 +85,19 @@ async function revoke(ctx: Ctx, payload: string): Promise<Reply[]> {
     return [{ lines: [msg('people-revoke-confirm', { name: owner.displayName, role: msg('role-name', { role: grant.role }) })], buttons: [[{ label: msg('people-revoke-yes'), action: `rk:y:${grantId}` }]] }];
   }
   const done = await ctx.services.roles.revoke({ grantId });
+  if (done) await closeDialogsAfterRevoke(ctx, owner.id, grantId);
   return [{ lines: [msg(done ? 'people-revoked' : 'people-revoke-gone', { name: owner.displayName, role: msg('role-name', { role: grant.role }) })] }];
+}
+
+/**
+ * A person who just lost a role loses the dialog that needed it at once, and is told (issue [3/9]):
+ * the dialog's own check runs with the person's roles as they are now.
+ */
+async function closeDialogsAfterRevoke(ctx: Ctx, personId: number, grantId: number): Promise<void> {
+  const roles = await ctx.services.roles.rolesOf({ personId, planSlug: ctx.catalog.plan.id });
+  const closed = await ctx.services.dialogs.closeIfNotAllowed({ ...ctx, personId, roles });
+  if (!closed) return;
+  await ctx.services.notifier.notify([{ personId, key: `dialog-closed-role:${personId}:${grantId}`, reply: { lines: [msg('dialog-closed-role-notice', { kind: closed.kind })] } }]);
 }
 
 export const peopleFeature: Feature = {

@@ -14,6 +14,7 @@ import { awardFormsValidOn, canCommuneAward } from '../awards.ts';
 import { parseTypedDate } from '../plan/dates.ts';
 import { clip } from '../text/fold.ts';
 import { NominationError, type NoteKind } from './model.ts';
+import { handles } from './view.ts';
 
 export const COMMEND_DIALOG = 'commend';
 export const NOTE_DIALOG = 'note';
@@ -51,6 +52,7 @@ async function save(ctx: Ctx, d: CommendData, overrideReason?: string): Promise<
 
 export const commendDialog: DialogDefinition<Ctx, CommendData> = {
   kind: COMMEND_DIALOG,
+  allowed: (ctx) => ctx.roles.admin,
   steps: {
     award: {
       prompt: async (ctx) => {
@@ -109,6 +111,11 @@ interface NoteData {
 
 export const noteDialog: DialogDefinition<Ctx, NoteData> = {
   kind: NOTE_DIALOG,
+  // Whoever handles the nomination now (an officer of its unit, the council, an administrator).
+  allowed: async (ctx, d) => {
+    const n = await ctx.services.nominations.get(d.id);
+    return n !== null && handles(ctx, n);
+  },
   steps: {
     text: {
       prompt: (_ctx, d) => ({ lines: [msg('note-ask', { kind: msg('note-kind', { kind: d.kind }), id: d.id })] }),

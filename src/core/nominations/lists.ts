@@ -89,7 +89,9 @@ async function nominationAction(ctx: Ctx, payload: string): Promise<Reply[]> {
     case 'v':
       return [{ ...(await fullView(ctx, n)), buttons: actionButtons(ctx, n) }];
     case 'e':
-      if (n.state !== 'RETURNED' || !ctx.roles.officerUnits.includes(n.unitCode)) return [{ lines: [msg('nomination-not-editable', { state: msg('nomination-state', { state: n.state }) })] }];
+      // A refusal about the role says so; the state is only the reason for the unit's own officers.
+      if (!ctx.roles.officerUnits.includes(n.unitCode)) return [{ lines: [msg('nomination-edit-not-yours')] }];
+      if (n.state !== 'RETURNED') return [{ lines: [msg('nomination-not-editable', { state: msg('nomination-state', { state: n.state }) })] }];
       return startResubmission(ctx, n);
     case 'c':
       if (!ctx.roles.admin) return [{ lines: [msg('access-denied', { audience: 'admin' })] }];

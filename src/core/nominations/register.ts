@@ -352,6 +352,8 @@ async function submit(ctx: Ctx, data: RegisterData): Promise<StepResult<Register
 
 export const registerDialog: DialogDefinition<Ctx, RegisterData> = {
   kind: REGISTER_DIALOG,
+  // Still an officer (of the chosen unit, once chosen) at every step, the last one writing.
+  allowed: (ctx, d) => ctx.roles.officerUnits.length > 0 && (d.unitCode === undefined || ctx.roles.officerUnits.includes(d.unitCode)),
   steps: {
     unit: unitStep,
     type: typeStep,

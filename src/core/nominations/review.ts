@@ -95,6 +95,7 @@ async function tellOutcome(ctx: Ctx, n: Nomination, state: NominationState, reas
 
 export const voteDialog: DialogDefinition<Ctx, VoteData> = {
   kind: VOTE_DIALOG,
+  allowed: (ctx) => ctx.roles.council,
   steps: {
     reason: {
       prompt: (_ctx, d) => ({ lines: [msg('review-ask-reason', { decision: msg('vote-decision', { decision: d.decision }), id: d.id })] }),

@@ -136,7 +136,7 @@ describe('commendation', () => {
     const grant = await t.prisma.roleGrant.findFirstOrThrow({ where: { personId: await t.personId('adm'), role: 'ADMIN' } });
     await t.app.services.roles.revoke({ grantId: grant.id });
     r = await t.say('adm', '15/11/2026');
-    expect(text(r)).toContain('Việc này dành cho quản trị viên');
+    expect(text(r)).toContain('không còn vai trò cần cho việc này; chưa có gì được lưu');
     expect(await commendations(t)).toEqual([]);
   });
 });
