@@ -16,7 +16,7 @@ import type { PrismaClient } from './generated/client.ts';
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
 
 /** How many times a transaction that meets a serialization failure or a deadlock is run at most. */
-export const CONFLICT_ATTEMPTS = 5;
+export const CONFLICT_ATTEMPTS = 10;
 
 /**
  * Whether `error` is a transaction conflict PostgreSQL asks the client to retry: Prisma's P2034
@@ -47,9 +47,10 @@ export interface PostgresDatabaseOptions {
 /**
  * Opens a pooled PostgreSQL client. Sessions run in UTC (`timezone=UTC` is set per connection) and
  * every `DateTime` column is `timestamptz`, so stored instants never depend on the server's
- * `timezone` setting. Interactive transactions that fail with a serialization failure or a deadlock
- * are run again whole (at most {@link CONFLICT_ATTEMPTS} times): keep side effects other than
- * database writes out of their callbacks, as on SQLite.
+ * `timezone` setting. Transactions are SERIALIZABLE unless the caller asks otherwise (as every
+ * SQLite transaction is); one that fails with a serialization failure or a deadlock is run again
+ * whole (at most {@link CONFLICT_ATTEMPTS} times): keep side effects other than database writes out
+ * of their callbacks, as on SQLite.
  *
  * Does not create tables: apply migrations first (`applyMigrations` in `./migrate.ts`).
  *
@@ -74,9 +75,15 @@ export async function createPostgresDatabase({ databaseUrl, poolSize = 10 }: Pos
   const base = raw as unknown as PrismaClient;
   type TransactionArgs = Parameters<PrismaClient['$transaction']>;
   const $transaction = async (...args: TransactionArgs): Promise<unknown> => {
+    // Serializable unless the caller chose: SQLite, where the repositories were first written, runs
+    // every transaction serializably, so check-then-write code (a vote and the decision it triggers,
+    // a grant with no unit, a daily limit) is correct there and must be here too. A transaction that
+    // loses a race fails with 40001 and runs again below, seeing the winner's rows.
+    const [work, options] = args as [unknown, { isolationLevel?: string } | undefined];
+    const withLevel = [work, { isolationLevel: 'Serializable', ...options }] as unknown as TransactionArgs;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await base.$transaction(...args);
+        return await base.$transaction(...withLevel);
       } catch (error) {
         if (attempt >= CONFLICT_ATTEMPTS || !isConflictError(error)) throw error;
         await new Promise((done) => setTimeout(done, Math.random() * 20 * attempt));

@@ -104,6 +104,9 @@ export function createRoleRepository(prisma: PrismaClient): RoleRepository {
     },
 
     async grant({ personId, role, planSlug, unitCode, byId }) {
+      // Check-then-insert (the unique key cannot stop a duplicate when the unit is NULL: NULLs are
+      // distinct on both engines): correct because transactions are serializable on both engines;
+      // on PostgreSQL the second of two grants at the same moment is run again and finds the first.
       await prisma.$transaction(async (tx) => {
         const unitId = await unitIdFor(tx, role, planSlug, unitCode);
         await grantIn(tx, personId, role, unitId, byId ?? null);

@@ -34,6 +34,10 @@ export function createSendPace({ prisma, engine, limits }: SendPaceOptions): Sen
       if (!limit) return now;
       const overallKey = channel;
       const chatKey = `${channel}:${chatId}`;
+      // Row locks, not serializable snapshots: every send of a channel touches the same row, and
+      // waiting on its lock is cheaper than failing and retrying (SQLite takes the file lock).
+      // (The client is typed as SQLite's, whose only level is Serializable; the PostgreSQL client takes it.)
+      const options = (engine === 'postgresql' ? { isolationLevel: 'ReadCommitted' } : undefined) as { isolationLevel?: 'Serializable' } | undefined;
       const slot = await prisma.$transaction(async (tx) => {
         await tx.$executeRaw`INSERT INTO "SendSlot" ("key", "nextAtMs") VALUES (${overallKey}, 0), (${chatKey}, 0) ON CONFLICT ("key") DO NOTHING`;
         const lock = engine === 'postgresql' ? Prisma.sql`FOR UPDATE` : Prisma.empty;
@@ -44,7 +48,7 @@ export function createSendPace({ prisma, engine, limits }: SendPaceOptions): Sen
         await tx.$executeRaw`UPDATE "SendSlot" SET "nextAtMs" = ${at + limit.overallGapMs} WHERE "key" = ${overallKey}`;
         await tx.$executeRaw`UPDATE "SendSlot" SET "nextAtMs" = ${at + limit.perChatGapMs} WHERE "key" = ${chatKey}`;
         return at;
-      });
+      }, options);
       return new Date(slot);
     },
   };

@@ -24,7 +24,7 @@ afterEach(async () => {
 async function twoInstances(engine: 'sqlite' | 'postgresql'): Promise<[Database, Database]> {
   let url: string;
   if (engine === 'sqlite') {
-    const temp = await createTempDatabase();
+    const temp = await createTempDatabase({ engine: 'sqlite' });
     cleanups.push(() => temp.close());
     url = temp.databaseUrl;
   } else {
@@ -72,7 +72,7 @@ describe('the shared send pace', () => {
   it('does not pace a channel it has no limits for', async () => {
     const temp = await createTempDatabase();
     cleanups.push(() => temp.close());
-    const pace = createSendPace({ prisma: temp.prisma, engine: 'sqlite', limits: {} });
+    const pace = createSendPace({ prisma: temp.prisma, engine: temp.databaseUrl.startsWith('file:') ? 'sqlite' : 'postgresql', limits: {} });
     const now = new Date('2026-12-07T01:00:00.000Z');
     expect((await pace.reserve({ channel: 'console', chatId: 'x', now })).getTime()).toBe(now.getTime());
     expect((await pace.reserve({ channel: 'console', chatId: 'x', now })).getTime()).toBe(now.getTime());
