@@ -1050,3 +1050,20 @@ dialog-closed-role-notice = { $kind ->
        *[other] Your role was just revoked, so the task you had open was closed; what was not sent is not saved.
     }
 nomination-edit-not-yours = Only the officers of the proposing unit can edit this nomination; you can add a note.
+## Registration drafts
+draft-kept = The registration you had started{ $named ->
+        [no] {""}
+       *[yes] {" "}(“{ $name }”)
+    } was kept as a draft (for at least 30 days). Type /mine to continue it.
+draft-gone = This draft no longer exists.
+draft-deleted = Draft deleted.
+drafts-title = <b>Unfinished registrations ({ $count })</b> — kept at least 30 days; tap to continue:
+drafts-item = • { $named ->
+        [no] (no name yet)
+       *[yes] { $name }
+    } — last changed { $date }
+drafts-resume = ▶ Continue: { $named ->
+        [no] (no name yet)
+       *[yes] { $name }
+    }
+drafts-delete = 🗑 Delete draft

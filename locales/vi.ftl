@@ -924,3 +924,20 @@ dialog-closed-role-notice = { $kind ->
        *[other] Vai trò của đồng chí vừa được thu hồi nên việc đang làm dở đã được đóng lại; phần chưa gửi không được lưu.
     }
 nomination-edit-not-yours = Chỉ cán bộ của đơn vị đề nghị mới sửa được hồ sơ này; đồng chí có thể thêm ghi chú.
+## Bản nháp đăng ký
+draft-kept = Hồ sơ đăng ký đang làm dở{ $named ->
+        [no] {""}
+       *[yes] {" "}“{ $name }”
+    } đã được lưu thành bản nháp (giữ ít nhất 30 ngày). Gõ /hoso để tiếp tục khi cần.
+draft-gone = Không còn bản nháp này.
+draft-deleted = Đã xóa bản nháp.
+drafts-title = <b>Bản nháp đăng ký dở ({ $count })</b> — giữ ít nhất 30 ngày, bấm để tiếp tục:
+drafts-item = • { $named ->
+        [no] (chưa nhập tên)
+       *[yes] { $name }
+    } — sửa lần cuối { $date }
+drafts-resume = ▶ Tiếp tục: { $named ->
+        [no] (chưa nhập tên)
+       *[yes] { $name }
+    }
+drafts-delete = 🗑 Xóa nháp

@@ -21,6 +21,7 @@ import { peopleFeature } from './core/features/people.ts';
 import { deedFeature, registerDeedDialogs } from './core/deeds/feature.ts';
 import { createTranslator, type Translator } from './core/i18n.ts';
 import { nominationFeatures, registerNominationDialogs } from './core/nominations/feature.ts';
+import { keepRegistrationDraft } from './core/nominations/register.ts';
 import { createPlanCatalog, type PlanCatalog } from './core/plan/catalog.ts';
 import { loadPlanFile } from './core/plan/load.ts';
 import { importAwardForms, listAwardForms } from './db/award-repository.ts';
@@ -38,6 +39,7 @@ import type { InboundEventLog } from './core/inbound-log.ts';
 import type { OutboxStore } from './core/outbox.ts';
 import { createPeopleRepository } from './db/people-repository.ts';
 import { milestoneDatesFeature, registerMilestoneDateDialog } from './core/features/milestone-dates.ts';
+import { createDraftRepository } from './db/draft-repository.ts';
 import { createMilestoneDateRepository } from './db/milestone-date-repository.ts';
 import { importPlan, loadPlan, type PlanImportResult } from './db/plan-repository.ts';
 import { createRoleRepository } from './db/role-repository.ts';
@@ -137,7 +139,9 @@ export async function createApp(opts: {
       onMissing: (locale: Locale, key: string) => logger.error({ locale, key }, 'missing text'),
     });
     const dialogStore = createDialogStore(db.prisma);
-    const dialogs = new DialogEngine<Ctx>(dialogStore);
+    const drafts = createDraftRepository(db.prisma);
+    // A registration left half-done (another dialog started, or expired) is kept as a draft.
+    const dialogs = new DialogEngine<Ctx>(dialogStore, { onAbandon: (personId, dialog, now) => keepRegistrationDraft(drafts, { personId, planSlug: catalog.plan.id, dialog, now }) });
     registerNominationDialogs(dialogs);
     registerDeedDialogs(dialogs);
     registerMilestoneDateDialog(dialogs);
@@ -155,6 +159,7 @@ export async function createApp(opts: {
       attempts: createAttemptLimiter({ logger }),
       preferences,
       milestoneDates: createMilestoneDateRepository(db.prisma),
+      drafts,
       jobStatus: () => scheduler!.status(),
       awardForms: () => listAwardForms(db.prisma),
       unanswered: createUnansweredRepository(db.prisma),
@@ -182,9 +187,13 @@ export async function createApp(opts: {
       scheduler,
       async expireDialogs(now = clock()) {
         const expired = await dialogStore.takeExpired(now);
-        await notifier.notify(
-          expired.map((d) => ({ personId: d.personId, key: `dialog:${d.personId}:${d.kind}:${d.expiresAt.toISOString()}`, reply: { lines: [msg('dialog-expired-notice', { kind: d.kind })] } })),
-        );
+        const notices = [];
+        for (const d of expired) {
+          // What was typed in a registration is kept as a draft, and the notice says where it is.
+          const kept = await dialogs.abandon(d.personId, d, now);
+          notices.push({ personId: d.personId, key: `dialog:${d.personId}:${d.kind}:${d.expiresAt.toISOString()}`, reply: kept ?? { lines: [msg('dialog-expired-notice', { kind: d.kind })] } });
+        }
+        await notifier.notify(notices);
         return expired.length;
       },
       async bootstrapAdminCode(now = clock()) {

@@ -83,8 +83,9 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
   async function openDialog(ctx: Ctx): Promise<{ dialog: StoredDialog | null; notice: Reply[] }> {
     const dialog = await services.dialogs.current(ctx.personId);
     if (dialog && dialog.expiresAt.getTime() <= ctx.now.getTime()) {
+      const kept = await services.dialogs.abandon(ctx.personId, dialog, ctx.now);
       await services.dialogs.cancel(ctx);
-      return { dialog: null, notice: [{ lines: [msg('dialog-expired')] }] };
+      return { dialog: null, notice: [kept ?? { lines: [msg('dialog-expired')] }] };
     }
     return { dialog, notice: [] };
   }

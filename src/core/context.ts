@@ -6,6 +6,7 @@ import type { AwardForm } from './awards.ts';
 import type { InboundMessage, Locale, Reply } from './channel.ts';
 import type { DeedRepository } from './deeds/model.ts';
 import type { DialogEngine } from './dialog/engine.ts';
+import type { DraftRepository } from './nominations/drafts.ts';
 import type { NominationRepository, VoteRule } from './nominations/model.ts';
 import type { AttemptLimiter } from './limits.ts';
 import type { Notifier } from './notify.ts';
@@ -27,6 +28,8 @@ export interface Services {
   /** Wrong-code attempts (invite and link codes); absent = no limit (tests of other features). */
   attempts?: AttemptLimiter;
   preferences: PreferenceRepository;
+  /** Registrations left half-done, kept as drafts (listed in /hoso). */
+  drafts: DraftRepository;
   /** Actual dates of reviews and conferences, set by the standing office (`/ngaymoc`). */
   milestoneDates: MilestoneDateRepository;
   /** The scheduled jobs: next run (UTC) and last result, for `/lich`. */

@@ -67,6 +67,7 @@ export const ACTION_GROUP_POLICY: Readonly<Record<string, GroupPolicy>> = {
   vb: 'private', // drafted documents (files)
   qa: 'private', // answers to free-text questions (private chats only; "your unit" is personal)
   md: 'private', // /ngaymoc: record an actual date (administrators)
+  dr: 'private', // the officer's registration drafts
 };
 
 /** The policy of a command (canonical name); unknown names are private. */

@@ -91,10 +91,22 @@ function withControls(reply: Reply, canGoBack: boolean): Reply {
   return { ...reply, buttons: [...(reply.buttons ?? []), controls] };
 }
 
+export interface DialogEngineOptions {
+  /**
+   * Called when an open dialog is left without being cancelled: replaced by another one, or past its
+   * time to live. It may keep what was typed (e.g. a registration draft) and return a notice saying
+   * so; `undefined` when nothing was kept.
+   */
+  onAbandon?: (personId: number, dialog: StoredDialog, now: Date) => Promise<Reply | undefined>;
+}
+
 /** Runs dialogs of every kind registered with it. */
 export class DialogEngine<C extends { personId: number; channel: string; chatId: string; now: Date }> {
   private readonly defs = new Map<string, DialogDefinition<C, any>>();
-  constructor(private readonly store: DialogStore) {}
+  constructor(
+    private readonly store: DialogStore,
+    private readonly options: DialogEngineOptions = {},
+  ) {}
 
   register<D>(def: DialogDefinition<C, D>): void {
     this.defs.set(def.kind, def);
@@ -110,9 +122,17 @@ export class DialogEngine<C extends { personId: number; channel: string; chatId:
    */
   async start<D>(ctx: C, kind: string, step: string, data: D, history: string[] = []): Promise<Reply[]> {
     const def = this.def(kind);
+    const open = await this.store.get(ctx.personId);
+    // The dialog being replaced is left, not cancelled: what was typed may be kept.
+    const kept = open ? await this.abandon(ctx.personId, open, ctx.now) : undefined;
     const dialog = this.fresh(ctx, def, kind, step, data as Record<string, unknown>, history);
     await this.store.save(ctx.personId, dialog);
-    return [await this.prompt(ctx, dialog)];
+    return [...(kept ? [kept] : []), await this.prompt(ctx, dialog)];
+  }
+
+  /** Lets the abandon hook keep what `dialog` holds; returns its notice, if it kept something. */
+  async abandon(personId: number, dialog: StoredDialog, now: Date): Promise<Reply | undefined> {
+    return this.options.onAbandon?.(personId, dialog, now);
   }
 
   /**

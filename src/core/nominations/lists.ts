@@ -10,7 +10,7 @@ import { clip, foldText } from '../text/fold.ts';
 import { truncateBytes } from '../text/truncate.ts';
 import { startCommendation, startNote } from './commend.ts';
 import type { Nomination } from './model.ts';
-import { startResubmission } from './register.ts';
+import { resumeDraft, startResubmission } from './register.ts';
 import { fullView, handles, publicView } from './view.ts';
 
 /** Items per page: short enough for a cheap phone's screen. */
@@ -27,7 +27,26 @@ function pager(prefix: string, offset: number, total: number, query: string): Bu
   return buttons;
 }
 
+/** The officer's registrations left half-done (kept at least 30 days), with resume and delete buttons. */
+async function draftsReply(ctx: Ctx): Promise<Reply | undefined> {
+  const drafts = await ctx.services.drafts.list({ personId: ctx.personId, planSlug: ctx.catalog.plan.id });
+  if (drafts.length === 0) return undefined;
+  const tz = ctx.services.settings.timeZone;
+  return {
+    lines: [msg('drafts-title', { count: drafts.length }), ...drafts.map((d) => msg('drafts-item', { name: d.nomineeName, named: d.nomineeName ? 'yes' : 'no', date: formatLocalDate(d.updatedAt, tz) }))],
+    buttons: drafts.map((d) => [
+      { label: msg('drafts-resume', { name: clip(d.nomineeName, 30), named: d.nomineeName ? 'yes' : 'no' }), action: `dr:r:${d.id}` },
+      { label: msg('drafts-delete'), action: `dr:x:${d.id}` },
+    ]),
+  };
+}
+
 async function mine(ctx: Ctx, offset: number, rawQuery: string): Promise<Reply[]> {
+  const drafts = offset === 0 && !rawQuery.trim() ? await draftsReply(ctx) : undefined;
+  return drafts ? [drafts, ...(await nominationsPage(ctx, offset, rawQuery))] : nominationsPage(ctx, offset, rawQuery);
+}
+
+async function nominationsPage(ctx: Ctx, offset: number, rawQuery: string): Promise<Reply[]> {
   const query = clipQuery(rawQuery);
   const everyUnit = ctx.roles.admin || ctx.roles.council;
   const { items, total } = await ctx.services.nominations.list({
@@ -127,5 +146,13 @@ export const listsFeature: Feature = {
       return n && n.state === 'APPROVED' && n.planSlug === ctx.catalog.plan.id ? [await publicView(ctx, n)] : [{ lines: [msg('nomination-not-found')] }];
     },
     nom: nominationAction,
+    dr: async (ctx, payload) => {
+      const [op, raw] = payload.split(':');
+      const id = /^\d{1,9}$/.test(raw ?? '') ? Number(raw) : undefined;
+      if (id === undefined) return [{ lines: [msg('draft-gone')] }];
+      if (op === 'r') return resumeDraft(ctx, id);
+      if (op === 'x') return [{ lines: [msg((await ctx.services.drafts.remove({ id, personId: ctx.personId })) ? 'draft-deleted' : 'draft-gone')] }];
+      return [{ lines: [msg('action-expired')] }];
+    },
   },
 };

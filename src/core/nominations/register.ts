@@ -11,13 +11,14 @@
  */
 import { msg, type Attachment, type Button, type Msg, type Reply } from '../channel.ts';
 import type { Ctx } from '../context.ts';
-import { stepButton, type DialogDefinition, type DialogStep, type StepResult } from '../dialog/engine.ts';
+import { stepButton, type DialogDefinition, type DialogStep, type StepResult, type StoredDialog } from '../dialog/engine.ts';
 import { pick } from '../plan/catalog.ts';
 import { formatPlanDate } from '../plan/dates.ts';
 import type { SubjectType } from '../plan/plan-schema.ts';
 import { clip } from '../text/fold.ts';
 import { applicableCriteria, profileOf, profilesFor, selfCheckScore } from '../criteria/applicability.ts';
 import { deedBecameNomination } from '../deeds/notices.ts';
+import type { DraftRepository } from './drafts.ts';
 import { NominationError, type Nomination } from './model.ts';
 
 export const REGISTER_DIALOG = 'register';
@@ -405,4 +406,28 @@ export async function startResubmission(ctx: Ctx, n: Nomination): Promise<Reply[
   const c = ctx.catalog.categoryByCode.get(n.categoryCode);
   const asksProfile = c ? profilesFor(c, n.subjectType).length > 1 : false;
   return ctx.services.dialogs.start(ctx, REGISTER_DIALOG, 'sum', data, ['type', 'cat', ...(asksProfile ? ['prof'] : []), 'mov', 'name', 'place', 'ach', 'evid', 'check']);
+}
+
+/**
+ * Keeps a registration left half-done (another dialog started, or its time to live passed) as a
+ * draft, when anything was answered; returns the notice to show, or `undefined` when nothing was
+ * kept (another kind of dialog, or nothing typed yet). See `./drafts.ts`.
+ */
+export async function keepRegistrationDraft(drafts: DraftRepository, input: { personId: number; planSlug: string; dialog: StoredDialog; now: Date }): Promise<Reply | undefined> {
+  const { dialog } = input;
+  if (dialog.kind !== REGISTER_DIALOG) return undefined;
+  const data = dialog.data as unknown as RegisterData;
+  const answered = Boolean(data.categoryCode || data.nomineeName || data.place || data.achievements || data.evidence?.length || data.resubmitId);
+  if (!answered) return undefined;
+  await drafts.save({ personId: input.personId, planSlug: input.planSlug, nomineeName: data.nomineeName ?? '', state: { step: dialog.step, history: dialog.history, data: dialog.data }, now: input.now });
+  return { lines: [msg('draft-kept', { name: data.nomineeName ?? '', named: data.nomineeName ? 'yes' : 'no' })] };
+}
+
+/** Resumes a kept draft where the officer left it (the draft is removed: leaving again keeps it anew). */
+export async function resumeDraft(ctx: Ctx, id: number): Promise<Reply[]> {
+  const draft = await ctx.services.drafts.get({ id, personId: ctx.personId });
+  if (!draft || draft.planSlug !== ctx.catalog.plan.id) return [{ lines: [msg('draft-gone')] }];
+  await ctx.services.drafts.remove({ id, personId: ctx.personId });
+  const { step, history, data } = draft.state;
+  return ctx.services.dialogs.start(ctx, REGISTER_DIALOG, registerDialog.steps[step] ? step : 'sum', data, history);
 }

@@ -384,7 +384,7 @@ describe('registration dialog: restart and expiry', () => {
     expect(text(r)).not.toContain(PROMPTS.type);
   });
 
-  it('after 24 h untouched the dialog is gone and the officer writing is told', async () => {
+  it('after 24 h untouched the dialog is closed, kept as a draft, and the officer writing is told', async () => {
     const t = await officerApp();
     await walkTo(t, 'o1', 'place');
     t.advance(23 * HOUR);
@@ -396,7 +396,7 @@ describe('registration dialog: restart and expiry', () => {
 
     t.advance(24 * HOUR);
     r = await t.tap('o1', 'd:evid:ok');
-    expect(text(r)).toContain('Việc bạn làm dở đã quá 24 giờ nên đã được hủy.');
+    expect(text(r)).toContain(`Hồ sơ đăng ký đang làm dở “${NAME}” đã được lưu thành bản nháp`); // nothing typed is lost
     expect(last(r)).not.toContain(PROMPTS.check);
     expect(text(await t.say('o1', '/tiep'))).toContain('Không có việc gì đang làm dở');
     expect(await t.prisma.nomination.count()).toBe(0);
@@ -407,7 +407,7 @@ describe('registration dialog: restart and expiry', () => {
     await walkTo(t, 'o1', 'name');
     t.advance(24 * HOUR + 60_000);
     const r = await t.say('o1', NAME);
-    expect(text(r)).toContain('đã quá 24 giờ nên đã được hủy');
+    expect(text(r)).toContain('đã được lưu thành bản nháp'); // the category and movement were answered
     expect(text(r)).not.toContain(PROMPTS.place);
   });
 
@@ -424,7 +424,8 @@ describe('registration dialog: restart and expiry', () => {
     const notices = await t.outbox();
     expect(notices).toHaveLength(1);
     expect(notices[0]!.personId).toBe(await t.personId('o1'));
-    expect(notices[0]!.text).toContain('Hồ sơ đăng ký bạn làm dở đã quá 24 giờ');
+    expect(notices[0]!.text).toContain(`Hồ sơ đăng ký đang làm dở “${NAME}” đã được lưu thành bản nháp`);
+    expect(await t.prisma.registrationDraft.count()).toBe(1);
     expect(text(await t.say('o1', '/tiep'))).toContain('Không có việc gì đang làm dở');
   });
 });
