@@ -61,6 +61,9 @@ import type { DocumentServices } from './core/documents/ports.ts';
 import { createDocumentRegister } from './db/document-register.ts';
 import { createDocumentRenderer } from './documents/renderer.ts';
 
+import type { OpsProbe } from './http/ops.ts';
+import { createOpsRepository } from './db/ops-repository.ts';
+
 /** The project root (where `locales/`, `prisma/` and `plans/` live). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -75,6 +78,8 @@ export interface AppStores {
   inboundEvents: InboundEventLog;
   /** Zalo OA tokens. */
   zaloTokens: ZaloTokenStore;
+  /** Database reachability and outbox backlog, for `/readyz` and `/metrics`. */
+  ops: OpsProbe;
 }
 
 export interface App {
@@ -180,7 +185,7 @@ export async function createApp(opts: {
       core,
       translator,
       services,
-      stores: { outbox: createOutboxStore(db.prisma), inboundEvents: createInboundEventLog(db.prisma), zaloTokens: createZaloTokenStore(db.prisma, { now: clock }) },
+      stores: { outbox: createOutboxStore(db.prisma), inboundEvents: createInboundEventLog(db.prisma), zaloTokens: createZaloTokenStore(db.prisma, { now: clock }), ops: createOpsRepository(db.prisma) },
       alerts: createAdminAlerts({ roles, notifier }),
       catalog: () => catalog,
       planImport,

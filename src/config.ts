@@ -202,6 +202,12 @@ export interface Config {
     webhookMaxAgeMs: number;
   };
   httpPort: number;
+  /**
+   * `HTTP_PORT` was set: the HTTP server (`/healthz`, `/readyz`, `/metrics`) runs even when no webhook
+   * needs it (Telegram polling). Unset, polling serves nothing, so two bots on one machine don't
+   * fight over the default port.
+   */
+  httpPortSet: boolean;
   databaseUrl: string;
   /**
    * SQLite: how long a write keeps retrying (asynchronously) while another process holds the write
@@ -296,6 +302,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : undefined,
     httpPort: c.HTTP_PORT,
+    httpPortSet: blankToUndefined(env.HTTP_PORT) !== undefined,
     databaseUrl: c.DATABASE_URL,
     databaseBusyWaitMs: c.DATABASE_BUSY_WAIT_MS,
     planFile: c.PLAN_FILE,

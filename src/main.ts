@@ -17,6 +17,9 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { PlanFileError } from './core/plan/load.ts';
 import { PlanImportError } from './db/plan-repository.ts';
 import { createHttpApp, startHttpServer, type HttpApp } from './http/server.ts';
+import { mountOps } from './http/ops.ts';
+import { countTelegramErrors } from './channels/telegram/metrics.ts';
+import { createMetrics, instrumentCore, type Metrics } from './metrics.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 /** How often abandoned dialogs are looked for, in milliseconds. */
@@ -26,9 +29,10 @@ const DIALOG_SWEEP_MS = 60_000;
  * Telegram in two steps around the HTTP server: `prepare` builds the bot and (webhook mode) mounts
  * its route; `start` initialises it, polls or registers the webhook, and starts its outbox delivery.
  */
-function prepareTelegram(app: App, config: Config, logger: Logger, http: HttpApp) {
+function prepareTelegram(app: App, config: Config, logger: Logger, http: HttpApp, metrics: Metrics) {
   const tg = config.telegram!;
   const bot = createTelegramBot({ core: app.core, translator: app.translator, logger, token: tg.token, apiRoot: tg.apiRoot });
+  bot.api.config.use(countTelegramErrors(metrics));
   if (tg.mode === 'webhook') mountTelegramWebhook(http, { bot, webhookUrl: tg.webhookUrl!, webhookSecret: tg.webhookSecret! });
   return {
     needsHttp: tg.mode === 'webhook',
@@ -93,9 +97,13 @@ async function runChannels(app: App, config: Config, logger: Logger): Promise<nu
     finish(1);
   };
   const http = createHttpApp({ logger });
-  const telegram = config.telegram ? prepareTelegram(app, config, logger, http) : undefined;
+  const metrics = createMetrics({ probe: app.stores.ops });
+  mountOps(http, { probe: app.stores.ops, metrics });
+  app = { ...app, core: instrumentCore(app.core, metrics) };
+  const telegram = config.telegram ? prepareTelegram(app, config, logger, http, metrics) : undefined;
   if (config.zalo) stops.push(await startZaloChannel(app, config, logger, http));
-  if (telegram?.needsHttp || config.zalo) {
+  // Polling needs no server; HTTP_PORT set explicitly asks for one anyway (/healthz, /readyz, /metrics).
+  if (telegram?.needsHttp || config.zalo || config.httpPortSet) {
     try {
       const server = await startHttpServer({ app: http, port: config.httpPort, logger });
       stops.unshift(() => server.close());
@@ -116,9 +124,15 @@ async function runChannels(app: App, config: Config, logger: Logger): Promise<nu
     app.expireDialogs().catch((error: unknown) => logger.error({ err: error }, 'dialog sweep failed'));
   }, DIALOG_SWEEP_MS);
   // node-cron only wakes the dispatcher; the database decides what is due (see src/jobs/scheduler.ts).
-  await app.scheduler.catchUp().catch((error: unknown) => logger.error({ err: error }, 'catch-up failed'));
+  await app.scheduler.catchUp().then(
+    (runs) => metrics.jobsRun(runs),
+    (error: unknown) => logger.error({ err: error }, 'catch-up failed'),
+  );
   const wake = cron.schedule('* * * * *', () => {
-    app.scheduler.tick().catch((error: unknown) => logger.error({ err: error }, 'scheduler tick failed'));
+    app.scheduler.tick().then(
+      (runs) => metrics.jobsRun(runs),
+      (error: unknown) => logger.error({ err: error }, 'scheduler tick failed'),
+    );
   });
   process.once('SIGINT', () => finish(0));
   process.once('SIGTERM', () => finish(0));
