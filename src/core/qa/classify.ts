@@ -78,6 +78,8 @@ function indexOf(tokens: string[], phrase: string[]): number {
 }
 const contains = (tokens: string[], phrase: string[]): boolean => indexOf(tokens, phrase) >= 0;
 
+/** Words that ask for a number. */
+const COUNT_WORDS = [['bao', 'nhieu'], ['may'], ['how', 'many'], ['so', 'luong']];
 /** A category code typed alone: "3.1.5", "§3.1.5", "III.3.1.5". */
 const CODE_QUERY = /^\s*(?:§\s*)?(?:iii\.)?\d+(?:\.\d+)+\.?\s*$/i;
 /** Words that may stand around a name without making it a question of another kind. */
@@ -218,7 +220,11 @@ export function createClassifier(catalog: PlanCatalog): Classifier {
       const bare = tokens.every((t, i) => NAME_FILLERS.has(t) || namedAt(i));
       if (code) add('criteria', 2);
       else if (bare && slots.awards.length > 0) add('title', 1);
+      else if (bare && slots.categoryScore >= 2) add('criteria', 1);
+      else if (bare && slots.units.length > 0) add('targets', 0.6);
       else if (bare && slots.categoryScore >= 1) add('criteria', 1);
+      // A count asked about a unit ("trạm y tế bao nhiêu", "công an mấy người") is its target.
+      if (slots.units.length > 0 && COUNT_WORDS.some((w) => contains(tokens, w))) add('targets', 0.4);
       if (tokens.length === 0) add('ack', 1);
 
       const ranked = [...scores].map(([intent, score]) => ({ intent, score })).sort((a, b) => b.score - a.score);
