@@ -197,38 +197,14 @@ qa-can-do =
     Just type a question, e.g. <i>health station targets</i>, <i>when is the final review</i>, <i>who awards the Cultured Family title</i>.
 qa-ack = All right.
 qa-other = That question is outside what I know, so I can't answer it. I have noted it so that the standing office of the commune Emulation and Commendation Council can consider adding it.
-qa-date = { $precision ->
-        [YEAR] { $y }
-        [MONTH] { $m ->
-            [1] Jan
-            [2] Feb
-            [3] Mar
-            [4] Apr
-            [5] May
-            [6] Jun
-            [7] Jul
-            [8] Aug
-            [9] Sep
-            [10] Oct
-            [11] Nov
-           *[12] Dec
-        } { $y }
-       *[DAY] { $d } { $m ->
-            [1] Jan
-            [2] Feb
-            [3] Mar
-            [4] Apr
-            [5] May
-            [6] Jun
-            [7] Jul
-            [8] Aug
-            [9] Sep
-            [10] Oct
-            [11] Nov
-           *[12] Dec
-        } { $y }
+qa-criteria-count = <b>Criteria ({ $count })</b>{ $shown ->
+        [0] :
+       *[other] { $scoped ->
+            [yes] , { $shown } for every nominee:
+           *[no] , the first { $shown }:
+        }
     }
-qa-criteria-count = <b>Criteria ({ $count })</b>, the first { $shown }:
+qa-criteria-scope = • For { $name } only: { $count } criteria
 qa-criteria-all = All { $count } criteria
 qa-criteria-general-button = General criteria (section III.2)
 qa-criteria-which = Which category's criteria? Type its field (e.g. <i>health</i>, <i>school</i>, <i>poverty</i>) or see the list.
@@ -278,7 +254,8 @@ qa-date-last = The last milestone:
 qa-date-precision-note = <i>The plan gives only { $precision ->
         [YEAR] the year
         [MONTH] the month
-       *[other] a year or month
+        [OCCASION] the occasion
+       *[other] a year or an occasion
     }, not a day; the standing office of the commune Emulation and Commendation Council announces the actual date.</i>
 qa-process-nominate = { $who ->
         [officer] To nominate an exemplar: type /nominate, choose the category, enter the collective, person or household, the achievements and photos as evidence. Follow your nominations with /mine.

@@ -190,12 +190,14 @@ qa-can-do =
     { qa-you-cap } cứ gõ câu hỏi, ví dụ: <i>chỉ tiêu trạm y tế</i>, <i>khi nào tổng kết</i>, <i>gia đình văn hóa do ai công nhận</i>.
 qa-ack = Dạ.
 qa-other = Câu hỏi này nằm ngoài nội dung tôi nắm được, nên tôi không trả lời được. Tôi đã ghi lại để bộ phận thường trực Hội đồng Thi đua – Khen thưởng xã xem xét bổ sung.
-qa-date = { $precision ->
-        [YEAR] năm { $y }
-        [MONTH] tháng { $m }/{ $y }
-       *[DAY] { $d }/{ $m }/{ $y }
+qa-criteria-count = <b>Tiêu chí ({ $count })</b>{ $shown ->
+        [0] :
+       *[other] { $scoped ->
+            [yes] , { $shown } tiêu chí áp dụng cho mọi đối tượng:
+           *[no] , { $shown } tiêu chí đầu:
+        }
     }
-qa-criteria-count = <b>Tiêu chí ({ $count })</b>, { $shown } tiêu chí đầu:
+qa-criteria-scope = • Riêng đối với { $name }: { $count } tiêu chí
 qa-criteria-all = Xem đủ { $count } tiêu chí
 qa-criteria-general-button = Tiêu chí chung (mục III.2)
 qa-criteria-which = { qa-you-cap } hỏi tiêu chí của lĩnh vực nào? Gõ tên lĩnh vực (ví dụ: <i>y tế</i>, <i>trường học</i>, <i>hộ nghèo</i>) hoặc xem danh sách.
@@ -245,7 +247,8 @@ qa-date-last = Mốc cuối cùng:
 qa-date-precision-note = <i>Kế hoạch chỉ ghi { $precision ->
         [YEAR] năm
         [MONTH] tháng
-       *[other] năm hoặc tháng
+        [OCCASION] dịp tổ chức
+       *[other] năm hoặc dịp tổ chức
     }, không ghi ngày cụ thể; ngày tổ chức thực tế do bộ phận thường trực Hội đồng Thi đua – Khen thưởng xã thông báo.</i>
 qa-process-nominate = { $who ->
         [officer] Đăng ký điển hình tiên tiến: gõ /dangky, chọn lĩnh vực, nhập tên tập thể, cá nhân hoặc hộ gia đình, thành tích và ảnh minh chứng. Theo dõi hồ sơ bằng /hoso.

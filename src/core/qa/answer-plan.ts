@@ -4,9 +4,11 @@
  * IV.1) with the plan's own precision — a date the plan gives as a year is never shown as a day.
  */
 import { msg, type Button, type Locale, type Msg, type Reply } from '../channel.ts';
+import { applies } from '../criteria/applicability.ts';
 import { CATEGORY_ACTION } from '../criteria/criteria.ts';
 import { pick, type PlanCatalog } from '../plan/catalog.ts';
-import { lastDayCovered } from '../plan/dates.ts';
+import { firstDay, lastDayCovered, milestoneLastDay } from '../plan/dates.ts';
+import { milestoneWhen } from '../plan/timeline.ts';
 import type { Milestone, Quota } from '../plan/plan-schema.ts';
 import { clip } from '../text/fold.ts';
 
@@ -14,39 +16,27 @@ import { clip } from '../text/fold.ts';
 export const SHORT_CRITERIA = 3;
 /** Longest milestone or phase title in a short answer, in characters. */
 const TITLE_MAX = 160;
+/** Title length when a list holds more than three milestones. */
+const LIST_TITLE_MAX = 60;
 const LABEL_MAX = 40;
-
-/**
- * A plan date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) as a message each locale formats (vi `25/8/2021`,
- * `tháng 12/2021`, `năm 2025`; en `25 Aug 2021`), never more precise than `precision` or than written.
- */
-export function dateMsg(date: string, precision: string): Msg {
-  const [y = '', m, d] = date.split('-');
-  const form = d !== undefined ? 'DAY' : m !== undefined ? 'MONTH' : 'YEAR';
-  const shown = precision === 'YEAR' || form === 'YEAR' ? 'YEAR' : precision === 'MONTH' || form === 'MONTH' ? 'MONTH' : 'DAY';
-  return msg('qa-date', { y, m: Number(m ?? 0), d: String(Number(d ?? 0)), precision: shown });
-}
-
-/** First and last calendar day a plan date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) covers. */
-function span(date: string): [string, string] {
-  if (date.length === 4) return [`${date}-01-01`, `${date}-12-31`];
-  if (date.length === 7) {
-    const [y, m] = date.split('-').map(Number) as [number, number];
-    return [`${date}-01`, `${date}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`];
-  }
-  return [date, date];
-}
 
 /** The short answer to "tiêu chí của …": title, the first criteria, the count; the rest behind buttons. */
 export function criteriaShortReply(catalog: PlanCatalog, code: string, locale: Locale, others: string[] = []): Reply | undefined {
   const c = catalog.categoryByCode.get(code);
   if (!c) return undefined;
-  const shown = c.criteria.slice(0, SHORT_CRITERIA);
-  const lines: Msg[] = [
-    msg('criteria-detail-title', { code: c.code, name: pick(c.name, locale), section: c.section }),
-    msg('qa-criteria-count', { count: c.criteria.length, shown: shown.length }),
-    ...shown.map((x, i) => msg('criteria-item', { n: i + 1, text: pick(x.text, locale) })),
-  ];
+  // Items for every nominee first; items for one profile only (3.1.10 households, 3.2.1 leaders) are
+  // counted per profile behind the "all criteria" button, never mixed into the first three.
+  const common = c.criteria.filter((x) => !x.subjectTypes && !x.profiles);
+  const shown = common.slice(0, SHORT_CRITERIA);
+  const scopes = (c.profiles.length > 0 ? c.profiles.map((p) => ({ name: msg('plain', { text: pick(p.name, locale) }), n: { subjectType: p.subjectType, profile: p.code } })) : c.subjectTypes.map((type) => ({ name: msg('subject-type', { type }), n: { subjectType: type } })))
+    .map((s) => ({ name: s.name, count: c.criteria.filter((x) => !common.includes(x) && applies(c, x, s.n) !== 'no').length }))
+    .filter((s) => s.count > 0);
+  const lines: Msg[] = [msg('criteria-detail-title', { code: c.code, name: pick(c.name, locale), section: c.section })];
+  // Who may be chosen (Đối tượng) is said above the criteria, never counted as one (domain-corrections §1).
+  if (c.eligibility) lines.push(msg('criteria-eligibility', { text: clip(pick(c.eligibility, locale), TITLE_MAX) }));
+  lines.push(msg('qa-criteria-count', { count: c.criteria.length, shown: shown.length, scoped: scopes.length > 0 ? 'yes' : 'no' }));
+  shown.forEach((x, i) => lines.push(msg('criteria-item', { n: i + 1, text: pick(x.text, locale), conditional: x.conditional ? 'yes' : 'no' })));
+  scopes.forEach((s) => lines.push(msg('qa-criteria-scope', { name: s.name, count: s.count })));
   const buttons: Button[][] = [];
   if (c.criteria.length > shown.length) buttons.push([{ label: msg('qa-criteria-all', { count: c.criteria.length }), action: `${CATEGORY_ACTION}${c.code}` }]);
   buttons.push([{ label: msg('qa-criteria-general-button'), action: 'qa:criteria.general' }]);
@@ -136,21 +126,23 @@ export type DateTopic = 'deadline' | 'review' | 'phase' | 'conference' | 'next';
 
 const KIND_OF: Record<Exclude<DateTopic, 'phase' | 'next'>, Milestone['kind']> = { deadline: 'DEADLINE', review: 'REVIEW', conference: 'CONFERENCE' };
 
-function milestoneLine(m: Milestone, locale: Locale, today: string): Msg {
+function milestoneLine(m: Milestone, locale: Locale, today: string, actual: string | undefined, max = TITLE_MAX): Msg {
   return msg('qa-date-line', {
-    date: dateMsg(m.date, m.precision),
-    title: clip(pick(m.title, locale), TITLE_MAX),
-    past: lastDayCovered(m.date, m.precision) < today ? 'yes' : 'no',
+    date: milestoneWhen(m, locale, actual),
+    title: clip(pick(m.title, locale), max),
+    past: milestoneLastDay(m, actual) < today ? 'yes' : 'no',
     section: m.section,
   });
 }
 
 /**
- * Dates from the timeline. Each milestone is shown at its own precision, with a note when the plan
- * gives no day ("the actual date is announced by the standing office"); an ended plan says so.
+ * Dates from the timeline. Each milestone is shown in the plan's own words or at its own precision
+ * (`milestoneWhen`), with the actual date when the standing office set one, and a note when the plan
+ * gives no day and none is set; an ended plan says so.
  * @param today local calendar date `YYYY-MM-DD` in the people's zone.
+ * @param actual actual dates set by the standing office (`/ngaymoc`), by milestone code.
  */
-export function datesAnswer(catalog: PlanCatalog, topic: DateTopic, locale: Locale, today: string): Reply {
+export function datesAnswer(catalog: PlanCatalog, topic: DateTopic, locale: Locale, today: string, actual: ReadonlyMap<string, string> = new Map()): Reply {
   const { plan } = catalog;
   const lines: Msg[] = [];
   const ended = plan.period.end < today;
@@ -159,7 +151,7 @@ export function datesAnswer(catalog: PlanCatalog, topic: DateTopic, locale: Loca
   if (topic === 'phase') {
     lines.push(msg('qa-phases-title', { count: plan.phases.length, ...period(catalog) }));
     for (const p of plan.phases) {
-      const state = span(p.end)[1] < today ? 'past' : span(p.start)[0] > today ? 'future' : 'current';
+      const state = lastDayCovered(p.end) < today ? 'past' : firstDay(p.start) > today ? 'future' : 'current';
       lines.push(msg('qa-phase-line', { name: pick(p.name, locale), state, section: p.section }));
       lines.push(msg('timeline-phase-summary', { summary: clip(pick(p.summary, locale), TITLE_MAX) }));
     }
@@ -167,11 +159,11 @@ export function datesAnswer(catalog: PlanCatalog, topic: DateTopic, locale: Loca
   }
   let items: Milestone[];
   if (topic === 'next') {
-    const next = plan.milestones.find((m) => lastDayCovered(m.date, m.precision) >= today);
+    const next = plan.milestones.find((m) => milestoneLastDay(m, actual.get(m.code)) >= today);
     if (!next) {
       lines.push(msg('timeline-all-past'));
       const last = plan.milestones.at(-1);
-      if (last) lines.push(msg('qa-date-last'), milestoneLine(last, locale, today));
+      if (last) lines.push(msg('qa-date-last'), milestoneLine(last, locale, today, actual.get(last.code)));
       return { lines, buttons };
     }
     lines.push(msg('qa-date-next'));
@@ -181,8 +173,9 @@ export function datesAnswer(catalog: PlanCatalog, topic: DateTopic, locale: Loca
     if (items.length === 0) return { lines: [...lines, msg('qa-date-none', { topic })], buttons };
     lines.push(msg('qa-date-title', { topic, count: items.length }));
   }
-  lines.push(...items.map((m) => milestoneLine(m, locale, today)));
-  const vague = [...new Set(items.filter((m) => m.precision !== 'DAY').map((m) => m.precision))];
+  // A long list gets shorter titles (a phone screen); the whole timeline is behind the button.
+  lines.push(...items.map((m) => milestoneLine(m, locale, today, actual.get(m.code), items.length > 3 ? LIST_TITLE_MAX : TITLE_MAX)));
+  const vague = [...new Set(items.filter((m) => m.precision !== 'DAY' && !actual.has(m.code)).map((m) => m.precision))];
   if (vague.length > 0) lines.push(msg('qa-date-precision-note', { precision: vague.length === 1 ? vague[0]! : 'MIXED' }));
   return { lines, buttons };
 }

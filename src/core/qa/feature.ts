@@ -63,8 +63,10 @@ export async function answerIntent(ctx: Ctx, intent: IntentId, slots: Slots, tok
       if (topic === 'total') return [targetsTotalAnswer(catalog)];
       if (topic === 'households') return [targetsHouseholdsAnswer(catalog, locale)];
       return [targetsAnswer(catalog, { units: slots.units, ownUnits: ctx.roles.officerUnits, locale, register })];
-    case 'date':
-      return [datesAnswer(catalog, (topic ?? 'next') as DateTopic, locale, today)];
+    case 'date': {
+      const actual = await ctx.services.milestoneDates.list(catalog.plan.id);
+      return [datesAnswer(catalog, (topic ?? 'next') as DateTopic, locale, today, actual)];
+    }
     case 'process':
     case 'exemplars': {
       const forms = await ctx.services.awardForms();

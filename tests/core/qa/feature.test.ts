@@ -41,13 +41,29 @@ describe('free-text questions', () => {
     expect(text(await t.say('lan', 'hạn nộp kế hoạch'))).toContain('Hạn trong kế hoạch');
   });
 
-  it('dates keep the plan’s precision: a year-end review given by month is never shown as a day', async () => {
+  it('dates keep the plan’s own words: a year-end review is never shown as a day, an actual date set by the office is', async () => {
     const t = await app();
     const all = text(await t.say('lan', 'khi nào tổng kết'));
-    expect(all).toContain('năm 2021'); // "vào dịp tổng kết công tác năm": the plan gives no month (issue 13)
+    expect(all).toContain('năm 2021, vào dịp tổng kết công tác năm'); // the plan gives no month (issue 13)
+    expect(all).toContain('nhân dịp Kỷ niệm 75 năm');
     expect(all).not.toMatch(/31\/12\/2021|(^|[^/\d])12\/2021/m);
     expect(all).toContain('không ghi ngày cụ thể');
     expect(text(await t.say('lan', 'hội nghị điển hình tiên tiến khi nào'))).toContain('năm 2025');
+    await t.app.services.milestoneDates.set({ planSlug: t.app.catalog().plan.id, code: 'hoi-nghi-dhtt-2025', date: '2025-12-19', byId: await t.personId('lan'), now: t.now() });
+    const conference = text(await t.say('lan', 'hội nghị điển hình tiên tiến khi nào'));
+    expect(conference).toContain('19/12/2025');
+    expect(conference).not.toContain('không ghi ngày cụ thể');
+  });
+
+  it('a category with profiles shows the shared criteria first and counts the profile-only ones, never mixing them in', async () => {
+    const t = await app();
+    const [reply] = await t.say('lan', 'tiêu chí giảm nghèo');
+    expect(reply!.text).toContain('3.1.10.');
+    expect(reply!.text).toMatch(/• Riêng đối với Hộ gia đình điển hình: \d+ tiêu chí/);
+    expect(reply!.text).not.toContain('Thu nhập hàng năm');
+    const [health] = await t.say('lan', 'tiêu chí y tế');
+    expect(health!.text).toContain('Đối tượng: Là các tập thể cơ quan, đơn vị, các y, bác sĩ');
+    expect(health!.text).toContain('3 tiêu chí đầu:');
   });
 
   it('titles say who awards them, from the award table, and mark what is not verified', async () => {
