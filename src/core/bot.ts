@@ -13,7 +13,7 @@ import { actionGroupPolicy, commandGroupPolicy } from './group-policy.ts';
 import type { InboundLimiter } from './limits.ts';
 import { localDate } from './plan/dates.ts';
 import { clip, foldText, looksBinary } from './text/fold.ts';
-import { truncate } from './text/truncate.ts';
+import { cleanName } from './text/name.ts';
 import { answerQuestion } from './qa/feature.ts';
 
 /** Longest message we read, in characters; longer input gets a polite answer. */
@@ -57,7 +57,8 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
     const person = await services.people.ensure({
       channel: message.channel,
       externalId: message.userId,
-      displayName: (message.displayName && truncate(message.displayName, 200, { ellipsis: '' })) || message.userId,
+      // Cleaned here too (channels clean at the edge): a name is shown to others, e.g. in /nguoi.
+      displayName: cleanName(message.displayName ?? '') || message.userId,
     });
     const catalog = services.catalog();
     let roles = await services.roles.rolesOf({ personId: person.id, planSlug: catalog.plan.id });

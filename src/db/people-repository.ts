@@ -4,6 +4,7 @@
 import type { Locale } from '../core/channel.ts';
 import type { PeopleRepository, Person } from '../core/people.ts';
 import type { PrismaClient } from './client.ts';
+import { cleanName } from '../core/text/name.ts';
 
 const asLocale = (l: string | null): Locale | null => (l === 'vi' || l === 'en' ? l : null);
 const toPerson = (p: { id: number; displayName: string; locale: string | null }): Person => ({ id: p.id, displayName: p.displayName, locale: asLocale(p.locale) });
@@ -39,6 +40,12 @@ export function createPeopleRepository(prisma: PrismaClient, opts: { now?: () =>
         }
         // Writing again makes a person who had blocked the bot reachable again.
         if (found.person.unreachableAt) await prisma.person.update({ where: { id: found.person.id }, data: { unreachableAt: null } });
+        // A name stored raw by an older release (bidi overrides, zero-width, controls) is cleaned on contact.
+        const clean = cleanName(found.person.displayName) || externalId;
+        if (clean !== found.person.displayName) {
+          await prisma.person.update({ where: { id: found.person.id }, data: { displayName: clean } });
+          return toPerson({ ...found.person, displayName: clean });
+        }
         return toPerson(found.person);
       }
       try {

@@ -15,6 +15,7 @@ import { renderReply } from '../../core/render.ts';
 import { normalizeInbound } from '../../core/text/fold.ts';
 import type { Logger } from '../../logger.ts';
 import { messageKeyOf } from '../../core/store-busy.ts';
+import { cleanName } from '../../core/text/name.ts';
 
 export interface ConsoleOptions {
   core: BotCore;
@@ -91,7 +92,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
   prompt();
   for await (const raw of rl) {
     const text = normalizeInbound(raw);
-    const base: InboundMessage = { channel: 'console', userId: opts.user, chatId: opts.user, chatType: 'private', displayName: opts.user };
+    const base: InboundMessage = { channel: 'console', userId: opts.user, chatId: opts.user, chatType: 'private', displayName: cleanName(opts.user) };
     let message: InboundMessage = { ...base, text };
     const number = /^\s*(\d{1,3})\s*$/.exec(text);
     if (number && choosing()) {

@@ -16,6 +16,7 @@ import { normalizeInbound } from '../../core/text/fold.ts';
 import type { Logger } from '../../logger.ts';
 import { RetryLaterError, UnreachableError, type ChannelSender } from '../delivery.ts';
 import { splitHtml } from '../html.ts';
+import { cleanName } from '../../core/text/name.ts';
 
 export interface TelegramBotOptions {
   core: BotCore;
@@ -41,7 +42,8 @@ export function toInbound(ctx: Context): InboundMessage | undefined {
     userId: String(from.id),
     chatId: String(chat.id),
     chatType: chat.type === 'private' ? ('private' as const) : ('group' as const),
-    displayName: [from.first_name, from.last_name].filter(Boolean).join(' '),
+    // A name is chosen by its owner and shown to others: plain text only (no bidi, zero-width, controls).
+    displayName: cleanName([from.first_name, from.last_name].filter(Boolean).join(' ')),
     languageHint: from.language_code,
   };
   if (ctx.callbackQuery?.data !== undefined) return { ...base, action: ctx.callbackQuery.data };

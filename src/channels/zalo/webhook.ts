@@ -37,6 +37,7 @@ import { normalizeInbound } from '../../core/text/fold.ts';
 import type { InboundEventLog } from '../../core/inbound-log.ts';
 import type { HttpApp } from '../../http/server.ts';
 import type { Logger } from '../../logger.ts';
+import { cleanName } from '../../core/text/name.ts';
 
 /** Default: events older than 13 h are refused (Zalo redelivers for up to 12 h). */
 export const DEFAULT_MAX_AGE_MS = 13 * 3_600_000;
@@ -148,7 +149,7 @@ export function toZaloInbound(event: Json, oaId: string): ZaloInbound | undefine
   const userId = subjectOf(event);
   if (!userId) return undefined;
   if (name === 'unfollow') return { kind: 'unfollow', userId };
-  const base: InboundMessage = { channel: 'zalo', userId, chatId: userId, chatType: 'private', displayName: `Zalo …${userId.slice(-6)}` };
+  const base: InboundMessage = { channel: 'zalo', userId, chatId: userId, chatType: 'private', displayName: cleanName(`Zalo …${userId.slice(-6)}`) };
   if (name === 'follow') return { kind: 'message', message: { ...base, text: '/start' } };
   const message = isObject(event.message) ? event.message : undefined;
   const caption = str(message?.text);
