@@ -95,6 +95,11 @@ export interface FakeTelegram {
   waitFor(predicate: (call: FakeTelegramCall) => boolean, timeoutMs?: number): Promise<FakeTelegramCall>;
   /** `text` of every `sendMessage` / `editMessageText` call, in order, optionally for one chat. */
   sentMessages(chatId?: number): string[];
+  /**
+   * Holds every answer to `method` (calls are recorded at once) until the returned function is
+   * called: an update "in flight" for as long as a test needs.
+   */
+  hold(method: string): () => void;
   /** Overrides `method`'s answers (replacing an earlier override of the same method). */
   respondWith(method: string, handler: FakeTelegramHandler): void;
   /** Releases pending long polls and waiters, drops all connections, stops listening. Idempotent. */
@@ -160,6 +165,7 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
   let queue: Update[] = [];
   let nextUpdateId = 1000;
   let nextMessageId = 1;
+  const gates = new Map<string, { promise: Promise<void>; release: () => void }>();
   /** The webhook URL set through `setWebhook` ('' when none), as `getWebhookInfo` reports it. */
   let webhookUrl = '';
   let nextCallbackId = 1;
@@ -431,6 +437,9 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
       return;
     }
     record(call);
+    // A held method answers only once released (the call is already recorded, so tests can await it).
+    const gate = gates.get(method.toLowerCase());
+    if (gate) await gate.promise;
 
     const handler = handlers.get(method) ?? handlers.get(method.toLowerCase());
     if (handler) {
@@ -495,6 +504,8 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
 
   let closing: Promise<void> | undefined;
   function close(): Promise<void> {
+    for (const g of gates.values()) g.release();
+    gates.clear();
     closing ??= (async () => {
       closed = true;
       for (const poll of polls) {
@@ -520,6 +531,16 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
     botInfo,
     calls,
     rejected,
+    hold(method) {
+      let release!: () => void;
+      const promise = new Promise<void>((r) => (release = r));
+      const key = method.toLowerCase();
+      gates.set(key, { promise, release });
+      return () => {
+        gates.delete(key);
+        release();
+      };
+    },
     pushUpdate,
     sendText,
     tapButton,

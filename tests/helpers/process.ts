@@ -21,10 +21,17 @@ export interface BotProcess {
   cleanup(): Promise<void>;
 }
 
-/** Starts the bot with a fresh database in a temp dir; `env` is added to a minimal environment. */
-export function startBot(env: Record<string, string> = {}): BotProcess {
+/** The production entry point, built by `npm run build`. */
+export const DIST_MAIN = resolve(ROOT, 'dist/main.js');
+
+/**
+ * Starts the bot with a fresh database in a temp dir; `env` is added to a minimal environment.
+ * `opts.compiled` runs the production start, `node dist/main.js` (build first), instead of tsx.
+ */
+export function startBot(env: Record<string, string> = {}, opts: { compiled?: boolean } = {}): BotProcess {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-e2e-'));
-  const child = spawn(process.execPath, [TSX, resolve(ROOT, 'src/main.ts')], {
+  const args = opts.compiled ? [DIST_MAIN] : [TSX, resolve(ROOT, 'src/main.ts')];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

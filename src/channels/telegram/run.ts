@@ -13,6 +13,7 @@ import type { Translator } from '../../core/i18n.ts';
 import type { HttpApp } from '../../http/server.ts';
 import type { Logger } from '../../logger.ts';
 import { redactTokens } from '../../logger.ts';
+import { drainInFlight } from './in-flight.ts';
 import { pollingGuard } from './polling.ts';
 import { setCommandMenus } from './telegram.ts';
 
@@ -76,13 +77,15 @@ export async function startTelegram(opts: TelegramRunOptions): Promise<RunningTe
     logger.info({ bot: bot.botInfo.username, mode: 'polling' }, 'telegram started');
     return {
       async stop() {
+        // Stop fetching, then let the updates already taken finish (their replies go out).
         if (runner.isRunning()) await runner.stop();
+        await drainInFlight(bot, logger);
       },
     };
   }
 
   await bot.api.setWebhook(opts.webhookUrl!, { secret_token: opts.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
   logger.info({ bot: bot.botInfo.username, mode: 'webhook', path: new URL(opts.webhookUrl!).pathname }, 'telegram started');
-  // Nothing to stop here: the HTTP server is closed by its owner.
-  return { stop: async () => undefined };
+  // The HTTP server is closed by its owner; updates already taken finish first (their replies go out).
+  return { stop: () => drainInFlight(bot, logger).then(() => undefined) };
 }

@@ -17,6 +17,7 @@ import type { Logger } from '../../logger.ts';
 import { RetryLaterError, UnreachableError, type ChannelSender } from '../delivery.ts';
 import { splitHtml } from '../html.ts';
 import { cleanName } from '../../core/text/name.ts';
+import { trackInFlight } from './in-flight.ts';
 
 export interface TelegramBotOptions {
   core: BotCore;
@@ -179,6 +180,8 @@ export function createTelegramBot(opts: TelegramBotOptions): Bot {
   // Waits out short 429s and retries 5xx/network errors a few times; a long wait fails fast instead,
   // so the outbox defers the message rather than blocking every other send.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5 }));
+  // First: counts updates in flight, so a stop lets them finish (see in-flight.ts).
+  trackInFlight(bot);
   // A tap is acknowledged before it waits its turn in the chat: the button's spinner stops at once
   // even while the chat's previous update is still being handled (issue 18). Not awaited, so the
   // work is queued at once too; a failed acknowledgement only costs the spinner.

@@ -1,0 +1,246 @@
+/**
+ * The Zalo OA webhook: an HTTP handler working on the raw request bytes.
+ *
+ * For every POST (zalo.md §2.2, §6):
+ * 1. The body is read as bytes, at most {@link DEFAULT_MAX_BODY_BYTES} (413 beyond).
+ * 2. `X-ZEvent-Signature: mac=<hex>` is checked: hex SHA-256 (plain, not HMAC) of app id + the exact
+ *    raw body + the body's `timestamp` + the OA secret key ("Khóa bí mật OA", not the app secret),
+ *    compared in constant time. Missing or wrong: 401, nothing processed.
+ * 3. The body's `timestamp` must be recent: older than `maxAgeMs` (default 13 h) or more than a few
+ *    minutes in the future: 401, nothing processed. Why 13 h and not minutes: Zalo redelivers an
+ *    event it could not hand over for up to 12 h (30 s, 5 min, 15 min, 30 min, 1 h …) with the
+ *    original timestamp, so a short window would refuse genuine redeliveries. Replays within the
+ *    window are stopped by the `msg_id` record below; the window bounds how long that record must be
+ *    kept (rows older than the window are pruned).
+ * 4. Our own messages echoed back (`oa_send_*`, sender = the OA) and events we don't read are
+ *    answered 200 and dropped.
+ * 5. The event is recorded in the inbound-event log (core's `InboundEventLog`, unique per channel + key):
+ *    `msg:<msg_id>`, or `<event_name>:<timestamp>:<user>` for events without one (follow, unfollow).
+ *    A duplicate is answered 200 and dropped, also after a restart. If the database fails, 500, so
+ *    Zalo delivers again.
+ * 6. 200 is answered at once (Zalo allows 2 s and disables a webhook failing for 12 h); the work
+ *    runs after, one event at a time per person so a conversation keeps its order.
+ *
+ * Mapping into core: `user_send_text` (NFC-normalised; a text starting with `#a:` is the payload of
+ * one of our buttons and becomes `{ action }`), `user_send_image` (photos, the image URL as file
+ * reference), `user_send_file` (documents), `follow` (greeted like /start), `unfollow` (the person is
+ * marked unreachable, see `onUnfollow`), stickers, GIFs, voice, video, locations, links and business
+ * cards as `unsupported`.
+ *
+ * @module
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { normalizeInbound } from "../../core/text/fold.js";
+/** Default: events older than 13 h are refused (Zalo redelivers for up to 12 h). */
+export const DEFAULT_MAX_AGE_MS = 13 * 3_600_000;
+/** Events stamped further in the future than this are refused (clock skew allowance). */
+export const MAX_FUTURE_SKEW_MS = 10 * 60_000;
+/** Largest body read; Zalo's events are a few KB. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+/** Prefix of our buttons' payloads: the rest is a core action (e.g. `#a:d:type:COLLECTIVE`). */
+export const ACTION_PREFIX = '#a:';
+/** The channel name in the inbound-event log. */
+const CHANNEL = 'zalo';
+/** `mac=` + hex SHA-256 of app id + raw body + timestamp + OA secret key (zalo.md §2.2). */
+export function zaloSignature(appId, rawBody, timestamp, oaSecretKey) {
+    return `mac=${createHash('sha256').update(appId, 'utf8').update(rawBody).update(timestamp, 'utf8').update(oaSecretKey, 'utf8').digest('hex')}`;
+}
+/** Checks a `X-ZEvent-Signature` header value in constant time (case of the hex and `mac=` ignored). */
+export function verifyZaloSignature(header, appId, rawBody, timestamp, oaSecretKey) {
+    if (!header)
+        return false;
+    const got = Buffer.from(header.trim().replace(/^mac=/i, '').toLowerCase(), 'utf8');
+    const want = Buffer.from(zaloSignature(appId, rawBody, timestamp, oaSecretKey).slice(4), 'utf8');
+    return got.length === want.length && timingSafeEqual(got, want);
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v) => (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined);
+const idOf = (v) => (isObject(v) ? str(v.id) : undefined);
+/** Events from a person that core cannot read: answered politely. */
+const UNSUPPORTED = new Set(['user_send_sticker', 'user_send_gif', 'user_send_audio', 'user_send_video', 'user_send_location', 'user_send_link', 'user_send_business_card']);
+/** The person an event is about (sender, or follower for follow/unfollow). */
+export function subjectOf(event) {
+    return idOf(event.sender) ?? idOf(event.follower);
+}
+/** Whether the event is our own message echoed back (or otherwise sent by the OA). */
+export function isEcho(event, oaId) {
+    const name = str(event.event_name) ?? '';
+    return name.startsWith('oa_') || idOf(event.sender) === oaId;
+}
+/** The dedupe key of an event: its `msg_id`, else event name + timestamp + person. */
+export function eventKeyOf(event) {
+    const message = isObject(event.message) ? event.message : undefined;
+    const msgId = str(message?.msg_id);
+    if (msgId)
+        return `msg:${msgId}`;
+    return `${str(event.event_name) ?? '?'}:${str(event.timestamp) ?? '?'}:${subjectOf(event) ?? '?'}`;
+}
+/** Attachments of one type with a URL payload, as core attachments. */
+function attachmentsOf(message, type, kind) {
+    const list = Array.isArray(message?.attachments) ? message.attachments : [];
+    const out = [];
+    for (const a of list) {
+        if (!isObject(a) || a.type !== type || !isObject(a.payload))
+            continue;
+        const url = str(a.payload.url);
+        if (!url)
+            continue;
+        const name = str(a.payload.name);
+        out.push({ kind, channel: 'zalo', fileRef: url, ...(name ? { fileName: normalizeInbound(name).slice(0, 200) } : {}) });
+    }
+    return out;
+}
+/**
+ * Maps a verified event into what core should see; `undefined` for events we drop (echoes, receipts,
+ * anything not from a person to the OA).
+ */
+export function toZaloInbound(event, oaId) {
+    if (isEcho(event, oaId))
+        return undefined;
+    const name = str(event.event_name) ?? '';
+    const userId = subjectOf(event);
+    if (!userId)
+        return undefined;
+    if (name === 'unfollow')
+        return { kind: 'unfollow', userId };
+    const base = { channel: 'zalo', userId, chatId: userId, chatType: 'private', displayName: `Zalo …${userId.slice(-6)}` };
+    if (name === 'follow')
+        return { kind: 'message', message: { ...base, text: '/start' } };
+    const message = isObject(event.message) ? event.message : undefined;
+    const caption = str(message?.text);
+    const text = caption !== undefined && caption.trim() !== '' ? normalizeInbound(caption) : undefined;
+    if (name === 'user_send_text') {
+        const typed = text ?? '';
+        if (typed.startsWith(ACTION_PREFIX) && typed.length > ACTION_PREFIX.length)
+            return { kind: 'message', message: { ...base, action: typed.slice(ACTION_PREFIX.length).trim() } };
+        return { kind: 'message', message: { ...base, text: typed } };
+    }
+    if (name === 'user_send_image' || name === 'user_send_file') {
+        const attachments = name === 'user_send_image' ? attachmentsOf(message, 'image', 'PHOTO') : attachmentsOf(message, 'file', 'DOCUMENT');
+        if (attachments.length === 0)
+            return { kind: 'message', message: { ...base, unsupported: true } };
+        return { kind: 'message', message: { ...base, attachments, ...(text ? { text } : {}) } };
+    }
+    if (UNSUPPORTED.has(name))
+        return { kind: 'message', message: { ...base, unsupported: true } };
+    return undefined;
+}
+export function createZaloWebhook(opts) {
+    const { events, logger } = opts;
+    const log = logger.child({ channel: 'zalo' });
+    const clock = opts.now ?? (() => new Date());
+    const maxAgeMs = opts.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
+    const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    /** The tail of each person's queue of events (one at a time per person). */
+    const queues = new Map();
+    const inFlight = new Set();
+    let lastPrune = 0;
+    const answer = (res, status, body = status === 200 ? 'ok' : '') => {
+        if (res.headersSent)
+            return;
+        res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...(status === 413 ? { connection: 'close' } : {}) }).end(body);
+    };
+    function enqueue(event) {
+        const user = event.kind === 'message' ? event.message.userId : event.userId;
+        const run = (queues.get(user) ?? Promise.resolve()).then(() => opts.onEvent(event).catch((error) => log.error({ err: error, kind: event.kind }, 'zalo event failed')));
+        queues.set(user, run);
+        inFlight.add(run);
+        void run.finally(() => {
+            inFlight.delete(run);
+            if (queues.get(user) === run)
+                queues.delete(user);
+        });
+    }
+    /** Removes dedupe records older than the window (no older event is accepted anyway), hourly. */
+    async function prune(now) {
+        if (now.getTime() - lastPrune < 3_600_000)
+            return;
+        lastPrune = now.getTime();
+        const before = new Date(now.getTime() - maxAgeMs - 3_600_000);
+        await events.prune(CHANNEL, before).catch((error) => log.warn({ err: error }, 'pruning processed zalo events failed'));
+    }
+    async function accept(raw, signature, res) {
+        let event;
+        try {
+            event = JSON.parse(raw.toString('utf8'));
+        }
+        catch {
+            log.warn('zalo webhook: body is not JSON');
+            return answer(res, 400);
+        }
+        const timestamp = isObject(event) ? str(event.timestamp) : undefined;
+        if (!isObject(event) || timestamp === undefined || !verifyZaloSignature(signature, opts.appId, raw, timestamp, opts.oaSecretKey)) {
+            log.warn({ signed: Boolean(signature) }, 'zalo webhook: missing or wrong signature, refused');
+            return answer(res, 401);
+        }
+        const now = clock();
+        const at = Number(timestamp);
+        if (!Number.isFinite(at) || at < now.getTime() - maxAgeMs || at > now.getTime() + MAX_FUTURE_SKEW_MS) {
+            log.warn({ event: str(event.event_name), timestamp }, 'zalo webhook: timestamp outside the accepted window, refused');
+            return answer(res, 401);
+        }
+        const inbound = toZaloInbound(event, opts.oaId);
+        if (!inbound) {
+            log.debug({ event: str(event.event_name) }, 'zalo webhook: event ignored');
+            return answer(res, 200);
+        }
+        const eventKey = eventKeyOf(event);
+        let first;
+        try {
+            first = await events.record(CHANNEL, eventKey);
+        }
+        catch (error) {
+            log.error({ err: error }, 'zalo webhook: could not record the event; Zalo will deliver it again');
+            return answer(res, 500);
+        }
+        if (!first) {
+            log.info({ eventKey }, 'zalo webhook: event already handled (redelivery), ignored');
+            return answer(res, 200);
+        }
+        answer(res, 200);
+        enqueue(inbound);
+        void prune(now);
+    }
+    return {
+        handle(req, res) {
+            const declared = Number(req.headers['content-length'] ?? 0);
+            if (declared > maxBody) {
+                answer(res, 413);
+                req.resume();
+                return;
+            }
+            const chunks = [];
+            let size = 0;
+            let tooBig = false;
+            req.on('data', (chunk) => {
+                if (tooBig)
+                    return;
+                size += chunk.length;
+                if (size > maxBody) {
+                    tooBig = true;
+                    answer(res, 413);
+                    return;
+                }
+                chunks.push(chunk);
+            });
+            req.on('error', (error) => {
+                log.warn({ err: error }, 'zalo webhook: request aborted');
+                answer(res, 400);
+            });
+            req.on('end', () => {
+                if (tooBig)
+                    return;
+                const header = req.headers['x-zevent-signature'];
+                accept(Buffer.concat(chunks), Array.isArray(header) ? header[0] : header, res).catch((error) => {
+                    log.error({ err: error }, 'zalo webhook failed');
+                    answer(res, 500);
+                });
+            });
+        },
+        async idle() {
+            while (inFlight.size > 0)
+                await Promise.allSettled([...inFlight]);
+        },
+    };
+}
+//# sourceMappingURL=webhook.js.map

@@ -1,0 +1,24 @@
+/**
+ * Permission checks, all in core (issue [2/5]: "every permission is checked in core").
+ */
+import { msg } from "./channel.js";
+/** Whether a person with `roles` may use a command meant for `audience`. */
+export function mayUse(roles, audience) {
+    switch (audience) {
+        case 'everyone':
+            return true;
+        case 'officer':
+            return roles.officerUnits.length > 0;
+        case 'council':
+            return roles.council;
+        case 'admin':
+            return roles.admin;
+        case 'staff':
+            return roles.admin || roles.council || roles.officerUnits.length > 0;
+        case 'moderator':
+            return roles.admin || roles.officerUnits.length > 0;
+    }
+}
+/** The polite refusal for someone without the role. */
+export const deniedReply = (audience) => ({ lines: [audience === 'moderator' ? msg('deed-access-denied') : msg('access-denied', { audience })] });
+//# sourceMappingURL=access.js.map

@@ -1,0 +1,53 @@
+/**
+ * Commands of the bot: Vietnamese names first (what officers type), English names second.
+ * The command menus and /help are built from this list.
+ */
+const c = (name, english, audience, menu, aliases = []) => ({
+    name,
+    english,
+    aliases,
+    descriptionKey: `cmd-${name}`,
+    audience,
+    menu,
+});
+export const COMMANDS = [
+    c('start', 'start', 'everyone', true),
+    c('tieuchi', 'criteria', 'everyone', true),
+    c('chitieu', 'targets', 'everyone', true),
+    c('moc', 'timeline', 'everyone', true),
+    c('guong', 'exemplars', 'everyone', true),
+    c('dangky', 'nominate', 'officer', false),
+    c('hoso', 'mine', 'staff', false),
+    c('duyet', 'review', 'council', false),
+    c('tiendo', 'progress', 'staff', false),
+    c('viectot', 'gooddeed', 'everyone', true),
+    c('viectotmoi', 'recentdeeds', 'everyone', true),
+    c('kiemduyet', 'moderate', 'moderator', false),
+    c('bantin', 'bulletin', 'everyone', true),
+    c('moi', 'invite', 'admin', false),
+    c('nguoi', 'people', 'admin', false),
+    c('thamgia', 'join', 'everyone', true),
+    c('lienket', 'link', 'everyone', true),
+    c('nhacnho', 'reminders', 'everyone', false),
+    c('lich', 'schedule', 'admin', false),
+    c('cauhoi', 'questions', 'admin', false),
+    c('tiep', 'continue', 'everyone', false),
+    c('huy', 'cancel', 'everyone', false),
+    c('lang', 'lang', 'everyone', true, ['ngonngu']),
+    c('help', 'help', 'everyone', true, ['trogiup']),
+];
+/**
+ * Parses a command line: `/TieuChi@my_bot y te` → `{ name: 'tieuchi', known: true, args: 'y te' }`.
+ * Returns `undefined` when the text is not a command. Case-insensitive; the `@bot` suffix is dropped.
+ */
+export function parseCommand(text) {
+    const m = /^\/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]+)?(?:\s+([\s\S]*))?$/.exec(text.trim());
+    if (!m)
+        return undefined;
+    const typed = m[1].toLowerCase();
+    const spec = COMMANDS.find((x) => x.name === typed || x.english === typed || x.aliases.includes(typed));
+    return { name: spec?.name ?? typed, known: Boolean(spec), args: (m[2] ?? '').trim() };
+}
+/** Every other name a command answers to (English name first), for /help. */
+export const otherNames = (spec) => [...new Set([spec.english, ...spec.aliases])].filter((n) => n !== spec.name);
+//# sourceMappingURL=commands.js.map

@@ -1,0 +1,149 @@
+/**
+ * Ranking of plan categories (mô hình, §III.3.x) for a free-text question, e.g. "tiêu chí y tế"
+ * → 3.1.5. A small BM25F over folded unigrams and bigrams; pure, in memory.
+ */
+import { foldText, tokenize } from "../text/fold.js";
+/**
+ * Question words and words found in every category; ignored in queries and documents. Written
+ * with diacritics: a token is ignored when it folds to the same key AND is typed either without
+ * diacritics or with these ones, so "hỏi" and "hoi" are ignored but "hội" (association),
+ * "vệ" (vệ sinh), "cô" (thầy cô), "thể" (tập thể) are kept. English "the" is always ignored.
+ */
+const STOP_PHRASES = [
+    'tiêu chí', 'như thế nào', 'thế nào', 'mô hình', 'điển hình', 'tiên tiến',
+    'cần', 'gì', 'là', 'nào', 'cho', 'về', 'của', 'và', 'có', 'không', 'được', 'tôi', 'muốn', 'hỏi',
+    'xin', 'criteria', 'what', 'for', 'the', 'a', 'of', 'how',
+].map((p) => {
+    const raw = p.normalize('NFC').split(' ');
+    return { raw, folded: raw.map(foldText) };
+});
+/** Field weights: keywords and the Vietnamese name decide; criteria and English help. */
+const WEIGHTS = { keywords: 3, nameVi: 3, criteriaVi: 1, nameEn: 1.2, criteriaEn: 0.5 };
+const FIELDS = Object.keys(WEIGHTS);
+const K1 = 1.2;
+const B = 0.75;
+/** Folded tokens of `text` with stop words removed, as unigrams plus adjacent-pair bigrams. */
+function terms(text) {
+    const raws = text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{M}\p{N}%]+/u);
+    const toks = [];
+    for (const raw of raws) {
+        const keys = tokenize(raw);
+        for (const key of keys) {
+            // Bare numbers (a date, a year, "01") say nothing about a field; a code query is matched apart.
+            if (/^\d+$/.test(key))
+                continue;
+            toks.push({ raw: keys.length === 1 ? raw : key, key });
+        }
+    }
+    const keep = toks.map(() => true);
+    for (let i = 0; i < toks.length; i++) {
+        for (const p of STOP_PHRASES) {
+            const hit = p.folded.every((f, j) => {
+                const t = toks[i + j];
+                return t !== undefined && t.key === f && (t.raw === t.key || t.raw === p.raw[j]);
+            });
+            if (hit)
+                p.folded.forEach((_, j) => (keep[i + j] = false));
+        }
+    }
+    const out = [];
+    toks.forEach((t, i) => {
+        if (!keep[i])
+            return;
+        out.push(t.key);
+        const next = toks[i + 1];
+        if (next !== undefined && keep[i + 1])
+            out.push(`${t.key} ${next.key}`);
+    });
+    return out;
+}
+/** Compares dotted codes segment by segment, numerically where both segments are numbers. */
+function compareCodes(a, b) {
+    return a.localeCompare(b, 'en', { numeric: true });
+}
+/** The code a query names, with dots removed ("3.1.5", "315", "§ 3.1.5" → "315"), or undefined. */
+function codeKey(query) {
+    const m = /^(?:§\s*)?(?:iii\.)?(\d+(?:\.\d+)*)\.?$/i.exec(query.trim());
+    return m?.[1]?.replace(/\./g, '');
+}
+/**
+ * Builds a search index over categories (BM25F, k1 = 1.2, b = 0.75).
+ *
+ * Every field is folded ({@link foldText}) and split into unigrams and bigrams of adjacent words
+ * (so the phrase "y tế" outranks a lone "tế" in "kinh tế"); question/stop words are dropped (see
+ * `STOP_PHRASES`). Field weights: keywords 3, Vietnamese name 3, Vietnamese criteria 1, English
+ * name 1.2, English criteria 0.5. Each keyword and criterion is tokenised separately, so no
+ * bigram spans two of them.
+ *
+ * @param categories The categories to search; may be empty (every search then returns `[]`).
+ *   The list is copied; later changes to it are not seen.
+ * @returns An index whose {@link CategoryIndex.search} ranks them.
+ */
+export function createCategoryIndex(categories) {
+    const docs = categories.map((c) => {
+        const texts = {
+            keywords: c.keywords, nameVi: [c.nameVi], criteriaVi: c.criteriaVi,
+            nameEn: [c.nameEn], criteriaEn: c.criteriaEn,
+        };
+        const fields = {};
+        for (const f of FIELDS) {
+            const tf = new Map();
+            let len = 0;
+            for (const t of texts[f].flatMap(terms)) {
+                tf.set(t, (tf.get(t) ?? 0) + 1);
+                if (!t.includes(' '))
+                    len += 1;
+            }
+            fields[f] = { tf, len };
+        }
+        return { code: c.code, codeKey: c.code.replace(/\./g, ''), fields };
+    });
+    const n = docs.length;
+    const avgLen = {};
+    for (const f of FIELDS)
+        avgLen[f] = Math.max(1, docs.reduce((s, d) => s + d.fields[f].len, 0) / Math.max(1, n));
+    const df = new Map();
+    for (const d of docs) {
+        const seen = new Set(FIELDS.flatMap((f) => [...d.fields[f].tf.keys()]));
+        for (const t of seen)
+            df.set(t, (df.get(t) ?? 0) + 1);
+    }
+    return {
+        search(query, limit = 3) {
+            const max = Math.floor(limit);
+            if (!(max >= 1))
+                return [];
+            const qTerms = [...new Set(terms(query))];
+            const matches = [];
+            for (const d of docs) {
+                let score = 0;
+                for (const t of qTerms) {
+                    const dft = df.get(t);
+                    if (dft === undefined)
+                        continue;
+                    let tf = 0;
+                    for (const f of FIELDS) {
+                        const { tf: map, len } = d.fields[f];
+                        const raw = map.get(t) ?? 0;
+                        if (raw > 0)
+                            tf += (WEIGHTS[f] * raw) / (1 - B + (B * len) / avgLen[f]);
+                    }
+                    if (tf > 0)
+                        score += Math.log(1 + (n - dft + 0.5) / (dft + 0.5)) * (tf / (K1 + tf));
+                }
+                if (score > 0)
+                    matches.push({ code: d.code, score });
+            }
+            matches.sort((a, b) => b.score - a.score || compareCodes(a.code, b.code));
+            const key = codeKey(query);
+            const exact = key === undefined ? undefined : docs.find((d) => d.codeKey === key);
+            if (exact !== undefined) {
+                const rest = matches.filter((m) => m.code !== exact.code);
+                const top = Math.max(1, ...rest.map((m) => m.score)) + 1;
+                return [{ code: exact.code, score: top }, ...rest].slice(0, max);
+            }
+            return matches.slice(0, max);
+        },
+    };
+}
+//# sourceMappingURL=search.js.map

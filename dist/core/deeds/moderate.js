@@ -1,0 +1,222 @@
+/**
+ * `/kiemduyet` (alias `/moderate`): officers and administrators go through NEW good deeds, oldest
+ * first (issue [3/5]): publish after verifying, reject with a reason (the resident is told kindly),
+ * merge into a duplicate, or promote to a nomination draft, which continues in the registration
+ * dialog of [2/5] prefilled from the deed (see `deedBecameNomination`). Administrators also block
+ * and unblock people from submitting.
+ *
+ * Buttons: `vt:<op>:<id>` — ok publish, no reject, mg merge, pr promote, n next, bl/bly block
+ * (ask/confirm), bls blocked list, ub unblock (person id), open the queue.
+ */
+import { deniedReply, mayUse } from "../access.js";
+import { msg } from "../channel.js";
+import { stepButton } from "../dialog/engine.js";
+import { startRegistration } from "../nominations/register.js";
+import { formatLocalDate, formatLocalDateTime } from "../plan/dates.js";
+import { asSentence } from "../text/fold.js";
+import { tellersOf, tellResidents } from "./notices.js";
+import { cleanText } from "./rules.js";
+import { clip } from "../text/fold.js";
+import { deedLines, knownLike, similarLine } from "./view.js";
+export const REJECT_DIALOG = 'deed-reject';
+export const MERGE_DIALOG = 'deed-merge';
+const REASON_LIMITS = [5, 500];
+/** NEW deeds looked at per `/kiemduyet` (the queue is worked from its oldest end). */
+const QUEUE_LIMIT = 200;
+/** The nomination's achievements field holds at most this many characters (see register.ts). */
+const ACHIEVEMENTS_MAX = 3000;
+const isModerator = (ctx) => mayUse(ctx.roles, 'moderator');
+const say = (key, args) => [{ lines: [msg(key, args)] }];
+/** The deed as officers see it: answers, sender (always), additions, similar known deeds, photos. */
+async function moderatorView(ctx, deed) {
+    const tz = ctx.services.settings.timeZone;
+    const similar = await knownLike(ctx, deed, deed.id);
+    const lines = [
+        msg('deed-mod-title', { ref: deed.ref, state: msg('deed-state', { state: deed.state }), at: formatLocalDateTime(deed.createdAt, tz) }),
+        ...deedLines({ ...deed, photoCount: deed.photos.length }),
+        msg('deed-mod-sender', { name: deed.submitterName, named: deed.creditName ? 'yes' : 'no' }),
+    ];
+    if (deed.additions.length > 0) {
+        lines.push(msg('deed-mod-additions', { count: deed.additions.length }));
+        for (const a of deed.additions)
+            lines.push(msg('deed-mod-addition', { name: a.submitterName, date: formatLocalDate(a.createdAt, tz), text: clip(a.text, 300) }));
+    }
+    if (similar.length > 0)
+        lines.push(msg('deed-mod-similar', { count: similar.length }), ...similar.map((d) => similarLine(d)));
+    return { lines, attachments: deed.photos.map((p) => ({ kind: 'PHOTO', channel: p.channel, fileRef: p.fileRef })) };
+}
+/** The first NEW deed after `afterId` (or the first one), with the moderation buttons. */
+export async function showQueue(ctx, afterId) {
+    const { items, total } = await ctx.services.deeds.queue({ limit: QUEUE_LIMIT });
+    const adminRow = ctx.roles.admin ? [[{ label: msg('deed-blocked-list'), action: 'vt:bls' }]] : [];
+    if (items.length === 0)
+        return [{ lines: [msg('deed-queue-empty')], buttons: adminRow }];
+    const index = afterId === undefined ? 0 : items.findIndex((d) => d.id === afterId) + 1;
+    const deed = items[index % items.length];
+    const id = deed.id;
+    const rows = [
+        [
+            { label: msg('deed-publish'), action: `vt:ok:${id}` },
+            { label: msg('deed-reject'), action: `vt:no:${id}` },
+        ],
+        [
+            { label: msg('deed-merge'), action: `vt:mg:${id}` },
+            { label: msg('deed-promote'), action: `vt:pr:${id}` },
+        ],
+    ];
+    if (items.length > 1)
+        rows.push([{ label: msg('deed-next'), action: `vt:n:${id}` }]);
+    if (ctx.roles.admin)
+        rows.push([{ label: msg('deed-block'), action: `vt:bl:${id}` }], ...adminRow);
+    return [{ lines: [msg('deed-queue', { count: total })] }, { ...(await moderatorView(ctx, deed)), buttons: rows }];
+}
+async function publish(ctx, deed) {
+    if (!(await ctx.services.deeds.publish({ id: deed.id, moderatorId: ctx.personId, now: ctx.now })))
+        return [...say('deed-already-handled', { ref: deed.ref }), ...(await showQueue(ctx))];
+    await tellResidents(ctx, deed, 'published', tellersOf(deed), { lines: [msg('deed-notice-published', { ref: deed.ref, doer: deed.doerName })] });
+    return [...say('deed-published', { ref: deed.ref }), ...(await showQueue(ctx))];
+}
+/** Rejects with a reason and tells the sender kindly. */
+async function reject(ctx, deed, reason) {
+    if (!(await ctx.services.deeds.reject({ id: deed.id, moderatorId: ctx.personId, reason, now: ctx.now })))
+        return [...say('deed-already-handled', { ref: deed.ref }), ...(await showQueue(ctx))];
+    await tellResidents(ctx, deed, 'rejected', [deed.submitterId], { lines: [msg('deed-notice-rejected', { ref: deed.ref, doer: deed.doerName, reason: asSentence(reason) })] });
+    return [...say('deed-rejected', { ref: deed.ref }), ...(await showQueue(ctx))];
+}
+async function merge(ctx, deed, into) {
+    if (!(await ctx.services.deeds.merge({ id: deed.id, intoId: into.id, moderatorId: ctx.personId, now: ctx.now })))
+        return [...say('deed-merge-impossible', { ref: deed.ref, into: into.ref }), ...(await showQueue(ctx))];
+    await tellResidents(ctx, deed, 'merged', [deed.submitterId], { lines: [msg('deed-notice-merged', { ref: deed.ref, into: into.ref })] });
+    return [...say('deed-merged', { ref: deed.ref, into: into.ref }), ...(await showQueue(ctx))];
+}
+/** Opens the registration dialog of [2/5] prefilled from the deed (an officer of some unit only). */
+async function promote(ctx, deed) {
+    if (ctx.roles.officerUnits.length === 0)
+        return say('deed-promote-need-unit');
+    if (deed.state !== 'NEW' && deed.state !== 'PUBLISHED')
+        return say('deed-already-handled', { ref: deed.ref });
+    const extra = deed.additions.map((a) => a.text);
+    const achievements = clip([deed.description, ...extra].join(' '), ACHIEVEMENTS_MAX);
+    return [
+        ...say('deed-promote-start', { ref: deed.ref }),
+        ...(await startRegistration(ctx, {
+            goodDeedId: deed.id,
+            nomineeName: clip(deed.doerName, 150),
+            place: clip(deed.place, 150),
+            achievements,
+            evidence: deed.photos.map((p) => ({ kind: 'PHOTO', channel: p.channel, fileRef: p.fileRef })),
+        })),
+    ];
+}
+async function blockedList(ctx) {
+    const list = await ctx.services.deeds.blocked();
+    if (list.length === 0)
+        return say('deed-blocked-none');
+    const tz = ctx.services.settings.timeZone;
+    return [
+        {
+            lines: [msg('deed-blocked-title', { count: list.length }), ...list.map((b) => msg('deed-blocked-item', { name: b.name, date: formatLocalDate(b.at, tz) }))],
+            buttons: list.map((b) => [{ label: msg('deed-unblock', { name: clip(b.name, 30) }), action: `vt:ub:${b.personId}` }]),
+        },
+    ];
+}
+/** Administrators only: block (after a confirmation), unblock, the blocked list. */
+async function adminAction(ctx, op, id) {
+    if (!ctx.roles.admin)
+        return [deniedReply('admin')];
+    if (op === 'ub')
+        return say((await ctx.services.deeds.unblock({ personId: id })) ? 'deed-unblocked' : 'deed-unblock-none');
+    const deed = await ctx.services.deeds.get(id);
+    if (!deed)
+        return say('deed-not-found');
+    if (op === 'bl') {
+        return [{ lines: [msg('deed-block-confirm', { name: deed.submitterName, ref: deed.ref })], buttons: [[{ label: msg('deed-block-yes'), action: `vt:bly:${id}` }]] }];
+    }
+    await ctx.services.deeds.block({ personId: deed.submitterId, byId: ctx.personId, reason: deed.ref, now: ctx.now });
+    return [...say('deed-block-done', { name: deed.submitterName }), ...(await showQueue(ctx))];
+}
+/** The `vt:` button actions. */
+export async function moderationAction(ctx, payload) {
+    if (!isModerator(ctx))
+        return [deniedReply('moderator')];
+    if (payload === 'open')
+        return showQueue(ctx);
+    if (payload === 'bls')
+        return ctx.roles.admin ? blockedList(ctx) : [deniedReply('admin')];
+    const [op = '', raw] = payload.split(':');
+    const id = Number(raw);
+    if (!Number.isInteger(id))
+        return say('action-expired');
+    if (op === 'bl' || op === 'bly' || op === 'ub')
+        return adminAction(ctx, op, id);
+    if (op === 'n')
+        return showQueue(ctx, id);
+    const deed = await ctx.services.deeds.get(id);
+    if (!deed)
+        return say('deed-not-found');
+    if (op === 'pr')
+        return promote(ctx, deed);
+    if (deed.state !== 'NEW')
+        return [...say('deed-already-handled', { ref: deed.ref }), ...(await showQueue(ctx))];
+    switch (op) {
+        case 'ok':
+            return publish(ctx, deed);
+        case 'no':
+            return ctx.services.dialogs.start(ctx, REJECT_DIALOG, 'reason', { id });
+        case 'mg':
+            return ctx.services.dialogs.start(ctx, MERGE_DIALOG, 'into', { id });
+        default:
+            return say('action-expired');
+    }
+}
+/** Loads the dialog's deed again (it may have been handled meanwhile) for a moderator. */
+async function openDeed(ctx, id) {
+    if (!isModerator(ctx))
+        return [deniedReply('moderator')];
+    const deed = await ctx.services.deeds.get(id);
+    if (!deed)
+        return say('deed-not-found');
+    return deed.state === 'NEW' ? deed : say('deed-already-handled', { ref: deed.ref });
+}
+export const rejectDialog = {
+    kind: REJECT_DIALOG,
+    steps: {
+        reason: {
+            prompt: async (ctx, d) => ({ lines: [msg('deed-ask-reason', { ref: (await ctx.services.deeds.get(d.id))?.ref ?? '' })] }),
+            handle: async (ctx, d, input) => {
+                const reason = cleanText(input.text);
+                if (reason.length < REASON_LIMITS[0])
+                    return { stay: true, say: [{ lines: [msg('register-too-short', { min: REASON_LIMITS[0] })] }] };
+                if (reason.length > REASON_LIMITS[1])
+                    return { stay: true, say: [{ lines: [msg('register-too-long', { max: REASON_LIMITS[1], length: reason.length })] }] };
+                const deed = await openDeed(ctx, d.id);
+                return { done: true, say: Array.isArray(deed) ? deed : await reject(ctx, deed, reason) };
+            },
+        },
+    },
+};
+export const mergeDialog = {
+    kind: MERGE_DIALOG,
+    steps: {
+        into: {
+            prompt: async (ctx, d) => {
+                const deed = await ctx.services.deeds.get(d.id);
+                const similar = deed ? await knownLike(ctx, deed, deed.id) : [];
+                return {
+                    lines: [msg('deed-ask-merge', { ref: deed?.ref ?? '' }), ...similar.map((d) => similarLine(d))],
+                    buttons: similar.map((s) => [stepButton('into', msg('deed-merge-into', { ref: s.ref }), String(s.id))]),
+                };
+            },
+            handle: async (ctx, d, input) => {
+                const deed = await openDeed(ctx, d.id);
+                if (Array.isArray(deed))
+                    return { done: true, say: deed };
+                const into = input.value !== undefined ? await ctx.services.deeds.get(Number(input.value)) : await ctx.services.deeds.byRef(cleanText(input.text));
+                if (!into || into.id === deed.id || into.state === 'REJECTED' || into.state === 'MERGED')
+                    return { stay: true, say: [{ lines: [msg('deed-merge-target-invalid')] }] };
+                return { done: true, say: await merge(ctx, deed, into) };
+            },
+        },
+    },
+};
+//# sourceMappingURL=moderate.js.map

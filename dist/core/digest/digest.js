@@ -1,0 +1,66 @@
+/**
+ * The weekly council digest (Bản tin tuần của Hội đồng): first what needs the council — nominations
+ * waiting for review with their age, oldest first —, then the week's decisions and new nominations
+ * (newest first), every unit's progress against its targets (met / behind), good deeds received and
+ * published, and the next milestones. Short lists (the counts are complete, "… and N more"), with
+ * buttons to open the details. Long digests are split safely by the channel.
+ */
+import { msg } from "../channel.js";
+import { computeProgress } from "../nominations/progress.js";
+import { pick } from "../plan/catalog.js";
+import { formatLocalDate, formatPlanDate, lastDayCovered } from "../plan/dates.js";
+/** How many items of each list the digest shows (the counts are always complete). */
+export const DIGEST_LIST_LIMIT = 5;
+const DAY_MS = 86_400_000;
+/**
+ * Builds the digest for one reader.
+ * @param from start of the week (UTC instant, inclusive); `to` its end (exclusive).
+ * @param today the local calendar date (people's zone) the digest is sent on.
+ */
+export function councilDigest(input) {
+    const { facts, catalog, locale, timeZone } = input;
+    const unit = (code) => catalog.unitName(code, locale);
+    /** "… and N more" when a list shows fewer items than its count. */
+    const more = (shown, count) => (count > shown ? [msg('digest-more', { count: count - shown })] : []);
+    // What needs the council's action comes first: the nominations waiting, oldest first.
+    const lines = [
+        msg('digest-title', { from: formatLocalDate(input.from, timeZone), to: formatLocalDate(new Date(input.to.getTime() - 1), timeZone) }),
+        msg('digest-waiting', { count: facts.waitingCount }),
+        ...facts.waiting.map((n) => msg('digest-waiting-item', { id: n.id, name: n.nomineeName, unit: unit(n.unitCode), days: Math.max(0, Math.floor((input.to.getTime() - n.submittedAt.getTime()) / DAY_MS)) })),
+        ...more(facts.waiting.length, facts.waitingCount),
+        msg('digest-decisions', { count: facts.decisionCount }),
+        ...facts.decisions.map((n) => msg('digest-decision', { id: n.id, name: n.nomineeName, state: msg('nomination-state', { state: n.state }) })),
+        ...more(facts.decisions.length, facts.decisionCount),
+        msg('digest-new', { count: facts.newCount }),
+        ...facts.newNominations.map((n) => msg('digest-item', { id: n.id, name: n.nomineeName, unit: unit(n.unitCode) })),
+        ...more(facts.newNominations.length, facts.newCount),
+    ];
+    const progress = computeProgress(catalog.plan, facts.progressRows, timeZone);
+    const behind = progress.filter((p) => !p.met);
+    lines.push(msg('digest-progress', { met: progress.length - behind.length, total: progress.length }));
+    // One line per unit: a unit with two target rows (e.g. its movement and its households) is one
+    // responsible office to the chair, so its shortfalls are read together.
+    const byUnit = new Map();
+    for (const p of behind) {
+        const kinds = ['collectives', 'individuals', 'households', 'any'].filter((k) => p.quota.targets[k] > p.approved[k]);
+        const counts = kinds.map((kind) => msg('digest-behind-count', { kind, approved: p.approved[kind], target: p.quota.targets[kind] }));
+        byUnit.set(p.quota.unit, [...(byUnit.get(p.quota.unit) ?? []), ...counts]);
+    }
+    for (const [code, counts] of byUnit)
+        lines.push(msg('digest-behind', { unit: unit(code), counts }));
+    lines.push(msg('digest-deeds', { received: facts.deedsReceived, published: facts.deedsPublished }));
+    const next = catalog.plan.milestones.filter((m) => lastDayCovered(m.date, m.precision) >= input.today).slice(0, 3);
+    lines.push(next.length > 0 ? msg('digest-milestones') : msg('digest-no-milestones'));
+    for (const m of next)
+        lines.push(msg('digest-milestone', { date: formatPlanDate(m.date, m.precision), title: pick(m.title, locale) }));
+    return {
+        lines,
+        buttons: [
+            [
+                { label: msg('review-open'), action: 'rv:open' },
+                { label: msg('digest-open-progress'), action: 'tiendo:' },
+            ],
+        ],
+    };
+}
+//# sourceMappingURL=digest.js.map

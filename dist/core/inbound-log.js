@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=inbound-log.js.map

@@ -1,0 +1,134 @@
+/**
+ * `/hoso` (alias `/mine`): my unit's nominations with their state, searchable by nominee name
+ * without diacritics, page by page. `/guong` (alias `/exemplars`): the approved exemplars, public to
+ * residents (no private data). `nom:` buttons open, edit (when returned), annotate and commend.
+ */
+import { msg } from "../channel.js";
+import { formatLocalDate } from "../plan/dates.js";
+import { clip, foldText } from "../text/fold.js";
+import { truncateBytes } from "../text/truncate.js";
+import { startCommendation, startNote } from "./commend.js";
+import { startResubmission } from "./register.js";
+import { fullView, handles, publicView } from "./view.js";
+/** Items per page: short enough for a cheap phone's screen. */
+export const PAGE_SIZE = 8;
+/** Callback data allows 64 bytes: the search words kept in a page button. */
+const QUERY_BYTES = 30;
+const clipQuery = (q) => truncateBytes(foldText(q), QUERY_BYTES).trim();
+function pager(prefix, offset, total, query) {
+    const buttons = [];
+    if (offset > 0)
+        buttons.push({ label: msg('list-prev'), action: `${prefix}:${Math.max(0, offset - PAGE_SIZE)}:${query}` });
+    if (offset + PAGE_SIZE < total)
+        buttons.push({ label: msg('list-next'), action: `${prefix}:${offset + PAGE_SIZE}:${query}` });
+    return buttons;
+}
+async function mine(ctx, offset, rawQuery) {
+    const query = clipQuery(rawQuery);
+    const everyUnit = ctx.roles.admin || ctx.roles.council;
+    const { items, total } = await ctx.services.nominations.list({
+        planSlug: ctx.catalog.plan.id,
+        unitCodes: everyUnit ? undefined : ctx.roles.officerUnits,
+        nameQuery: query || undefined,
+        offset,
+        limit: PAGE_SIZE,
+    });
+    if (total === 0)
+        return [{ lines: [msg(query ? 'mine-none-matching' : 'mine-empty', { query })] }];
+    const tz = ctx.services.settings.timeZone;
+    const lines = [msg('mine-title', { total, from: offset + 1, to: offset + items.length, query })];
+    for (const n of items) {
+        lines.push(msg('mine-item', { id: n.id, name: n.nomineeName, state: msg('nomination-state', { state: n.state }), category: n.categoryCode, date: formatLocalDate(n.createdAt, tz) }));
+    }
+    const buttons = items.map((n) => [{ label: msg('mine-open', { id: n.id, name: clip(n.nomineeName, 30) }), action: `nom:v:${n.id}` }]);
+    const nav = pager('hs', offset, total, query);
+    if (nav.length > 0)
+        buttons.push(nav);
+    return [{ lines: [...lines, msg('mine-search-hint')], buttons }];
+}
+async function exemplars(ctx, offset, rawQuery) {
+    const query = clipQuery(rawQuery);
+    const { items, total } = await ctx.services.nominations.list({ planSlug: ctx.catalog.plan.id, states: ['APPROVED'], nameQuery: query || undefined, offset, limit: PAGE_SIZE });
+    if (total === 0)
+        return [{ lines: [msg(query ? 'exemplars-none-matching' : 'exemplars-empty', { query })] }];
+    const tz = ctx.services.settings.timeZone;
+    const lines = [msg('exemplars-title', { total, commune: ctx.catalog.plan.commune[ctx.locale] })];
+    for (const n of items) {
+        lines.push(msg('exemplars-item', { name: n.nomineeName, type: msg('subject-type', { type: n.subjectType }), place: n.place, category: n.categoryCode, date: n.decidedAt ? formatLocalDate(n.decidedAt, tz) : '-' }));
+    }
+    const buttons = items.map((n) => [{ label: msg('exemplars-open', { name: clip(n.nomineeName, 40) }), action: `gv:${n.id}` }]);
+    const nav = pager('gu', offset, total, query);
+    if (nav.length > 0)
+        buttons.push(nav);
+    return [{ lines, buttons }];
+}
+/** Buttons under a nomination for the people who handle it, by state and role. */
+function actionButtons(ctx, n) {
+    const rows = [];
+    if (n.state === 'RETURNED' && ctx.roles.officerUnits.includes(n.unitCode))
+        rows.push([{ label: msg('nomination-edit'), action: `nom:e:${n.id}` }]);
+    if (n.state === 'SUBMITTED' && ctx.roles.council)
+        rows.push([{ label: msg('review-open'), action: 'rv:open' }]);
+    if (n.state === 'APPROVED') {
+        rows.push([
+            { label: msg('nomination-add-nurture'), action: `nom:N:${n.id}` },
+            { label: msg('nomination-add-replicate'), action: `nom:R:${n.id}` },
+        ]);
+        if (ctx.roles.admin)
+            rows.push([{ label: msg('nomination-commend'), action: `nom:c:${n.id}` }]);
+    }
+    rows.push([{ label: msg('nomination-add-note'), action: `nom:O:${n.id}` }]);
+    return rows;
+}
+async function nominationAction(ctx, payload) {
+    const [op, raw] = payload.split(':');
+    const n = Number.isSafeInteger(Number(raw)) ? await ctx.services.nominations.get(Number(raw)) : null;
+    if (!n || n.planSlug !== ctx.catalog.plan.id)
+        return [{ lines: [msg('nomination-not-found')] }];
+    if (!handles(ctx, n))
+        return n.state === 'APPROVED' && op === 'v' ? [await publicView(ctx, n)] : [{ lines: [msg('access-denied', { audience: 'staff' })] }];
+    switch (op) {
+        case 'v':
+            return [{ ...(await fullView(ctx, n)), buttons: actionButtons(ctx, n) }];
+        case 'e':
+            if (n.state !== 'RETURNED' || !ctx.roles.officerUnits.includes(n.unitCode))
+                return [{ lines: [msg('nomination-not-editable', { state: msg('nomination-state', { state: n.state }) })] }];
+            return startResubmission(ctx, n);
+        case 'c':
+            if (!ctx.roles.admin)
+                return [{ lines: [msg('access-denied', { audience: 'admin' })] }];
+            if (n.state !== 'APPROVED')
+                return [{ lines: [msg('review-error', { code: 'not-approved' })] }];
+            return startCommendation(ctx, n.id);
+        case 'N':
+        case 'R':
+            if (n.state !== 'APPROVED')
+                return [{ lines: [msg('review-error', { code: 'not-approved' })] }];
+            return startNote(ctx, n.id, op === 'N' ? 'NURTURE' : 'REPLICATE');
+        case 'O':
+            return startNote(ctx, n.id, 'NOTE');
+        default:
+            return [{ lines: [msg('action-expired')] }];
+    }
+}
+const page = (payload) => {
+    const colon = payload.indexOf(':');
+    const offset = Number(colon < 0 ? payload : payload.slice(0, colon));
+    return [Number.isSafeInteger(offset) && offset >= 0 ? offset : 0, colon < 0 ? '' : payload.slice(colon + 1)];
+};
+export const listsFeature = {
+    commands: {
+        hoso: (ctx, args) => mine(ctx, 0, args),
+        guong: (ctx, args) => exemplars(ctx, 0, args),
+    },
+    actions: {
+        hs: (ctx, payload) => (ctx.roles.officerUnits.length || ctx.roles.admin || ctx.roles.council ? mine(ctx, ...page(payload)) : Promise.resolve([{ lines: [msg('access-denied', { audience: 'officer' })] }])),
+        gu: (ctx, payload) => exemplars(ctx, ...page(payload)),
+        gv: async (ctx, payload) => {
+            const n = Number.isSafeInteger(Number(payload)) ? await ctx.services.nominations.get(Number(payload)) : null;
+            return n && n.state === 'APPROVED' && n.planSlug === ctx.catalog.plan.id ? [await publicView(ctx, n)] : [{ lines: [msg('nomination-not-found')] }];
+        },
+        nom: nominationAction,
+    },
+};
+//# sourceMappingURL=lists.js.map

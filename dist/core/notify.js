@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=notify.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=unanswered.js.map

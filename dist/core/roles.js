@@ -1,0 +1,2 @@
+export const NO_ROLES = { admin: false, council: false, officerUnits: [] };
+//# sourceMappingURL=roles.js.map

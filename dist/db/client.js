@@ -1,0 +1,268 @@
+/**
+ * The one Prisma client factory of thidua-bot (SQLite through the better-sqlite3 driver adapter).
+ *
+ * The client it returns is made safe for concurrent use (see {@link createDatabase}): an open
+ * interactive transaction excludes every other query of the client, and transactions that meet
+ * SQLITE_BUSY (another process writing) are retried. Repositories need not know about either.
+ *
+ * @module
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { StoreBusyError } from "../core/store-busy.js";
+import { PrismaClient } from "./generated/client.js";
+import { createPostgresDatabase, isPostgresUrl } from "./postgres.js";
+/** Whether a Prisma error is a unique-constraint violation (P2002): "someone else already wrote it". */
+export const isUniqueViolation = (error) => error?.code === 'P2002';
+/** Default `DATABASE_URL`: a file under `./data`, relative to the working directory. */
+export const DEFAULT_DATABASE_URL = 'file:./data/thidua.db';
+/**
+ * How long one statement waits on a locked database before failing with SQLITE_BUSY. better-sqlite3
+ * waits synchronously, blocking the event loop (every chat, polling, `/healthz`), so it is short;
+ * the waiting is done asynchronously by retrying (see {@link DEFAULT_BUSY_WAIT_MS}).
+ */
+export const BUSY_TIMEOUT_MS = 50;
+/**
+ * Default of how long a query or transaction keeps retrying while another process holds the write
+ * lock, before {@link StoreBusyError} (the person is told to try again). Reads are not affected in
+ * WAL mode: only writers wait.
+ */
+export const DEFAULT_BUSY_WAIT_MS = 8000;
+/**
+ * Absolute path of the SQLite file a `file:` URL names.
+ *
+ * Accepts `file:./rel/path.db` and `file:rel.db` (resolved against `process.cwd()`, as Prisma does),
+ * `file:/abs/path.db` and `file:///abs/path.db`; a `?query` suffix is ignored.
+ *
+ * @returns the absolute path, or `null` for an in-memory database (`file::memory:` / `:memory:`) and
+ *   for a PostgreSQL URL (no file).
+ * @throws Error if the URL is neither a `file:` nor a PostgreSQL URL, or names no file.
+ */
+export function databaseFileFromUrl(url) {
+    if (url === ':memory:' || isPostgresUrl(url))
+        return null;
+    if (!url.startsWith('file:')) {
+        throw new Error(`Unsupported database URL "${url}": expected a SQLite "file:" URL`);
+    }
+    const bare = url.split('?')[0] ?? '';
+    const path = bare.startsWith('file://') ? fileURLToPath(bare) : bare.slice('file:'.length);
+    if (path === ':memory:')
+        return null;
+    if (path === '')
+        throw new Error(`Database URL "${url}" names no file`);
+    return isAbsolute(path) ? path : resolve(process.cwd(), path);
+}
+/**
+ * A readers–writer lock, first come first served: any number of standalone queries (shared) at
+ * once, or one transaction (exclusive). A waiting transaction holds back queries that come after it.
+ */
+class QueryLock {
+    #readers = 0;
+    #writer = false;
+    #queue = [];
+    /** Resolves once shared; `null` when granted at once (saves a promise on the hot path). */
+    shared() {
+        if (!this.#writer && this.#queue.length === 0) {
+            this.#readers += 1;
+            return null;
+        }
+        return new Promise((grant) => this.#queue.push({ exclusive: false, grant }));
+    }
+    exclusive() {
+        if (!this.#writer && this.#readers === 0 && this.#queue.length === 0) {
+            this.#writer = true;
+            return null;
+        }
+        return new Promise((grant) => this.#queue.push({ exclusive: true, grant }));
+    }
+    releaseShared() {
+        this.#readers -= 1;
+        this.#drain();
+    }
+    releaseExclusive() {
+        this.#writer = false;
+        this.#drain();
+    }
+    #drain() {
+        for (let next = this.#queue[0]; next !== undefined && !this.#writer; next = this.#queue[0]) {
+            if (next.exclusive) {
+                if (this.#readers > 0)
+                    return;
+                this.#writer = true;
+            }
+            else {
+                this.#readers += 1;
+            }
+            this.#queue.shift();
+            next.grant();
+        }
+    }
+}
+/**
+ * Whether `error` is SQLite's SQLITE_BUSY / SQLITE_BUSY_SNAPSHOT (another connection holds or has
+ * just taken the write lock). Through Prisma it surfaces as a `PrismaClientKnownRequestError` with
+ * code `P1008` ("Operation has timed out") whose `meta.driverAdapterError` is a `DriverAdapterError`
+ * of kind `SocketTimeout` with `cause.originalCode` `SQLITE_BUSY…`; a bare `DriverAdapterError`
+ * or better-sqlite3 `SqliteError` (code `SQLITE_BUSY…`) is recognised too, also as a `cause`.
+ */
+export function isBusyError(error) {
+    const seen = new Set();
+    const visit = (e) => {
+        if (typeof e !== 'object' || e === null || seen.has(e) || seen.size > 8)
+            return false;
+        seen.add(e);
+        const o = e;
+        if (o.code === 'P1008' || o.kind === 'SocketTimeout')
+            return true;
+        if ([o.code, o.originalCode].some((c) => typeof c === 'string' && c.startsWith('SQLITE_BUSY')))
+            return true;
+        return visit(o.cause) || visit(o.meta?.driverAdapterError);
+    };
+    return visit(error);
+}
+/**
+ * Runs `attempt` until it does not fail with SQLITE_BUSY, for at most `budgetMs`, with a random
+ * pause growing to 250 ms in between (the event loop is free meanwhile: other chats go on).
+ * @throws StoreBusyError (the last SQLITE_BUSY as `cause`) once the budget is spent.
+ */
+async function retryBusy(attempt, budgetMs) {
+    const started = Date.now();
+    for (let n = 1;; n += 1) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            if (!isBusyError(error))
+                throw error;
+            if (Date.now() - started >= budgetMs)
+                throw new StoreBusyError(`database locked by another process for more than ${budgetMs} ms`, { cause: error });
+            await new Promise((done) => setTimeout(done, Math.min(250, 5 * 2 ** n) * (0.5 + Math.random() / 2)));
+        }
+    }
+}
+/** Whether the caller runs inside an open transaction of the guarded client. */
+const insideTransaction = (guard) => guard.transaction.getStore()?.open === true;
+/** Query extension: outside a transaction of this client, every query waits for the lock (shared). */
+function guardQueries(guard) {
+    return {
+        name: 'thidua-query-lock',
+        query: {
+            $allOperations({ args, query }) {
+                // Inside a transaction: the query belongs to it (made through `tx`, or from the transaction's
+                // own code), so it runs at once. Called synchronously, so array transactions still batch.
+                if (insideTransaction(guard))
+                    return query(args);
+                return retryBusy(async () => {
+                    const wait = guard.lock.shared();
+                    if (wait)
+                        await wait;
+                    try {
+                        return await query(args);
+                    }
+                    finally {
+                        guard.lock.releaseShared();
+                    }
+                }, guard.busyWaitMs);
+            },
+        },
+    };
+}
+/**
+ * `client` with a `$transaction` (interactive and array forms) that holds the lock exclusively for
+ * the whole transaction, runs it marked as "inside a transaction", and retries it whole on
+ * SQLITE_BUSY; `$extends` keeps the guard. Everything else is `client`'s own.
+ */
+function guardClient(client, guard) {
+    const base = client;
+    const $transaction = (...args) => {
+        // A `$transaction` of this client started by a running transaction's own code: leave it to
+        // Prisma (waiting for the lock would deadlock). Use `tx.$transaction` for nested transactions.
+        if (insideTransaction(guard))
+            return base.$transaction(...args);
+        // SQLITE_BUSY always comes before COMMIT took effect (Prisma rolls back), so a rerun is safe;
+        // the callback runs again from the start on a fresh transaction.
+        return retryBusy(async () => {
+            const wait = guard.lock.exclusive();
+            if (wait)
+                await wait;
+            const context = { open: true };
+            try {
+                return await guard.transaction.run(context, () => base.$transaction(...args));
+            }
+            finally {
+                context.open = false;
+                guard.lock.releaseExclusive();
+            }
+        }, guard.busyWaitMs);
+    };
+    const $extends = (...args) => guardClient(base.$extends(...args), guard);
+    return new Proxy(client, {
+        get(target, property) {
+            if (property === '$transaction')
+                return $transaction;
+            if (property === '$extends')
+                return $extends;
+            return Reflect.get(target, property, target);
+        },
+    });
+}
+/**
+ * Opens the SQLite database at `databaseUrl` through Prisma 7's better-sqlite3 adapter, with
+ * `journal_mode = WAL` (≈4× faster writes, readers don't block the writer), a busy timeout of
+ * {@link BUSY_TIMEOUT_MS} (then asynchronous retries for `busyWaitMs`, see {@link DEFAULT_BUSY_WAIT_MS}) and `foreign_keys = ON`. Connects eagerly, so errors surface here.
+ *
+ * The adapter gives a client ONE connection, and runs a query made outside an open interactive
+ * transaction on that connection, i.e. inside the transaction (it would see uncommitted rows and
+ * be undone by a rollback). So the returned client is guarded:
+ * - While a `$transaction` (interactive or array form) runs, every other query of the client
+ *   (model operations, `$queryRaw*`, `$executeRaw*`, other transactions) waits until it ends;
+ *   queries the transaction itself makes (through `tx`, or from its callback's async context, see
+ *   `AsyncLocalStorage`) run at once. Standalone queries run concurrently with each other. Prisma
+ *   queries are lazy: one counts as made where it is first awaited (or `.then`-ed).
+ * - SQLite transactions start with a deferred `BEGIN`: when another process writes, a transaction's
+ *   first write after a read fails at once with SQLITE_BUSY / SQLITE_BUSY_SNAPSHOT (the busy timeout
+ *   does not apply). The whole transaction is then retried (the callback runs again, so keep side
+ *   effects other than database writes out of it), as is a standalone query failing that way; see
+ *   {@link isBusyError}, `busyWaitMs`.
+ * - Don't await, inside a transaction's callback, a query of the same client already started
+ *   outside the transaction: it waits for the transaction, which waits for it. Likewise, call
+ *   `tx.$transaction` (a savepoint), not the client's `$transaction`, inside a transaction.
+ *
+ * Does not create tables: apply migrations first (`applyMigrations` in `./migrate.ts`).
+ *
+ * @throws Error for a non-`file:` URL, or if SQLite cannot open the file (e.g. missing directory).
+ */
+export async function createDatabase({ databaseUrl, busyWaitMs = DEFAULT_BUSY_WAIT_MS }) {
+    if (isPostgresUrl(databaseUrl))
+        return createPostgresDatabase({ databaseUrl });
+    const file = databaseFileFromUrl(databaseUrl);
+    // better-sqlite3 options go next to `url`; `timeout` is its busy timeout. The adapter has no hook
+    // for pragmas, and Prisma keeps a single connection for SQLite, so we set them after connecting.
+    const adapter = new PrismaBetterSqlite3({ url: file ?? ':memory:', timeout: BUSY_TIMEOUT_MS });
+    const raw = new PrismaClient({ adapter });
+    try {
+        await raw.$connect();
+        await raw.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+        await raw.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+    }
+    catch (error) {
+        await raw.$disconnect().catch(() => { });
+        throw error;
+    }
+    const guard = { lock: new QueryLock(), busyWaitMs, transaction: new AsyncLocalStorage() };
+    const prisma = guardClient(raw.$extends(guardQueries(guard)), guard);
+    let closed = false;
+    return {
+        prisma,
+        engine: 'sqlite',
+        async close() {
+            if (closed)
+                return;
+            closed = true;
+            await raw.$disconnect();
+        },
+    };
+}
+//# sourceMappingURL=client.js.map

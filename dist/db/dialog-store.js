@@ -1,0 +1,35 @@
+const fromRow = (r) => {
+    const stored = JSON.parse(r.data);
+    return { personId: r.personId, kind: r.kind, step: r.step, data: stored.data, history: stored.history, channel: r.channel, chatId: r.chatId, expiresAt: r.expiresAt };
+};
+export function createDialogStore(prisma) {
+    return {
+        async get(personId) {
+            const row = await prisma.dialogState.findUnique({ where: { personId } });
+            if (!row)
+                return null;
+            const { personId: _, ...dialog } = fromRow(row);
+            return dialog;
+        },
+        async save(personId, d) {
+            const data = JSON.stringify({ data: d.data, history: d.history });
+            const fields = { kind: d.kind, step: d.step, data, channel: d.channel, chatId: d.chatId, expiresAt: d.expiresAt };
+            await prisma.dialogState.upsert({ where: { personId }, create: { personId, ...fields }, update: fields });
+        },
+        async clear(personId) {
+            await prisma.dialogState.deleteMany({ where: { personId } });
+        },
+        async takeExpired(now) {
+            const rows = await prisma.dialogState.findMany({ where: { expiresAt: { lte: now } } });
+            const taken = [];
+            for (const row of rows) {
+                // Only the process that deletes the row reports it, so a notice is never sent twice.
+                const { count } = await prisma.dialogState.deleteMany({ where: { id: row.id, expiresAt: row.expiresAt } });
+                if (count === 1)
+                    taken.push(fromRow(row));
+            }
+            return taken;
+        },
+    };
+}
+//# sourceMappingURL=dialog-store.js.map

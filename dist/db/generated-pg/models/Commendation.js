@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Commendation.js.map

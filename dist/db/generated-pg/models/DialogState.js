@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=DialogState.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Evidence.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=GoodDeedAddition.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=GoodDeedPhoto.js.map

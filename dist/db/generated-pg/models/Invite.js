@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Invite.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=JobRun.js.map

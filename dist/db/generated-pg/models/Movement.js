@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Movement.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=NominationEvent.js.map

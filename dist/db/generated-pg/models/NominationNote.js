@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=NominationNote.js.map

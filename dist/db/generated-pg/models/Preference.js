@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Preference.js.map

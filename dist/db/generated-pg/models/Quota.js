@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Quota.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=ZaloToken.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=AwardForm.js.map

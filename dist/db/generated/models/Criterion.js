@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Criterion.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=DeedBlock.js.map

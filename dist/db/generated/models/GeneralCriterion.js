@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=GeneralCriterion.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=GoodDeed.js.map

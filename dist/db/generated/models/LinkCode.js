@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=LinkCode.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Milestone.js.map

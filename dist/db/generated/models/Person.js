@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Person.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Phase.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=ProcessedEvent.js.map

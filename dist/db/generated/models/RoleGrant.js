@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=RoleGrant.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=SendSlot.js.map

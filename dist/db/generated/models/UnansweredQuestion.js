@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=UnansweredQuestion.js.map

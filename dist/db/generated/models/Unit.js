@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Unit.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Vote.js.map

@@ -1,0 +1,69 @@
+const asLocale = (l) => (l === 'vi' || l === 'en' ? l : null);
+const toPerson = (p) => ({ id: p.id, displayName: p.displayName, locale: asLocale(p.locale) });
+/**
+ * `lastSeenAt` is kept to this resolution: a message within it of the stored value writes nothing,
+ * unless another identity of the person was seen since (the "last channel used" must stay right).
+ * Zalo's 7-day window and the channel choice need no finer time, and a burst of messages then costs
+ * no write per update.
+ */
+export const LAST_SEEN_RESOLUTION_MS = 60_000;
+/**
+ * @param opts.now the clock stamping `lastSeenAt` (the last interaction, which Zalo's 7-day window
+ *        is judged by); the app passes its own clock so tests can move time.
+ */
+export function createPeopleRepository(prisma, opts = {}) {
+    const now = opts.now ?? (() => new Date());
+    return {
+        async ensure({ channel, externalId, displayName }) {
+            const found = await prisma.identity.findUnique({
+                where: { channel_externalId: { channel, externalId } },
+                include: { person: { include: { identities: { select: { id: true, lastSeenAt: true } } } } },
+            });
+            if (found) {
+                // Proactive messages go to the identity the person used last.
+                const at = now();
+                const behind = found.person.identities.some((o) => o.id !== found.id && o.lastSeenAt >= found.lastSeenAt);
+                if (behind || at.getTime() - found.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
+                    // Not awaited: the reply never waits for this write, so a database locked by another
+                    // process (a backup) holds up no chat that only reads. A lost stamp is redone next message.
+                    prisma.identity.update({ where: { id: found.id }, data: { lastSeenAt: at } }).catch(() => undefined);
+                }
+                // Writing again makes a person who had blocked the bot reachable again.
+                if (found.person.unreachableAt)
+                    await prisma.person.update({ where: { id: found.person.id }, data: { unreachableAt: null } });
+                return toPerson(found.person);
+            }
+            try {
+                const created = await prisma.identity.create({
+                    data: { channel, externalId, lastSeenAt: now(), person: { create: { displayName } } },
+                    include: { person: true },
+                });
+                return toPerson(created.person);
+            }
+            catch (error) {
+                // Two first messages at once: the other one created the identity; use it.
+                const again = await prisma.identity.findUnique({ where: { channel_externalId: { channel, externalId } }, include: { person: true } });
+                if (again)
+                    return toPerson(again.person);
+                throw error;
+            }
+        },
+        async setLocale(personId, locale) {
+            await prisma.person.update({ where: { id: personId }, data: { locale } });
+        },
+        async lastSeenAt({ channel, externalId }) {
+            const row = await prisma.identity.findUnique({ where: { channel_externalId: { channel, externalId } }, select: { lastSeenAt: true } });
+            return row?.lastSeenAt ?? null;
+        },
+        async markUnreachable({ channel, externalId }, at) {
+            const identity = await prisma.identity.findUnique({ where: { channel_externalId: { channel, externalId } }, select: { personId: true } });
+            if (identity)
+                await prisma.person.update({ where: { id: identity.personId }, data: { unreachableAt: at } });
+        },
+        async locales(personIds) {
+            const rows = await prisma.person.findMany({ where: { id: { in: personIds } }, select: { id: true, locale: true } });
+            return new Map(rows.map((r) => [r.id, asLocale(r.locale)]));
+        },
+    };
+}
+//# sourceMappingURL=people-repository.js.map

@@ -1,0 +1,93 @@
+/**
+ * PostgreSQL through Prisma 7's `pg` driver adapter (`@prisma/adapter-pg`): the engine for a ward or a
+ * province that outgrows one SQLite file, or runs several bot processes.
+ *
+ * The client is generated from `prisma/postgres/schema.prisma` (the same models as the SQLite schema,
+ * see `./postgres-schema.ts`) into `src/db/generated-pg`, and handed to repositories typed as the
+ * SQLite client: both expose the same model API, and repositories use only what both engines support.
+ *
+ * @module
+ */
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as PostgresClient } from "./generated-pg/client.js";
+/** Whether a `DATABASE_URL` names a PostgreSQL server (`postgresql://…` or `postgres://…`). */
+export const isPostgresUrl = (url) => /^postgres(ql)?:\/\//i.test(url);
+/** How many times a transaction that meets a serialization failure or a deadlock is run at most. */
+export const CONFLICT_ATTEMPTS = 5;
+/**
+ * Whether `error` is a transaction conflict PostgreSQL asks the client to retry: Prisma's P2034
+ * ("write conflict or a deadlock"), or SQLSTATE 40001 (serialization_failure) / 40P01
+ * (deadlock_detected) from the driver, also as a `cause`.
+ */
+export function isConflictError(error) {
+    const seen = new Set();
+    const visit = (e) => {
+        if (typeof e !== 'object' || e === null || seen.has(e) || seen.size > 8)
+            return false;
+        seen.add(e);
+        const o = e;
+        if (o.code === 'P2034' || o.originalCode === '40001' || o.originalCode === '40P01')
+            return true;
+        if (o.code === '40001' || o.code === '40P01')
+            return true;
+        return visit(o.cause) || visit(o.meta?.driverAdapterError);
+    };
+    return visit(error);
+}
+/**
+ * Opens a pooled PostgreSQL client. Sessions run in UTC (`timezone=UTC` is set per connection) and
+ * every `DateTime` column is `timestamptz`, so stored instants never depend on the server's
+ * `timezone` setting. Interactive transactions that fail with a serialization failure or a deadlock
+ * are run again whole (at most {@link CONFLICT_ATTEMPTS} times): keep side effects other than
+ * database writes out of their callbacks, as on SQLite.
+ *
+ * Does not create tables: apply migrations first (`applyMigrations` in `./migrate.ts`).
+ *
+ * @throws Error if the server cannot be reached or refuses the credentials.
+ */
+export async function createPostgresDatabase({ databaseUrl, poolSize = 10 }) {
+    const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize, options: '-c timezone=UTC' });
+    // A transaction waits for a free pooled connection up to `maxWait` (Prisma's default, 2 s, is
+    // short for a burst of sends on a busy machine); `timeout` bounds how long one may stay open.
+    const raw = new PostgresClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
+    try {
+        await raw.$connect();
+        await raw.$queryRawUnsafe('SELECT 1');
+    }
+    catch (error) {
+        await raw.$disconnect().catch(() => { });
+        throw error;
+    }
+    const base = raw;
+    const $transaction = async (...args) => {
+        for (let attempt = 1;; attempt += 1) {
+            try {
+                return await base.$transaction(...args);
+            }
+            catch (error) {
+                if (attempt >= CONFLICT_ATTEMPTS || !isConflictError(error))
+                    throw error;
+                await new Promise((done) => setTimeout(done, Math.random() * 20 * attempt));
+            }
+        }
+    };
+    const prisma = new Proxy(base, {
+        get(target, property) {
+            if (property === '$transaction')
+                return $transaction;
+            return Reflect.get(target, property, target);
+        },
+    });
+    let closed = false;
+    return {
+        prisma,
+        engine: 'postgresql',
+        async close() {
+            if (closed)
+                return;
+            closed = true;
+            await raw.$disconnect();
+        },
+    };
+}
+//# sourceMappingURL=postgres.js.map

@@ -1,0 +1,133 @@
+/**
+ * Prisma's schema engine (the migration engine behind `prisma migrate`), run as WebAssembly.
+ *
+ * Why our own code: the Prisma CLI downloads a native `schema-engine` binary before every migrate
+ * command, and this project's machines cannot reach Prisma's binary host (see
+ * `shared/docs/prisma-offline.md`). The same engine ships on npm as `@prisma/schema-engine-wasm`,
+ * but its package entry imports a `.wasm` file as an ES module, which Node 20 refuses; so we load
+ * the glue module and compile the `.wasm` next to it by hand, once per process.
+ *
+ * @module
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { bindMigrationAwareSqlAdapterFactory, } from '@prisma/driver-adapter-utils';
+import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
+import pg from 'pg';
+import { isPostgresUrl } from "./postgres.js";
+/** Schema filter that includes everything (we manage no external tables or enums). */
+export const NO_FILTER = { externalTables: [], externalEnums: [] };
+const wasmApi = globalThis.WebAssembly;
+let loading;
+/**
+ * Loads and starts the WebAssembly schema engine; memoised, so the 5 MB module is compiled once per
+ * process. Resolves to the glue module, whose `SchemaEngine` class is then usable.
+ *
+ * @throws Error if the `.wasm` file cannot be read or instantiated.
+ */
+export function loadSchemaEngineWasm() {
+    loading ??= (async () => {
+        const glueUrl = import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+        const wasmPath = fileURLToPath(new URL('./schema_engine_bg.wasm', glueUrl));
+        const module = new wasmApi.Module(await readFile(wasmPath));
+        const instance = new wasmApi.Instance(module, { './schema_engine_bg.js': glue });
+        const exports = instance.exports;
+        glue.__wbg_set_wasm(exports);
+        exports.__wbindgen_start();
+        return glue;
+    })();
+    loading.catch(() => {
+        loading = undefined; // let a later call retry
+    });
+    return loading;
+}
+/** PostgreSQL's one-byte `"char"` type (OID 18), used by the catalog columns the engine reads. */
+const PG_CHAR_OID = 18;
+/** PostgreSQL's `text` type (OID 25). */
+const PG_TEXT_OID = 25;
+/**
+ * A `pg` client that reports catalog columns of type `"char"` as `text`. The engine's schema
+ * description reads such columns (`pg_class.relkind`, `pg_constraint.contype` …), and the pg driver
+ * adapter refuses the type ("Column type 'char' could not be deserialized"); the values are already
+ * one-character strings, so relabelling the column is all that is needed. Used for migrations only.
+ */
+class CatalogClient extends pg.Client {
+    query(...args) {
+        const relabel = (value) => {
+            for (const field of value?.fields ?? []) {
+                if (field.dataTypeID === PG_CHAR_OID)
+                    field.dataTypeID = PG_TEXT_OID;
+            }
+            return value;
+        };
+        const last = args.at(-1);
+        // pg.Pool#query calls `client.query(text, values, callback)`; a pool client's own callers use the
+        // promise form.
+        if (typeof last === 'function') {
+            args[args.length - 1] = (error, value) => last(error, relabel(value));
+        }
+        const result = super.query(...args);
+        return (result instanceof Promise ? result.then(relabel) : result);
+    }
+}
+/**
+ * Wraps an adapter factory so that every connection it opens is remembered, to be closed later.
+ * Needed because `SchemaEngine.free()` does not close the engine's connections, and the engine
+ * takes `PRAGMA main.locking_mode=EXCLUSIVE` on SQLite: an unclosed connection keeps the file
+ * locked ("database is locked", surfacing as an "unknown variant `SocketTimeout`" engine error).
+ */
+function trackConnections(base) {
+    const opened = [];
+    const track = (adapter) => (opened.push(adapter), adapter);
+    return {
+        factory: {
+            provider: base.provider,
+            adapterName: base.adapterName,
+            connect: async () => track(await base.connect()),
+            connectToShadowDb: async () => track(await base.connectToShadowDb()),
+        },
+        closeAll: async () => {
+            await Promise.allSettled(opened.splice(0).map((adapter) => adapter.dispose()));
+        },
+    };
+}
+/**
+ * Opens a schema engine connected to one database (SQLite through the better-sqlite3 driver adapter,
+ * PostgreSQL through the pg adapter),
+ * runs `fn` with it, then frees the engine and closes its connections (also when `fn` throws), so
+ * the database is unlocked when the returned promise settles.
+ *
+ * @param databaseUrl `file:` URL or bare path of the SQLite database (`:memory:` works too; the
+ *   adapter resolves relative paths against `process.cwd()`; the file is created if missing, but its
+ *   parent directory must exist), or a `postgresql://` URL of an existing database.
+ * @param fn Work to do with the engine, e.g. `engine.applyMigrations(...)` or `engine.diff(...)`.
+ * @returns Whatever `fn` returns.
+ * @throws Whatever the engine or `fn` throws. Engine errors are plain `Error`s whose message is the
+ *   engine's user-facing error text.
+ */
+export async function withSchemaEngine(databaseUrl, fn, options = {}) {
+    const { SchemaEngine } = await loadSchemaEngineWasm();
+    const base = isPostgresUrl(databaseUrl)
+        ? new PrismaPg(new pg.Pool({ connectionString: databaseUrl, options: '-c timezone=UTC', max: 2, Client: CatalogClient }), {
+            disposeExternalPool: true,
+        })
+        : new PrismaBetterSqlite3({ url: databaseUrl });
+    const { factory, closeAll } = trackConnections(base);
+    const onLog = options.onLog ?? (() => { });
+    try {
+        const bound = bindMigrationAwareSqlAdapterFactory(factory);
+        const engine = await SchemaEngine.new({ datamodels: options.datamodels }, onLog, bound);
+        try {
+            return await fn(engine);
+        }
+        finally {
+            engine.free();
+        }
+    }
+    finally {
+        await closeAll();
+    }
+}
+//# sourceMappingURL=schema-engine.js.map

@@ -1,0 +1,37 @@
+const parseOffered = (json) => {
+    try {
+        const v = JSON.parse(json);
+        return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+    }
+    catch {
+        return [];
+    }
+};
+export function createUnansweredRepository(prisma) {
+    return {
+        async record(q) {
+            await prisma.unansweredQuestion.create({
+                data: { text: q.text, key: q.key, locale: q.locale, channel: q.channel, offered: JSON.stringify(q.offered), createdAt: q.at },
+            });
+        },
+        async mostFrequent({ since, limit }) {
+            const groups = await prisma.unansweredQuestion.groupBy({
+                by: ['key'],
+                where: { createdAt: { gte: since } },
+                _count: { _all: true },
+                _max: { createdAt: true },
+            });
+            const top = groups
+                .map((g) => ({ key: g.key, count: g._count._all, lastAt: g._max.createdAt ?? since }))
+                .sort((a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime())
+                .slice(0, Math.max(0, limit));
+            const out = [];
+            for (const g of top) {
+                const last = await prisma.unansweredQuestion.findFirst({ where: { key: g.key, createdAt: { gte: since } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+                out.push({ ...g, text: last?.text ?? g.key, offered: parseOffered(last?.offered ?? '[]') });
+            }
+            return out;
+        },
+    };
+}
+//# sourceMappingURL=unanswered-repository.js.map

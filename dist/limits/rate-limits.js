@@ -1,0 +1,82 @@
+/**
+ * In-memory implementations of core's {@link AttemptLimiter} and {@link InboundLimiter} on
+ * rate-limiter-flexible (`RateLimiterMemory`). One process only: with several instances, build the
+ * same limiters on `RateLimiterRedis` (ioredis) or `RateLimiterPostgres` — same options, same API.
+ *
+ * @module
+ */
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+/**
+ * Wrong codes: 5 per 15 minutes, then 15 minutes' wait; 20 per day, then a day's wait. A code of 40+
+ * bits found by 20 guesses a day would take longer than the age of the universe.
+ */
+export const DEFAULT_ATTEMPT_TIERS = [
+    { points: 5, seconds: 15 * 60 },
+    { points: 20, seconds: 24 * 60 * 60 },
+];
+const rejected = (e) => e instanceof RateLimiterRes;
+export function createAttemptLimiter(opts) {
+    const tiers = (opts.tiers ?? DEFAULT_ATTEMPT_TIERS).map((t, i) => ({ points: t.points, limiter: new RateLimiterMemory({ keyPrefix: `attempt${i}`, points: t.points, duration: t.seconds, blockDuration: t.seconds }) }));
+    return {
+        async waitMs(keys) {
+            let wait = 0;
+            for (const { points, limiter } of tiers) {
+                for (const key of keys) {
+                    const res = await limiter.get(key);
+                    if (res && res.consumedPoints > points)
+                        wait = Math.max(wait, res.msBeforeNext);
+                }
+            }
+            return wait;
+        },
+        async fail(keys) {
+            let wait = 0;
+            let started = false;
+            for (const { points, limiter } of tiers) {
+                for (const key of keys) {
+                    try {
+                        await limiter.consume(key);
+                    }
+                    catch (e) {
+                        if (!rejected(e))
+                            throw e;
+                        wait = Math.max(wait, e.msBeforeNext);
+                        if (e.consumedPoints === points + 1) {
+                            started = true;
+                            opts.logger.warn({ key, limit: points, waitMs: e.msBeforeNext }, 'too many wrong codes: attempts blocked');
+                        }
+                    }
+                }
+            }
+            return { waitMs: wait, started };
+        },
+        async reset(keys) {
+            for (const { limiter } of tiers)
+                for (const key of keys)
+                    await limiter.delete(key);
+        },
+    };
+}
+/** Inbound messages and taps per person: 60 per minute by default (a fast typist sends ~10, a checklist run ~20). */
+export const DEFAULT_INBOUND_PER_MINUTE = 60;
+export function createInboundLimiter(opts) {
+    const points = opts.perMinute ?? DEFAULT_INBOUND_PER_MINUTE;
+    const limiter = new RateLimiterMemory({ keyPrefix: 'inbound', points, duration: 60 });
+    return {
+        async take(key) {
+            try {
+                await limiter.consume(key);
+                return { allowed: true };
+            }
+            catch (e) {
+                if (!rejected(e))
+                    throw e;
+                const first = e.consumedPoints === points + 1;
+                if (first)
+                    opts.logger.warn({ key, limit: points, retryMs: e.msBeforeNext }, 'inbound rate limit reached');
+                return { allowed: false, first, retryMs: e.msBeforeNext };
+            }
+        },
+    };
+}
+//# sourceMappingURL=rate-limits.js.map
