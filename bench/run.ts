@@ -5,6 +5,7 @@
 import { cpus } from 'node:os';
 import { benchDigest, benchSender } from './digest.bench.ts';
 import { benchSplitHtml } from './html.bench.ts';
+import { benchOurs, benchReplyOnly } from './update-path.bench.ts';
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
@@ -14,8 +15,32 @@ function table(title: string, rows: [string, string][]): void {
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
 }
 
+/** The update-path table (issue 10 targets); true when every target is met. */
+async function benchUpdatePath(): Promise<boolean> {
+  const base = await benchReplyOnly();
+  const ours = await benchOurs();
+  const b = ours.burst;
+  const ratio = b.perSecond / base.perSecond;
+  const p99Ratio = b.p99Ms / base.p99Ms;
+  const row = (x: typeof b) => `${x.perSecond.toFixed(0)} updates/s, p50 ${ms(x.p50Ms)}, p99 ${ms(x.p99Ms)} (${x.replies}/${x.updates} replies, ${x.seconds.toFixed(2)} s)`;
+  table(`Update path: ${b.updates} text updates from 200 people at once → local fake Bot API`, [
+    ['reply-only grammY runner bot', row(base)],
+    ['thidua-bot (node dist/main.js)', row(b)],
+    ['throughput ratio', `${ratio.toFixed(2)} × (target ≥ 0.5: ${ratio >= 0.5 ? 'met' : 'NOT MET'})`],
+    ['p99 latency ratio', `${p99Ratio.toFixed(2)} × (target ≤ 3: ${p99Ratio <= 3 ? 'met' : 'NOT MET'})`],
+    ['first reply, fresh database', `${ms(ours.start.firstReplyFreshMs)} (migrations included)`],
+    ['first reply, restart', `${ms(ours.start.firstReplyRestartMs)} (target ≤ 1500 ms: ${ours.start.firstReplyRestartMs <= 1500 ? 'met' : 'NOT MET'})`],
+    ['idle RSS (restart, 5 s idle)', `${ours.start.idleRssMb.toFixed(0)} MB (target < 150 MB: ${ours.start.idleRssMb < 150 ? 'met' : 'NOT MET'})`],
+  ]);
+  return ratio >= 0.5 && p99Ratio <= 3 && ours.start.firstReplyRestartMs <= 1500 && ours.start.idleRssMb < 150;
+}
+
 async function main(): Promise<number> {
   process.stdout.write(`thidua-bot benchmarks — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'})\n`);
+
+  const only = process.argv[2]; // `npm run bench -- update` runs the update path only
+  const u = await benchUpdatePath();
+  if (only === 'update') return u ? 0 : 1;
 
   const d = await benchDigest();
   table(`Weekly council digest over ${d.nominations.toLocaleString('en')} nominations and ${d.deeds.toLocaleString('en')} good deeds (median of ${d.runs} runs)`, [
@@ -40,7 +65,7 @@ async function main(): Promise<number> {
     ['split into', `${h.parts} messages`],
     ['time', `${ms(h.medianMs)} (target < 2000 ms: ${h.medianMs < 2000 ? 'met' : 'NOT MET'})`],
   ]);
-  const ok = d.totalMs < 300 && s.tooMany === 0 && s.duplicates === 0 && h.medianMs < 2000;
+  const ok = u && d.totalMs < 300 && s.tooMany === 0 && s.duplicates === 0 && h.medianMs < 2000;
   process.stdout.write(`\n${ok ? 'All targets met.' : 'Some targets NOT met.'}\n`);
   return ok ? 0 : 1;
 }

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { run } from '@grammyjs/runner';
 import { webhookCallback } from 'grammy';
 import { redactTokens } from "../../logger.js";
+import { drainInFlight } from "./in-flight.js";
 import { pollingGuard } from "./polling.js";
 import { setCommandMenus } from "./telegram.js";
 /** Updates the bot asks for (nothing else is delivered). */
@@ -35,8 +36,10 @@ export async function startTelegram(opts) {
         logger.info({ bot: bot.botInfo.username, mode: 'polling' }, 'telegram started');
         return {
             async stop() {
+                // Stop fetching, then let the updates already taken finish (their replies go out).
                 if (runner.isRunning())
                     await runner.stop();
+                await drainInFlight(bot, logger);
             },
         };
     }
@@ -64,7 +67,11 @@ export async function startTelegram(opts) {
     logger.info({ bot: bot.botInfo.username, mode: 'webhook', port, path }, 'telegram started');
     return {
         port,
-        stop: () => new Promise((resolve) => server.close(() => resolve())),
+        async stop() {
+            const closed = new Promise((resolve) => server.close(() => resolve()));
+            await drainInFlight(bot, logger);
+            await closed;
+        },
     };
 }
 //# sourceMappingURL=run.js.map

@@ -12,6 +12,7 @@ import { messageKeyOf } from "../../core/store-busy.js";
 import { normalizeInbound } from "../../core/text/fold.js";
 import { RetryLaterError, UnreachableError } from "../delivery.js";
 import { splitHtml } from "../html.js";
+import { trackInFlight } from "./in-flight.js";
 /** Telegram's limit on callback data, in bytes. */
 const CALLBACK_DATA_MAX_BYTES = 64;
 /** Converts a Telegram update into core's inbound message; `undefined` for updates core ignores. */
@@ -166,6 +167,8 @@ export function createTelegramBot(opts) {
     // Waits out short 429s and retries 5xx/network errors a few times; a long wait fails fast instead,
     // so the outbox defers the message rather than blocking every other send.
     bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5 }));
+    // First: counts updates in flight, so a stop lets them finish (see in-flight.ts).
+    trackInFlight(bot);
     // A tap is acknowledged before it waits its turn in the chat: the button's spinner stops at once
     // even while the chat's previous update is still being handled (issue 18). Not awaited, so the
     // work is queued at once too; a failed acknowledgement only costs the spinner.

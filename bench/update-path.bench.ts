@@ -1,0 +1,144 @@
+/**
+ * The update path, measured on the production start (`node dist/main.js`, build first) against a
+ * local fake Bot API, next to a grammY runner bot that only replies, in the same run (issue 10):
+ *
+ * - **burst**: 2,000 text updates from 200 people (10 each: commands and free-text questions) queued
+ *   at once; updates/s (first update queued → last reply) and the reply latency of each update
+ *   (queued → its reply seen by the fake), p50/p99. Both bots get the same updates.
+ * - **start**: time from spawning the process to the reply to an update waiting at start (a fresh
+ *   database, migrations included, and a restart on it), and the idle RSS of the restarted process.
+ *
+ * Replies are paired with updates in order per chat; every workload message gets exactly one
+ * message back from both bots (checked: a mismatch is reported).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startFakeTelegram, type FakeTelegram } from '../tests/helpers/fake-telegram.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST_MAIN = resolve(ROOT, 'dist/main.js');
+const REPLY_ONLY = resolve(ROOT, 'bench/reply-only-bot.mjs');
+
+/** What 200 people type, 10 each (every one answered with one message by both bots). */
+const WORKLOAD = ['/help', '/moc', 'tiêu chí y tế', '/chitieu', '/tieuchi', 'doanh nghiep', '/guong', 'gia đình nghèo vượt khó', '/lang', '/start'];
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 200);
+
+export interface BurstFigures {
+  updates: number;
+  replies: number;
+  seconds: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export interface StartFigures {
+  firstReplyFreshMs: number;
+  firstReplyRestartMs: number;
+  idleRssMb: number;
+}
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+};
+
+function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(kill);
+}
+
+/** Queues the whole workload at once; resolves when every update got its reply. */
+async function burst(f: FakeTelegram, firstChat: number): Promise<BurstFigures> {
+  const queuedAt = new Map<number, number[]>();
+  const t0 = performance.now();
+  const wallStart = Date.now();
+  for (let round = 0; round < WORKLOAD.length; round++) {
+    for (let p = 0; p < PEOPLE; p++) {
+      const chatId = firstChat + p;
+      f.sendText({ chatId, text: WORKLOAD[round]!, firstName: `Người ${p}` });
+      (queuedAt.get(chatId) ?? queuedAt.set(chatId, []).get(chatId)!).push(Date.now());
+    }
+  }
+  const total = PEOPLE * WORKLOAD.length;
+  const isReply = (c: { method: string; payload: Record<string, unknown>; at: number }) => c.method === 'sendMessage' && Number(c.payload.chat_id) >= firstChat && Number(c.payload.chat_id) < firstChat + PEOPLE && c.at >= wallStart;
+  // Wait for the last reply (every chat answered as often as it wrote), scanning new calls only.
+  const replies: typeof f.calls = [];
+  let scanned = 0;
+  let seconds = 0;
+  for (let idle = 0; replies.length < total && idle < 3000; ) {
+    const before = replies.length;
+    for (; scanned < f.calls.length; scanned++) if (isReply(f.calls[scanned]!)) replies.push(f.calls[scanned]!);
+    if (replies.length >= total) break;
+    idle = replies.length === before ? idle + 1 : 0;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  seconds = (Math.max(...replies.map((r) => r.at)) - wallStart) / 1000;
+  void t0;
+  const latencies: number[] = [];
+  const byChat = new Map<number, number[]>();
+  for (const r of replies) (byChat.get(Number(r.payload.chat_id)) ?? byChat.set(Number(r.payload.chat_id), []).get(Number(r.payload.chat_id))!).push(r.at);
+  for (const [chat, queued] of queuedAt) {
+    const got = byChat.get(chat) ?? [];
+    queued.forEach((q, i) => latencies.push((got[i] ?? got.at(-1) ?? q) - q));
+  }
+  return { updates: total, replies: replies.length, seconds, perSecond: total / seconds, p50Ms: quantile(latencies, 0.5), p99Ms: quantile(latencies, 0.99) };
+}
+
+/** Waits until the fake has seen a getUpdates call from the process (it is polling). */
+const polling = (f: FakeTelegram, since: number) => f.waitFor((c) => c.method === 'getUpdates' && c.at >= since, 60_000);
+
+/** Our bot: production start, fresh database. */
+export async function benchOurs(): Promise<{ burst: BurstFigures; start: StartFigures }> {
+  if (!existsSync(DIST_MAIN)) throw new Error('dist/main.js missing: run `npm run build` first');
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
+  const f = await startFakeTelegram();
+  const env = { TELEGRAM_BOT_TOKEN: f.token, TELEGRAM_API_ROOT: f.apiRoot, DATABASE_URL: `file:${join(dir, 'bench.db')}`, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' };
+  try {
+    // Start: an update waits before the process exists; time to its reply.
+    const startReply = async (chatId: number) => {
+      f.sendText({ chatId, text: '/help' });
+      const t = Date.now();
+      const child = spawnNode([DIST_MAIN], env);
+      await f.waitFor((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === chatId, 60_000);
+      return { child, ms: Date.now() - t };
+    };
+    const fresh = await startReply(9_000_001);
+    await stop(fresh.child);
+    const restart = await startReply(9_000_002);
+    await polling(f, Date.now());
+    // Idle: no update for 5 s, then the resident set.
+    await new Promise((r) => setTimeout(r, 5000));
+    const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${restart.child.pid}/status`, 'utf8'));
+    const start: StartFigures = { firstReplyFreshMs: fresh.ms, firstReplyRestartMs: restart.ms, idleRssMb: rss ? Number(rss[1]) / 1024 : NaN };
+    const figures = await burst(f, 100_000);
+    await stop(restart.child);
+    return { burst: figures, start };
+  } finally {
+    await f.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The baseline: a grammY runner bot that only replies. */
+export async function benchReplyOnly(): Promise<BurstFigures> {
+  const f = await startFakeTelegram();
+  const child = spawnNode([REPLY_ONLY], { TELEGRAM_BOT_TOKEN: f.token, TELEGRAM_API_ROOT: f.apiRoot });
+  try {
+    await polling(f, 0);
+    return await burst(f, 100_000);
+  } finally {
+    await stop(child);
+    await f.close();
+  }
+}
