@@ -2,7 +2,7 @@
  * `npm run bench`: runs the benchmarks of bench/ and prints their figures (see README, "Benchmarks").
  * Not part of `npm test`.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { benchDigest, benchSender } from './digest.bench.ts';
 import { benchSplitHtml } from './html.bench.ts';
 import { benchOurs, benchReplyOnly } from './update-path.bench.ts';
@@ -23,7 +23,7 @@ async function benchUpdatePath(): Promise<boolean> {
   const ratio = b.perSecond / base.perSecond;
   const p99Ratio = b.p99Ms / base.p99Ms;
   const row = (x: typeof b) => `${x.perSecond.toFixed(0)} updates/s, p50 ${ms(x.p50Ms)}, p99 ${ms(x.p99Ms)} (${x.replies}/${x.updates} replies, ${x.seconds.toFixed(2)} s)`;
-  table(`Update path: ${b.updates} text updates from 200 people at once → local fake Bot API`, [
+  table(`Update path: ${b.updates} text updates from ${b.updates / 10} people at once → local fake Bot API (load average ${loadavg()[0]!.toFixed(1)})`, [
     ['reply-only grammY runner bot', row(base)],
     ['thidua-bot (node dist/main.js)', row(b)],
     ['throughput ratio', `${ratio.toFixed(2)} × (target ≥ 0.5: ${ratio >= 0.5 ? 'met' : 'NOT MET'})`],
