@@ -36,7 +36,7 @@ describe('SIGTERM', () => {
     fake = await startFakeTelegram();
     const f = fake;
     bot = startBot({ TELEGRAM_BOT_TOKEN: f.token, TELEGRAM_API_ROOT: f.apiRoot, LOG_LEVEL: 'info' });
-    await f.waitFor((c) => c.method === 'getUpdates', 30_000);
+    await f.waitFor((c) => c.method === 'getUpdates', 90_000);
 
     const release = f.hold('sendMessage');
     f.sendText({ chatId: 6001, text: '/help' });
@@ -50,5 +50,5 @@ describe('SIGTERM', () => {
     expect(await bot.exited).toBe(0);
     expect(bot.stderr()).toMatch(/updates in flight finished/);
     expect(f.sentMessages(6001).join('\n')).toMatch(/\/tieuchi/);
-  }, 90_000);
+  }, 180_000);
 });
