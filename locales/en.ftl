@@ -925,7 +925,7 @@ rate-limited = The assistant just received too many messages in a row from this 
 ## Documents (/documents): proposal, list, decision, reports — drafted from the records
 cmd-vanban = Draft documents: proposal, list, draft decision, reports (standing office, Council)
 documents-menu-title = <b>Draft a document from the records</b> (Word/Excel, laid out per Decree 30/2020/NĐ-CP). Choose a document:
-documents-usage = Usage: /documents proposal [nomination numbers …] [pdf] · /documents list [excel] · /documents decision · /documents achievements NOMINATION · /documents year [YEAR] · /documents progress · /documents minutes · /documents numbers (register) · /documents signed 05/TTr-UBND (record the signed original). Without nomination numbers: every nomination the Council agreed to propose that has no award decision yet.
+documents-usage = Usage: /documents proposal [nomination numbers …] [pdf] · /documents list [excel] · /documents decision · /documents achievements [nomination] · /documents year [YEAR] · /documents progress · /documents minutes · /documents numbers (register) · /documents signed 05/TTr-UBND (record the signed original). Without nomination numbers: every nomination the Council agreed to propose that has no award decision yet.
 documents-button-to-trinh = Award proposal (tờ trình)
 documents-button-quyet-dinh = Draft award decision
 documents-button-danh-sach = List of nominees (Word)
@@ -1044,3 +1044,30 @@ drafts-resume = ▶ Continue: { $named ->
        *[yes] { $name }
     }
 drafts-delete = 🗑 Delete draft
+documents-achievement-usage = Type the number of the nomination to report on, e.g. /documents achievements 12 (numbers are shown in /mine); without a number: the reports of every nomination the Council agreed to propose, in one file.
+documents-preview-achievement = Achievement report of { $name } (nomination { $id }, { $subject ->
+        [COLLECTIVE] collective
+        [HOUSEHOLD] household
+       *[INDIVIDUAL] individual
+    } form)
+documents-year-usage = Type the year of the report, e.g. /documents year 2026 (no year: this year).
+documents-preview-yearly = Council's report for { $year }: { $met }/{ $targets } targets met, { $exemplars } { $exemplars ->
+        [one] exemplar
+       *[other] exemplars
+    } proposed by the Council, { $deeds } good { $deeds ->
+        [one] deed
+       *[other] deeds
+    } published
+documents-preview-achievements = Achievement reports of { $total } { $total ->
+        [one] nomination
+       *[other] nominations
+    } in one file (each its own section and page numbers): { $collectives } { $collectives ->
+        [one] collective
+       *[other] collectives
+    }, { $individuals } { $individuals ->
+        [one] individual
+       *[other] individuals
+    }, { $households } { $households ->
+        [one] household
+       *[other] households
+    }

@@ -861,7 +861,7 @@ rate-limited = Trợ lý vừa nhận quá nhiều tin nhắn liên tiếp từ 
 ## Văn bản (/vanban): tờ trình, danh sách, quyết định, báo cáo — soạn từ dữ liệu đã ghi nhận
 cmd-vanban = Soạn văn bản: tờ trình, danh sách, dự thảo quyết định, báo cáo (Thường trực, Hội đồng)
 documents-menu-title = <b>Soạn văn bản từ dữ liệu đã ghi nhận</b> (bản Word/Excel, trình bày theo Nghị định 30/2020/NĐ-CP). Đồng chí chọn văn bản:
-documents-usage = Cú pháp: /vanban totrinh [số hồ sơ …] [pdf] · /vanban danhsach [excel] · /vanban quyetdinh · /vanban thanhtich SỐ_HỒ_SƠ · /vanban nam [NĂM] · /vanban tiendo · /vanban bienban · /vanban so (sổ văn bản) · /vanban ky 05/TTr-UBND (ghi nhận đã ký). Không ghi số hồ sơ: lấy mọi hồ sơ Hội đồng đã thống nhất đề nghị, chưa có quyết định khen thưởng.
+documents-usage = Cú pháp: /vanban totrinh [số hồ sơ …] [pdf] · /vanban danhsach [excel] · /vanban quyetdinh · /vanban thanhtich [số hồ sơ] · /vanban nam [NĂM] · /vanban tiendo · /vanban bienban · /vanban so (sổ văn bản) · /vanban ky 05/TTr-UBND (ghi nhận đã ký). Không ghi số hồ sơ: lấy mọi hồ sơ Hội đồng đã thống nhất đề nghị, chưa có quyết định khen thưởng.
 documents-button-to-trinh = Tờ trình đề nghị khen thưởng
 documents-button-quyet-dinh = Dự thảo quyết định khen thưởng
 documents-button-danh-sach = Danh sách đề nghị (Word)
@@ -944,3 +944,12 @@ drafts-resume = ▶ Tiếp tục: { $named ->
        *[yes] { $name }
     }
 drafts-delete = 🗑 Xóa nháp
+documents-achievement-usage = Đồng chí gõ số hồ sơ cần lập báo cáo thành tích, ví dụ: /vanban thanhtich 12 (số hồ sơ xem trong /hoso); không ghi số: báo cáo của mọi hồ sơ Hội đồng đã thống nhất đề nghị, trong một tệp.
+documents-preview-achievement = Báo cáo thành tích của { $name } (hồ sơ số { $id }, mẫu { $subject ->
+        [COLLECTIVE] tập thể
+        [HOUSEHOLD] hộ gia đình
+       *[INDIVIDUAL] cá nhân
+    })
+documents-year-usage = Đồng chí gõ năm báo cáo, ví dụ: /vanban nam 2026 (không ghi năm: năm nay).
+documents-preview-yearly = Báo cáo năm { $year } của Hội đồng: { $met }/{ $targets } chỉ tiêu đã đạt, { $exemplars } điển hình được Hội đồng thống nhất đề nghị, { $deeds } việc tốt được đăng
+documents-preview-achievements = Báo cáo thành tích của { $total } hồ sơ trong một tệp (mỗi báo cáo một phần, đánh số trang riêng): { $collectives } tập thể, { $individuals } cá nhân, { $households } hộ

@@ -26,7 +26,7 @@ import {
   VerticalAlign,
   WidthType,
   type IBorderOptions,
-  type ParagraphChild,
+  type ISectionOptions,
 } from 'docx';
 import {
   BODY,
@@ -100,12 +100,15 @@ function header(doc: OfficialDocument): Table {
   const lw = TEXT_WIDTH_TWIPS * HEADER_COLUMNS.left;
   const rw = TEXT_WIDTH_TWIPS * HEADER_COLUMNS.right;
   const h = doc.header;
-  const left = [
-    ...(h.parent ? [centred(h.parent, SIZE_PT.parentBody)] : []),
-    centred(h.issuer, SIZE_PT.issuer, { bold: true }),
-    rule(lw, RULE.issuerShare),
-    ...(h.number ? [centred(`Số: ${h.number}`, SIZE_PT.number)] : []),
-  ];
+  // A report by a person or a household has no agency: the left column stays empty.
+  const left = h.issuer
+    ? [
+        ...(h.parent ? [centred(h.parent, SIZE_PT.parentBody)] : []),
+        centred(h.issuer, SIZE_PT.issuer, { bold: true }),
+        rule(lw, RULE.issuerShare),
+        ...(h.number ? [centred(`Số: ${h.number}`, SIZE_PT.number)] : []),
+      ]
+    : [];
   const right = [
     centred(NATION, SIZE_PT.nation, { bold: true }),
     centred(MOTTO, SIZE_PT.motto, { bold: true }),
@@ -184,8 +187,13 @@ function signOff(doc: OfficialDocument): (Paragraph | Table)[] {
 const pageNumberHeader = () =>
   new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT_FAMILY, size: half(SIZE_PT.pageNumber) })] })] });
 
-/** Builds the `docx` Document (exposed for tests that inspect it before packing). */
-export function toDocx(doc: OfficialDocument): Document {
+/**
+ * One document as a section of its own: A4, margins, page numbers from its second page. Only the
+ * first section carries the page-number header; later ones inherit it (OOXML sections without a
+ * header reference use the previous section's), and with `titlePage` and no first-page header the
+ * first page of each shows none — one header part for a bundle of fifty reports instead of a hundred.
+ */
+function sectionOf(doc: OfficialDocument, index: number): ISectionOptions {
   const children: (Paragraph | Table)[] = [];
   if (doc.draft) {
     children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 60 }, children: [run(DRAFT_MARK, SIZE_PT.draftMark, { bold: true })] }));
@@ -201,32 +209,38 @@ export function toDocx(doc: OfficialDocument): Document {
   children.push(...doc.bases.map((b) => bodyPara([{ text: b }], { italic: true })));
   children.push(...blocks(doc.body), ...signOff(doc));
   if (doc.appendix.length > 0) children.push(...blocks([{ kind: 'pageBreak' }, ...doc.appendix]));
+  return {
+    properties: {
+      titlePage: true,
+      page: {
+        size: { width: mmToTwips(PAGE_MM.width), height: mmToTwips(PAGE_MM.height) },
+        margin: { top: mmToTwips(MARGINS_MM.top), bottom: mmToTwips(MARGINS_MM.bottom), left: mmToTwips(MARGINS_MM.left), right: mmToTwips(MARGINS_MM.right) },
+        // Each document of a bundle numbers its own pages from 1.
+        pageNumbers: { start: 1 },
+      },
+    },
+    ...(index === 0 ? { headers: { default: pageNumberHeader() } } : {}),
+    children,
+  };
+}
+
+/**
+ * Builds the `docx` Document (exposed for tests that inspect it before packing). Several documents
+ * (e.g. every achievement report of a round) go into one file, each a section starting on a new
+ * page with its own page numbering: one file to print, and one packing instead of fifty.
+ */
+export function toDocx(docs: OfficialDocument | readonly OfficialDocument[]): Document {
+  const list = Array.isArray(docs) ? (docs as readonly OfficialDocument[]) : [docs as OfficialDocument];
+  const first = list[0];
   return new Document({
     creator: 'thidua-bot',
-    title: [doc.typeName, ...doc.summary].join(' ').trim() || doc.fileName,
+    title: first ? [first.typeName, ...first.summary].join(' ').trim() || first.fileName : '',
     styles: { default: { document: { run: { font: FONT_FAMILY, size: half(SIZE_PT.body) } } } },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: {
-            size: { width: mmToTwips(PAGE_MM.width), height: mmToTwips(PAGE_MM.height) },
-            margin: {
-              top: mmToTwips(MARGINS_MM.top),
-              bottom: mmToTwips(MARGINS_MM.bottom),
-              left: mmToTwips(MARGINS_MM.left),
-              right: mmToTwips(MARGINS_MM.right),
-            },
-          },
-        },
-        headers: { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({ children: [] as ParagraphChild[] })] }) },
-        children,
-      },
-    ],
+    sections: list.map((d, i) => sectionOf(d, i)),
   });
 }
 
-/** The DOCX bytes of a document. */
-export async function renderDocx(doc: OfficialDocument): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toBuffer(toDocx(doc)));
+/** The DOCX bytes of a document, or of several in one file (see {@link toDocx}). */
+export async function renderDocx(docs: OfficialDocument | readonly OfficialDocument[]): Promise<Uint8Array> {
+  return new Uint8Array(await Packer.toBuffer(toDocx(docs)));
 }

@@ -125,11 +125,23 @@ describe('the tờ trình as DOCX (Decree 30/2020, Appendix I)', async () => {
     expect(xml).toContain('<w:br w:type="page"/>');
   });
 
-  it('page numbers top centre, not on page 1', async () => {
+  it('page numbers top centre, not on page 1 (a different first page with no header of its own)', async () => {
     expect(xml).toContain('<w:titlePg/>');
-    const headers = await Promise.all(['word/header1.xml', 'word/header2.xml'].map((p) => part(bytes, p)));
-    expect(headers.filter((h) => h.includes('PAGE'))).toHaveLength(1);
-    expect(headers.find((h) => h.includes('PAGE'))).toContain('<w:jc w:val="center"/>');
+    expect(xml).toMatch(/<w:headerReference w:type="default"/);
+    expect(xml).not.toMatch(/<w:headerReference w:type="first"/);
+    const header = await part(bytes, 'word/header1.xml');
+    expect(header).toContain('PAGE');
+    expect(header).toContain('<w:jc w:val="center"/>');
+  });
+
+  it('several documents in one file: one section each, numbered from 1, sharing the one page-number header', async () => {
+    const two = await renderDocx([buildToTrinh(ctx(), entries), buildToTrinh(ctx({ number: '06/TTr-UBND' }), entries)]);
+    const both = await part(two, 'word/document.xml');
+    expect(both.match(/<w:sectPr>/g)).toHaveLength(2);
+    expect(both.match(/<w:titlePg\/>/g)).toHaveLength(2);
+    expect(both.match(/<w:pgNumType w:start="1"\/>/g)).toHaveLength(2);
+    expect(both.match(/<w:headerReference /g)).toHaveLength(1);
+    expect(paragraphs(both)).toContain('Số: 06/TTr-UBND');
   });
 
   it('a signed document has no draft mark', async () => {

@@ -18,10 +18,10 @@ import type { Ctx, Feature } from '../context.ts';
 import type { Roles } from '../roles.ts';
 import { foldText } from '../text/fold.ts';
 import type { DocumentKind } from './commune.ts';
-import { buildDanhSach, buildDanhSachWorkbook, buildQuyetDinh, buildToTrinh, tally, type DossierContext, type DossierEntry } from './dossier.ts';
+import { buildDanhSach, buildDanhSachWorkbook, buildQuyetDinh, buildToTrinh, tally, type DossierContext } from './dossier.ts';
 import type { OfficialDocument, Workbook } from './model.ts';
 import { DOCX_MIME, PDF_MIME, XLSX_MIME, type DocumentServices } from './ports.ts';
-import { parseIds, selectNominations, toEntries } from './records.ts';
+import { dossierEntries } from './records.ts';
 import { extraProducers } from './reports.ts';
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -43,7 +43,9 @@ export interface Request {
 }
 
 /** A producer: a document (or workbook) and its preview, or replies that say why not. */
-export type Produced = { doc?: OfficialDocument; book?: Workbook; preview: Msg; number?: string; signed?: boolean } | { refusal: Reply[] };
+export type Produced =
+  | { doc?: OfficialDocument; bundle?: { fileName: string; docs: OfficialDocument[] }; book?: Workbook; preview: Msg; number?: string; signed?: boolean }
+  | { refusal: Reply[] };
 export type Producer = (ctx: Ctx, docs: DocumentServices, req: Request) => Promise<Produced>;
 
 const NAMES: Record<string, string> = {
@@ -65,21 +67,6 @@ async function numberFor(ctx: Ctx, docs: DocumentServices, kind: DocumentKind, s
   const s = commune.documents[kind];
   const issuer = commune.issuers[s.issuer]!;
   return docs.register.reserve({ issuerAbbr: issuer.abbreviation, typeAbbr: s.typeAbbr, subject: `${kind}:${ctx.catalog.plan.id}:${subject}`, issuedOn: ctx.today, byId: ctx.personId });
-}
-
-/** The dossier's nominations as list rows, or the replies explaining why there are none. */
-async function dossierEntries(ctx: Ctx, req: Request): Promise<{ refusal: Reply[] } | { ids: number[]; entries: DossierEntry[] }> {
-  const ids = parseIds(req.words);
-  if (!ids) return { refusal: [{ lines: [msg('documents-bad-ids'), msg('documents-usage')] }] };
-  const sel = await selectNominations(ctx, ids);
-  if (!sel.ok) {
-    const lines: Msg[] = [];
-    if (sel.missing.length > 0) lines.push(msg('documents-not-found', { ids: sel.missing.join(', ') }));
-    if (sel.notApproved.length > 0) lines.push(msg('documents-not-approved', { ids: sel.notApproved.join(', ') }));
-    return { refusal: [{ lines }] };
-  }
-  if (sel.nominations.length === 0) return { refusal: [{ lines: [msg('documents-nothing-approved')] }] };
-  return { ids: ids.length > 0 ? sel.nominations.map((n) => n.id) : [], entries: await toEntries(ctx, sel.nominations) };
 }
 
 const context = (ctx: Ctx, docs: DocumentServices, date: string, number: string | undefined, draft: boolean): DossierContext => ({
@@ -124,12 +111,13 @@ async function deliver(docs: DocumentServices, made: Exclude<Produced, { refusal
   const lines: Msg[] = [made.preview];
   if (made.book) {
     files.push({ name: `${made.book.fileName}.xlsx`, mime: XLSX_MIME, bytes: await docs.renderer.xlsx(made.book) });
-  } else if (made.doc) {
-    const docx = await docs.renderer.docx(made.doc);
-    files.push({ name: `${made.doc.fileName}.docx`, mime: DOCX_MIME, bytes: docx });
+  } else if (made.doc || made.bundle) {
+    const fileName = made.doc?.fileName ?? made.bundle!.fileName;
+    const docx = await docs.renderer.docx(made.doc ?? made.bundle!.docs);
+    files.push({ name: `${fileName}.docx`, mime: DOCX_MIME, bytes: docx });
     if (format === 'pdf') {
-      const pdf = await docs.renderer.pdf(docx, made.doc.fileName);
-      if (pdf) files.push({ name: `${made.doc.fileName}.pdf`, mime: PDF_MIME, bytes: pdf });
+      const pdf = await docs.renderer.pdf(docx, fileName);
+      if (pdf) files.push({ name: `${fileName}.pdf`, mime: PDF_MIME, bytes: pdf });
       else lines.push(msg('documents-pdf-unavailable'));
     }
   }

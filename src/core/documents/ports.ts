@@ -36,7 +36,8 @@ export interface DocumentRegister {
 
 /** Turns document models into files. */
 export interface DocumentRenderer {
-  docx(doc: OfficialDocument): Promise<Uint8Array>;
+  /** One document, or several in one file (each a section starting on a new page). */
+  docx(doc: OfficialDocument | readonly OfficialDocument[]): Promise<Uint8Array>;
   xlsx(book: Workbook): Promise<Uint8Array>;
   /** PDF through LibreOffice when installed; `null` when it is not (the caller says so). */
   pdf(docx: Uint8Array, baseName: string): Promise<Uint8Array | null>;
