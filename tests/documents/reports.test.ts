@@ -37,7 +37,7 @@ describe('reports drafted from the records', () => {
     expect(text).toContain('BÁO CÁO THÀNH TÍCH');
     expect(text).toContain('I. ĐẶC ĐIỂM, TÌNH HÌNH');
     expect(text).toContain('Tiêm chủng đầy đủ 98%; phòng, chống dịch hiệu quả.');
-    expect(text.find((p) => p.startsWith('Tiêu chí đã tự đánh giá đạt'))).toMatch(/\(2\/7\)/);
+    expect(text.find((p) => p.startsWith('Tiêu chí đã tự đánh giá đạt'))).toMatch(/\(2\/\d+\)/);
     expect(text).toContain('THỦ TRƯỞNG ĐƠN VỊ');
   });
 

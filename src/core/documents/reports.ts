@@ -11,6 +11,7 @@ import { computeProgress } from '../nominations/progress.ts';
 import { pick } from '../plan/catalog.ts';
 import { localDate } from '../plan/dates.ts';
 import type { SubjectType } from '../plan/plan-schema.ts';
+import { applicableCriteria } from '../criteria/applicability.ts';
 import { buildAchievementReport } from './achievement.ts';
 import { inListOrder, tally, type DossierContext, type DossierEntry } from './dossier.ts';
 import type { Nomination } from '../nominations/model.ts';
@@ -35,7 +36,11 @@ const base = (ctx: Ctx, docs: DocumentServices, date: string, number?: string, d
 function achievementInput(ctx: Ctx, n: Nomination, entry: DossierEntry, forms: AwardForm[], commendations: Commendations) {
   const category = ctx.catalog.categoryByCode.get(n.categoryCode);
   const awards = commendations.map((c) => ({ form: forms.find((f) => f.code === c.awardCode)?.name.vi ?? c.awardCode, number: c.decisionNumber, date: c.decisionDate }));
-  const criteria = (category?.criteria ?? []).map((c) => ({ text: pick(c.text, 'vi'), met: n.selfCheck.includes(c.code) }));
+  // Only the criteria that apply to this nominee (subject type, sub-profile), minus those marked "không áp dụng".
+  const applicable = category ? applicableCriteria(category, { subjectType: n.subjectType, profile: n.profile }) : [];
+  const criteria = applicable
+    .filter((a) => !(n.notApplicable ?? []).includes(a.criterion.code))
+    .map((a) => ({ text: pick(a.criterion.text, 'vi'), met: n.selfCheck.includes(a.criterion.code) }));
   return { entry, criteria, awards };
 }
 
