@@ -30,6 +30,9 @@ export interface TelegramBotOptions {
   botInfo?: UserFromGetMe;
 }
 
+/** How many recent update ids are remembered to drop repeats. */
+const RECENT_UPDATE_IDS = 10_000;
+
 /** Telegram's limit on callback data, in bytes. */
 const CALLBACK_DATA_MAX_BYTES = 64;
 
@@ -182,6 +185,20 @@ export function createTelegramBot(opts: TelegramBotOptions): Bot {
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5 }));
   // First: counts updates in flight, so a stop lets them finish (see in-flight.ts).
   trackInFlight(bot);
+  // The same update_id twice (twice in one getUpdates batch, a webhook POST redelivered while the
+  // first still runs) is handled once: the repeat is answered by nothing. In memory, so a held
+  // database lock stalls nobody; a repeat across a restart is not caught here (issue 10, left).
+  const seen = new Set<number>();
+  bot.use(async (ctx, next) => {
+    const id = ctx.update.update_id;
+    if (seen.has(id)) {
+      logger.info({ updateId: id }, 'duplicate update ignored');
+      return;
+    }
+    seen.add(id);
+    if (seen.size > RECENT_UPDATE_IDS) seen.delete(seen.values().next().value!);
+    await next();
+  });
   // A tap is acknowledged before it waits its turn in the chat: the button's spinner stops at once
   // even while the chat's previous update is still being handled (issue 18). Not awaited, so the
   // work is queued at once too; a failed acknowledgement only costs the spinner.

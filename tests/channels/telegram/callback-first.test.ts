@@ -49,4 +49,31 @@ describe('callback queries are answered before the chat queue', () => {
     await Promise.all([first, second]);
     expect(handled).toEqual(['slow', 'go']); // order within the chat is kept
   });
+
+  it('the same update_id twice (one batch, or a redelivered webhook POST during the first) is handled once', async () => {
+    const handled: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const core: BotCore = {
+      async handle(m: InboundMessage): Promise<Outcome> {
+        handled.push(m.text ?? '');
+        await held;
+        return { locale: 'vi', replies: [{ lines: [msg('plain', { text: 'ok' })] }] };
+      },
+    };
+    const bot = createTelegramBot({ core, translator: testTranslator(), logger: pino({ level: 'silent' }), token: '1:x', apiRoot: 'http://127.0.0.1:9', botInfo: testBotInfo() });
+    const sent: string[] = [];
+    bot.api.config.use(async (_prev, method, payload) => {
+      if (method === 'sendMessage') sent.push((payload as { text: string }).text);
+      return { ok: true, result: { message_id: 1, date: 0, chat, text: '' } } as never;
+    });
+    const update: Update = { update_id: 41, message: { message_id: 1, date: 0, chat, from, text: '/dangky' } };
+    const first = bot.handleUpdate(update);
+    const again = bot.handleUpdate(structuredClone(update)); // while the first is still running
+    release();
+    await Promise.all([first, again]);
+    await bot.handleUpdate(structuredClone(update)); // and after it
+    expect(handled).toEqual(['/dangky']);
+    expect(sent).toEqual(['ok']);
+  });
 });
