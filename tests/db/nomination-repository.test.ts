@@ -10,6 +10,8 @@ import { createTempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
 const PLAN = 'ia-bang-2021-2025';
 const majority: VoteRule = { kind: 'majority' };
 const T0 = new Date('2024-03-01T02:00:00Z');
+/** Parsed once per file (the YAML and its validation are what is slow, not the import). */
+const planFile = loadPlanFile(SHIPPED_PLAN);
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 const draft = (over: Partial<NominationDraft> = {}): NominationDraft => ({
@@ -44,7 +46,7 @@ describe('nomination repository', () => {
 
   beforeEach(async () => {
     db = await createTempDatabase();
-    await importPlan(db.prisma, loadPlanFile(SHIPPED_PLAN));
+    await importPlan(db.prisma, planFile);
     repo = createNominationRepository(db.prisma);
     officer = (await db.prisma.person.create({ data: { displayName: 'Cán bộ Lan' } })).id;
     council = [];

@@ -8,6 +8,8 @@ import { createTempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
 const PLAN = 'ia-bang-2021-2025';
 const NOW = new Date('2025-03-01T08:00:00Z');
 const LATER = new Date('2025-03-08T08:00:00Z');
+/** Parsed once per file (the YAML and its validation are what is slow, not the import). */
+const planFile = loadPlanFile(`plans/${PLAN}.yaml`);
 
 describe('role repository', () => {
   let db: TempDatabase;
@@ -18,7 +20,7 @@ describe('role repository', () => {
 
   beforeEach(async () => {
     db = await createTempDatabase();
-    await importPlan(db.prisma, loadPlanFile(`plans/${PLAN}.yaml`));
+    await importPlan(db.prisma, planFile);
     roles = createRoleRepository(db.prisma);
     lan = (await db.prisma.person.create({ data: { displayName: 'Lan' } })).id;
     minh = (await db.prisma.person.create({ data: { displayName: 'Minh' } })).id;

@@ -23,14 +23,15 @@ async function linkCode(t: TestApp, tg: string): Promise<string> {
 const guess = (i: number) => `ABCDE-${String(i).padStart(5, '2').replace(/[01]/g, '9')}`;
 
 describe('link codes under attack', () => {
-  it('1,000 wrong codes from one account: refused after the limit, even the right one; the owner still confirms', async () => {
+  it('100 wrong codes from one account: refused after the limit, even the right one; the owner still confirms', async () => {
     const t = await app();
     await t.grant('1', 'ADMIN');
     const admin = await t.grant('100', 'ADMIN');
     const code = await linkCode(t, '100');
 
     const answers: string[] = [];
-    for (let i = 0; i < 1000; i++) answers.push(text(await t.say('z-evil', `/lienket ${guess(i)}`, onZalo)));
+    // Every try past the limit meets the same wait: 100 show it as well as 1,000 did, in a tenth of the time.
+    for (let i = 0; i < 100; i++) answers.push(text(await t.say('z-evil', `/lienket ${guess(i)}`, onZalo)));
     // Five wrong tries are answered as wrong, the sixth starts the wait, every later one only waits.
     expect(answers.slice(0, 5).every((a) => a === `${WRONG}. Xin kiểm tra lại mã (không phân biệt chữ hoa, chữ thường) hoặc đề nghị người cấp mã cấp mã mới.`)).toBe(true);
     expect(answers[5]).toContain(WAIT);
@@ -75,7 +76,7 @@ describe('link codes under attack', () => {
 });
 
 describe('invite codes', () => {
-  it('unknown, used and expired codes get one answer; 1,000 wrong tries stop after the limit', async () => {
+  it('unknown, used and expired codes get one answer; 100 wrong tries stop after the limit', async () => {
     const t = await app();
     await t.grant('1', 'ADMIN');
     const used = await t.app.services.roles.createInvite({ role: 'COUNCIL', planSlug: t.app.catalog().plan.id, byId: null, expiresAt: new Date(t.now().getTime() + 60_000) });
@@ -87,7 +88,7 @@ describe('invite codes', () => {
     expect(answers[0]).toContain(WRONG);
 
     const tries: string[] = [];
-    for (let i = 0; i < 1000; i++) tries.push(text(await t.say('66', `/thamgia ${guess(i).slice(0, 9)}`)));
+    for (let i = 0; i < 100; i++) tries.push(text(await t.say('66', `/thamgia ${guess(i).slice(0, 9)}`)));
     expect(tries.filter((a) => a.includes(WRONG))).toHaveLength(6);
     expect(tries.slice(6).every((a) => a.includes(WAIT))).toBe(true);
   }, 180_000);
