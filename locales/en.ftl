@@ -673,6 +673,7 @@ prefs-kind = { $kind ->
         [reminder-milestone] milestone reminders
         [reminder-review] reminders of nominations waiting for review
         [reminder-quota] reminders of unmet targets
+        [reminder-deeds] good deeds waiting for moderation
         [digest] the council's weekly digest
        *[bulletin] the weekly “Good deeds around us” bulletin
     }
@@ -1071,3 +1072,15 @@ documents-preview-achievements = Achievement reports of { $total } { $total ->
         [one] household
        *[other] households
     }
+
+## Good deeds waiting for moderation
+deeds-arrived = 📬 New good deeds from residents are waiting to be checked and moderated: { $count } waiting{ $days ->
+        [0] {""}
+       *[other] , the oldest for { $days } days
+    }.
+reminder-deeds = ⏰ { $count } good deeds are waiting for moderation{ $days ->
+        [0] {""}
+       *[other] ; the oldest for { $days } days
+    }. Residents were promised the commune would check them.
+deeds-open-queue = Open the moderation queue
+digest-deeds-waiting = <b>Good deeds waiting for moderation:</b> { $count } (oldest { $days } days)

@@ -630,6 +630,7 @@ prefs-kind = { $kind ->
         [reminder-milestone] nhắc mốc thời gian
         [reminder-review] nhắc hồ sơ chờ duyệt
         [reminder-quota] nhắc chỉ tiêu chưa đạt
+        [reminder-deeds] báo việc tốt chờ kiểm duyệt
         [digest] bản tin tuần của Hội đồng
        *[bulletin] bản tin “Việc tốt quanh ta” hằng tuần
     }
@@ -953,3 +954,15 @@ documents-preview-achievement = Báo cáo thành tích của { $name } (hồ sơ
 documents-year-usage = Đồng chí gõ năm báo cáo, ví dụ: /vanban nam 2026 (không ghi năm: năm nay).
 documents-preview-yearly = Báo cáo năm { $year } của Hội đồng: { $met }/{ $targets } chỉ tiêu đã đạt, { $exemplars } điển hình được Hội đồng thống nhất đề nghị, { $deeds } việc tốt được đăng
 documents-preview-achievements = Báo cáo thành tích của { $total } hồ sơ trong một tệp (mỗi báo cáo một phần, đánh số trang riêng): { $collectives } tập thể, { $individuals } cá nhân, { $households } hộ
+
+## Việc tốt chờ kiểm duyệt
+deeds-arrived = 📬 Có việc tốt mới bà con gửi, chờ cán bộ xác minh và kiểm duyệt: hiện có { $count } việc chờ{ $days ->
+        [0] {""}
+       *[other] , việc chờ lâu nhất đã { $days } ngày
+    }.
+reminder-deeds = ⏰ Còn { $count } việc tốt chờ kiểm duyệt{ $days ->
+        [0] {""}
+       *[other] ; việc chờ lâu nhất đã { $days } ngày
+    }. Bà con đã được hứa “cán bộ xã sẽ xác minh”.
+deeds-open-queue = Mở danh sách kiểm duyệt
+digest-deeds-waiting = <b>Việc tốt chờ kiểm duyệt:</b> { $count } (lâu nhất { $days } ngày)

@@ -68,6 +68,7 @@ export const ACTION_GROUP_POLICY: Readonly<Record<string, GroupPolicy>> = {
   qa: 'private', // answers to free-text questions (private chats only; "your unit" is personal)
   md: 'private', // /ngaymoc: record an actual date (administrators)
   dr: 'private', // the officer's registration drafts
+  kd: 'private', // the good-deeds moderation queue
 };
 
 /** The policy of a command (canonical name); unknown names are private. */

@@ -3,7 +3,7 @@
  * Reminders and the council digest are on unless turned off; the good-deeds bulletin is off until
  * the person subscribes.
  */
-export const PREFERENCE_KINDS = ['reminder:milestone', 'reminder:review', 'reminder:quota', 'digest', 'bulletin'] as const;
+export const PREFERENCE_KINDS = ['reminder:milestone', 'reminder:review', 'reminder:quota', 'reminder:deeds', 'digest', 'bulletin'] as const;
 export type PreferenceKind = (typeof PREFERENCE_KINDS)[number];
 
 /** Whether a kind is on for someone who never chose. */

@@ -6,6 +6,7 @@
 import { msg, type Locale, type Reply } from '../core/channel.ts';
 import type { Services } from '../core/context.ts';
 import { BULLETIN_MAX, bulletinReply } from '../core/deeds/read.ts';
+import { moderatorsOf, waitingDeeds, waitingReply } from '../core/deeds/moderation-loop.ts';
 import { councilDigest, DIGEST_LIST_LIMIT, type DigestRepository } from '../core/digest/digest.ts';
 import { computeProgress } from '../core/nominations/progress.ts';
 import { formatPlanDate, localDate } from '../core/plan/dates.ts';
@@ -63,10 +64,11 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
       const facts = await deps.digests.weekFacts({ planSlug: catalog.plan.id, from, to: dueAt, listLimit: DIGEST_LIST_LIMIT });
       const today = localDate(dueAt, tz);
       const actual = await services.milestoneDates.list(catalog.plan.id);
+      const deedsWaiting = await waitingDeeds(services, dueAt);
       const locales = await localesOf(services, members);
       const byLocale = new Map<Locale, Reply>();
       const replyFor = (locale: Locale) => {
-        if (!byLocale.has(locale)) byLocale.set(locale, councilDigest({ facts, catalog, locale, from, to: dueAt, today, timeZone: tz, actual }));
+        if (!byLocale.has(locale)) byLocale.set(locale, councilDigest({ facts, catalog, locale, from, to: dueAt, today, timeZone: tz, actual, deedsWaiting }));
         return byLocale.get(locale)!;
       };
       const queued = await services.notifier.notify(members.map((personId) => ({ personId, key: `digest:${period}:${personId}`, reply: replyFor(locales.get(personId) ?? 'vi') })));
@@ -100,6 +102,13 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
             })),
           );
         }
+      }
+
+      // Good deeds waiting for moderation: how many and how old, to each moderator, once a day.
+      const waiting = await waitingDeeds(services, dueAt);
+      if (waiting) {
+        const moderators = await preferences.filterEnabled(await moderatorsOf(services, plan.id, plan.units.map((u) => u.code)), 'reminder:deeds');
+        queued += await services.notifier.notify(moderators.map((personId) => ({ personId, key: `deeds-reminder:${today}:${personId}`, reply: waitingReply('reminder-deeds', waiting) })));
       }
 
       // Nominations waiting for a member's vote for more than N days.

@@ -2,6 +2,7 @@
  * The good deeds feature, "Việc tốt quanh ta" (issue [3/5]): submitting (`/viectot`), moderation
  * (`/kiemduyet`), reading (`/viectotmoi`, `/bantin`) and their dialogs.
  */
+import { deniedReply, mayUse } from '../access.ts';
 import type { Ctx, Feature } from '../context.ts';
 import type { DialogEngine } from '../dialog/engine.ts';
 import { mergeDialog, moderationAction, rejectDialog, showQueue } from './moderate.ts';
@@ -23,5 +24,6 @@ export const deedFeature: Feature = {
   actions: {
     vt: moderationAction,
     vtm: recentPage,
+    kd: (ctx) => (mayUse(ctx.roles, 'moderator') ? showQueue(ctx) : Promise.resolve([deniedReply('moderator')])),
   },
 };

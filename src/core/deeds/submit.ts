@@ -8,6 +8,7 @@
  * No phone number is asked. Abuse limits: a blocked person and a person who reached the daily limit
  * are refused politely (at the start and again on sending); links and repeated text are refused.
  */
+import { tellModeratorsDeedArrived } from './moderation-loop.ts';
 import { msg, type Button, type Msg, type Reply } from '../channel.ts';
 import type { Ctx } from '../context.ts';
 import { stepButton, type DialogDefinition, type DialogStep, type StepResult } from '../dialog/engine.ts';
@@ -201,6 +202,7 @@ async function submit(ctx: Ctx, data: DeedData): Promise<StepResult<DeedData>> {
     submitterId: ctx.personId,
     now: ctx.now,
   });
+  await tellModeratorsDeedArrived(ctx);
   return { done: true, say: [{ lines: [msg('deed-submitted', { ref: deed.ref }), privacyLine(ctx, deed.creditName), msg('deed-submitted-next')] }] };
 }
 

@@ -46,7 +46,18 @@ const DAY_MS = 86_400_000;
  * @param from start of the week (UTC instant, inclusive); `to` its end (exclusive).
  * @param today the local calendar date (people's zone) the digest is sent on.
  */
-export function councilDigest(input: { facts: WeekFacts; catalog: PlanCatalog; locale: Locale; from: Date; to: Date; today: string; timeZone: string; actual?: ActualDates }): Reply {
+export function councilDigest(input: {
+  facts: WeekFacts;
+  catalog: PlanCatalog;
+  locale: Locale;
+  from: Date;
+  to: Date;
+  today: string;
+  timeZone: string;
+  actual?: ActualDates;
+  /** Good deeds waiting for moderation: how many, and the oldest's age in days. */
+  deedsWaiting?: { count: number; oldestDays: number };
+}): Reply {
   const { facts, catalog, locale, timeZone } = input;
   const unit = (code: string) => catalog.unitName(code, locale);
   /** "… and N more" when a list shows fewer items than its count. */
@@ -79,6 +90,7 @@ export function councilDigest(input: { facts: WeekFacts; catalog: PlanCatalog; l
   }
   for (const [code, counts] of byUnit) lines.push(msg('digest-behind', { unit: unit(code), counts }));
   lines.push(msg('digest-deeds', { received: facts.deedsReceived, published: facts.deedsPublished }));
+  if (input.deedsWaiting) lines.push(msg('digest-deeds-waiting', { count: input.deedsWaiting.count, days: input.deedsWaiting.oldestDays }));
   const actual = input.actual ?? new Map<string, string>();
   const next = catalog.plan.milestones.filter((m) => milestoneLastDay(m, actual.get(m.code)) >= input.today).slice(0, 3);
   lines.push(next.length > 0 ? msg('digest-milestones') : msg('digest-no-milestones'));

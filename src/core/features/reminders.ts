@@ -18,6 +18,7 @@ function kindsFor(ctx: Ctx): PreferenceKind[] {
     'reminder:milestone': officer || council,
     'reminder:review': council,
     'reminder:quota': officer,
+    'reminder:deeds': officer || ctx.roles.admin, // moderators (issue 13)
     digest: council,
     bulletin: true,
   };
