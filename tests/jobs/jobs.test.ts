@@ -164,6 +164,7 @@ describe('weekly council digest', () => {
     expect(behind.join('\n')).not.toMatch(/Commune police/);
     expect(lines.slice(27)).toEqual([
       'Good deeds: 4 received, 3 published',
+      'Good deeds waiting for moderation: 3 (oldest 3 days)', // every NEW deed at the digest's time, the oldest from 26/11
       'Next milestones:',
       '• in 2026, at the year-end review of work: 2026 year-end review: honour and commend the registered models and set directions for nurturing exemplars further',
       '• in 2027, at the year-end review of work: 2027 year-end review: honour and commend the registered models and set directions for nurturing exemplars further',

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RenderedReply } from '../../../src/core/render.ts';
 import { button, createTestApp, text, type TestApp } from '../../helpers/test-app.ts';
+
+/** Notices to residents; the batched "deeds waiting" notices to moderators are tested in moderation-loop.test.ts. */
+const residentNotices = async (t: { outbox(): Promise<{ key: string; personId: number; text: string }[]> }) => (await t.outbox()).filter((o) => !o.key.startsWith('deeds-arrived:'));
 import { DEFAULTS, refIn, tellDeed } from './helpers.ts';
 
 let t: TestApp;
@@ -79,7 +82,7 @@ describe('/kiemduyet: outcomes and notices', () => {
     expect(row).toMatchObject({ state: 'PUBLISHED', moderatorId: await t.personId('o1') });
     expect(row.publishedAt?.toISOString()).toBe(t.now().toISOString());
     const u1 = await t.personId('u1');
-    expect(await t.outbox()).toEqual([expect.objectContaining({ personId: u1, key: `deed:${row.id}:published:${u1}`, text: expect.stringContaining(`Việc tốt ${ref} bạn kể về Anh Nguyễn Văn An đã được đăng`) })]);
+    expect(await residentNotices(t)).toEqual([expect.objectContaining({ personId: u1, key: `deed:${row.id}:published:${u1}`, text: expect.stringContaining(`Việc tốt ${ref} bạn kể về Anh Nguyễn Văn An đã được đăng`) })]);
     expect(text(await t.say('u3', '/viectotmoi'))).toContain('Anh Nguyễn Văn An');
     // a stale button on the same deed changes nothing
     expect(text(await t.tap('o1', `vt:no:${row.id}`))).toContain(`Việc tốt ${ref} đã được xử lý rồi`);
@@ -95,7 +98,7 @@ describe('/kiemduyet: outcomes and notices', () => {
     expect(text(queue)).toContain('User u2: anh nguyen van an — Anh An đưa cụ bà');
     await t.tap('o1', button(queue, 'Đăng'));
     const id = (await deed(ref)).id;
-    expect((await t.outbox()).map((o) => o.key).sort()).toEqual([`deed:${id}:published:${await t.personId('u1')}`, `deed:${id}:published:${await t.personId('u2')}`].sort());
+    expect((await residentNotices(t)).map((o) => o.key).sort()).toEqual([`deed:${id}:published:${await t.personId('u1')}`, `deed:${id}:published:${await t.personId('u2')}`].sort());
   });
 
   it('reject: a reason is required, the deed is REJECTED, and the resident is told kindly with the reason', async () => {
@@ -108,7 +111,7 @@ describe('/kiemduyet: outcomes and notices', () => {
     const done = text(await t.say('o1', 'Chưa xác minh được với trưởng thôn'));
     expect(done).toContain(`Đã ghi “không đăng” cho việc tốt ${ref}`);
     expect(await deed(ref)).toMatchObject({ state: 'REJECTED', reason: 'Chưa xác minh được với trưởng thôn' });
-    const [notice] = await t.outbox();
+    const [notice] = await residentNotices(t);
     expect(notice!.key).toBe(`deed:${(await deed(ref)).id}:rejected:${await t.personId('u1')}`);
     expect(notice!.text).toContain('Cảm ơn bạn đã kể về việc tốt của Anh Nguyễn Văn An');
     expect(notice!.text).toContain('Lý do: Chưa xác minh được với trưởng thôn.');
@@ -133,7 +136,7 @@ describe('/kiemduyet: outcomes and notices', () => {
     expect(target.additions.map((a) => a.text)).toEqual([expect.stringContaining('Anh An dắt bà cụ qua đường')]);
     expect(target.photos.map((p) => p.fileRef)).toEqual(['p-dup']);
     const key = `deed:${(await deed(dup)).id}:merged:${await t.personId('u2')}`;
-    const notice = (await t.outbox()).find((o) => o.key === key);
+    const notice = (await residentNotices(t)).find((o) => o.key === key);
     expect(notice?.text).toContain(`trùng với việc đã có (${known})`);
   });
 
@@ -156,7 +159,7 @@ describe('/kiemduyet: outcomes and notices', () => {
     await t.tap('o1', button(q1, 'Đăng'));
     expect(text(await t.say('o2', 'Không phải việc tốt trong xã'))).toContain(`Việc tốt ${ref} đã được xử lý rồi`);
     expect((await deed(ref)).state).toBe('PUBLISHED');
-    expect((await t.outbox()).map((o) => o.key)).toEqual([`deed:${(await deed(ref)).id}:published:${await t.personId('u1')}`]);
+    expect((await residentNotices(t)).map((o) => o.key)).toEqual([`deed:${(await deed(ref)).id}:published:${await t.personId('u1')}`]);
   });
 });
 
@@ -188,7 +191,7 @@ describe('/kiemduyet: promote to a nomination draft', () => {
     expect(nomination.evidence.map((e) => e.fileRef)).toEqual(['ph-9']);
     expect(await deed(ref)).toMatchObject({ state: 'PROMOTED', nominationId: nomination.id, moderatorId: await t.personId('o1') });
     const u1 = await t.personId('u1');
-    const notice = (await t.outbox()).find((o) => o.personId === u1);
+    const notice = (await residentNotices(t)).find((o) => o.personId === u1);
     expect(notice).toMatchObject({ key: `deed:${id}:promoted:${u1}` });
     expect(notice!.text).toContain(`Việc tốt ${ref} bạn kể về ${DEFAULTS.doer} đã được cán bộ đề nghị xét công nhận điển hình tiên tiến`);
     // no longer in the moderation queue
@@ -200,7 +203,7 @@ describe('/kiemduyet: promote to a nomination draft', () => {
     await t.tap('o1', button(await t.say('o1', '/kiemduyet'), 'Đề nghị xét điển hình'));
     await t.tap('o1', 'd:_:cancel');
     expect((await deed(ref)).state).toBe('NEW');
-    expect(await t.outbox()).toEqual([]);
+    expect(await residentNotices(t)).toEqual([]);
   });
 
   it('an administrator who is not an officer of a unit gets a clear refusal', async () => {
