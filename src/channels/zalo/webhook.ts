@@ -101,7 +101,34 @@ export function verifyZaloSignature(header: string | undefined, appId: string, r
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined);
-const idOf = (v: unknown): string | undefined => (isObject(v) ? str(v.id) : undefined);
+/** A Zalo id: decimal digits only, kept as the exact string (see {@link parseZaloJson}). */
+const idOf = (v: unknown): string | undefined => {
+  const id = isObject(v) ? str(v.id) : undefined;
+  return id !== undefined && /^[0-9]{1,32}$/.test(id) ? id : undefined;
+};
+
+/** Integer literals of 16 digits or more (beyond exact doubles), outside strings. */
+const LONG_INTEGER = /"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])-?\d{16,}(?![\d.eE])/g;
+
+/**
+ * Parses a webhook body keeping long integers exact: Zalo ids are 18–19 digits and sometimes arrive
+ * as JSON numbers, which `JSON.parse` would round (`1234567890123456789` → `…800`), so such literals
+ * are read as strings. Strings in the body are left untouched.
+ * @throws SyntaxError when the body is not JSON.
+ */
+export function parseZaloJson(text: string): unknown {
+  return JSON.parse(text.replace(LONG_INTEGER, (token) => (token.startsWith('"') ? token : `"${token}"`)));
+}
+
+/** Only `https:` URLs are kept from an event (a `javascript:`, `file:` or plain `http:` one is dropped). */
+export function httpsUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    return new URL(raw).protocol === 'https:' ? raw : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Events from a person that core cannot read: answered politely. */
 const UNSUPPORTED = new Set(['user_send_sticker', 'user_send_gif', 'user_send_audio', 'user_send_video', 'user_send_location', 'user_send_link', 'user_send_business_card']);
@@ -131,7 +158,7 @@ function attachmentsOf(message: Json | undefined, type: string, kind: Attachment
   const out: Attachment[] = [];
   for (const a of list) {
     if (!isObject(a) || a.type !== type || !isObject(a.payload)) continue;
-    const url = str(a.payload.url);
+    const url = httpsUrl(str(a.payload.url));
     if (!url) continue;
     const name = str(a.payload.name);
     out.push({ kind, channel: 'zalo', fileRef: url, ...(name ? { fileName: normalizeInbound(name).slice(0, 200) } : {}) });
@@ -204,7 +231,7 @@ export function createZaloWebhook(opts: ZaloWebhookOptions): ZaloWebhook {
   async function accept(raw: Buffer, signature: string | undefined): Promise<ZaloAnswer> {
     let event: unknown;
     try {
-      event = JSON.parse(raw.toString('utf8'));
+      event = parseZaloJson(raw.toString('utf8'));
     } catch {
       log.warn('zalo webhook: body is not JSON');
       return answer(400);
@@ -215,7 +242,7 @@ export function createZaloWebhook(opts: ZaloWebhookOptions): ZaloWebhook {
       return answer(401);
     }
     const now = clock();
-    const at = Number(timestamp);
+    const at = /^[0-9]{1,15}$/.test(timestamp) ? Number(timestamp) : Number.NaN;
     if (!Number.isFinite(at) || at < now.getTime() - maxAgeMs || at > now.getTime() + MAX_FUTURE_SKEW_MS) {
       log.warn({ event: str(event.event_name), timestamp }, 'zalo webhook: timestamp outside the accepted window, refused');
       return answer(401);

@@ -20,6 +20,7 @@ import { tellersOf, tellResidents } from './notices.ts';
 import { cleanText } from './rules.ts';
 import { clip } from '../text/fold.ts';
 import { deedLines, knownLike, similarLine } from './view.ts';
+import { parseId } from '../ids.ts';
 
 export const REJECT_DIALOG = 'deed-reject';
 export const MERGE_DIALOG = 'deed-merge';
@@ -140,8 +141,8 @@ export async function moderationAction(ctx: Ctx, payload: string): Promise<Reply
   if (payload === 'open') return showQueue(ctx);
   if (payload === 'bls') return ctx.roles.admin ? blockedList(ctx) : [deniedReply('admin')];
   const [op = '', raw] = payload.split(':');
-  const id = Number(raw);
-  if (!Number.isInteger(id)) return say('action-expired');
+  const id = parseId(raw);
+  if (id === undefined) return say('action-expired');
   if (op === 'bl' || op === 'bly' || op === 'ub') return adminAction(ctx, op, id);
   if (op === 'n') return showQueue(ctx, id);
   const deed = await ctx.services.deeds.get(id);
@@ -201,7 +202,8 @@ export const mergeDialog: DialogDefinition<Ctx, { id: number }> = {
       handle: async (ctx, d, input) => {
         const deed = await openDeed(ctx, d.id);
         if (Array.isArray(deed)) return { done: true, say: deed };
-        const into = input.value !== undefined ? await ctx.services.deeds.get(Number(input.value)) : await ctx.services.deeds.byRef(cleanText(input.text));
+        const intoId = parseId(input.value);
+        const into = input.value !== undefined ? (intoId === undefined ? null : await ctx.services.deeds.get(intoId)) : await ctx.services.deeds.byRef(cleanText(input.text));
         if (!into || into.id === deed.id || into.state === 'REJECTED' || into.state === 'MERGED') return { stay: true, say: [{ lines: [msg('deed-merge-target-invalid')] }] };
         return { done: true, say: await merge(ctx, deed, into) };
       },

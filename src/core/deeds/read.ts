@@ -14,6 +14,7 @@ import { formatLocalDate } from '../plan/dates.ts';
 import { mayUse } from '../access.ts';
 import { foldText } from '../text/fold.ts';
 import type { PublicDeed } from './model.ts';
+import { parseCount } from '../ids.ts';
 
 /** Deeds per page of `/viectotmoi`. */
 export const RECENT_PAGE = 5;
@@ -97,6 +98,5 @@ export const readCommands = {
 
 /** The `vtm:<offset>` page buttons of `/viectotmoi`. */
 export const recentPage = (ctx: Ctx, payload: string): Promise<Reply[]> => {
-  const offset = Number(payload);
-  return recent(ctx, Number.isInteger(offset) && offset >= 0 ? offset : 0);
+  return recent(ctx, parseCount(payload) ?? 0);
 };

@@ -12,6 +12,7 @@ import { startCommendation, startNote } from './commend.ts';
 import type { Nomination } from './model.ts';
 import { resumeDraft, startResubmission } from './register.ts';
 import { fullView, handles, publicView } from './view.ts';
+import { parseCount, parseId } from '../ids.ts';
 
 /** Items per page: short enough for a cheap phone's screen. */
 export const PAGE_SIZE = 8;
@@ -101,7 +102,8 @@ function actionButtons(ctx: Ctx, n: Nomination): Button[][] {
 
 async function nominationAction(ctx: Ctx, payload: string): Promise<Reply[]> {
   const [op, raw] = payload.split(':');
-  const n = Number.isSafeInteger(Number(raw)) ? await ctx.services.nominations.get(Number(raw)) : null;
+  const id = parseId(raw);
+  const n = id !== undefined ? await ctx.services.nominations.get(id) : null;
   if (!n || n.planSlug !== ctx.catalog.plan.id) return [{ lines: [msg('nomination-not-found')] }];
   if (!handles(ctx, n)) return n.state === 'APPROVED' && op === 'v' ? [await publicView(ctx, n)] : [{ lines: [msg('access-denied', { audience: 'staff' })] }];
   switch (op) {
@@ -129,7 +131,7 @@ async function nominationAction(ctx: Ctx, payload: string): Promise<Reply[]> {
 
 const page = (payload: string): [number, string] => {
   const colon = payload.indexOf(':');
-  const offset = Number(colon < 0 ? payload : payload.slice(0, colon));
+  const offset = parseCount(colon < 0 ? payload : payload.slice(0, colon)) ?? 0;
   return [Number.isSafeInteger(offset) && offset >= 0 ? offset : 0, colon < 0 ? '' : payload.slice(colon + 1)];
 };
 
@@ -142,7 +144,8 @@ export const listsFeature: Feature = {
     hs: (ctx, payload) => (ctx.roles.officerUnits.length || ctx.roles.admin || ctx.roles.council ? mine(ctx, ...page(payload)) : Promise.resolve([{ lines: [msg('access-denied', { audience: 'officer' })] }])),
     gu: (ctx, payload) => exemplars(ctx, ...page(payload)),
     gv: async (ctx, payload) => {
-      const n = Number.isSafeInteger(Number(payload)) ? await ctx.services.nominations.get(Number(payload)) : null;
+      const id = parseId(payload);
+      const n = id !== undefined ? await ctx.services.nominations.get(id) : null;
       return n && n.state === 'APPROVED' && n.planSlug === ctx.catalog.plan.id ? [await publicView(ctx, n)] : [{ lines: [msg('nomination-not-found')] }];
     },
     nom: nominationAction,

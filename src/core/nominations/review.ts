@@ -11,6 +11,7 @@ import type { DialogDefinition } from '../dialog/engine.ts';
 import { asSentence, clip } from '../text/fold.ts';
 import { NominationError, type Nomination, type NominationState, type VoteDecision } from './model.ts';
 import { fullView } from './view.ts';
+import { parseId } from '../ids.ts';
 
 export const VOTE_DIALOG = 'vote';
 const REASON_LIMITS = [5, 1000] as const;
@@ -116,8 +117,8 @@ export const reviewFeature: Feature = {
       if (!ctx.roles.council) return [{ lines: [msg('access-denied', { audience: 'council' })] }];
       if (payload === 'open') return showQueue(ctx);
       const [op, raw] = payload.split(':');
-      const id = Number(raw);
-      if (!Number.isSafeInteger(id)) return [{ lines: [msg('action-expired')] }];
+      const id = parseId(raw);
+      if (id === undefined) return [{ lines: [msg('action-expired')] }];
       if (op === 'n') return showQueue(ctx, id);
       const decision = DECISIONS[op ?? ''];
       if (!decision) return [{ lines: [msg('action-expired')] }];
