@@ -63,6 +63,8 @@ import { createDocumentRenderer } from './documents/renderer.ts';
 
 import type { OpsProbe } from './http/ops.ts';
 import { createOpsRepository } from './db/ops-repository.ts';
+import { createSendPace } from './db/send-pace.ts';
+import { TELEGRAM_PACE, type SendPace } from './core/pace.ts';
 
 /** The project root (where `locales/`, `prisma/` and `plans/` live). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -80,6 +82,8 @@ export interface AppStores {
   zaloTokens: ZaloTokenStore;
   /** Database reachability and outbox backlog, for `/readyz` and `/metrics`. */
   ops: OpsProbe;
+  /** The send pace of each channel's bot token, shared by every instance on the database. */
+  pace: SendPace;
 }
 
 export interface App {
@@ -185,7 +189,7 @@ export async function createApp(opts: {
       core,
       translator,
       services,
-      stores: { outbox: createOutboxStore(db.prisma), inboundEvents: createInboundEventLog(db.prisma), zaloTokens: createZaloTokenStore(db.prisma, { now: clock }), ops: createOpsRepository(db.prisma) },
+      stores: { outbox: createOutboxStore(db.prisma), inboundEvents: createInboundEventLog(db.prisma), zaloTokens: createZaloTokenStore(db.prisma, { now: clock }), ops: createOpsRepository(db.prisma), pace: createSendPace({ prisma: db.prisma, engine: db.engine, limits: { telegram: TELEGRAM_PACE, zalo: TELEGRAM_PACE } }) },
       alerts: createAdminAlerts({ roles, notifier }),
       catalog: () => catalog,
       planImport,

@@ -48,7 +48,7 @@ function prepareTelegram(app: App, config: Config, logger: Logger, http: HttpApp
         replaceWebhook: tg.replaceWebhook,
         onFatal,
       });
-      const sender = createOutboxSender({ store: app.stores.outbox, channel: 'telegram', send: telegramSender(bot.api, app.translator), logger });
+      const sender = createOutboxSender({ store: app.stores.outbox, channel: 'telegram', send: telegramSender(bot.api, app.translator), logger, pace: app.stores.pace });
       await sender.recoverInterrupted();
       const delivery = startDeliveryLoop(sender, { logger });
       return async () => {
@@ -68,6 +68,7 @@ async function startZaloChannel(app: App, config: Config, logger: Logger, http: 
     outbox: app.stores.outbox,
     events: app.stores.inboundEvents,
     tokens: app.stores.zaloTokens,
+    pace: app.stores.pace,
     logger,
     settings: config.zalo!,
     http,

@@ -19,6 +19,7 @@
  * and the outbox needs deferral of rows across restarts, not an in-memory queue.
  */
 import type { Locale, Reply } from '../core/channel.ts';
+import type { SendPace } from '../core/pace.ts';
 import type { OutboxItem, OutboxStore } from '../core/outbox.ts';
 import type { Logger } from '../logger.ts';
 
@@ -63,6 +64,12 @@ export interface SenderOptions {
   now?: () => Date;
   /** Waits `ms` for pacing; default a timer. A test with a fake clock passes one that advances it. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The pace shared with every other instance on the same bot token (slots in the database, see
+   * `src/db/send-pace.ts`); each send first reserves its slot and waits for it. Without it, only this
+   * process's own sends are paced.
+   */
+  pace?: SendPace;
 }
 
 export interface OutboxSender {
@@ -102,6 +109,11 @@ export function createOutboxSender(opts: SenderOptions): OutboxSender {
     if (!(await store.claim(m.id))) return 'next';
     const wait = Math.max(lastSend + gapMs, recentEnds.length >= perSecond ? recentEnds[0]! + 1000 : 0) - ms();
     if (wait > 0) await sleep(wait);
+    if (opts.pace) {
+      const slot = await opts.pace.reserve({ channel: opts.channel, chatId: m.chatId, now: clock() });
+      const until = slot.getTime() - ms();
+      if (until > 0) await sleep(until);
+    }
     lastSend = ms();
     lastToChat.set(m.chatId, lastSend);
     try {

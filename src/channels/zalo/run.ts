@@ -7,6 +7,7 @@ import type { AdminAlerts } from '../../core/alerts.ts';
 import { msg, type BotCore, type Reply } from '../../core/channel.ts';
 import type { Translator } from '../../core/i18n.ts';
 import type { InboundEventLog } from '../../core/inbound-log.ts';
+import type { SendPace } from '../../core/pace.ts';
 import type { OutboxStore } from '../../core/outbox.ts';
 import type { PeopleRepository } from '../../core/people.ts';
 import type { Config } from '../../config.ts';
@@ -30,6 +31,8 @@ export interface ZaloRunOptions {
   outbox: OutboxStore;
   /** Webhook dedupe. */
   events: InboundEventLog;
+  /** The send pace shared with other instances (see `createOutboxSender`); default: this process only. */
+  pace?: SendPace;
   /** The OA's tokens (seeded once from `ZALO_REFRESH_TOKEN`, then rotated in the database). */
   tokens: ZaloTokenStore;
   logger: Logger;
@@ -126,6 +129,7 @@ export async function startZalo(opts: ZaloRunOptions): Promise<RunningZalo> {
     logger,
     now: clock,
     send: zaloSender(client, opts.translator, { lastSeen: zaloLastSeen(opts.people), now: clock, choices }),
+    ...(opts.pace ? { pace: opts.pace } : {}),
   });
   await sender.recoverInterrupted();
   const delivery = startDeliveryLoop(sender, { logger, now: clock, ...(opts.idleMs !== undefined ? { idleMs: opts.idleMs } : {}) });
