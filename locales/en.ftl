@@ -322,6 +322,7 @@ console-choice = {"  "}[{ $n }] { $label }
 access-denied = { $audience ->
         [officer] This is for officers of a responsible unit. If you are one, ask the commune office (Office and Statistics) for an invite code and type /join CODE.
         [council] This is for members of the Emulation and Commendation Council.
+        [chair] This is for the chair of the commune Emulation and Commendation Council or its standing office.
         [admin] This is for administrators (the commune office, Office and Statistics).
        *[staff] This is for officers, council members and administrators.
     }
@@ -332,6 +333,7 @@ attachment-outside-dialog = I received the file, but no nomination is open to at
 role-name = { $role ->
         [OFFICER] Unit officer
         [COUNCIL] Council member
+        [CHAIR] Council chair
        *[ADMIN] Administrator
     }
 role-unit = {" "}— { $unit }
@@ -358,26 +360,42 @@ subject-type-title = { $type ->
     }
 nomination-state = { $state ->
         [DRAFT] draft
-        [SUBMITTED] awaiting review
-        [RETURNED] returned for changes
-        [APPROVED] recognised
-       *[REJECTED] not recognised
+        [SUBMITTED] under council review
+        [RETURNED] changes asked
+        [PROPOSED] proposed by the council, awaiting the commune chairman's decision
+        [PROPOSED_HIGHER] proposed to the higher level, awaiting its answer
+        [APPROVED] recognised by decision
+        [WITHDRAWN] withdrawn by the unit
+       *[REJECTED] not proposed
     }
 nomination-action = { $action ->
         [CREATE] created
-        [SUBMIT] submitted
-        [RESUBMIT] resubmitted
-        [APPROVE] recognised
-        [RETURN] returned
-        [REJECT] not recognised
+        [SUBMIT] sent to the council
+        [RESUBMIT] completed and sent again (round { $round })
+        [VOTE] voted “{ vote-decision }” (round { $round })
+        [VOTE_CHANGE] changed their vote to “{ vote-decision }” (round { $round })
+        [PROPOSE] the council agreed to propose it (round { $round })
+        [RETURN] the council asked for changes (round { $round })
+        [REJECT] the council did not propose it (round { $round })
+        [NEW_ROUND] the council chair opened round { $round }
+        [WITHDRAW] withdrawn by the unit
+        [DECIDE] the commune chairman decided to recognise it (no. { $detail })
+        [DECLINE] the commune chairman did not recognise it
+        [PROPOSE_HIGHER] proposed to the higher level (submission no. { $detail })
+        [HIGHER_AWARD] the higher level decided (no. { $detail })
+        [HIGHER_REFUSE] the higher level did not agree (submission no. { $detail })
+        [APPROVE] the council proposed it
         [ANNOTATE] note
         [COMMEND] commended
        *[other] { $action }
     }
 vote-decision = { $decision ->
-        [APPROVE] recognise
-        [RETURN] return for changes
-       *[REJECT] do not recognise
+        [AGREE] Agree
+        [ASK_CHANGES] Ask for changes
+        [DISAGREE] Disagree
+        [APPROVE] Agree
+        [RETURN] Ask for changes
+       *[REJECT] Disagree
     }
 note-kind = { $kind ->
         [NURTURE] nurturing note
@@ -484,11 +502,7 @@ nomination-history-title = <b>History:</b>
 nomination-history-item = • { $at } — { $actor }: { $action } ({ $from } → { $to }){ $reason }
 nomination-history-same = • { $at } — { $actor }: { $action } ({ $to }){ $reason }
 nomination-history-reason = . Reason: { $reason }
-nomination-commendations-title = <b>Commendations:</b>
-nomination-commendation-item = • { $award }, decision no. { $number } of { $date }{ $higher ->
-        [yes] {" "}(proposed to a higher level)
-       *[no] {""}
-    }
+nomination-commendations-title = <b>Decisions and submissions:</b>
 nomination-notes-title = <b>Nurturing, replication, notes:</b>
 nomination-note-item = • { $at } — { $kind }: { $text }
 nomination-open = Open the nomination
@@ -496,48 +510,50 @@ nomination-edit = ✏️ Edit and resubmit
 nomination-add-nurture = Add a nurturing note
 nomination-add-replicate = Add a replication activity
 nomination-add-note = Add a note
-nomination-commend = 🏅 Commend
 nomination-not-found = That nomination was not found.
 nomination-not-editable = The nomination is “{ $state }”, so it can't be edited; you can only add notes.
 exemplar-title = <b>{ $name }</b> ({ $type })
 exemplar-recognised = Recognised as an exemplar on { $date }
 
 ## Review
-review-open = Open the review queue
-review-empty = Nothing is waiting for your review. Thank you!
+review-open = Review nominations
+review-empty = Nothing is waiting for your vote. Thank you!
 review-queue = { $count ->
-        [one] { $count } nomination is
-       *[other] { $count } nominations are
-    } waiting for your review (oldest first):
-review-approve = ✅ Recognise
-review-return = ↩ Return
-review-reject = ✖ Don't recognise
+        [one] 1 nomination is waiting for your vote (oldest first). A member's vote is advice; the commune chairman decides.
+       *[other] { $count } nominations are waiting for your vote (oldest first). A member's vote is advice; the commune chairman decides.
+    }
 review-next = ⏭ Another one
-review-ask-reason = You chose “{ $decision }” for nomination #{ $id }. Type the reason (required; the proposer will see it):
-review-recorded = Your vote “{ $decision }” on nomination #{ $id } is recorded. Tally: { $approve } recognise, { $return } return, { $reject } don't recognise (the council has { $members ->
-        [one] { $members } member
-       *[other] { $members } members
-    }).
-review-decided = <b>The council has decided:</b> nomination #{ $id } ({ $name }) — { $state }. The proposer has been told.
+review-ask-reason = You chose “{ vote-decision }” for nomination #{ $id }. Type the reason (required; the proposing unit will see it):
+review-recorded = Your vote “{ vote-decision }” on nomination #{ $id } is recorded (round { $round }).
+review-decided = <b>The council's result:</b> nomination #{ $id } ({ $name }) — { $outcome ->
+        [PROPOSE] the council agreed to propose it to the commune chairman for decision.
+        [RETURN] the council asks the unit for changes.
+       *[REJECT] the council does not propose it this time.
+    } The proposing unit has been told.
 review-error = { $code ->
         [already-voted] You have already voted on this nomination in this round.
-        [not-open-for-vote] This nomination is no longer waiting for review (decided or being changed).
-        [reason-required] A reason is needed to return or not recognise.
-        [not-approved] Only a recognised exemplar can have this.
-        [not-found] That nomination was not found.
-       *[other] Could not be done ({ $code }).
+        [not-open-for-vote] This nomination is no longer under review (it has a result or is being completed).
+        [stale-round] This review round has ended.
+        [own-nomination] You proposed this nomination, so you do not vote on it.
+        [reason-required] A reason is needed.
+        [not-proposed] Only a nomination the council proposed can get a decision or a submission.
+        [not-proposed-higher] This nomination has no submission awaiting the higher level's answer.
+        [not-approved] Only an exemplar recognised by decision can have this.
+        [already-commended] This achievement is already rewarded or proposed.
+        [illegal-transition] The nomination changed state, so this cannot be done.
+        [not-found] Nomination not found.
+       *[other] Could not do that ({ $code }).
     }
-notice-new-nomination = 📥 New nomination to review: #{ $id } { $name } — { $unit }, section { $category }. Type /review to see it.
-notice-resubmitted-nomination = 📥 Nomination resubmitted for review after changes: #{ $id } { $name } — { $unit }, section { $category }. Type /review to see it.
-notice-approved = 🎉 Nomination #{ $id } ({ $name }) has been recognised as an exemplar by the Emulation and Commendation Council. Thank you for finding and nurturing it!
+notice-new-nomination = 📥 New nomination for the council: #{ $id } { $name } — { $unit }, category { $category }. Type /review to vote.
+notice-resubmitted-nomination = 📥 Nomination completed and sent again to the council: #{ $id } { $name } — { $unit }, category { $category }. Type /review to vote.
 notice-returned =
-    ↩ Nomination #{ $id } ({ $name }) was returned by the council for changes. Reason: { $reason }
-    Tap the button below (or /mine) to edit and resubmit.
+    ↩ Nomination #{ $id } ({ $name }): the commune Emulation and Commendation Council asks for changes. Comments: { $reason }
+    Tap the button below (or /mine) to edit and send it again.
 notice-rejected =
-    Thank you for nominating { $name } (nomination #{ $id }). This time the Emulation and Commendation Council has not recognised it as an exemplar.
+    Thank you for nominating { $name } (nomination #{ $id }). This time the commune Emulation and Commendation Council has not proposed it as an exemplar.
     The council acknowledges what was done (self-check: { $met }/{ $total } criteria met): { $achievements }
-    The council's view: { $reason }
-    We hope you keep nurturing it and propose it again at the next review.
+    The council's comments: { $reason }
+    We hope the unit keeps nurturing it and proposes it again at the next review.
 
 ## Lists
 list-prev = « Previous
@@ -555,19 +571,10 @@ exemplars-item = • <b>{ $name }</b> ({ $type }, { $place }) — section { $cat
 exemplars-open = { $name }
 
 ## Commendation, notes
-commend-ask-award = Choose the award form (valid today):
-commend-award-commune = { $name } (given by the commune)
-commend-award-higher = { $name } (proposed to a higher level)
-commend-ask-number = Type the decision number (e.g. 123/QĐ-UBND):
-commend-number-invalid = The decision number needs 1 to 60 characters.
-commend-ask-date = Type the decision date (day/month/year, e.g. 15/11/2025):
+commend-number-invalid = A document number needs 3 to 60 characters.
 commend-date-invalid = That date is not right. Type day/month/year, e.g. 15/11/2025.
-commend-date-future = A decision date can't be in the future.
-commend-higher-confirm = The commune can't award “{ $name }” itself. Confirm this is a <b>proposal to a higher level</b>?
-commend-higher-yes = Confirm the proposal
-commend-override-ask = This exemplar was already commended for the same plan and movement. One achievement is not rewarded twice; if this is a different achievement, type the reason:
-commend-saved = Commendation saved for nomination #{ $id }.
-commend-proposed = Proposal to a higher level saved for nomination #{ $id }.
+commend-date-future = A document date can't be in the future.
+commend-override-ask = This nominee was already rewarded (or proposed) in the same year, or this nomination already was. One achievement is not rewarded several times or in several forms (Law on Emulation and Commendation, Art. 6). If this is a different achievement, type why:
 note-ask = Type the { $kind } for nomination #{ $id }:
 note-saved = Saved the { $kind } for nomination #{ $id }.
 
@@ -1084,3 +1091,95 @@ reminder-deeds = ⏰ { $count } good deeds are waiting for moderation{ $days ->
     }. Residents were promised the commune would check them.
 deeds-open-queue = Open the moderation queue
 digest-deeds-waiting = <b>Good deeds waiting for moderation:</b> { $count } (oldest { $days } days)
+action-stale = This button is no longer valid. The record as it is now:
+nomination-decision-item = • { $authority ->
+        [COMMUNE] The commune chairman awarded “{ $award }”, decision no. { $number } of { $date }
+       *[HIGHER] { $signer } awarded “{ $award }”, decision no. { $number } of { $date }
+    }
+nomination-proposal-item = • Submission no. { $number } of { $date } proposing “{ $award }” to { $to } — { $outcome ->
+        [PENDING] awaiting the answer
+        [AWARDED] decided
+       *[REFUSED] not agreed by the higher level: { $reason }
+    }
+nomination-votes-title = <b>Council members' votes (round { $round }):</b> { $count } of { $eligible } members have voted
+nomination-vote-item = • { $name }: { vote-decision }{ $reason }{ $changed ->
+        [yes] {" "}(changed)
+       *[no] {""}
+    }
+nomination-vote-reason = {" "}— { $reason }
+nomination-vote-abstain = • { $mine ->
+        [yes] You proposed this nomination, so you do not vote on it.
+       *[no] The proposer is a council member and does not vote on their own nomination.
+    }
+nomination-withdraw = Withdraw
+exemplar-decision = { $authority ->
+        [COMMUNE] Recognised by the commune chairman, awarded “{ $award }” (decision no. { $number } of { $date })
+       *[HIGHER] { $signer } awarded “{ $award }” (decision no. { $number } of { $date })
+    }
+review-open-one = Vote on this nomination
+review-vote-button = { $decision ->
+        [AGREE] ✅ Agree
+        [ASK_CHANGES] ↩ Ask for changes
+       *[DISAGREE] ✖ Disagree
+    }
+review-confirm = Your vote on nomination #{ $id } (round { $round }): “{ vote-decision }”. Confirm?
+review-confirm-reason = Reason: { $reason }
+review-confirm-yes = ✔ Confirm
+review-changed = Your vote on nomination #{ $id } is now “{ vote-decision }” (round { $round }).
+review-tally = Tally so far: { $agree } agree, { $changes } ask for changes, { $disagree } disagree ({ $eligible ->
+        [one] 1 member may vote
+       *[other] { $eligible } members may vote
+    }).
+review-abstained = { $name } does not vote (they proposed it).
+review-change-vote = Change my vote
+review-my-vote = <i>Your current vote (round { $round }): { vote-decision }. You can change it while the round is open.</i>
+review-stalled-told = Every member has voted, but the council's rule gives no result. The council chair has been told and will conclude.
+notice-proposed = 📋 Nomination #{ $id } ({ $name }): the commune Emulation and Commendation Council agreed to propose it to the commune chairman for recognition. The unit will be told when the decision is made.
+notice-awaits-decision = 📋 The council proposes nomination #{ $id } ({ $name }). Record the commune chairman's decision, or a submission to the higher level, from the record.
+notice-decided = 🎉 The commune chairman decided to recognise { $name } (nomination #{ $id }) with “{ $award }”, decision no. { $number } of { $date }. Thank you for finding and nurturing this exemplar!
+notice-proposed-higher = 📤 Nomination #{ $id } ({ $name }) was submitted to { $authority }, proposing “{ $award }” (submission no. { $number } of { $date }). The unit will be told of the answer.
+notice-higher-awarded = 🎉 The higher level decided to reward { $name } (nomination #{ $id }), decision no. { $number } of { $date }.
+notice-higher-refused = The higher level did not agree to reward { $name } (nomination #{ $id }). Reason: { $reason } The nomination is back with the commune chairman.
+notice-declined = The commune chairman did not recognise { $name } (nomination #{ $id }). Reason: { $reason }
+chair-new-round = 🔄 Open a new round
+chair-return = ↩ Return for changes
+chair-conclude = 📝 Record the meeting's conclusion
+chair-stalled = ⚠️ Nomination #{ $id } ({ $name }), round { $round }: { $why ->
+        [ALL_VOTED] every member has voted, but the council's rule gives no result.
+       *[TOO_LONG] the round has been open for more than { $days } days without a result.
+    } As council chair, please open a new round, return it for changes, or record the conclusion of the council's meeting.
+decide-open = 🏅 Record the commune chairman's decision
+propose-higher-open = 📤 Record a submission to the higher level
+decline-open = The commune chairman does not recognise it
+higher-awarded-open = Record the higher level's decision
+higher-refused-open = The higher level did not agree
+decide-ask-date = Type the date the decision was signed (day/month/year, e.g. 15/11/2025):
+propose-higher-ask-date = Type the date the submission was sent (day/month/year, e.g. 15/11/2025):
+decide-ask-award = Choose the emulation title or form of commendation for the { $type } (applicable on { $date }):
+decide-no-award = No emulation title or form of commendation { $mode ->
+        [COMMUNE] within the commune chairman's authority
+       *[HIGHER] of a higher level
+    } applies to a { $type } on { $date }. Tap “Back” to choose another date, or cancel.
+award-option = { $name } ({ $commune ->
+        [yes] decided by the commune chairman
+       *[no] decided by { $authority }{ $verified ->
+            [yes] {""}
+           *[no] {" "}— authority not verified
+        }
+    })
+award-unverified = <i>The authority “{ $authority }” in the current table is not verified (source: { $source }). Please check before sending.</i>
+decide-ask-number = Type the decision number (e.g. 05/QĐ-UBND):
+propose-higher-ask-number = Type the number of the submission (tờ trình), e.g. 45/TTr-UBND:
+decide-confirm = Record: the commune chairman awards “{ $award }” to { $name } (nomination #{ $id }), decision no. { $number } of { $date }. Confirm?
+propose-higher-confirm = Record submission no. { $number } of { $date } proposing “{ $award }” for { $name } (nomination #{ $id }) to { $authority }. Confirm?
+decide-saved = Decision no. { $number } of { $date } recorded for nomination #{ $id }. The proposing unit has been told.
+propose-higher-saved = Submission no. { $number } of { $date } recorded for nomination #{ $id }. Record the higher level's answer from the record when it comes.
+higher-ask-number = Type the number of the higher level's decision:
+higher-ask-date = Type the date the higher level's decision was signed (day/month/year):
+higher-ask-refusal = Type the higher level's reason for not agreeing (from its reply):
+higher-awarded-saved = The higher level's decision no. { $number } of { $date } recorded for nomination #{ $id }.
+higher-refused-saved = Recorded: the higher level did not agree to nomination #{ $id }. It is back with the commune chairman.
+decline-ask-reason = Type why the commune chairman does not recognise nomination #{ $id }:
+decline-saved = Recorded: the commune chairman does not recognise nomination #{ $id }. The proposing unit has been told.
+withdraw-ask-reason = Type why the unit withdraws nomination #{ $id }:
+withdraw-saved = Nomination #{ $id } withdrawn. The council will not review it.

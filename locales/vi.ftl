@@ -315,6 +315,7 @@ console-choice = {"  "}[{ $n }] { $label }
 access-denied = { $audience ->
         [officer] Việc này dành cho cán bộ của đơn vị chủ trì. Nếu bạn là cán bộ, hãy xin mã mời từ Văn phòng – Thống kê rồi gõ /thamgia MÃ.
         [council] Việc này dành cho thành viên Hội đồng Thi đua – Khen thưởng.
+        [chair] Việc này dành cho Chủ tịch Hội đồng Thi đua – Khen thưởng xã hoặc bộ phận thường trực Hội đồng.
         [admin] Việc này dành cho quản trị viên (Văn phòng – Thống kê).
        *[staff] Việc này dành cho cán bộ, thành viên Hội đồng và quản trị viên.
     }
@@ -325,6 +326,7 @@ attachment-outside-dialog = Tôi đã nhận tệp, nhưng hiện không có h�
 role-name = { $role ->
         [OFFICER] Cán bộ đơn vị
         [COUNCIL] Thành viên Hội đồng
+        [CHAIR] Chủ tịch Hội đồng
        *[ADMIN] Quản trị viên
     }
 
@@ -350,26 +352,42 @@ subject-type-title = { $type ->
     }
 nomination-state = { $state ->
         [DRAFT] bản nháp
-        [SUBMITTED] chờ duyệt
-        [RETURNED] trả lại để bổ sung
-        [APPROVED] đã công nhận
-       *[REJECTED] chưa được công nhận
+        [SUBMITTED] Hội đồng đang xét
+        [RETURNED] đề nghị bổ sung
+        [PROPOSED] Hội đồng thống nhất đề nghị, chờ Chủ tịch UBND xã quyết định
+        [PROPOSED_HIGHER] đã trình cấp trên, chờ kết quả
+        [APPROVED] đã có quyết định công nhận
+        [WITHDRAWN] đơn vị đã rút hồ sơ
+       *[REJECTED] chưa được đề nghị
     }
 nomination-action = { $action ->
         [CREATE] tạo hồ sơ
-        [SUBMIT] gửi duyệt
-        [RESUBMIT] gửi lại
-        [APPROVE] công nhận
-        [RETURN] trả lại
-        [REJECT] không công nhận
+        [SUBMIT] gửi Hội đồng xét
+        [RESUBMIT] bổ sung, gửi lại (vòng { $round })
+        [VOTE] cho ý kiến “{ vote-decision }” (vòng { $round })
+        [VOTE_CHANGE] đổi ý kiến thành “{ vote-decision }” (vòng { $round })
+        [PROPOSE] Hội đồng thống nhất đề nghị (vòng { $round })
+        [RETURN] Hội đồng đề nghị bổ sung (vòng { $round })
+        [REJECT] Hội đồng không đề nghị (vòng { $round })
+        [NEW_ROUND] Chủ tịch Hội đồng mở vòng xét { $round }
+        [WITHDRAW] đơn vị rút hồ sơ
+        [DECIDE] Chủ tịch UBND xã quyết định công nhận (số { $detail })
+        [DECLINE] Chủ tịch UBND xã không công nhận
+        [PROPOSE_HIGHER] trình cấp trên (tờ trình số { $detail })
+        [HIGHER_AWARD] cấp trên quyết định (số { $detail })
+        [HIGHER_REFUSE] cấp trên không đồng ý (tờ trình số { $detail })
+        [APPROVE] Hội đồng đề nghị
         [ANNOTATE] ghi chú
         [COMMEND] khen thưởng
        *[other] { $action }
     }
 vote-decision = { $decision ->
-        [APPROVE] công nhận
-        [RETURN] trả lại để bổ sung
-       *[REJECT] không công nhận
+        [AGREE] Đồng ý
+        [ASK_CHANGES] Đề nghị bổ sung
+        [DISAGREE] Không đồng ý
+        [APPROVE] Đồng ý
+        [RETURN] Đề nghị bổ sung
+       *[REJECT] Không đồng ý
     }
 note-kind = { $kind ->
         [NURTURE] ghi chú bồi dưỡng
@@ -461,11 +479,7 @@ nomination-history-title = <b>Lịch sử:</b>
 nomination-history-item = • { $at } — { $actor }: { $action } ({ $from } → { $to }){ $reason }
 nomination-history-same = • { $at } — { $actor }: { $action } ({ $to }){ $reason }
 nomination-history-reason = . Lý do: { $reason }
-nomination-commendations-title = <b>Khen thưởng:</b>
-nomination-commendation-item = • { $award }, quyết định số { $number } ngày { $date }{ $higher ->
-        [yes] {" "}(đề nghị cấp trên)
-       *[no] {""}
-    }
+nomination-commendations-title = <b>Quyết định, tờ trình:</b>
 nomination-notes-title = <b>Bồi dưỡng, nhân rộng, ghi chú:</b>
 nomination-note-item = • { $at } — { $kind }: { $text }
 nomination-open = Xem hồ sơ
@@ -473,39 +487,44 @@ nomination-edit = ✏️ Sửa và gửi lại
 nomination-add-nurture = Ghi chú bồi dưỡng
 nomination-add-replicate = Ghi hoạt động nhân rộng
 nomination-add-note = Thêm ghi chú
-nomination-commend = 🏅 Khen thưởng
 nomination-not-found = Không tìm thấy hồ sơ này.
 nomination-not-editable = Hồ sơ đang ở trạng thái “{ $state }” nên không sửa được; chỉ có thể thêm ghi chú.
 exemplar-title = <b>{ $name }</b> ({ $type })
 exemplar-recognised = Được công nhận điển hình tiên tiến ngày { $date }
 
 ## Duyệt hồ sơ
-review-open = Mở danh sách chờ duyệt
-review-empty = Không có hồ sơ nào chờ bạn duyệt. Cảm ơn bạn!
-review-queue = Còn { $count } hồ sơ chờ bạn duyệt (cũ nhất trước):
-review-approve = ✅ Công nhận
-review-return = ↩ Trả lại
-review-reject = ✖ Không công nhận
+review-open = Xét hồ sơ đề nghị
+review-empty = Không có hồ sơ nào chờ đồng chí cho ý kiến. Cảm ơn đồng chí!
+review-queue = Còn { $count } hồ sơ chờ đồng chí cho ý kiến (cũ nhất trước). Ý kiến của thành viên là ý kiến tham mưu; Chủ tịch UBND xã quyết định.
 review-next = ⏭ Hồ sơ khác
-review-ask-reason = Bạn chọn “{ $decision }” cho hồ sơ #{ $id }. Hãy gõ lý do (bắt buộc, người đề nghị sẽ được xem):
-review-recorded = Đã ghi nhận phiếu “{ $decision }” cho hồ sơ #{ $id }. Kết quả hiện tại: { $approve } công nhận, { $return } trả lại, { $reject } không công nhận (Hội đồng có { $members } thành viên).
-review-decided = <b>Hội đồng đã quyết định:</b> hồ sơ #{ $id } ({ $name }) — { $state }. Người đề nghị đã được báo.
+review-ask-reason = Đồng chí chọn “{ vote-decision }” cho hồ sơ #{ $id }. Đồng chí nhập lý do (bắt buộc, đơn vị đề nghị sẽ được xem):
+review-recorded = Đã ghi nhận ý kiến “{ vote-decision }” của đồng chí cho hồ sơ #{ $id } (vòng { $round }).
+review-decided = <b>Kết quả xét của Hội đồng:</b> hồ sơ #{ $id } ({ $name }) — { $outcome ->
+        [PROPOSE] Hội đồng thống nhất đề nghị Chủ tịch UBND xã xem xét, quyết định.
+        [RETURN] Hội đồng đề nghị đơn vị bổ sung hồ sơ.
+       *[REJECT] Hội đồng không đề nghị lần này.
+    } Đơn vị đề nghị đã được báo.
 review-error = { $code ->
-        [already-voted] Bạn đã bỏ phiếu cho hồ sơ này trong vòng xét này rồi.
-        [not-open-for-vote] Hồ sơ này không còn chờ duyệt (đã có quyết định hoặc đang được bổ sung).
-        [reason-required] Cần có lý do để trả lại hoặc không công nhận.
-        [not-approved] Chỉ điển hình đã được công nhận mới làm được việc này.
+        [already-voted] Đồng chí đã cho ý kiến về hồ sơ này trong vòng xét này rồi.
+        [not-open-for-vote] Hồ sơ này không còn trong vòng xét (đã có kết quả hoặc đang được bổ sung).
+        [stale-round] Vòng xét này đã kết thúc.
+        [own-nomination] Đồng chí là người đề nghị hồ sơ này nên không biểu quyết.
+        [reason-required] Cần có lý do.
+        [not-proposed] Chỉ hồ sơ Hội đồng đã thống nhất đề nghị mới ghi được quyết định, tờ trình.
+        [not-proposed-higher] Hồ sơ này không có tờ trình nào đang chờ kết quả của cấp trên.
+        [not-approved] Chỉ điển hình đã có quyết định công nhận mới làm được việc này.
+        [already-commended] Thành tích này đã được khen thưởng hoặc đang đề nghị.
+        [illegal-transition] Hồ sơ đã thay đổi trạng thái nên không làm được việc này.
         [not-found] Không tìm thấy hồ sơ này.
        *[other] Không thực hiện được ({ $code }).
     }
-notice-new-nomination = 📥 Hồ sơ mới chờ duyệt: #{ $id } { $name } — { $unit }, mục { $category }. Gõ /duyet để xem.
-notice-resubmitted-nomination = 📥 Hồ sơ đã bổ sung, gửi lại chờ duyệt: #{ $id } { $name } — { $unit }, mục { $category }. Gõ /duyet để xem.
-notice-approved = 🎉 Hồ sơ #{ $id } ({ $name }) đã được Hội đồng Thi đua – Khen thưởng công nhận là điển hình tiên tiến. Cảm ơn đơn vị đã phát hiện và bồi dưỡng!
+notice-new-nomination = 📥 Hồ sơ mới chờ Hội đồng xét: #{ $id } { $name } — { $unit }, mục { $category }. Gõ /duyet để cho ý kiến.
+notice-resubmitted-nomination = 📥 Hồ sơ đã bổ sung, gửi lại Hội đồng xét: #{ $id } { $name } — { $unit }, mục { $category }. Gõ /duyet để cho ý kiến.
 notice-returned =
-    ↩ Hồ sơ #{ $id } ({ $name }) được Hội đồng trả lại để bổ sung. Lý do: { $reason }
+    ↩ Hồ sơ #{ $id } ({ $name }): Hội đồng Thi đua – Khen thưởng xã đề nghị bổ sung. Ý kiến: { $reason }
     Bấm nút dưới đây (hoặc /hoso) để sửa và gửi lại.
 notice-rejected =
-    Cảm ơn đơn vị đã đề nghị { $name } (hồ sơ #{ $id }). Lần này Hội đồng Thi đua – Khen thưởng chưa công nhận là điển hình tiên tiến.
+    Cảm ơn đơn vị đã đề nghị { $name } (hồ sơ #{ $id }). Lần này Hội đồng Thi đua – Khen thưởng xã chưa đề nghị công nhận điển hình tiên tiến.
     Hội đồng ghi nhận những việc đã làm (tự đánh giá đạt { $met }/{ $total } tiêu chí): { $achievements }
     Ý kiến của Hội đồng: { $reason }
     Mong đơn vị tiếp tục bồi dưỡng để đề nghị lại ở lần xét sau.
@@ -526,19 +545,10 @@ exemplars-item = • <b>{ $name }</b> ({ $type }, { $place }) — mục { $categ
 exemplars-open = { $name }
 
 ## Khen thưởng, ghi chú
-commend-ask-award = Chọn hình thức khen thưởng (còn hiệu lực hôm nay):
-commend-award-commune = { $name } (xã tặng)
-commend-award-higher = { $name } (đề nghị cấp trên)
-commend-ask-number = Gõ số quyết định (ví dụ: 123/QĐ-UBND):
-commend-number-invalid = Số quyết định cần từ 1 đến 60 ký tự.
-commend-ask-date = Gõ ngày quyết định (ngày/tháng/năm, ví dụ 15/11/2025):
+commend-number-invalid = Số văn bản cần từ 3 đến 60 ký tự.
 commend-date-invalid = Ngày chưa đúng. Bạn gõ theo dạng ngày/tháng/năm, ví dụ 15/11/2025.
-commend-date-future = Ngày quyết định không thể ở tương lai.
-commend-higher-confirm = Xã không tự tặng được “{ $name }”. Xác nhận đây là hồ sơ <b>đề nghị cấp trên</b> khen thưởng?
-commend-higher-yes = Xác nhận đề nghị cấp trên
-commend-override-ask = Điển hình này đã được khen thưởng cho cùng kế hoạch và phong trào. Một thành tích không khen hai lần; nếu đây là thành tích khác, hãy gõ lý do:
-commend-saved = Đã lưu khen thưởng cho hồ sơ #{ $id }.
-commend-proposed = Đã lưu đề nghị cấp trên khen thưởng cho hồ sơ #{ $id }.
+commend-date-future = Ngày văn bản không thể ở tương lai.
+commend-override-ask = Người được đề nghị đã được khen thưởng (hoặc đang được đề nghị) trong cùng năm, hoặc chính hồ sơ này đã được khen. Một thành tích không khen thưởng nhiều lần, nhiều hình thức (Luật Thi đua, Khen thưởng, Điều 6). Nếu đây là thành tích khác, đồng chí nhập lý do:
 note-ask = Gõ nội dung { $kind } cho hồ sơ #{ $id }:
 note-saved = Đã lưu { $kind } cho hồ sơ #{ $id }.
 
@@ -966,3 +976,92 @@ reminder-deeds = ⏰ Còn { $count } việc tốt chờ kiểm duyệt{ $days ->
     }. Bà con đã được hứa “cán bộ xã sẽ xác minh”.
 deeds-open-queue = Mở danh sách kiểm duyệt
 digest-deeds-waiting = <b>Việc tốt chờ kiểm duyệt:</b> { $count } (lâu nhất { $days } ngày)
+action-stale = Nút này đã hết hiệu lực. Hồ sơ hiện nay như sau:
+nomination-decision-item = • { $authority ->
+        [COMMUNE] Chủ tịch UBND xã quyết định tặng “{ $award }”, quyết định số { $number } ngày { $date }
+       *[HIGHER] { $signer } quyết định tặng “{ $award }”, quyết định số { $number } ngày { $date }
+    }
+nomination-proposal-item = • Tờ trình số { $number } ngày { $date } đề nghị { $to } tặng “{ $award }” — { $outcome ->
+        [PENDING] chờ kết quả
+        [AWARDED] đã có quyết định
+       *[REFUSED] cấp trên không đồng ý: { $reason }
+    }
+nomination-votes-title = <b>Ý kiến thành viên Hội đồng (vòng { $round }):</b> { $count }/{ $eligible } thành viên đã cho ý kiến
+nomination-vote-item = • { $name }: { vote-decision }{ $reason }{ $changed ->
+        [yes] {" "}(đã đổi ý kiến)
+       *[no] {""}
+    }
+nomination-vote-reason = {" "}— { $reason }
+nomination-vote-abstain = • { $mine ->
+        [yes] Đồng chí là người đề nghị hồ sơ này nên không biểu quyết.
+       *[no] Người đề nghị là thành viên Hội đồng: không biểu quyết hồ sơ của mình.
+    }
+nomination-withdraw = Rút hồ sơ
+exemplar-decision = { $authority ->
+        [COMMUNE] Chủ tịch UBND xã quyết định công nhận, tặng “{ $award }” (quyết định số { $number } ngày { $date })
+       *[HIGHER] { $signer } quyết định tặng “{ $award }” (quyết định số { $number } ngày { $date })
+    }
+review-open-one = Cho ý kiến về hồ sơ này
+review-vote-button = { $decision ->
+        [AGREE] ✅ Đồng ý
+        [ASK_CHANGES] ↩ Đề nghị bổ sung
+       *[DISAGREE] ✖ Không đồng ý
+    }
+review-confirm = Đồng chí cho ý kiến “{ vote-decision }” đối với hồ sơ #{ $id } (vòng xét { $round }). Đồng chí xác nhận?
+review-confirm-reason = Lý do: { $reason }
+review-confirm-yes = ✔ Xác nhận
+review-changed = Đã đổi ý kiến của đồng chí cho hồ sơ #{ $id } thành “{ vote-decision }” (vòng { $round }).
+review-tally = Kết quả hiện tại: { $agree } đồng ý, { $changes } đề nghị bổ sung, { $disagree } không đồng ý ({ $eligible } thành viên được biểu quyết).
+review-abstained = { $name } không biểu quyết (là người đề nghị hồ sơ).
+review-change-vote = Đổi ý kiến
+review-my-vote = <i>Ý kiến hiện tại của đồng chí (vòng { $round }): { vote-decision }. Đồng chí có thể đổi khi vòng xét còn mở.</i>
+review-stalled-told = Tất cả thành viên đã cho ý kiến nhưng chưa đủ để có kết quả theo quy chế của Hội đồng. Chủ tịch Hội đồng đã được báo để kết luận.
+notice-proposed = 📋 Hồ sơ #{ $id } ({ $name }): Hội đồng Thi đua – Khen thưởng xã thống nhất đề nghị Chủ tịch UBND xã xem xét, quyết định công nhận. Đơn vị sẽ được báo khi có quyết định.
+notice-awaits-decision = 📋 Hội đồng thống nhất đề nghị hồ sơ #{ $id } ({ $name }). Đồng chí ghi quyết định của Chủ tịch UBND xã hoặc lập tờ trình đề nghị cấp trên từ hồ sơ.
+notice-decided = 🎉 Chủ tịch UBND xã quyết định công nhận, tặng “{ $award }” cho { $name } (hồ sơ #{ $id }), quyết định số { $number } ngày { $date }. Cảm ơn đơn vị đã phát hiện và bồi dưỡng!
+notice-proposed-higher = 📤 Hồ sơ #{ $id } ({ $name }) đã được trình { $authority } đề nghị tặng “{ $award }” (tờ trình số { $number } ngày { $date }). Đơn vị sẽ được báo khi có kết quả.
+notice-higher-awarded = 🎉 Cấp trên đã quyết định khen thưởng { $name } (hồ sơ #{ $id }), quyết định số { $number } ngày { $date }.
+notice-higher-refused = Cấp trên chưa đồng ý đề nghị khen thưởng { $name } (hồ sơ #{ $id }). Lý do: { $reason } Hồ sơ trở lại chờ Chủ tịch UBND xã xem xét.
+notice-declined = Chủ tịch UBND xã chưa công nhận { $name } (hồ sơ #{ $id }). Lý do: { $reason }
+chair-new-round = 🔄 Mở vòng xét mới
+chair-return = ↩ Trả lại để bổ sung
+chair-conclude = 📝 Ghi kết luận cuộc họp
+chair-stalled = ⚠️ Hồ sơ #{ $id } ({ $name }), vòng xét { $round }: { $why ->
+        [ALL_VOTED] tất cả thành viên đã cho ý kiến nhưng chưa có kết quả theo quy chế của Hội đồng.
+       *[TOO_LONG] vòng xét đã mở quá { $days } ngày mà chưa có kết quả.
+    } Đề nghị đồng chí Chủ tịch Hội đồng mở vòng xét mới, trả lại để bổ sung, hoặc ghi kết luận của cuộc họp Hội đồng.
+decide-open = 🏅 Ghi quyết định của Chủ tịch UBND xã
+propose-higher-open = 📤 Lập tờ trình đề nghị cấp trên
+decline-open = Chủ tịch UBND xã không công nhận
+higher-awarded-open = Ghi quyết định của cấp trên
+higher-refused-open = Cấp trên không đồng ý
+decide-ask-date = Nhập ngày ký quyết định (ngày/tháng/năm, ví dụ 15/11/2025):
+propose-higher-ask-date = Nhập ngày gửi tờ trình (ngày/tháng/năm, ví dụ 15/11/2025):
+decide-ask-award = Chọn danh hiệu thi đua hoặc hình thức khen thưởng cho { $type } (áp dụng ngày { $date }):
+decide-no-award = Không có danh hiệu thi đua hoặc hình thức khen thưởng nào { $mode ->
+        [COMMUNE] thuộc thẩm quyền Chủ tịch UBND xã
+       *[HIGHER] của cấp trên
+    } áp dụng cho { $type } vào ngày { $date }. Đồng chí bấm “Quay lại” để chọn ngày khác, hoặc hủy.
+award-option = { $name } ({ $commune ->
+        [yes] Chủ tịch UBND xã quyết định tặng
+       *[no] { $authority } quyết định{ $verified ->
+            [yes] {""}
+           *[no] {" "}— thẩm quyền chưa xác minh
+        }
+    })
+award-unverified = <i>Thẩm quyền “{ $authority }” trong bảng hiện có chưa được xác minh (nguồn: { $source }). Đồng chí kiểm tra lại trước khi gửi.</i>
+decide-ask-number = Nhập số quyết định (ví dụ 05/QĐ-UBND):
+propose-higher-ask-number = Nhập số tờ trình, văn bản đề nghị (ví dụ 45/TTr-UBND):
+decide-confirm = Ghi quyết định: Chủ tịch UBND xã quyết định tặng “{ $award }” cho { $name } (hồ sơ #{ $id }), quyết định số { $number } ngày { $date }. Đồng chí xác nhận?
+propose-higher-confirm = Ghi tờ trình số { $number } ngày { $date } đề nghị { $authority } tặng “{ $award }” cho { $name } (hồ sơ #{ $id }). Đồng chí xác nhận?
+decide-saved = Đã ghi quyết định số { $number } ngày { $date } cho hồ sơ #{ $id }. Đơn vị đề nghị đã được báo.
+propose-higher-saved = Đã ghi tờ trình số { $number } ngày { $date } cho hồ sơ #{ $id }. Khi có kết quả của cấp trên, đồng chí ghi từ hồ sơ.
+higher-ask-number = Nhập số quyết định của cấp trên:
+higher-ask-date = Nhập ngày ký quyết định của cấp trên (ngày/tháng/năm):
+higher-ask-refusal = Nhập lý do cấp trên không đồng ý (theo văn bản trả lời):
+higher-awarded-saved = Đã ghi quyết định số { $number } ngày { $date } của cấp trên cho hồ sơ #{ $id }.
+higher-refused-saved = Đã ghi: cấp trên không đồng ý hồ sơ #{ $id }. Hồ sơ trở lại chờ Chủ tịch UBND xã xem xét.
+decline-ask-reason = Nhập lý do Chủ tịch UBND xã không công nhận hồ sơ #{ $id }:
+decline-saved = Đã ghi: Chủ tịch UBND xã không công nhận hồ sơ #{ $id }. Đơn vị đề nghị đã được báo.
+withdraw-ask-reason = Nhập lý do đơn vị rút hồ sơ #{ $id }:
+withdraw-saved = Đã rút hồ sơ #{ $id }. Hội đồng không xét hồ sơ này nữa.

@@ -30,6 +30,7 @@ import { createDeedRepository } from './db/deed-repository.ts';
 import { createDialogStore } from './db/dialog-store.ts';
 import { applyMigrations, migrationPaths } from './db/migrate.ts';
 import { createNominationRepository } from './db/nomination-repository.ts';
+import { createCouncilRepository } from './db/council-repository.ts';
 import { createOutbox } from './db/outbox.ts';
 import { createOutboxStore } from './db/outbox-store.ts';
 import { createInboundEventLog } from './db/inbound-log.ts';
@@ -162,6 +163,7 @@ export async function createApp(opts: {
       people: createPeopleRepository(db.prisma, { now: clock }),
       roles,
       nominations: createNominationRepository(db.prisma),
+      council: createCouncilRepository(db.prisma),
       deeds: createDeedRepository(db.prisma),
       dialogs,
       notifier,
@@ -173,7 +175,7 @@ export async function createApp(opts: {
       awardForms: () => listAwardForms(db.prisma),
       unanswered: createUnansweredRepository(db.prisma),
       catalog: () => catalog,
-      settings: { defaultLocale: config.defaultLocale, timeZone: config.timeZone, voteRule: config.voteRule, adminTelegramIds: config.adminTelegramIds, deedDailyLimit: config.deedDailyLimit },
+      settings: { defaultLocale: config.defaultLocale, timeZone: config.timeZone, voteRule: config.voteRule, councilRoundDays: config.councilRoundDays, adminTelegramIds: config.adminTelegramIds, deedDailyLimit: config.deedDailyLimit },
     };
     scheduler = createScheduler({
       jobs: createJobs({ services, digests: createDigestRepository(db.prisma), preferences, settings: config.schedule }),

@@ -98,6 +98,8 @@ export const configSchema = z
     JOBS_MAX_LATENESS_HOURS: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(24 * 31).default(36)),
     REMINDER_DAYS_BEFORE: dayList('7,3,1'),
     REVIEW_REMINDER_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(60).default(3)),
+    /** A council round open longer than this many days is brought to the council chair (issue 12). */
+    COUNCIL_ROUND_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(365).default(14)),
     QUOTA_REMINDER_DAYS_BEFORE: dayList('30,7'),
     FAMILY_REVIEW_DATE: z.preprocess(
       blankToUndefined,
@@ -233,6 +235,8 @@ export interface Config {
   adminTelegramIds: string[];
   /** When the council's votes decide a nomination. */
   voteRule: VoteRule;
+  /** A review round open longer than this many days is brought to the council chair. */
+  councilRoundDays: number;
   /** Good deeds (and additions to known ones) one person may send per day (local calendar days). */
   deedDailyLimit: number;
   /** Messages and taps one person may send per minute before the bot stops working for them (0 = no limit). */
@@ -314,6 +318,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     communeFile: c.COMMUNE_FILE,
     adminTelegramIds: (c.ADMIN_TELEGRAM_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     voteRule: parseVoteRule(c.COUNCIL_VOTE_RULE),
+    councilRoundDays: c.COUNCIL_ROUND_DAYS,
     deedDailyLimit: c.DEED_DAILY_LIMIT,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     schedule: {

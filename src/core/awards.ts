@@ -31,13 +31,27 @@ const isoDate = z.string().regex(ISO_DATE, 'a calendar date written YYYY-MM-DD')
 export const awardAuthoritySchema = z.enum(['COMMUNE', 'HIGHER']);
 export type AwardAuthority = z.infer<typeof awardAuthoritySchema>;
 
+/** Danh hiệu thi đua (an emulation title) or hình thức khen thưởng (a form of commendation). */
+export const awardKindSchema = z.enum(['TITLE', 'FORM']);
+export type AwardKind = z.infer<typeof awardKindSchema>;
+
+const subjectTypeSchema = z.enum(['COLLECTIVE', 'INDIVIDUAL', 'HOUSEHOLD']);
+
 /** One row: an award form and its authority during [validFrom, validTo] (both inclusive). */
 export const awardFormSchema = z
   .object({
     code,
     name: z.object({ vi: z.string().trim().min(1), en: z.string().trim().min(1) }),
+    /** TITLE (danh hiệu thi đua) or FORM (hình thức khen thưởng); Law 06/2022 keeps them apart. */
+    kind: awardKindSchema,
+    /** Whom it is given to (e.g. Gia đình văn hóa: HOUSEHOLD only). */
+    subjectTypes: z.array(subjectTypeSchema).min(1),
     authority: awardAuthoritySchema,
-    /** Where the authority comes from; facts not yet checked carry "[verify]". */
+    /** Who awards it, as said to people, e.g. { vi: "Chủ tịch UBND huyện", en: "district chairman" }. */
+    authorityName: z.object({ vi: z.string().trim().min(1), en: z.string().trim().min(1) }),
+    /** True once the authority was checked against the legal text; false shows it as unverified. */
+    verified: z.boolean(),
+    /** Where the authority comes from (law, decree, article); unchecked facts carry "[verify]". */
     legalBasis: z.string().trim().min(1),
     validFrom: isoDate,
     /** Last day the row holds; absent = still valid. */
@@ -90,6 +104,34 @@ export function awardFormsValidOn(forms: readonly AwardForm[], date: string): Aw
 
 /** True when the commune chairman may award this form; otherwise the bot proposes it higher up. */
 export const canCommuneAward = (form: AwardForm): boolean => form.authority === 'COMMUNE';
+
+/** Why a title or form cannot be given to a nominee on a date. */
+export type AwardRefusal = 'unknown' | 'not-valid-on-date' | 'wrong-subject';
+
+/**
+ * The row of `code` that applies to a nominee of `subjectType` on `date` (the DECISION date, not
+ * today: domain-corrections §4), or why none does.
+ * @throws RangeError when `date` is not a `YYYY-MM-DD` calendar date.
+ */
+export function applicableAward(
+  forms: readonly AwardForm[],
+  q: { code: string; subjectType: AwardForm['subjectTypes'][number]; date: string },
+): { ok: true; form: AwardForm } | { ok: false; reason: AwardRefusal } {
+  const rows = forms.filter((f) => f.code === q.code);
+  if (rows.length === 0) return { ok: false, reason: 'unknown' };
+  const valid = awardFormsValidOn(rows, q.date);
+  if (valid.length === 0) return { ok: false, reason: 'not-valid-on-date' };
+  const form = valid.find((f) => f.subjectTypes.includes(q.subjectType));
+  return form ? { ok: true, form } : { ok: false, reason: 'wrong-subject' };
+}
+
+/**
+ * The titles and forms that may be offered for a nominee of `subjectType` on `date` (valid that day
+ * and applicable to the subject type), in file order. `authority` keeps only COMMUNE or HIGHER rows.
+ */
+export function applicableAwards(forms: readonly AwardForm[], q: { subjectType: AwardForm['subjectTypes'][number]; date: string; authority?: AwardAuthority }): AwardForm[] {
+  return awardFormsValidOn(forms, q.date).filter((f) => f.subjectTypes.includes(q.subjectType) && (q.authority === undefined || f.authority === q.authority));
+}
 
 /**
  * Parses and validates award forms text (YAML or JSON, normalised to NFC).

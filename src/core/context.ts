@@ -7,6 +7,7 @@ import type { InboundMessage, Locale, Reply } from './channel.ts';
 import type { DeedRepository } from './deeds/model.ts';
 import type { DialogEngine } from './dialog/engine.ts';
 import type { DraftRepository } from './nominations/drafts.ts';
+import type { CouncilRepository } from './council/model.ts';
 import type { NominationRepository, VoteRule } from './nominations/model.ts';
 import type { AttemptLimiter } from './limits.ts';
 import type { Notifier } from './notify.ts';
@@ -21,6 +22,8 @@ export interface Services {
   people: PeopleRepository;
   roles: RoleRepository;
   nominations: NominationRepository;
+  /** Review rounds, council meetings, decisions and proposals to the higher level (issue 12). */
+  council: CouncilRepository;
   /** Good deeds told by residents ("Việc tốt quanh ta"). */
   deeds: DeedRepository;
   dialogs: DialogEngine<Ctx>;
@@ -48,6 +51,8 @@ export interface Services {
     /** IANA zone for people-facing dates (Asia/Ho_Chi_Minh by default). */
     timeZone: string;
     voteRule: VoteRule;
+    /** A review round open longer than this many days is brought to the council chair. */
+    councilRoundDays: number;
     /** Telegram user ids that are administrators by configuration. */
     adminTelegramIds: string[];
     /** Good deeds (and additions) one person may send per local calendar day. */

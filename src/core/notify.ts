@@ -18,6 +18,12 @@ export interface Notice {
    * Default: the identity the person used last, whatever its channel.
    */
   channel?: ChannelName;
+  /**
+   * What the notice is about and the version it was written for, e.g. `nomination:12@SUBMITTED:2`
+   * (see `nominations/relevance.ts`): when the subject has moved on by the time of sending, the
+   * notice has lost its point and is dropped instead of sent. Absent = always relevant.
+   */
+  relevance?: string;
 }
 
 /** Port implemented by the outbox. */

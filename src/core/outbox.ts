@@ -32,7 +32,10 @@ export interface OutboxStore {
    * oldest first, at most `limit`.
    */
   due(opts: { channel: string; chatId?: string; now: Date; limit: number }): Promise<OutboxItem[]>;
-  /** `PENDING` → `SENDING` and one more attempt; `false` if another process claimed it first. */
+  /**
+   * `PENDING` → `SENDING` and one more attempt; `false` if another process claimed it first, or if
+   * the message lost its point (its `relevance` subject moved on: it becomes `DROPPED`, never sent).
+   */
   claim(id: number): Promise<boolean>;
   /** `SENDING` → `SENT` at `at`. */
   markSent(id: number, at: Date): Promise<void>;

@@ -1,20 +1,24 @@
 /**
  * Roles and permissions. Everyone is a resident (người dân); an officer (cán bộ) is bound to one
  * responsible unit of the plan; council members (thành viên HĐTĐKT) review; administrators (the
- * council's standing office) manage people and invites. One person may hold several roles.
+ * council's standing office) manage people and invites; the council chair (chủ tịch Hội đồng, usually
+ * the commune chairman) ends rounds the votes cannot end, records council meetings and the
+ * chairman's decisions (plan IV.5). One person may hold several roles.
  * Every permission is checked here in core, never in channel adapters.
  */
-export type Role = 'OFFICER' | 'COUNCIL' | 'ADMIN';
+export type Role = 'OFFICER' | 'COUNCIL' | 'CHAIR' | 'ADMIN';
 
 /** The roles a person holds in the active plan. */
 export interface Roles {
   admin: boolean;
   council: boolean;
+  /** Chủ tịch Hội đồng Thi đua – Khen thưởng xã (issue 12). */
+  chair: boolean;
   /** Unit codes the person is an officer of (usually one). */
   officerUnits: string[];
 }
 
-export const NO_ROLES: Roles = { admin: false, council: false, officerUnits: [] };
+export const NO_ROLES: Roles = { admin: false, council: false, chair: false, officerUnits: [] };
 
 export interface Grant {
   id: number;
@@ -55,6 +59,8 @@ export interface RoleRepository {
   listPeopleWithRoles(input: { planSlug: string }): Promise<PersonWithGrants[]>;
   /** Person ids of every council member. */
   councilMembers(): Promise<number[]>;
+  /** Person ids of every council chair (usually one). */
+  chairIds(): Promise<number[]>;
   /** Person ids of the officers of a unit. */
   officersOf(input: { planSlug: string; unitCode: string }): Promise<number[]>;
   adminIds(): Promise<number[]>;

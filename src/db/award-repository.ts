@@ -32,7 +32,18 @@ export async function importAwardForms(prisma: PrismaClient, forms: readonly Awa
     const existing = new Map((await tx.awardForm.findMany()).map((r) => [key(r.code, r.validFrom), r]));
     const kept = new Set<number>();
     for (const f of valid) {
-      const data = { nameVi: f.name.vi, nameEn: f.name.en, authority: f.authority, legalBasis: f.legalBasis, validTo: f.validTo ?? null };
+      const data = {
+        nameVi: f.name.vi,
+        nameEn: f.name.en,
+        kind: f.kind,
+        subjectTypes: f.subjectTypes.join(','),
+        authority: f.authority,
+        authorityVi: f.authorityName.vi,
+        authorityEn: f.authorityName.en,
+        verified: f.verified,
+        legalBasis: f.legalBasis,
+        validTo: f.validTo ?? null,
+      };
       const row = existing.get(key(f.code, f.validFrom));
       if (!row) {
         await tx.awardForm.create({ data: { code: f.code, validFrom: f.validFrom, ...data } });
@@ -59,7 +70,11 @@ export async function listAwardForms(prisma: PrismaClient): Promise<AwardForm[]>
   return rows.map((r) => ({
     code: r.code,
     name: { vi: r.nameVi, en: r.nameEn },
+    kind: r.kind === 'TITLE' ? 'TITLE' : 'FORM',
+    subjectTypes: r.subjectTypes.split(',').filter((t): t is AwardForm['subjectTypes'][number] => t === 'COLLECTIVE' || t === 'INDIVIDUAL' || t === 'HOUSEHOLD'),
     authority: r.authority === 'COMMUNE' ? 'COMMUNE' : 'HIGHER',
+    authorityName: { vi: r.authorityVi, en: r.authorityEn },
+    verified: r.verified,
     legalBasis: r.legalBasis,
     validFrom: r.validFrom,
     ...(r.validTo !== null ? { validTo: r.validTo } : {}),

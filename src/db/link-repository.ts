@@ -63,7 +63,16 @@ export async function mergePeople(tx: Tx, fromId: number, toId: number): Promise
   await tx.nomination.updateMany({ where: { proposerId: fromId }, data: { proposerId: toId } });
   await tx.nominationEvent.updateMany({ where: { actorId: fromId }, data: { actorId: toId } });
   await tx.nominationNote.updateMany({ where: { authorId: fromId }, data: { authorId: toId } });
-  await tx.commendation.updateMany({ where: { byId: fromId }, data: { byId: toId } });
+  // Council records (issue 12): rounds, meetings, decisions, proposals keep who did what.
+  await tx.reviewRound.updateMany({ where: { openedById: fromId }, data: { openedById: toId } });
+  await tx.reviewRound.updateMany({ where: { closedById: fromId }, data: { closedById: toId } });
+  await tx.councilMeeting.updateMany({ where: { chairId: fromId }, data: { chairId: toId } });
+  await tx.councilMeeting.updateMany({ where: { secretaryId: fromId }, data: { secretaryId: toId } });
+  await tx.councilMeeting.updateMany({ where: { recordedById: fromId }, data: { recordedById: toId } });
+  await tx.councilMeetingAttendee.updateMany({ where: { personId: fromId }, data: { personId: toId } });
+  await tx.decision.updateMany({ where: { recordedById: fromId }, data: { recordedById: toId } });
+  await tx.proposal.updateMany({ where: { recordedById: fromId }, data: { recordedById: toId } });
+  await tx.proposalItem.updateMany({ where: { outcomeById: fromId }, data: { outcomeById: toId } });
   for (const v of await tx.vote.findMany({ where: { voterId: fromId } })) {
     const dup = await tx.vote.findFirst({ where: { nominationId: v.nominationId, round: v.round, voterId: toId }, select: { id: true } });
     if (dup) await tx.vote.delete({ where: { id: v.id } });

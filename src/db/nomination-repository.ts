@@ -11,11 +11,13 @@ import {
   type NominationRepository,
   type NominationState,
   type NoteKind,
+  type RoundVote,
+  type Tally,
   type VoteDecision,
   type VoteRule,
 } from '../core/nominations/model.ts';
-import { isDecided, transition } from '../core/nominations/states.ts';
-import { decide } from '../core/nominations/voting.ts';
+import { isDecided, OUTCOME_OF_VOTE, transition } from '../core/nominations/states.ts';
+import { decide, isDeadlocked } from '../core/nominations/voting.ts';
 import type { SubjectType } from '../core/plan/plan-schema.ts';
 import { foldText } from '../core/text/fold.ts';
 import { isUniqueViolation, type PrismaClient } from './client.ts';
@@ -71,7 +73,7 @@ const clean = (text: string | undefined): string | null => (text?.trim() ? text.
  * through `tx` (e.g. another component's hook called from `work`); a rollback would silently undo
  * such writes. (Queries from unrelated concurrent code wait for the transaction to end.)
  */
-async function inTransaction<T>(prisma: PrismaClient, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(prisma: PrismaClient, work: (tx: Tx) => Promise<T>): Promise<T> {
   const outcome = await prisma.$transaction(async (tx): Promise<{ value: T } | { refusal: NominationError }> => {
     try {
       return { value: await work(tx) };
@@ -102,11 +104,11 @@ async function loadRow(db: Tx | PrismaClient, id: number): Promise<NominationRow
   return row;
 }
 
-async function addEvent(
+export async function addEvent(
   tx: Tx,
-  e: { nominationId: number; actorId: number | null; action: string; fromState: NominationState | null; toState: NominationState; reason?: string | null; at: Date },
+  e: { nominationId: number; actorId: number | null; action: string; fromState: NominationState | null; toState: NominationState; reason?: string | null; round?: number | null; detail?: string | null; at: Date },
 ): Promise<void> {
-  await tx.nominationEvent.create({ data: { ...e, reason: e.reason ?? null } });
+  await tx.nominationEvent.create({ data: { ...e, reason: e.reason ?? null, round: e.round ?? null, detail: e.detail ?? null } });
 }
 
 const evidenceRows = (evidence: NominationDraft['evidence'], at: Date) =>
@@ -152,29 +154,81 @@ async function changedColumns(tx: Tx, planId: number, c: Partial<NominationDraft
   return data;
 }
 
+/** Display names of people by id (missing people are left out). */
+export async function namesOf(db: Tx | PrismaClient, ids: readonly number[]): Promise<Map<number, string>> {
+  const people = await db.person.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, displayName: true } });
+  return new Map(people.map((p) => [p.id, p.displayName]));
+}
+
 /**
- * Counts the round's votes and, when the rule is met, takes the decision: a conditional update
- * (still SUBMITTED, same round), and the decision event only if that update changed the row.
+ * Each reason with its own voter, as the history shows it: "Name: reason; Name: reason" (issue 12:
+ * the history used to credit every reason to the last voter).
+ */
+export const reasonsWithVoters = (reasons: readonly { voterName: string; reason: string }[]): string | null =>
+  reasons.length === 0 ? null : reasons.map((r) => `${r.voterName}: ${r.reason}`).join('; ');
+
+/**
+ * Opens review round `number` of a nomination (on submission, resubmission or the chair's NEW_ROUND).
+ * The unique (nominationId, number) index makes a second opening of the same round fail.
+ */
+export async function openRound(tx: Tx, r: { nominationId: number; number: number; openedById: number | null; now: Date }): Promise<void> {
+  await tx.reviewRound.create({ data: { nominationId: r.nominationId, number: r.number, openedAt: r.now, openedById: r.openedById } });
+}
+
+/**
+ * Closes the OPEN round once: a conditional update on `state = 'OPEN'` — of two closers (two last
+ * votes, a vote and the chair, two chairs) exactly one sees `count = 1` (also on PostgreSQL, where
+ * the second UPDATE waits for the first's row lock and then re-checks the condition).
+ * @returns true for the one caller that closed it.
+ */
+export async function closeRound(
+  tx: Tx,
+  r: { nominationId: number; number: number; outcome: string; how: string; byId: number | null; meetingId?: number | null; now: Date },
+): Promise<boolean> {
+  const { count } = await tx.reviewRound.updateMany({
+    where: { nominationId: r.nominationId, number: r.number, state: 'OPEN' },
+    data: { state: 'CLOSED', outcome: r.outcome, closedHow: r.how, closedById: r.byId, closedAt: r.now, meetingId: r.meetingId ?? null },
+  });
+  return count === 1;
+}
+
+/**
+ * Counts the round's votes and, when the rule is met by the members who may vote, ends the round:
+ * the round is closed (conditional, see {@link closeRound}), the nomination moves (conditional update
+ * on still SUBMITTED in the same round) and the result event carries each deciding reason with its
+ * own voter. Otherwise reports whether the round is deadlocked (all voted, no result) for the chair.
  */
 async function decideRound(
   tx: Tx,
-  r: { id: number; round: number; voterId: number; councilSize: number; rule: VoteRule; now: Date },
-): Promise<{ decided: { state: NominationState; reasons: string[] } | null; tally: Record<VoteDecision, number> }> {
+  r: { id: number; round: number; voterId: number; eligible: number; rule: VoteRule; now: Date },
+): Promise<Pick<import('../core/nominations/model.ts').CastVoteResult, 'tally' | 'decided' | 'stalled'>> {
   const votes = await tx.vote.findMany({ where: { nominationId: r.id, round: r.round }, orderBy: [...IN_ORDER] });
-  const tally: Record<VoteDecision, number> = { APPROVE: 0, RETURN: 0, REJECT: 0 };
+  const tally: Tally = { AGREE: 0, ASK_CHANGES: 0, DISAGREE: 0 };
   for (const v of votes) tally[v.decision as VoteDecision] += 1;
-  const winner = decide({ tally, councilSize: r.councilSize, rule: r.rule });
-  if (winner === null) return { decided: null, tally };
-  const state = transition('SUBMITTED', winner);
+  const winner = decide({ tally, councilSize: r.eligible, rule: r.rule });
+  if (winner === null) {
+    if (!isDeadlocked({ tally, councilSize: r.eligible, rule: r.rule })) return { tally, decided: null, stalled: false };
+    // Flag once: only the vote that first finds the deadlock tells the chair.
+    const { count } = await tx.reviewRound.updateMany({
+      where: { nominationId: r.id, number: r.round, state: 'OPEN', stalledAt: null },
+      data: { stalledAt: r.now, stalledWhy: 'ALL_VOTED' },
+    });
+    return { tally, decided: null, stalled: count === 1 };
+  }
+  const outcome = OUTCOME_OF_VOTE[winner];
+  const state = transition('SUBMITTED', outcome);
+  if (!(await closeRound(tx, { nominationId: r.id, number: r.round, outcome, how: 'VOTES', byId: r.voterId, now: r.now }))) return { tally, decided: null, stalled: false };
   const { count } = await tx.nomination.updateMany({
     where: { id: r.id, state: 'SUBMITTED', round: r.round },
     data: { state, decidedAt: isDecided(state) ? r.now : null },
   });
-  if (count !== 1) return { decided: null, tally };
-  const reasons = votes.flatMap((v) => (v.decision === winner && v.reason !== null ? [v.reason] : []));
-  const event = { nominationId: r.id, actorId: r.voterId, action: winner, fromState: 'SUBMITTED' as const, toState: state, at: r.now };
-  await addEvent(tx, { ...event, reason: reasons.join('; ') || null });
-  return { decided: { state, reasons }, tally };
+  if (count !== 1) return { tally, decided: null, stalled: false };
+  const deciding = votes.filter((v) => v.decision === winner && v.reason !== null);
+  const names = await namesOf(tx, deciding.map((v) => v.voterId));
+  const reasons = deciding.map((v) => ({ voterId: v.voterId, voterName: names.get(v.voterId) ?? `#${v.voterId}`, reason: v.reason! }));
+  const event = { nominationId: r.id, actorId: r.voterId, action: outcome, fromState: 'SUBMITTED' as const, toState: state, round: r.round, at: r.now };
+  await addEvent(tx, { ...event, reason: reasonsWithVoters(reasons) });
+  return { tally, decided: { state, outcome, reasons }, stalled: false };
 }
 
 /**
@@ -182,10 +236,10 @@ async function decideRound(
  *
  * - Every state change and its {@link NominationEvent} are written in one transaction; events, votes,
  *   notes and commendations are only ever inserted (append-only history, Law 06/2022/QH15).
- * - `castVote` is safe under concurrency, also across connections: the decision is a conditional
- *   update (`state = SUBMITTED` and same round) and its event is written only by the one vote whose
- *   update changed the row; a second vote by the same voter in a round hits the unique
- *   (nominationId, round, voterId) index and becomes `NominationError('already-voted')`.
+ * - `castVote` is safe under concurrency, also across connections and on PostgreSQL: each vote first
+ *   bumps its open round's `version` (the per-round lock), then counts; the round is closed by a
+ *   conditional update (`state = OPEN`) and the nomination moved by another (`state = SUBMITTED` and
+ *   same round), and the result event is written only by the one vote whose updates changed the rows.
  * - Transactions that meet SQLITE_BUSY (another connection writing) are retried by the client.
  * - `resubmit` ignores `changes.planSlug`: a nomination never moves to another plan.
  */
@@ -200,7 +254,8 @@ export function createNominationRepository(prisma: PrismaClient): NominationRepo
         const created = await tx.nomination.create({ data: { ...data, state, round: 1 }, select: { id: true } });
         const base = { nominationId: created.id, actorId: proposerId, at: now };
         await addEvent(tx, { ...base, action: 'CREATE', fromState: null, toState: 'DRAFT' });
-        await addEvent(tx, { ...base, action: 'SUBMIT', fromState: 'DRAFT', toState: state });
+        await addEvent(tx, { ...base, action: 'SUBMIT', fromState: 'DRAFT', toState: state, round: 1 });
+        await openRound(tx, { nominationId: created.id, number: 1, openedById: proposerId, now });
         return created.id;
       });
       return toNomination(await loadRow(prisma, id));
@@ -219,7 +274,8 @@ export function createNominationRepository(prisma: PrismaClient): NominationRepo
           await tx.evidence.deleteMany({ where: { nominationId: id } });
           await tx.evidence.createMany({ data: evidenceRows(changes.evidence, now).map((e) => ({ ...e, nominationId: id })) });
         }
-        await addEvent(tx, { nominationId: id, actorId, action: 'RESUBMIT', fromState: from, toState: state, at: now });
+        await addEvent(tx, { nominationId: id, actorId, action: 'RESUBMIT', fromState: from, toState: state, round: row.round + 1, at: now });
+        await openRound(tx, { nominationId: id, number: row.round + 1, openedById: actorId, now });
       });
       return toNomination(await loadRow(prisma, id));
     },
@@ -242,6 +298,8 @@ export function createNominationRepository(prisma: PrismaClient): NominationRepo
         fromState: e.fromState as NominationState | null,
         toState: e.toState as NominationState,
         reason: e.reason,
+        round: e.round,
+        detail: e.detail,
       }));
     },
 
@@ -263,20 +321,41 @@ export function createNominationRepository(prisma: PrismaClient): NominationRepo
       return rows.filter((r) => !r.votes.some((v) => v.round === r.round)).map(toNomination);
     },
 
-    async castVote({ id, voterId, decision, reason, councilSize, rule, now }) {
+    async castVote({ id, voterId, decision, reason, round, members, rule, now }) {
       const why = clean(reason);
-      if (decision !== 'APPROVE' && why === null) throw new NominationError('reason-required', `${decision} needs a reason`);
+      if (decision !== 'AGREE' && why === null) throw new NominationError('reason-required', `${decision} needs a reason`);
       return inTransaction(prisma, async (tx) => {
-        const n = await tx.nomination.findUnique({ where: { id }, select: { state: true, round: true } });
+        const n = await tx.nomination.findUnique({ where: { id }, select: { state: true, round: true, proposerId: true } });
         if (!n) throw new NominationError('not-found', `no nomination ${id}`);
         if (n.state !== 'SUBMITTED') throw new NominationError('not-open-for-vote', `cannot vote on a ${n.state} nomination`);
-        try {
-          await tx.vote.create({ data: { nominationId: id, round: n.round, voterId, decision, reason: why, at: now } });
-        } catch (error) {
-          if (isUniqueViolation(error)) throw new NominationError('already-voted', `voter ${voterId} already voted in round ${n.round}`);
-          throw error;
+        if (round !== undefined && round !== n.round) throw new NominationError('stale-round', `button of round ${round}, nomination ${id} is in round ${n.round}`);
+        if (voterId === n.proposerId) throw new NominationError('own-nomination', `voter ${voterId} proposed nomination ${id}`);
+        // The per-round lock, taken before reading anything the result depends on. Two members voting
+        // at the same moment: on SQLite this write takes the database's write lock; on PostgreSQL
+        // (READ COMMITTED) it takes the round row's lock, so the second vote waits until the first
+        // commits and then re-evaluates `state = 'OPEN'`. Either way the second vote counts the first
+        // one's vote and at most one of them closes the round (see closeRound) — one decision.
+        const locked = await tx.reviewRound.updateMany({ where: { nominationId: id, number: n.round, state: 'OPEN' }, data: { version: { increment: 1 } } });
+        if (locked.count !== 1) throw new NominationError('not-open-for-vote', `round ${n.round} of nomination ${id} is closed`);
+        const earlier = await tx.vote.findUnique({ where: { nominationId_round_voterId: { nominationId: id, round: n.round, voterId } } });
+        if (earlier) {
+          await tx.vote.update({ where: { id: earlier.id }, data: { decision, reason: why, changedAt: now } });
+        } else {
+          try {
+            await tx.vote.create({ data: { nominationId: id, round: n.round, voterId, decision, reason: why, at: now } });
+          } catch (error) {
+            // Only reachable if two transactions of one voter interleave without the round lock.
+            if (isUniqueViolation(error)) throw new NominationError('already-voted', `voter ${voterId} already voted in round ${n.round}`);
+            throw error;
+          }
         }
-        return decideRound(tx, { id, round: n.round, voterId, councilSize, rule, now });
+        await addEvent(tx, { nominationId: id, actorId: voterId, action: earlier ? 'VOTE_CHANGE' : 'VOTE', fromState: 'SUBMITTED', toState: 'SUBMITTED', reason: why, round: n.round, detail: decision, at: now });
+        const eligible = new Set(members.filter((m) => m !== n.proposerId)).size;
+        const result = await decideRound(tx, { id, round: n.round, voterId, eligible, rule, now });
+        const abstained = members.includes(n.proposerId)
+          ? [{ personId: n.proposerId, name: (await namesOf(tx, [n.proposerId])).get(n.proposerId) ?? `#${n.proposerId}`, why: 'PROPOSER' as const }]
+          : [];
+        return { round: n.round, changed: earlier !== null, eligible, abstained, ...result };
       });
     },
 
@@ -284,7 +363,22 @@ export function createNominationRepository(prisma: PrismaClient): NominationRepo
       const n = await prisma.nomination.findUnique({ where: { id }, select: { round: true } });
       if (!n) return [];
       const rows = await prisma.vote.findMany({ where: { nominationId: id, round: n.round }, orderBy: [...IN_ORDER] });
-      return rows.map((v) => ({ voterId: v.voterId, decision: v.decision as VoteDecision, reason: v.reason, at: v.at }));
+      const names = await namesOf(prisma, rows.map((v) => v.voterId));
+      return rows.map((v): RoundVote => ({ voterId: v.voterId, voterName: names.get(v.voterId) ?? `#${v.voterId}`, decision: v.decision as VoteDecision, reason: v.reason, at: v.at, changedAt: v.changedAt }));
+    },
+
+    async withdraw({ id, actorId, reason, now }) {
+      const why = clean(reason);
+      await inTransaction(prisma, async (tx) => {
+        const n = await tx.nomination.findUnique({ where: { id }, select: { state: true, round: true } });
+        if (!n) throw new NominationError('not-found', `no nomination ${id}`);
+        const from = n.state as NominationState;
+        const state = transition(from, 'WITHDRAW');
+        const { count } = await tx.nomination.updateMany({ where: { id, state: from, round: n.round }, data: { state, decidedAt: now } });
+        if (count !== 1) throw new NominationError('illegal-transition', `nomination ${id} changed meanwhile`);
+        await closeRound(tx, { nominationId: id, number: n.round, outcome: 'WITHDRAWN', how: 'WITHDRAWN', byId: actorId, now });
+        await addEvent(tx, { nominationId: id, actorId, action: 'WITHDRAW', fromState: from, toState: state, reason: why, round: n.round, at: now });
+      });
     },
 
     async annotate({ id, kind, text, authorId, now }) {
@@ -300,25 +394,6 @@ export function createNominationRepository(prisma: PrismaClient): NominationRepo
     async notes(id) {
       const rows = await prisma.nominationNote.findMany({ where: { nominationId: id }, orderBy: [...IN_ORDER] });
       return rows.map((n) => ({ kind: n.kind as NoteKind, text: n.text, authorId: n.authorId, at: n.at }));
-    },
-
-    async commend({ id, awardCode, decisionNumber, decisionDate, proposedHigher, overrideReason, byId, now }) {
-      const override = clean(overrideReason);
-      await inTransaction(prisma, async (tx) => {
-        const n = await tx.nomination.findUnique({ where: { id }, select: { state: true, planId: true, nomineeKey: true, movementCode: true } });
-        if (!n) throw new NominationError('not-found', `no nomination ${id}`);
-        if (n.state !== 'APPROVED') throw new NominationError('not-approved', `cannot commend a ${n.state} nomination`);
-        const sameAchievement = { planId: n.planId, nomineeKey: n.nomineeKey, movementCode: n.movementCode };
-        const earlier = await tx.commendation.findFirst({ where: { nomination: sameAchievement }, select: { id: true } });
-        if (earlier && override === null) throw new NominationError('already-commended', `nominee of nomination ${id} is already commended for this plan and movement`);
-        await tx.commendation.create({ data: { nominationId: id, awardCode, decisionNumber, decisionDate, proposedHigher, overrideReason: override, byId, at: now } });
-        await addEvent(tx, { nominationId: id, actorId: byId, action: 'COMMEND', fromState: 'APPROVED', toState: 'APPROVED', reason: override, at: now });
-      });
-    },
-
-    async commendations(id) {
-      const rows = await prisma.commendation.findMany({ where: { nominationId: id }, orderBy: [...IN_ORDER] });
-      return rows.map((c) => ({ awardCode: c.awardCode, decisionNumber: c.decisionNumber, decisionDate: c.decisionDate, proposedHigher: c.proposedHigher, at: c.at }));
     },
 
     async list({ planSlug, unitCodes, states, nameQuery, offset, limit }) {

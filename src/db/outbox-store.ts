@@ -6,6 +6,7 @@
 import type { OutboxStore } from '../core/outbox.ts';
 import type { PrismaClient } from './client.ts';
 import { payloadReply } from './outbox.ts';
+import { dropMessage, stillRelevant } from './relevance.ts';
 
 /** Longest `lastError` kept, in characters. */
 const ERROR_MAX = 500;
@@ -23,6 +24,13 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
       return rows.map((r) => ({ id: r.id, personId: r.personId, chatId: r.chatId, reply: payloadReply(r.payload), locale: r.locale === 'en' ? 'en' : 'vi', attempts: r.attempts }));
     },
     async claim(id) {
+      // The send-time check (issue 12): a notice whose nomination moved on since it was queued
+      // (decided, withdrawn, another round) has lost its point; it is DROPPED, never sent.
+      const row = await prisma.outboxMessage.findUnique({ where: { id }, select: { relevance: true } });
+      if (row?.relevance && !(await stillRelevant(prisma, row.relevance))) {
+        await dropMessage(prisma, id, `lost its point: ${row.relevance} is no longer current`);
+        return false;
+      }
       const { count } = await prisma.outboxMessage.updateMany({ where: { id, state: 'PENDING' }, data: { state: 'SENDING', attempts: { increment: 1 } } });
       return count === 1;
     },

@@ -41,7 +41,7 @@ export function createOutbox(prisma: PrismaClient, opts: { defaultLocale: string
         if (exists) continue;
         try {
           await prisma.outboxMessage.create({
-            data: { key: n.key, personId: n.personId, ...to, payload: JSON.stringify(n.reply), nextAttemptAt: now(), ...(held ? { state: 'UNREACHABLE', lastError: 'recipient unreachable when queued' } : {}) },
+            data: { key: n.key, personId: n.personId, ...to, payload: JSON.stringify(n.reply), relevance: n.relevance ?? null, nextAttemptAt: now(), ...(held ? { state: 'UNREACHABLE', lastError: 'recipient unreachable when queued' } : {}) },
           });
           created++;
         } catch (error) {

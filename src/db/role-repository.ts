@@ -28,7 +28,7 @@ export const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 /** Characters in an invite code (shown as two groups of four). */
 export const INVITE_LENGTH = 8;
 
-const ROLES: readonly Role[] = ['OFFICER', 'COUNCIL', 'ADMIN'];
+const ROLES: readonly Role[] = ['OFFICER', 'COUNCIL', 'CHAIR', 'ADMIN'];
 const isRole = (s: string): s is Role => (ROLES as readonly string[]).includes(s);
 
 /** `length` random characters of {@link INVITE_ALPHABET} (also used for deed references and link codes). */
@@ -99,6 +99,7 @@ export function createRoleRepository(prisma: PrismaClient): RoleRepository {
       return {
         admin: grants.some((g) => g.role === 'ADMIN'),
         council: grants.some((g) => g.role === 'COUNCIL'),
+        chair: grants.some((g) => g.role === 'CHAIR'),
         officerUnits: [...new Set(units)],
       };
     },
@@ -147,6 +148,8 @@ export function createRoleRepository(prisma: PrismaClient): RoleRepository {
     },
 
     councilMembers: () => personIdsWithRole('COUNCIL'),
+
+    chairIds: () => personIdsWithRole('CHAIR'),
 
     adminIds: () => personIdsWithRole('ADMIN'),
 

@@ -39,7 +39,17 @@ describe('award repository', () => {
   });
 
   it('refuses overlapping rows without touching the table', async () => {
-    const a: AwardForm = { code: 'a', name: { vi: 'A', en: 'A' }, authority: 'COMMUNE', legalBasis: 'x', validFrom: '2024-01-01' };
+    const a: AwardForm = {
+      code: 'a',
+      name: { vi: 'A', en: 'A' },
+      kind: 'FORM',
+      subjectTypes: ['INDIVIDUAL'],
+      authority: 'COMMUNE',
+      authorityName: { vi: 'Chủ tịch UBND xã', en: 'the commune chairman' },
+      verified: true,
+      legalBasis: 'x',
+      validFrom: '2024-01-01',
+    };
     await importAwardForms(db.prisma, [a]);
     await expect(importAwardForms(db.prisma, [a, { ...a, validFrom: '2025-01-01' }])).rejects.toThrow(/overlaps/);
     expect(await listAwardForms(db.prisma)).toEqual([a]);

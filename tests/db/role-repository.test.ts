@@ -31,7 +31,7 @@ describe('role repository', () => {
   });
 
   it('a person without grants is a resident only', async () => {
-    expect(await roles.rolesOf({ personId: lan, planSlug: PLAN })).toEqual({ admin: false, council: false, officerUnits: [] });
+    expect(await roles.rolesOf({ personId: lan, planSlug: PLAN })).toEqual({ admin: false, council: false, chair: false, officerUnits: [] });
   });
 
   it('grant is idempotent, also for COUNCIL and ADMIN (NULL unit)', async () => {
@@ -41,7 +41,7 @@ describe('role repository', () => {
     await roles.grant({ personId: lan, role: 'OFFICER', planSlug: PLAN, unitCode: 'tram-y-te' });
     await roles.grant({ personId: lan, role: 'OFFICER', planSlug: PLAN, unitCode: 'tram-y-te' });
     expect(await db.prisma.roleGrant.count()).toBe(3);
-    expect(await roles.rolesOf({ personId: lan, planSlug: PLAN })).toEqual({ admin: true, council: true, officerUnits: ['tram-y-te'] });
+    expect(await roles.rolesOf({ personId: lan, planSlug: PLAN })).toEqual({ admin: true, council: true, chair: false, officerUnits: ['tram-y-te'] });
     expect(await roles.councilMembers()).toEqual([lan]);
     expect(await roles.adminIds()).toEqual([lan]);
   });
@@ -66,7 +66,7 @@ describe('role repository', () => {
     const council = person!.grants.find((g) => g.role === 'COUNCIL')!;
     expect(await roles.revoke({ grantId: council.id })).toBe(true);
     expect(await roles.revoke({ grantId: council.id })).toBe(false);
-    expect(await roles.rolesOf({ personId: lan, planSlug: PLAN })).toEqual({ admin: false, council: false, officerUnits: ['tram-y-te'] });
+    expect(await roles.rolesOf({ personId: lan, planSlug: PLAN })).toEqual({ admin: false, council: false, chair: false, officerUnits: ['tram-y-te'] });
   });
 
   it('lists people holding roles, by name, with their grants', async () => {
@@ -87,7 +87,7 @@ describe('role repository', () => {
     expect(code).toMatch(new RegExp(`^[${INVITE_ALPHABET}]{4}-[${INVITE_ALPHABET}]{4}$`));
     const typed = ` ${code.toLowerCase().replace('-', ' – ')} `;
     expect(await roles.redeemInvite({ code: typed, personId: minh, now: NOW })).toEqual({ ok: true, role: 'OFFICER', unitCode: 'tram-y-te' });
-    expect(await roles.rolesOf({ personId: minh, planSlug: PLAN })).toEqual({ admin: false, council: false, officerUnits: ['tram-y-te'] });
+    expect(await roles.rolesOf({ personId: minh, planSlug: PLAN })).toEqual({ admin: false, council: false, chair: false, officerUnits: ['tram-y-te'] });
     const grant = await db.prisma.roleGrant.findFirstOrThrow({ where: { personId: minh } });
     expect(grant.grantedById).toBe(lan);
     expect(await roles.redeemInvite({ code, personId: an, now: NOW })).toEqual({ ok: false, reason: 'used' });
@@ -99,7 +99,7 @@ describe('role repository', () => {
     const code = await roles.createInvite({ role: 'COUNCIL', planSlug: PLAN, byId: lan, expiresAt: NOW });
     expect(await roles.redeemInvite({ code, personId: minh, now: NOW })).toEqual({ ok: false, reason: 'expired' }); // expiresAt is exclusive
     expect(await roles.redeemInvite({ code, personId: minh, now: LATER })).toEqual({ ok: false, reason: 'expired' });
-    expect(await roles.rolesOf({ personId: minh, planSlug: PLAN })).toEqual({ admin: false, council: false, officerUnits: [] });
+    expect(await roles.rolesOf({ personId: minh, planSlug: PLAN })).toEqual({ admin: false, council: false, chair: false, officerUnits: [] });
     const fresh = await roles.createInvite({ role: 'COUNCIL', planSlug: PLAN, byId: lan, expiresAt: LATER });
     expect(await roles.redeemInvite({ code: fresh, personId: minh, now: new Date(LATER.getTime() - 1) })).toEqual({ ok: true, role: 'COUNCIL', unitCode: null });
   });

@@ -126,7 +126,7 @@ describe('/vanban: documents drafted from the records and sent as files', () => 
   });
 
   it('with nothing approved, says so', async () => {
-    for (const id of ids) await t.app.services.nominations.commend({ id, awardCode: 'giay-khen', decisionNumber: '10/QĐ-UBND', decisionDate: '2026-01-04', proposedHigher: false, byId: 1, now: t.now() });
+    await t.app.services.council.recordDecision({ planSlug: 'ia-bang-2021-2025', number: '10/QĐ-UBND', signedOn: '2026-01-04', items: ids.map((id) => ({ nominationId: id, awardCode: 'giay-khen' })), byId: 1, now: t.now() });
     expect((await ask(t.app, 'admin', '/vanban totrinh')).text).toContain('Chưa có hồ sơ nào được Hội đồng thống nhất đề nghị');
   });
 });

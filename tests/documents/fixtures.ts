@@ -18,14 +18,14 @@ export const NOMINEES: Pick<NominationDraft, 'subjectType' | 'nomineeName' | 'ca
   { subjectType: 'COLLECTIVE', nomineeName: 'Chi hội Phụ nữ thôn Bình Yên', categoryCode: '3.1.5', unitCode: 'tram-y-te', movementCode: 'y-te', place: 'Thôn Bình Yên', achievements: 'Mô hình “Phụ nữ tự quản vệ sinh môi trường”.' },
 ];
 
-/** Submits a nomination and has the Council (of one) agree to propose it: APPROVED. Returns its id. */
+/** Submits a nomination and has the Council (of one) agree to propose it: PROPOSED. Returns its id. */
 export async function approved(app: App, proposerId: number, voterId: number, over: Partial<NominationDraft>, now: Date): Promise<number> {
   const n = await app.services.nominations.submit({
     draft: { planSlug: PLAN, categoryCode: '3.1.5', movementCode: null, unitCode: 'tram-y-te', subjectType: 'COLLECTIVE', nomineeName: 'X', place: '', achievements: 'Thành tích', selfCheck: [], evidence: [], ...over },
     proposerId,
     now,
   });
-  await app.services.nominations.castVote({ id: n.id, voterId, decision: 'APPROVE', councilSize: 1, rule: { kind: 'majority' }, now });
+  await app.services.nominations.castVote({ id: n.id, voterId, decision: 'AGREE', members: [voterId], rule: { kind: 'majority' }, now });
   return n.id;
 }
 

@@ -29,6 +29,9 @@ describe('reports drafted from the records', () => {
     await t.close();
   });
 
+  const decideAll = async () =>
+    t.app.services.council.recordDecision({ planSlug: 'ia-bang-2021-2025', number: '07/QĐ-UBND', signedOn: '2026-03-10', items: ids.map((id) => ({ nominationId: id, awardCode: 'giay-khen' })), byId: await t.personId('admin'), now: t.now() });
+
   it('báo cáo thành tích of a collective: its situation, achievements, criteria met, signed by the head of the unit', async () => {
     const r = await ask(t.app, 'admin', `/vanban thanhtich ${ids[0]}`);
     expect(r.text).toContain(`Báo cáo thành tích của Trạm Y tế xã Ia Bang (hồ sơ số ${ids[0]}, mẫu tập thể)`);
@@ -67,6 +70,8 @@ describe('reports drafted from the records', () => {
   });
 
   it('the yearly report: every IV.1 target row, the year\'s exemplars, the published deeds, numbered by the Council', async () => {
+    // The year's exemplars are those the chairman's decision recognised (issue 12), not only proposed.
+    await decideAll();
     await ask(t.app, 'admin', '/vanban totrinh');
     const r = await ask(t.app, 'admin', '/vanban nam');
     const quotas = t.app.catalog().plan.quotas.length;
@@ -84,6 +89,8 @@ describe('reports drafted from the records', () => {
   });
 
   it('progress and the lists as Excel: the target rows, the exemplars and the deeds, one sheet each', async () => {
+    // The year's exemplars are those the chairman's decision recognised (issue 12), not only proposed.
+    await decideAll();
     const r = await ask(t.app, 'admin', '/vanban tiendo');
     expect(r.files[0]!.mime).toBe(XLSX_MIME);
     const targets = await sheetRows(r.files[0]!.bytes, 1);

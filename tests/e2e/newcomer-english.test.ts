@@ -57,7 +57,7 @@ describe('English readers', () => {
     await t.tap('o1', button(summary, 'Submit'));
     const notices = (await t.outbox()).filter((n) => n.key.includes(':submitted:'));
     const of = (id: number) => notices.find((n) => n.personId === id)!.text;
-    expect(of(en)).toMatch(/^📥 New nomination to review: #\d+ Commune health station — Commune health station, section 3\.1\.5\./);
+    expect(of(en)).toMatch(/^📥 New nomination for the council: #\d+ Commune health station — Commune health station, category 3\.1\.5\./);
     expect(of(en)).not.toContain('Trạm Y tế xã');
     expect(of(vi)).toContain('— Trạm Y tế xã, mục 3.1.5');
   });
@@ -69,12 +69,13 @@ describe('English readers', () => {
     for (const u of ['o1', 'c1']) await t.say(u, '/lang en');
     await t.tap('o1', button(await register(t, 'o1'), 'Submit'));
     const id = (await t.prisma.nomination.findFirstOrThrow()).id;
-    await t.tap('c1', `rv:r:${id}`);
-    const decided = await t.say('c1', 'Please add photos of the check-up days.');
-    expect(text(decided)).toContain('Tally: 0 recognise, 1 return, 0 don\'t recognise (the council has 1 member).');
+    await t.tap('c1', `rv:v:${id}:1:c`);
+    const confirm = await t.say('c1', 'Please add photos of the check-up days.');
+    const decided = await t.tap('c1', button(confirm, 'Confirm'));
+    expect(text(decided)).toContain('Tally so far: 0 agree, 1 ask for changes, 0 disagree (1 member may vote).');
 
     const returned = (await t.outbox()).find((n) => n.key.startsWith(`nomination:${id}:decided:`))!;
-    expect(returned.text).toContain('Reason: Please add photos of the check-up days.\nTap the button below');
+    expect(returned.text).toContain('Comments: User c1: Please add photos of the check-up days.\nTap the button below');
     expect(returned.text).not.toContain('days..');
 
     let r = await t.tap('o1', `nom:e:${id}`);
@@ -84,7 +85,7 @@ describe('English readers', () => {
     }
     await t.tap('o1', button(r, 'Resubmit'));
     const again = (await t.outbox()).filter((n) => n.personId === member && n.key.startsWith(`nomination:${id}:submitted:r2`));
-    expect(again.map((n) => n.text.split('.')[0])).toEqual([`📥 Nomination resubmitted for review after changes: #${id} Commune health station — Commune health station, section 3`]);
+    expect(again.map((n) => n.text.split('.')[0])).toEqual([`📥 Nomination completed and sent again to the council: #${id} Commune health station — Commune health station, category 3`]);
   });
 
   it('the summary says “No particular movement” instead of a bare dash', async () => {
@@ -108,9 +109,9 @@ describe('English readers', () => {
         now: t.now(),
       });
     await submit('Team A');
-    expect(text(await t.say('c1', '/review'))).toContain('1 nomination is waiting for your review (oldest first):');
+    expect(text(await t.say('c1', '/review'))).toContain('1 nomination is waiting for your vote (oldest first).');
     await submit('Team B');
-    expect(text(await t.say('c1', '/review'))).toContain('2 nominations are waiting for your review (oldest first):');
+    expect(text(await t.say('c1', '/review'))).toContain('2 nominations are waiting for your vote (oldest first).');
   });
 
   it('/targets shows a note in italics without doubled brackets', async () => {

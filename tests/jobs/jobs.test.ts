@@ -143,8 +143,8 @@ describe('weekly council digest', () => {
       `• #${week[3]} Hồ sơ 4 — ${vh} — waiting 4 days`,
       '  … and 3 more',
       'Decisions this week (2):',
-      `• #${group} Tổ tự quản B — not recognised`,
-      `• #${patrol} Đội tuần tra — recognised`,
+      `• #${group} Tổ tự quản B — not proposed`,
+      `• #${patrol} Đội tuần tra — recognised by decision`,
       'New nominations this week (9):',
       `• #${week[6]} Hồ sơ 7 — ${vh}`,
       `• #${week[5]} Hồ sơ 6 — ${vh}`,
@@ -230,9 +230,9 @@ describe('reminders', () => {
     const fifth = await reviewKeys('2026-12-05');
     expect(fifth.map((r) => r.key)).toEqual([`review-reminder:2026-12-05:${a}`, `review-reminder:2026-12-05:${b}`]);
     expect(fifth[0]!.text.split('\n')[0]).toBe('⏰ 1 nomination has waited for your review for more than 3 days.');
-    await t.app.services.nominations.castVote({ id, voterId: a, decision: 'APPROVE', councilSize: 2, rule: { kind: 'majority' }, now: t.now() });
+    await t.app.services.nominations.castVote({ id, voterId: a, decision: 'AGREE', members: [a, b], rule: { kind: 'majority' }, now: t.now() });
     expect((await reviewKeys('2026-12-06')).map((r) => r.key)).toEqual([`review-reminder:2026-12-06:${b}`]);
-    await t.app.services.nominations.castVote({ id, voterId: b, decision: 'APPROVE', councilSize: 2, rule: { kind: 'majority' }, now: t.now() });
+    await t.app.services.nominations.castVote({ id, voterId: b, decision: 'AGREE', members: [a, b], rule: { kind: 'majority' }, now: t.now() });
     expect(await reviewKeys('2026-12-07')).toEqual([]);
   });
 

@@ -13,35 +13,46 @@ import type { DossierEntry } from './dossier.ts';
 /** Most nominations one dossier holds (a round of a commune is far smaller). */
 export const MAX_DOSSIER = 500;
 
-/** Commendations recorded for a nomination (as the repository gives them). */
-export type Commendations = Awaited<ReturnType<Ctx['services']['nominations']['commendations']>>;
+/** Awards recorded for a nomination: decisions, and tờ trình still awaiting the higher level's answer. */
+export type Commendations = { awardCode: string; decisionNumber: string; decisionDate: string; proposedHigher: boolean }[];
 
 /** A dossier's nominations with their commendations (read once), or the ids asked for that can't be in it. */
 export type Selection = { ok: true; nominations: Nomination[]; commendations: Map<number, Commendations> } | { ok: false; missing: number[]; notApproved: number[] };
 
 /**
- * The nominations a dossier holds: the ids given (each must be APPROVED: "Hội đồng thống nhất đề
- * nghị"), or else every APPROVED nomination of the active plan not yet commended.
+ * The nominations a dossier holds: the ids given (each must be PROPOSED: "Hội đồng thống nhất đề
+ * nghị", awaiting the chairman's decision), or else every PROPOSED nomination of the active plan.
+ * (Issue 12: a decided nomination is APPROVED and already has its decision.)
  */
 export async function selectNominations(ctx: Ctx, ids: number[]): Promise<Selection> {
   const repo = ctx.services.nominations;
   if (ids.length > 0) {
     const found = await Promise.all(ids.map((id) => repo.get(id)));
     const missing = ids.filter((id, i) => !found[i] || found[i]!.planSlug !== ctx.catalog.plan.id);
-    const notApproved = ids.filter((id, i) => found[i] && found[i]!.planSlug === ctx.catalog.plan.id && found[i]!.state !== 'APPROVED');
+    const notApproved = ids.filter((id, i) => found[i] && found[i]!.planSlug === ctx.catalog.plan.id && found[i]!.state !== 'PROPOSED');
     if (missing.length > 0 || notApproved.length > 0) return { ok: false, missing, notApproved };
     const nominations = found as Nomination[];
     return { ok: true, nominations, commendations: await commendationsOf(ctx, nominations) };
   }
-  const { items } = await repo.list({ planSlug: ctx.catalog.plan.id, states: ['APPROVED'], offset: 0, limit: MAX_DOSSIER });
-  const commendations = await commendationsOf(ctx, items);
-  return { ok: true, nominations: items.filter((n) => commendations.get(n.id)!.length === 0).sort((a, b) => a.id - b.id), commendations };
+  const { items } = await repo.list({ planSlug: ctx.catalog.plan.id, states: ['PROPOSED'], offset: 0, limit: MAX_DOSSIER });
+  return { ok: true, nominations: items.sort((a, b) => a.id - b.id), commendations: await commendationsOf(ctx, items) };
 }
 
-/** Every nomination's commendations, read once. */
+/**
+ * Every nomination's awards, read once (issue 12's records): the decisions that awarded it
+ * (number and signing date) and the tờ trình that proposed it upward and are not refused
+ * (`proposedHigher`, the tờ trình's number and date).
+ */
 export async function commendationsOf(ctx: Ctx, nominations: readonly Nomination[]): Promise<Map<number, Commendations>> {
-  const lists = await Promise.all(nominations.map((n) => ctx.services.nominations.commendations(n.id)));
-  return new Map(nominations.map((n, i) => [n.id, lists[i]!]));
+  const lists = await Promise.all(nominations.map((n) => ctx.services.council.awardsOf(n.id)));
+  return new Map(
+    nominations.map((n, i) => {
+      const a = lists[i]!;
+      const decided = a.decisions.map((d) => ({ awardCode: d.awardCode, decisionNumber: d.number, decisionDate: d.signedOn, proposedHigher: false }));
+      const upward = a.proposals.filter((p) => p.outcome === 'PENDING').map((p) => ({ awardCode: p.awardCode, decisionNumber: p.number, decisionDate: p.sentOn, proposedHigher: true }));
+      return [n.id, [...decided, ...upward]];
+    }),
+  );
 }
 
 /** One list row of a nomination; the form proposed is the one recorded, if any. */

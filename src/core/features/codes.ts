@@ -49,6 +49,7 @@ export function rolesLine(ctx: Ctx, roles: Roles): Msg {
   const names: Msg[] = [];
   if (roles.admin) names.push(msg('role-name', { role: 'ADMIN' }));
   if (roles.council) names.push(msg('role-name', { role: 'COUNCIL' }));
+  if (roles.chair) names.push(msg('role-name', { role: 'CHAIR' }));
   for (const unit of roles.officerUnits) names.push(msg('role-with-unit', { role: msg('role-name', { role: 'OFFICER' }), unit: ctx.catalog.unitName(unit, ctx.locale) }));
   return names.length > 0 ? msg('roles-list', { roles: names }) : msg('roles-none');
 }
@@ -57,5 +58,6 @@ export function rolesLine(ctx: Ctx, roles: Roles): Msg {
 export const unionRoles = (a: Roles, b: Roles): Roles => ({
   admin: a.admin || b.admin,
   council: a.council || b.council,
+  chair: a.chair || b.chair,
   officerUnits: [...new Set([...a.officerUnits, ...b.officerUnits])],
 });

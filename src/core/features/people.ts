@@ -13,7 +13,7 @@ import { withAttemptLimit } from './codes.ts';
 
 /** How long an invite code stays valid: 7 days, in milliseconds. */
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-const ROLES: Role[] = ['OFFICER', 'COUNCIL', 'ADMIN'];
+const ROLES: Role[] = ['OFFICER', 'COUNCIL', 'CHAIR', 'ADMIN'];
 const denied = (): Reply[] => [{ lines: [msg('access-denied', { audience: 'admin' })] }];
 
 async function join(ctx: Ctx, code: string): Promise<Reply[]> {
@@ -118,7 +118,7 @@ export const peopleFeature: Feature = {
       if (op === 'r' && value === 'OFFICER') {
         return [{ lines: [msg('invite-choose-unit')], buttons: ctx.catalog.plan.units.map((u) => [{ label: msg('plain', { text: u.name[ctx.locale] }), action: `inv:u:${u.code}` }]) }];
       }
-      if (op === 'r' && (value === 'COUNCIL' || value === 'ADMIN')) return invite(ctx, value, null);
+      if (op === 'r' && (value === 'COUNCIL' || value === 'CHAIR' || value === 'ADMIN')) return invite(ctx, value, null);
       if (op === 'u' && ctx.catalog.plan.units.some((u) => u.code === value)) return invite(ctx, 'OFFICER', value!);
       if (op === 'l') return openInvites(ctx);
       if (op === 'c') return cancelInvite(ctx, value);

@@ -1,108 +1,18 @@
 /**
- * Commending an approved exemplar (award form, decision number and date) and adding nurturing
- * notes (bồi dưỡng), replication activities (nhân rộng) or annotations.
- *
- * Award forms and who may award them are data with validity dates (plans/award-forms.yaml; Law on
- * Emulation and Commendation 06/2022/QH15 art. 80(3)). A form the commune cannot award itself asks
- * for confirmation that it is proposed to a higher level. One achievement is not rewarded twice:
- * commending the same nominee again for the same plan and movement needs a reason (an override).
+ * Nurturing notes (bồi dưỡng), replication activities (nhân rộng) and annotations on a nomination.
+ * (Awards are recorded through the decision chain: `../council/decide.ts`.)
  */
 import { msg, type Reply } from '../channel.ts';
 import type { Ctx } from '../context.ts';
-import { stepButton, type DialogDefinition, type StepResult } from '../dialog/engine.ts';
-import { awardFormsValidOn, canCommuneAward } from '../awards.ts';
-import { parseTypedDate } from '../plan/dates.ts';
+import type { DialogDefinition } from '../dialog/engine.ts';
 import { clip } from '../text/fold.ts';
 import { NominationError, type NoteKind } from './model.ts';
 import { handles } from './view.ts';
 
-export const COMMEND_DIALOG = 'commend';
 export const NOTE_DIALOG = 'note';
-
-interface CommendData {
-  id: number;
-  awardCode?: string;
-  decisionNumber?: string;
-  decisionDate?: string;
-  proposedHigher?: boolean;
-}
+export const WITHDRAW_DIALOG = 'withdraw';
 
 const say = (key: string, args?: Record<string, string | number>) => [{ lines: [msg(key, args)] }];
-
-async function save(ctx: Ctx, d: CommendData, overrideReason?: string): Promise<StepResult<CommendData>> {
-  if (!ctx.roles.admin) return { done: true, say: say('access-denied', { audience: 'admin' }) };
-  try {
-    await ctx.services.nominations.commend({
-      id: d.id,
-      awardCode: d.awardCode!,
-      decisionNumber: d.decisionNumber!,
-      decisionDate: d.decisionDate!,
-      proposedHigher: d.proposedHigher ?? false,
-      overrideReason,
-      byId: ctx.personId,
-      now: ctx.now,
-    });
-  } catch (error) {
-    if (error instanceof NominationError && error.code === 'already-commended') return { next: 'over', data: d };
-    if (error instanceof NominationError) return { done: true, say: say('review-error', { code: error.code }) };
-    throw error;
-  }
-  return { done: true, say: say(d.proposedHigher ? 'commend-proposed' : 'commend-saved', { id: d.id }) };
-}
-
-export const commendDialog: DialogDefinition<Ctx, CommendData> = {
-  kind: COMMEND_DIALOG,
-  allowed: (ctx) => ctx.roles.admin,
-  steps: {
-    award: {
-      prompt: async (ctx) => {
-        const forms = awardFormsValidOn(await ctx.services.awardForms(), ctx.today);
-        return {
-          lines: [msg('commend-ask-award')],
-          buttons: forms.map((f) => [stepButton('award', msg(canCommuneAward(f) ? 'commend-award-commune' : 'commend-award-higher', { name: f.name[ctx.locale] }), f.code)]),
-        };
-      },
-      handle: async (ctx, d, input) => {
-        const form = awardFormsValidOn(await ctx.services.awardForms(), ctx.today).find((f) => f.code === input.value);
-        if (!form) return { stay: true, say: say('register-choose-button') };
-        return { next: 'num', data: { ...d, awardCode: form.code, proposedHigher: !canCommuneAward(form) } };
-      },
-    },
-    num: {
-      prompt: () => ({ lines: [msg('commend-ask-number')] }),
-      handle: (_ctx, d, input) => {
-        const value = (input.text ?? '').trim();
-        if (value.length < 1 || value.length > 60) return { stay: true, say: say('commend-number-invalid') };
-        return { next: 'date', data: { ...d, decisionNumber: value } };
-      },
-    },
-    date: {
-      prompt: () => ({ lines: [msg('commend-ask-date')] }),
-      handle: async (ctx, d, input) => {
-        const date = parseTypedDate(input.text ?? '');
-        if (!date) return { stay: true, say: say('commend-date-invalid') };
-        if (date > ctx.today) return { stay: true, say: say('commend-date-future') };
-        const data = { ...d, decisionDate: date };
-        return data.proposedHigher ? { next: 'higher', data } : save(ctx, data);
-      },
-    },
-    higher: {
-      prompt: async (ctx, d) => {
-        const form = (await ctx.services.awardForms()).find((f) => f.code === d.awardCode);
-        return { lines: [msg('commend-higher-confirm', { name: form?.name[ctx.locale] ?? d.awardCode ?? '' })], buttons: [[stepButton('higher', msg('commend-higher-yes'), 'ok')]] };
-      },
-      handle: (ctx, d, input) => (input.value === 'ok' ? save(ctx, d) : { stay: true, say: say('register-choose-button') }),
-    },
-    over: {
-      prompt: () => ({ lines: [msg('commend-override-ask')] }),
-      handle: (ctx, d, input) => {
-        const reason = (input.text ?? '').replace(/\s+/g, ' ').trim();
-        if (reason.length < 5) return { stay: true, say: say('register-too-short', { min: 5 }) };
-        return save(ctx, d, clip(reason, 1000));
-      },
-    },
-  },
-};
 
 interface NoteData {
   id: number;
@@ -130,5 +40,34 @@ export const noteDialog: DialogDefinition<Ctx, NoteData> = {
   },
 };
 
-export const startCommendation = (ctx: Ctx, id: number): Promise<Reply[]> => ctx.services.dialogs.start(ctx, COMMEND_DIALOG, 'award', { id } satisfies CommendData);
 export const startNote = (ctx: Ctx, id: number, kind: NoteKind): Promise<Reply[]> => ctx.services.dialogs.start(ctx, NOTE_DIALOG, 'text', { id, kind } satisfies NoteData);
+
+/** Rút hồ sơ: an officer of the unit withdraws a SUBMITTED or RETURNED nomination, with a reason. */
+export const withdrawDialog: DialogDefinition<Ctx, { id: number }> = {
+  kind: WITHDRAW_DIALOG,
+  // Still an officer of the nomination's unit at every step (security: authorization at write).
+  allowed: async (ctx, d) => {
+    const n = await ctx.services.nominations.get(d.id);
+    return n !== null && ctx.roles.officerUnits.includes(n.unitCode);
+  },
+  steps: {
+    reason: {
+      prompt: (_ctx, d) => ({ lines: [msg('withdraw-ask-reason', { id: d.id })] }),
+      handle: async (ctx, d, input) => {
+        const reason = (input.text ?? '').replace(/\s+/g, ' ').trim();
+        if (reason.length < 5) return { stay: true, say: say('register-too-short', { min: 5 }) };
+        const n = await ctx.services.nominations.get(d.id);
+        if (!n || !ctx.roles.officerUnits.includes(n.unitCode)) return { done: true, say: say('access-denied', { audience: 'officer' }) };
+        try {
+          await ctx.services.nominations.withdraw({ id: d.id, actorId: ctx.personId, reason: clip(reason, 1000), now: ctx.now });
+        } catch (error) {
+          if (error instanceof NominationError) return { done: true, say: say('review-error', { code: error.code }) };
+          throw error;
+        }
+        return { done: true, say: say('withdraw-saved', { id: d.id }) };
+      },
+    },
+  },
+};
+
+export const startWithdrawal = (ctx: Ctx, id: number): Promise<Reply[]> => ctx.services.dialogs.start(ctx, WITHDRAW_DIALOG, 'reason', { id });

@@ -3,7 +3,8 @@
  */
 import type { Ctx, Feature } from '../context.ts';
 import type { DialogEngine } from '../dialog/engine.ts';
-import { commendDialog, noteDialog } from './commend.ts';
+import { decideDialog, declineDialog, outcomeDialog } from '../council/decide.ts';
+import { noteDialog, withdrawDialog } from './commend.ts';
 import { listsFeature } from './lists.ts';
 import { progressFeature } from './progress.ts';
 import { registerDialog, startRegistration } from './register.ts';
@@ -12,8 +13,11 @@ import { reviewFeature, voteDialog } from './review.ts';
 export function registerNominationDialogs(engine: DialogEngine<Ctx>): void {
   engine.register(registerDialog);
   engine.register(voteDialog);
-  engine.register(commendDialog);
+  engine.register(decideDialog);
+  engine.register(outcomeDialog);
+  engine.register(declineDialog);
   engine.register(noteDialog);
+  engine.register(withdrawDialog);
 }
 
 export const nominationFeatures: Feature[] = [

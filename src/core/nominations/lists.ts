@@ -8,7 +8,9 @@ import type { Ctx, Feature } from '../context.ts';
 import { formatLocalDate } from '../plan/dates.ts';
 import { clip, foldText } from '../text/fold.ts';
 import { truncateBytes } from '../text/truncate.ts';
-import { startCommendation, startNote } from './commend.ts';
+import { chairButtons } from '../council/notices.ts';
+import { decisionAction, mayRecordDecisions } from '../council/decide.ts';
+import { startNote, startWithdrawal } from './commend.ts';
 import type { Nomination } from './model.ts';
 import { resumeDraft, startResubmission } from './register.ts';
 import { fullView, handles, publicView } from './view.ts';
@@ -84,17 +86,25 @@ async function exemplars(ctx: Ctx, offset: number, rawQuery: string): Promise<Re
   return [{ lines, buttons }];
 }
 
-/** Buttons under a nomination for the people who handle it, by state and role. */
+/** Buttons under a nomination for the people who handle it, by state and role (the decision chain). */
 function actionButtons(ctx: Ctx, n: Nomination): Button[][] {
   const rows: Button[][] = [];
-  if (n.state === 'RETURNED' && ctx.roles.officerUnits.includes(n.unitCode)) rows.push([{ label: msg('nomination-edit'), action: `nom:e:${n.id}` }]);
-  if (n.state === 'SUBMITTED' && ctx.roles.council) rows.push([{ label: msg('review-open'), action: 'rv:open' }]);
+  const ownUnit = ctx.roles.officerUnits.includes(n.unitCode);
+  if (n.state === 'RETURNED' && ownUnit) rows.push([{ label: msg('nomination-edit'), action: `nom:e:${n.id}` }]);
+  if (n.state === 'SUBMITTED' && ctx.roles.council && n.proposerId !== ctx.personId) rows.push([{ label: msg('review-open-one'), action: `rv:o:${n.id}` }]);
+  if (n.state === 'SUBMITTED' && ctx.roles.chair) rows.push(...chairButtons(n));
+  if ((n.state === 'SUBMITTED' || n.state === 'RETURNED') && ownUnit) rows.push([{ label: msg('nomination-withdraw'), action: `nom:w:${n.id}` }]);
+  if (n.state === 'PROPOSED' && mayRecordDecisions(ctx)) {
+    rows.push([{ label: msg('decide-open'), action: `qd:d:${n.id}` }], [{ label: msg('propose-higher-open'), action: `qd:p:${n.id}` }], [{ label: msg('decline-open'), action: `qd:x:${n.id}` }]);
+  }
+  if (n.state === 'PROPOSED_HIGHER' && mayRecordDecisions(ctx)) {
+    rows.push([{ label: msg('higher-awarded-open'), action: `qd:a:${n.id}` }], [{ label: msg('higher-refused-open'), action: `qd:f:${n.id}` }]);
+  }
   if (n.state === 'APPROVED') {
     rows.push([
       { label: msg('nomination-add-nurture'), action: `nom:N:${n.id}` },
       { label: msg('nomination-add-replicate'), action: `nom:R:${n.id}` },
     ]);
-    if (ctx.roles.admin) rows.push([{ label: msg('nomination-commend'), action: `nom:c:${n.id}` }]);
   }
   rows.push([{ label: msg('nomination-add-note'), action: `nom:O:${n.id}` }]);
   return rows;
@@ -115,9 +125,13 @@ async function nominationAction(ctx: Ctx, payload: string): Promise<Reply[]> {
       if (n.state !== 'RETURNED') return [{ lines: [msg('nomination-not-editable', { state: msg('nomination-state', { state: n.state }) })] }];
       return startResubmission(ctx, n);
     case 'c':
-      if (!ctx.roles.admin) return [{ lines: [msg('access-denied', { audience: 'admin' })] }];
-      if (n.state !== 'APPROVED') return [{ lines: [msg('review-error', { code: 'not-approved' })] }];
-      return startCommendation(ctx, n.id);
+      // The old "commend" button: awards are now the chairman's decision, recorded from PROPOSED.
+      return decisionAction(ctx, `d:${n.id}`);
+    case 'w':
+      if (!ctx.roles.officerUnits.includes(n.unitCode) || (n.state !== 'SUBMITTED' && n.state !== 'RETURNED')) {
+        return [{ lines: [msg('nomination-not-editable', { state: msg('nomination-state', { state: n.state }) })] }];
+      }
+      return startWithdrawal(ctx, n.id);
     case 'N':
     case 'R':
       if (n.state !== 'APPROVED') return [{ lines: [msg('review-error', { code: 'not-approved' })] }];
@@ -157,5 +171,6 @@ export const listsFeature: Feature = {
       if (op === 'x') return [{ lines: [msg((await ctx.services.drafts.remove({ id, personId: ctx.personId })) ? 'draft-deleted' : 'draft-gone')] }];
       return [{ lines: [msg('action-expired')] }];
     },
+    qd: decisionAction,
   },
 };

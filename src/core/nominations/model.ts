@@ -1,16 +1,29 @@
 /**
  * Nominations (Đăng ký / đề nghị điển hình): the domain model and the repository port.
  *
- * Life of a nomination (issue [2/5]; Law 06/2022/QH15 on traceable, once-only rewards):
- *   DRAFT → SUBMITTED → RETURNED (for changes) → SUBMITTED … → APPROVED (an exemplar, điển hình)
- *                                                            → REJECTED
- * A decided (APPROVED/REJECTED) nomination never changes again; it can only be annotated, and an
- * approved one commended. Every change appends a {@link NominationEvent}; history is never edited.
+ * Life of a nomination (plan IV.5; Law 06/2022/QH15 Art. 80: the Council advises, the chairman
+ * decides; see `./states.ts` for every transition):
+ *   DRAFT → SUBMITTED (a council round is open) → RETURNED (đề nghị bổ sung) → SUBMITTED …
+ *                                                → REJECTED (Hội đồng không đề nghị)
+ *                                                → PROPOSED (Hội đồng thống nhất đề nghị)
+ *   PROPOSED → APPROVED (Chủ tịch UBND xã quyết định công nhận / tặng, …/QĐ-UBND)
+ *            → PROPOSED_HIGHER (tờ trình …/TTr-UBND to the higher level) → APPROVED (its decision)
+ *                                                                         → PROPOSED (refused)
+ *            → REJECTED (the chairman does not recognise it)
+ *   SUBMITTED | RETURNED → WITHDRAWN (the unit withdraws it)
+ * APPROVED, REJECTED and WITHDRAWN are final: it can only be annotated afterwards. Every change
+ * appends a {@link NominationEvent}; history is never edited.
  */
 import type { SubjectType } from '../plan/plan-schema.ts';
 
-export type NominationState = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'REJECTED';
-export type VoteDecision = 'APPROVE' | 'RETURN' | 'REJECT';
+export type NominationState = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'PROPOSED' | 'PROPOSED_HIGHER' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
+/**
+ * A council member's vote — advice, not a decision (domain-corrections §2): Đồng ý (AGREE),
+ * Đề nghị bổ sung (ASK_CHANGES), Không đồng ý (DISAGREE).
+ */
+export type VoteDecision = 'AGREE' | 'ASK_CHANGES' | 'DISAGREE';
+/** The council's result of a round: propose it (PROPOSE), return it for changes, not propose it. */
+export type RoundOutcome = 'PROPOSE' | 'RETURN' | 'REJECT';
 export type NoteKind = 'NURTURE' | 'REPLICATE' | 'NOTE';
 export type EvidenceKind = 'PHOTO' | 'DOCUMENT';
 
@@ -42,6 +55,10 @@ export interface NominationEvent {
   fromState: NominationState | null;
   toState: NominationState;
   reason: string | null;
+  /** The review round the event belongs to, when it does (votes, round results). */
+  round: number | null;
+  /** VOTE / VOTE_CHANGE: the vote; DECIDE, PROPOSE_HIGHER, HIGHER_AWARD: the document number. */
+  detail: string | null;
 }
 
 export interface Nomination {
@@ -77,9 +94,15 @@ export class NominationError extends Error {
       | 'reason-required'
       | 'already-voted'
       | 'not-open-for-vote'
+      | 'stale-round'
+      | 'own-nomination'
+      | 'not-proposed'
+      | 'not-proposed-higher'
       | 'not-approved'
       | 'already-commended'
-      | 'unknown-award',
+      | 'unknown-award'
+      | 'award-not-applicable'
+      | 'duplicate-document',
     message?: string,
   ) {
     super(message ?? code);
@@ -124,43 +147,40 @@ export interface NominationRepository {
   /** SUBMITTED nominations of the plan the voter has not voted on in their current round, oldest submission first. */
   reviewQueue(input: { planSlug: string; voterId: number }): Promise<Nomination[]>;
   /**
-   * Records one council vote in the nomination's current round and, when the rule is met, takes the
-   * decision (APPROVE → APPROVED, REJECT → REJECTED, RETURN → RETURNED) with an event whose reason is
-   * the deciding votes' reasons joined. Safe under concurrency: two votes at once never give two decisions.
-   * @throws NominationError('reason-required') for RETURN/REJECT without a reason;
-   *         ('already-voted') for a second vote in a round; ('not-open-for-vote') unless SUBMITTED.
+   * Records (or changes) one council member's vote in the nomination's open round and, when the
+   * council's rule is met by the members who may vote, ends the round with the council's result:
+   * AGREE → PROPOSED, ASK_CHANGES → RETURNED, DISAGREE → REJECTED (event PROPOSE / RETURN / REJECT,
+   * its reason each deciding reason with its own voter, "Name: reason; Name: reason").
+   *
+   * - `members`: the council member ids; the proposer of the nomination never votes on it
+   *   (they abstain) and the rule counts the others only.
+   * - `round`: the round the member saw (the button's); another round → 'stale-round', nothing saved.
+   * - A member who already voted in this round changes their vote (event VOTE_CHANGE).
+   * - Safe under concurrency: two votes at once give one result (see src/db/nomination-repository.ts).
+   * @throws NominationError('reason-required') for ASK_CHANGES/DISAGREE without a reason;
+   *   ('not-open-for-vote') unless SUBMITTED; ('stale-round'); ('own-nomination') for the proposer;
+   *   ('not-found').
    */
   castVote(input: {
     id: number;
     voterId: number;
     decision: VoteDecision;
     reason?: string;
-    councilSize: number;
+    round?: number;
+    members: readonly number[];
     rule: VoteRule;
     now: Date;
-  }): Promise<{ decided: { state: NominationState; reasons: string[] } | null; tally: Record<VoteDecision, number> }>;
-  /** Votes of the current round. */
-  votes(id: number): Promise<{ voterId: number; decision: VoteDecision; reason: string | null; at: Date }[]>;
+  }): Promise<CastVoteResult>;
+  /** Votes of the current round, first cast first, with the voters' names. */
+  votes(id: number): Promise<RoundVote[]>;
+  /**
+   * Withdraws a SUBMITTED or RETURNED nomination (rút hồ sơ, event WITHDRAW); an open round ends.
+   * @throws NominationError('illegal-transition' | 'not-found')
+   */
+  withdraw(input: { id: number; actorId: number; reason: string; now: Date }): Promise<void>;
   /** Appends a nurturing note, replication activity or annotation (any state; decided ones included). */
   annotate(input: { id: number; kind: NoteKind; text: string; authorId: number; now: Date }): Promise<void>;
   notes(id: number): Promise<{ kind: NoteKind; text: string; authorId: number; at: Date }[]>;
-  /**
-   * Records a commendation of an APPROVED nomination (event COMMEND). One achievement is not rewarded
-   * twice: when the same nominee (folded name) of the same plan and movement already has a
-   * commendation, `overrideReason` is required.
-   * @throws NominationError('not-approved' | 'already-commended' | 'not-found')
-   */
-  commend(input: {
-    id: number;
-    awardCode: string;
-    decisionNumber: string;
-    decisionDate: string;
-    proposedHigher: boolean;
-    overrideReason?: string;
-    byId: number;
-    now: Date;
-  }): Promise<void>;
-  commendations(id: number): Promise<{ awardCode: string; decisionNumber: string; decisionDate: string; proposedHigher: boolean; at: Date }[]>;
   /** A page of nominations, newest first; `nameQuery` matches the folded nominee name as a substring. */
   list(input: {
     planSlug: string;
@@ -171,4 +191,39 @@ export interface NominationRepository {
     limit: number;
   }): Promise<{ items: Nomination[]; total: number }>;
   progressRows(planSlug: string): Promise<ProgressRow[]>;
+}
+
+/** One member's vote in a round, as shown on the record. */
+export interface RoundVote {
+  voterId: number;
+  voterName: string;
+  decision: VoteDecision;
+  reason: string | null;
+  /** First cast (UTC). */
+  at: Date;
+  /** Last changed (UTC), null when never changed. */
+  changedAt: Date | null;
+}
+
+/** Votes of one round per kind. */
+export type Tally = Record<VoteDecision, number>;
+
+/** What a vote did. */
+export interface CastVoteResult {
+  /** The round voted in. */
+  round: number;
+  /** True when the member changed an earlier vote of this round. */
+  changed: boolean;
+  tally: Tally;
+  /** Members who may vote in this round (council members except the proposer). */
+  eligible: number;
+  /** Council members who do not vote on this nomination, and why (PROPOSER: they proposed it). */
+  abstained: { personId: number; name: string; why: 'PROPOSER' }[];
+  /** The council's result when this vote ended the round. */
+  decided: { state: NominationState; outcome: RoundOutcome; reasons: { voterId: number; voterName: string; reason: string }[] } | null;
+  /**
+   * True the first time the round cannot end by itself: every eligible member voted and the rule
+   * gives no result. The council chair must then be told (see src/core/council).
+   */
+  stalled: boolean;
 }

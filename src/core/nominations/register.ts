@@ -19,6 +19,7 @@ import { clip } from '../text/fold.ts';
 import { applicableCriteria, profileOf, profilesFor, selfCheckScore } from '../criteria/applicability.ts';
 import { deedBecameNomination } from '../deeds/notices.ts';
 import type { DraftRepository } from './drafts.ts';
+import { nominationRelevance } from './relevance.ts';
 import { NominationError, type Nomination } from './model.ts';
 
 export const REGISTER_DIALOG = 'register';
@@ -334,6 +335,7 @@ async function submit(ctx: Ctx, data: RegisterData): Promise<StepResult<Register
     council.map((personId) => ({
       personId,
       key: `nomination:${n.id}:submitted:r${n.round}:${personId}`,
+      relevance: nominationRelevance(n),
       // Rendered later in each member's language: the unit's name goes in both.
       reply: {
         lines: [

@@ -37,34 +37,56 @@ function selfCheckLines(ctx: Ctx, n: Nomination): Msg[] {
   ];
 }
 
-/** The full record: answers, self-check, evidence, history, notes and commendations. */
+/** The decisions and proposals upward of a nomination, in plain words (domain-corrections §2). */
+export async function awardLines(ctx: Ctx, n: Nomination): Promise<Msg[]> {
+  const [awards, awardName] = await Promise.all([ctx.services.council.awardsOf(n.id), awardNamer(ctx)]);
+  const lines: Msg[] = [];
+  for (const d of awards.decisions) {
+    lines.push(msg('nomination-decision-item', { award: awardName(d.awardCode), number: d.number, date: formatPlanDate(d.signedOn), authority: d.authority, signer: d.signer }));
+  }
+  for (const p of awards.proposals) {
+    lines.push(msg('nomination-proposal-item', { award: awardName(p.awardCode), number: p.number, date: formatPlanDate(p.sentOn), to: p.toAuthority, outcome: p.outcome, reason: p.refusalReason ?? '' }));
+  }
+  return lines;
+}
+
+/**
+ * The votes of the open round: each member's vote with their own reason, and who abstains and why
+ * (the proposer never votes on their own nomination).
+ */
+async function voteLines(ctx: Ctx, n: Nomination): Promise<Msg[]> {
+  if (n.state !== 'SUBMITTED') return [];
+  const [votes, members] = await Promise.all([ctx.services.nominations.votes(n.id), ctx.services.roles.councilMembers()]);
+  const lines: Msg[] = [msg('nomination-votes-title', { round: n.round, count: votes.length, eligible: members.filter((m) => m !== n.proposerId).length })];
+  for (const v of votes) lines.push(msg('nomination-vote-item', { name: v.voterName, decision: v.decision, reason: v.reason ? msg('nomination-vote-reason', { reason: v.reason }) : '', changed: v.changedAt ? 'yes' : 'no' }));
+  if (members.includes(n.proposerId)) lines.push(msg('nomination-vote-abstain', { mine: n.proposerId === ctx.personId ? 'yes' : 'no' }));
+  return lines;
+}
+
+/** The full record: answers, self-check, evidence, votes of the open round, history, notes, decisions. */
 export async function fullView(ctx: Ctx, n: Nomination): Promise<Reply> {
   const repo = ctx.services.nominations;
-  const [history, notes, commendations, awardName] = await Promise.all([repo.history(n.id), repo.notes(n.id), repo.commendations(n.id), awardNamer(ctx)]);
+  const [history, notes, awards, votes] = await Promise.all([repo.history(n.id), repo.notes(n.id), awardLines(ctx, n), voteLines(ctx, n)]);
   const tz = ctx.services.settings.timeZone;
   const lines: Msg[] = [
     msg('nomination-title', { id: n.id, name: n.nomineeName, state: msg('nomination-state', { state: n.state }) }),
     ...summaryLines(ctx, { ...n, evidenceCount: n.evidence.length }),
     ...selfCheckLines(ctx, n),
+    ...votes,
     msg('nomination-history-title'),
     ...history.map((e) =>
-      // A step that changes no state (creation, a commendation, a note) shows the state once, not "- → …" or "X → X".
+      // A step that changes no state (creation, a vote, a note) shows the state once, not "- → …" or "X → X".
       msg(e.fromState && e.fromState !== e.toState ? 'nomination-history-item' : 'nomination-history-same', {
         at: formatLocalDateTime(e.at, tz),
         actor: e.actorName ?? '-',
-        action: msg('nomination-action', { action: e.action }),
+        action: msg('nomination-action', { action: e.action, detail: e.detail ?? '', decision: e.detail ?? '', round: e.round ?? 0 }),
         from: e.fromState ? msg('nomination-state', { state: e.fromState }) : '-',
         to: msg('nomination-state', { state: e.toState }),
         reason: e.reason ? msg('nomination-history-reason', { reason: e.reason }) : '',
       }),
     ),
   ];
-  if (commendations.length > 0) {
-    lines.push(msg('nomination-commendations-title'));
-    for (const c of commendations) {
-      lines.push(msg('nomination-commendation-item', { award: awardName(c.awardCode), number: c.decisionNumber, date: formatPlanDate(c.decisionDate), higher: c.proposedHigher ? 'yes' : 'no' }));
-    }
-  }
+  if (awards.length > 0) lines.push(msg('nomination-commendations-title'), ...awards);
   if (notes.length > 0) {
     lines.push(msg('nomination-notes-title'));
     for (const note of notes) lines.push(msg('nomination-note-item', { kind: msg('note-kind', { kind: note.kind }), at: formatLocalDate(note.at, tz), text: note.text }));
@@ -72,17 +94,17 @@ export async function fullView(ctx: Ctx, n: Nomination): Promise<Reply> {
   return { lines, attachments: n.evidence.map((e) => ({ kind: e.kind, channel: e.channel as 'telegram', fileRef: e.fileRef, fileName: e.fileName ?? undefined })) };
 }
 
-/** The public record of an approved exemplar: no proposer, evidence, votes or reasons. */
+/** The public record of a recognised exemplar: no proposer, evidence, votes or reasons. */
 export async function publicView(ctx: Ctx, n: Nomination): Promise<Reply> {
   const c = ctx.catalog.categoryByCode.get(n.categoryCode);
-  const [commendations, awardName] = await Promise.all([ctx.services.nominations.commendations(n.id), awardNamer(ctx)]);
+  const [awards, awardName] = await Promise.all([ctx.services.council.awardsOf(n.id), awardNamer(ctx)]);
   const lines: Msg[] = [
     msg('exemplar-title', { name: n.nomineeName, type: msg('subject-type', { type: n.subjectType }) }),
     msg('nomination-field-category', { code: n.categoryCode, name: c ? pick(c.name, ctx.locale) : '' }),
     msg('nomination-field-place', { place: n.place }),
     msg('nomination-field-achievements', { text: n.achievements }),
     msg('exemplar-recognised', { date: n.decidedAt ? formatLocalDate(n.decidedAt, ctx.services.settings.timeZone) : '-' }),
-    ...commendations.map((x) => msg('nomination-commendation-item', { award: awardName(x.awardCode), number: x.decisionNumber, date: formatPlanDate(x.decisionDate), higher: x.proposedHigher ? 'yes' : 'no' })),
+    ...awards.decisions.map((d) => msg('exemplar-decision', { award: awardName(d.awardCode), number: d.number, date: formatPlanDate(d.signedOn), authority: d.authority, signer: d.signer })),
   ];
   return { lines };
 }

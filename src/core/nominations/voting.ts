@@ -11,7 +11,7 @@
 import type { VoteDecision, VoteRule } from './model.ts';
 
 /** Tie-break order when several decisions qualify with as many votes: the cautious outcome first. */
-const CAUTION: readonly VoteDecision[] = ['RETURN', 'REJECT', 'APPROVE'];
+const CAUTION: readonly VoteDecision[] = ['ASK_CHANGES', 'DISAGREE', 'AGREE'];
 
 /** Does `count` votes for one decision (of `total` votes cast) meet the rule? */
 function qualifies(count: number, total: number, councilSize: number, rule: VoteRule): boolean {
@@ -34,10 +34,11 @@ function qualifies(count: number, total: number, councilSize: number, rule: Vote
  * - `count`: at least `rule.votes` votes for one decision.
  *
  * When several decisions qualify (only possible with `count`), the one with most votes wins; a tie is
- * broken RETURN > REJECT > APPROVE (the cautious outcome).
+ * broken ASK_CHANGES > DISAGREE > AGREE (the cautious outcome).
  *
  * @param tally votes per decision in the current round.
- * @param councilSize number of council members; below 1 nothing is ever decided.
+ * @param councilSize number of council members who may vote on this nomination (the proposer
+ *   abstains); below 1 nothing is ever decided.
  * @returns the decision, or `null` while the rule is not met.
  */
 export function decide({ tally, councilSize, rule }: { tally: Record<VoteDecision, number>; councilSize: number; rule: VoteRule }): VoteDecision | null {
@@ -68,4 +69,14 @@ export function parseVoteRule(text: string): VoteRule {
     if (Number.isSafeInteger(votes) && votes > 0) return { kind: 'count', votes };
   }
   throw new Error(`Invalid council vote rule "${text}": expected "majority", "unanimous" or a positive whole number of votes (e.g. "3")`);
+}
+
+/**
+ * True when a round cannot end by itself: every member who may vote has voted and the rule gives no
+ * result (e.g. agree / ask for changes / disagree from three members under "majority"). The council
+ * chair must then act (issue 12: every round ends).
+ */
+export function isDeadlocked({ tally, councilSize, rule }: { tally: Record<VoteDecision, number>; councilSize: number; rule: VoteRule }): boolean {
+  const total = CAUTION.reduce((sum, d) => sum + tally[d], 0);
+  return councilSize >= 1 && total >= councilSize && decide({ tally, councilSize, rule }) === null;
 }

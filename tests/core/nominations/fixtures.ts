@@ -66,10 +66,31 @@ export async function seed(t: TestApp, o: Partial<NominationDraft> & { proposer:
   });
 }
 
-/** Decides a nomination directly, as a one-member council would (no notices). */
+/**
+ * Ends the open round directly, as a one-member council would (no notices): AGREE → PROPOSED,
+ * ASK_CHANGES → RETURNED, DISAGREE → REJECTED.
+ */
 export async function decideDirect(t: TestApp, id: number, decision: VoteDecision, reason?: string): Promise<void> {
   const voterId = await t.personId('seed-council');
-  await t.app.services.nominations.castVote({ id, voterId, decision, reason, councilSize: 1, rule: { kind: 'majority' }, now: t.now() });
+  await t.app.services.nominations.castVote({ id, voterId, decision, reason, members: [voterId], rule: { kind: 'majority' }, now: t.now() });
+}
+
+/**
+ * Takes a nomination all the way to APPROVED: the council proposes it, then the commune chairman's
+ * decision (giấy khen, `number`, signed on `date`) is recorded. No notices.
+ */
+export async function recogniseDirect(t: TestApp, id: number, opts: { number?: string; date?: string } = {}): Promise<void> {
+  await decideDirect(t, id, 'AGREE');
+  const byId = await t.personId('seed-council');
+  const n = (await t.app.services.nominations.get(id))!;
+  await t.app.services.council.recordDecision({
+    planSlug: n.planSlug,
+    number: opts.number ?? `${id}/QĐ-UBND`,
+    signedOn: opts.date ?? '2025-06-01',
+    items: [{ nominationId: id, awardCode: 'giay-khen', overrideReason: 'test fixture' }],
+    byId,
+    now: t.now(),
+  });
 }
 
 /** The state of a nomination as stored. */
@@ -123,4 +144,16 @@ export async function walkTo(t: TestApp, user: string, step: Step): Promise<Rend
     if (s === step) return replies;
   }
   throw new Error(`unknown step ${step}`);
+}
+
+/**
+ * A council member votes through the UI: taps the vote button of the nomination's current round
+ * (`letter` a = Đồng ý, c = Đề nghị bổ sung, d = Không đồng ý), types `reason` when asked, and
+ * confirms. Returns the replies to the confirmation.
+ */
+export async function voteVia(t: TestApp, member: string, id: number, letter: 'a' | 'c' | 'd', reason?: string): Promise<RenderedReply[]> {
+  const round = (await t.app.services.nominations.get(id))!.round;
+  let r = await t.tap(member, `rv:v:${id}:${round}:${letter}`);
+  if (reason !== undefined) r = await t.say(member, reason);
+  return t.tap(member, button(r, 'Xác nhận'));
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { button, text, type TestApp } from '../../helpers/test-app.ts';
-import { appsPerTest, decideDirect, rawTap, seed } from './fixtures.ts';
+import { appsPerTest, decideDirect, recogniseDirect, rawTap, seed } from './fixtures.ts';
 
 const open = appsPerTest();
 
@@ -40,8 +40,8 @@ describe('/tiendo', () => {
     const person = await seed(t, { proposer: 'o1', nomineeName: 'Y sĩ Rơ Mah Hiền', ...individual });
     const rejected = await seed(t, { proposer: 'o1', nomineeName: 'Y sĩ Ksor Thuận', ...individual });
     await seed(t, { proposer: 'o2', unitCode: 'cong-an', categoryCode: '3.1.6', movementCode: 'quoc-phong-an-ninh', nomineeName: 'Công an xã Ia Bang' });
-    await decideDirect(t, collective.id, 'APPROVE');
-    await decideDirect(t, rejected.id, 'REJECT', 'Chưa đủ tiêu chí');
+    await recogniseDirect(t, collective.id);
+    await decideDirect(t, rejected.id, 'DISAGREE', 'Chưa đủ tiêu chí');
 
     let progress = text(await t.say('c1', '/tiendo'));
     expect(progress).toContain('0/11 chỉ tiêu đã đạt');
@@ -54,7 +54,7 @@ describe('/tiendo', () => {
     expect(counts).toContain('tập thể 0/1 đã công nhận (1 đã gửi), cá nhân 0/1 đã công nhận (0 đã gửi)');
     expect(row(progress, 'Ban Chỉ huy Quân sự xã')[1]).toContain('tập thể 0/1 đã công nhận (0 đã gửi)');
 
-    await decideDirect(t, person.id, 'APPROVE');
+    await recogniseDirect(t, person.id);
     progress = text(await t.say('c1', '/tiendo'));
     expect(progress).toContain('1/11 chỉ tiêu đã đạt');
     [mark, counts] = row(progress, 'Trạm Y tế xã');
@@ -67,14 +67,14 @@ describe('/tiendo', () => {
     const t = await open({ start: new Date('2023-03-01T03:00:00Z') });
     await t.grant('o1', 'OFFICER', 'tram-y-te');
     const first = await seed(t, { proposer: 'o1' });
-    await decideDirect(t, first.id, 'APPROVE'); // 1/3/2023: phase 1
+    await recogniseDirect(t, first.id); // 1/3/2023: phase 1
     let [, counts, phases] = rowWithPhases(text(await t.say('o1', '/tiendo')), 'Trạm Y tế xã');
     expect(counts).toContain('tập thể 1/1 đã công nhận');
     expect(phases).toContain('Giai đoạn 1 (2021 – 2023): 1 công nhận, Giai đoạn 2 (2023 – 2025): 0 công nhận');
 
     t.advance(200 * 24 * 60 * 60 * 1000); // mid-September 2023: phase 2
     const second = await seed(t, { proposer: 'o1', nomineeName: 'Y sĩ Rơ Mah Hiền', ...individual });
-    await decideDirect(t, second.id, 'APPROVE');
+    await recogniseDirect(t, second.id);
     [, counts, phases] = rowWithPhases(text(await t.say('o1', '/tiendo')), 'Trạm Y tế xã');
     expect(counts).toContain('cá nhân 1/1 đã công nhận');
     expect(phases).toContain('Giai đoạn 1 (2021 – 2023): 1 công nhận, Giai đoạn 2 (2023 – 2025): 1 công nhận');
@@ -102,14 +102,14 @@ describe('/hoso', () => {
   it('lists my unit\'s nominations with their state, and only theirs', async () => {
     const t = await world();
     const a = await seed(t, { proposer: 'o1' });
-    await decideDirect(t, a.id, 'RETURN', 'Bổ sung minh chứng');
+    await decideDirect(t, a.id, 'ASK_CHANGES', 'Bổ sung minh chứng');
     await seed(t, { proposer: 'o1', nomineeName: 'Y sĩ Rơ Mah Hiền', ...individual });
     await seed(t, { proposer: 'o2', unitCode: 'cong-an', categoryCode: '3.1.6', movementCode: 'quoc-phong-an-ninh', nomineeName: 'Công an xã Ia Bang' });
 
     const mine = text(await t.say('o1', '/hoso'));
     expect(mine).toContain('(1–2 / 2)');
-    expect(mine).toContain(`#${a.id} Trạm Y tế xã — mục 3.1.5 — trả lại để bổ sung`);
-    expect(mine).toContain('Y sĩ Rơ Mah Hiền — mục 3.2.1 — chờ duyệt');
+    expect(mine).toContain(`#${a.id} Trạm Y tế xã — mục 3.1.5 — đề nghị bổ sung`);
+    expect(mine).toContain('Y sĩ Rơ Mah Hiền — mục 3.2.1 — Hội đồng đang xét');
     expect(mine).not.toContain('Công an xã Ia Bang');
     // the council sees every unit's
     expect(text(await t.say('c1', '/hoso'))).toContain('(1–3 / 3)');
@@ -166,9 +166,9 @@ describe('/guong', () => {
     const pending = await seed(t, { proposer: 'o1', nomineeName: 'Y sĩ Rơ Mah Hiền', ...individual, evidence });
     const rejected = await seed(t, { proposer: 'o1', nomineeName: 'Y sĩ Ksor Thuận', ...individual });
     const returned = await seed(t, { proposer: 'o1', nomineeName: 'Thôn Plei Ó', ...individual });
-    await decideDirect(t, approved.id, 'APPROVE');
-    await decideDirect(t, rejected.id, 'REJECT', 'Chưa đủ tiêu chí');
-    await decideDirect(t, returned.id, 'RETURN', 'Bổ sung minh chứng');
+    await recogniseDirect(t, approved.id);
+    await decideDirect(t, rejected.id, 'DISAGREE', 'Chưa đủ tiêu chí');
+    await decideDirect(t, returned.id, 'ASK_CHANGES', 'Bổ sung minh chứng');
 
     const list = await t.say('r1', '/guong');
     expect(text(list)).toContain('Điển hình tiên tiến của xã Ia Bang (1)');

@@ -50,7 +50,7 @@ describe('invites', () => {
     const t = await withAdmin();
     const council = codeIn(await t.tap('adm', button(await t.say('adm', '/moi'), 'Thành viên Hội đồng')));
     expect(text(await t.say('u1', `/thamgia ${council.toLowerCase().replace('-', ' ')}`))).toContain('Bạn đã nhận vai trò: Thành viên Hội đồng.');
-    expect(text(await t.say('u1', '/duyet'))).toContain('Không có hồ sơ nào chờ bạn duyệt');
+    expect(text(await t.say('u1', '/duyet'))).toContain('Không có hồ sơ nào chờ đồng chí cho ý kiến');
 
     const admin = codeIn(await t.tap('adm', button(await t.say('adm', '/moi'), 'Quản trị viên')));
     await t.say('u2', `/thamgia ${admin}`);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { button, text, type TestApp } from '../../helpers/test-app.ts';
-import { appsPerTest, decideDirect, last, PROMPTS, seed, sharedApp, stateOf, walkTo } from './fixtures.ts';
+import { appsPerTest, decideDirect, recogniseDirect, last, PROMPTS, seed, sharedApp, stateOf, voteVia, walkTo } from './fixtures.ts';
 
 const open = appsPerTest();
 
@@ -93,7 +93,7 @@ describe('permissions: an officer of another unit', () => {
     expect(text(await t.say('o2', '/hoso'))).toContain('Đơn vị chưa có hồ sơ nào');
     expect(text(await t.say('o2', '/hoso tram'))).toContain('Không có hồ sơ nào có tên khớp');
 
-    await decideDirect(t, n.id, 'RETURN', 'Thiếu minh chứng');
+    await decideDirect(t, n.id, 'ASK_CHANGES', 'Thiếu minh chứng');
     const edit = text(await t.tap('o2', `nom:e:${n.id}`));
     expect(edit).toContain(DENIED.staff);
     expect(edit).not.toContain(PROMPTS.summary);
@@ -107,7 +107,7 @@ describe('permissions: an officer of another unit', () => {
   it('sees only the public record of another unit\'s approved exemplar', async () => {
     const t = await world();
     const n = await seed(t, { proposer: 'o1' });
-    await decideDirect(t, n.id, 'APPROVE');
+    await recogniseDirect(t, n.id);
     const view = text(await t.tap('o2', `nom:v:${n.id}`));
     expect(view).toContain('Được công nhận điển hình tiên tiến');
     expect(view).not.toContain('Lịch sử');
@@ -116,29 +116,28 @@ describe('permissions: an officer of another unit', () => {
 });
 
 describe('permissions: council members', () => {
-  it('a member votes once per round: a second tap is refused and not counted', async () => {
+  it('a member may change their vote while the round is open; one vote row, and the other members still vote', async () => {
     const t = await world();
     const n = await seed(t, { proposer: 'o1' });
-    expect(text(await t.tap('c1', `rv:a:${n.id}`))).toContain('Kết quả hiện tại: 1 công nhận');
-    const again = text(await t.tap('c1', `rv:a:${n.id}`));
-    expect(again).toContain('Bạn đã bỏ phiếu cho hồ sơ này trong vòng xét này rồi.');
-    expect(again).not.toContain('Kết quả hiện tại: 2');
-    // nor by changing their mind: refused before a reason is asked for
-    const reject = text(await t.tap('c1', `rv:x:${n.id}`));
-    expect(reject).toContain('Bạn đã bỏ phiếu');
-    expect(reject).not.toContain('Hãy gõ lý do');
+    expect(text(await voteVia(t, 'c1', n.id, 'a'))).toContain('Kết quả hiện tại: 1 đồng ý');
+    const changed = text(await voteVia(t, 'c1', n.id, 'd', 'Nghĩ lại: chưa đủ minh chứng'));
+    expect(changed).toContain(`Đã đổi ý kiến của đồng chí cho hồ sơ #${n.id} thành “Không đồng ý”`);
+    expect(changed).toContain('Kết quả hiện tại: 0 đồng ý, 0 đề nghị bổ sung, 1 không đồng ý');
     expect(await t.prisma.vote.count()).toBe(1);
     expect(await stateOf(t, n.id)).toBe('SUBMITTED');
+    // the record shows the member's own vote and reason
+    expect(text(await t.tap('c1', `rv:o:${n.id}`))).toContain('Ý kiến hiện tại của đồng chí (vòng 1): Không đồng ý');
+    expect(text(await t.tap('o1', `nom:v:${n.id}`))).toContain('User c1: Không đồng ý — Nghĩ lại: chưa đủ minh chứng (đã đổi ý kiến)');
     // the nomination left this member's queue but not the others'
-    expect(text(await t.say('c1', '/duyet'))).toContain('Không có hồ sơ nào chờ bạn duyệt');
+    expect(text(await t.say('c1', '/duyet'))).toContain('Không có hồ sơ nào chờ đồng chí cho ý kiến');
     expect(text(await t.say('c2', '/duyet'))).toContain(`Hồ sơ #${n.id}`);
   });
 
-  it('cannot commend, create invites or revoke roles', async () => {
+  it('cannot record decisions, create invites or revoke roles', async () => {
     const t = await world();
     const n = await seed(t, { proposer: 'o1' });
-    await decideDirect(t, n.id, 'APPROVE');
-    expect(text(await t.tap('c1', `nom:c:${n.id}`))).toContain(DENIED.admin);
+    await decideDirect(t, n.id, 'AGREE');
+    for (const action of [`nom:c:${n.id}`, `qd:d:${n.id}`, `qd:p:${n.id}`, `qd:x:${n.id}`]) expect(text(await t.tap('c1', action))).toContain('Chủ tịch Hội đồng Thi đua – Khen thưởng xã hoặc bộ phận thường trực');
     expect(text(await t.say('c1', '/moi'))).toContain(DENIED.admin);
     expect(text(await t.tap('c1', 'inv:r:COUNCIL'))).toContain(DENIED.admin);
     const grant = await t.prisma.roleGrant.findFirstOrThrow({ where: { role: 'ADMIN' } });
@@ -146,13 +145,14 @@ describe('permissions: council members', () => {
     expect(text(await t.tap('c1', `rk:y:${grant.id}`))).toContain(DENIED.admin);
     expect(await t.prisma.roleGrant.count({ where: { role: 'ADMIN' } })).toBe(1);
     expect(await t.prisma.invite.count()).toBe(0);
-    expect(await t.prisma.commendation.count()).toBe(0);
+    expect(await t.prisma.decision.count()).toBe(0);
+    expect(await stateOf(t, n.id)).toBe('PROPOSED');
   });
 
   it('a member whose role is revoked while typing a reason cannot vote', async () => {
     const t = await world();
     const n = await seed(t, { proposer: 'o1' });
-    expect(last(await t.tap('c1', `rv:x:${n.id}`))).toContain('Hãy gõ lý do');
+    expect(last(await t.tap('c1', `rv:v:${n.id}:1:d`))).toContain('Đồng chí nhập lý do');
     const grant = await t.prisma.roleGrant.findFirstOrThrow({ where: { personId: await t.personId('c1'), role: 'COUNCIL' } });
     await t.app.services.roles.revoke({ grantId: grant.id });
     expect(text(await t.say('c1', 'Không đủ tiêu chí của lĩnh vực'))).toContain('không còn vai trò cần cho việc này; chưa có gì được lưu');
@@ -184,7 +184,7 @@ describe('permissions: forged actions with other ids are refused politely', () =
   const shared = sharedApp(async (t) => {
     await populate(t);
     const n = await seed(t, { proposer: 'o1' });
-    await decideDirect(t, n.id, 'APPROVE');
+    await recogniseDirect(t, n.id);
   });
 
   it.each([
@@ -197,8 +197,9 @@ describe('permissions: forged actions with other ids are refused politely', () =
     ['r1', 'gv:1e20', 'Không tìm thấy hồ sơ này.'],
     ['o1', 'hs:1e30:', 'Hồ sơ đề nghị'],
     ['r1', 'gu:1e30:', 'Điển hình tiên tiến của xã Ia Bang'],
-    ['c1', 'rv:a:999999', 'Không tìm thấy hồ sơ này.'],
-    ['c1', 'rv:a:1e20', 'Nút này đã cũ'],
+    ['c1', 'rv:v:999999:1:a', 'Không tìm thấy hồ sơ này.'],
+    ['c1', 'rv:v:1e20:1:a', 'Nút này đã cũ'],
+    ['c1', 'rv:a:999999', 'Nút này đã hết hiệu lực.'],
     ['c1', 'rv:z:1', 'Nút này đã cũ'],
     ['adm', 'rk:999999', 'Vai trò này không còn nữa.'],
     ['adm', 'inv:u:no-such-unit', 'Nút này đã cũ'],
@@ -211,20 +212,22 @@ describe('permissions: forged actions with other ids are refused politely', () =
   it('a return or rejection of a missing or decided nomination is refused before asking for a reason', async () => {
     const t = await world();
     const decided = await seed(t, { proposer: 'o1' });
-    await decideDirect(t, decided.id, 'APPROVE');
-    for (const action of ['rv:r:999999', `rv:x:${decided.id}`, `rv:r:${decided.id}`]) {
+    await recogniseDirect(t, decided.id);
+    for (const action of ['rv:v:999999:1:c', `rv:v:${decided.id}:1:d`, `rv:v:${decided.id}:1:c`]) {
       const reply = text(await t.tap('c1', action));
-      expect(reply).toMatch(/Không tìm thấy hồ sơ này|không còn chờ duyệt/);
-      expect(reply).not.toContain('Hãy gõ lý do');
+      expect(reply).toMatch(/Không tìm thấy hồ sơ này|Nút này đã hết hiệu lực/);
+      expect(reply).not.toContain('nhập lý do');
     }
     expect(await t.prisma.dialogState.count()).toBe(0);
     expect(await stateOf(t, decided.id)).toBe('APPROVED');
   });
 
-  it('an administrator cannot commend a nomination that is not approved', async () => {
+  it('an administrator cannot record a decision for a nomination the Council has not proposed', async () => {
     const t = await world();
     const n = await seed(t, { proposer: 'o1' });
-    expect(text(await t.tap('adm', `nom:c:${n.id}`))).toContain('Chỉ điển hình đã được công nhận mới làm được việc này.');
+    for (const action of [`nom:c:${n.id}`, `qd:d:${n.id}`, `qd:p:${n.id}`]) {
+      expect(text(await t.tap('adm', action))).toContain('Chỉ hồ sơ Hội đồng đã thống nhất đề nghị mới ghi được quyết định, tờ trình.');
+    }
     expect(await t.prisma.dialogState.count()).toBe(0);
   });
 });

@@ -98,7 +98,7 @@ describe('registration dialog: the happy path', () => {
     expect(text(await t.say('o1', '/tiep'))).toContain('Không có việc gì đang làm dở');
     // the council hears of it
     const notices = await t.outbox();
-    expect(notices.map((n) => [n.personId, n.text.includes('Hồ sơ mới chờ duyệt')])).toEqual([[await t.personId('c1'), true]]);
+    expect(notices.map((n) => [n.personId, n.text.includes('Hồ sơ mới chờ Hội đồng xét')])).toEqual([[await t.personId('c1'), true]]);
   });
 
   it('goes straight from the self-check to the summary when every criterion is met', async () => {
@@ -449,7 +449,7 @@ describe('registration dialog: possible duplicate', () => {
     let r = await toSummaryNamed(t, 'tram y te XA');
     r = await t.tap('o1', button(r, 'Gửi đề nghị'));
     expect(last(r)).toContain('Đã có 1 hồ sơ cùng tên trong kế hoạch này');
-    expect(last(r)).toContain(`#${first.id} Trạm Y tế xã — mục 3.1.6 — Công an xã — chờ duyệt`);
+    expect(last(r)).toContain(`#${first.id} Trạm Y tế xã — mục 3.1.6 — Công an xã — Hội đồng đang xét`);
     expect(labels(r)).toContain('Vẫn gửi');
     expect(await t.prisma.nomination.count()).toBe(1); // not submitted yet
 
