@@ -93,7 +93,7 @@ describe('English readers', () => {
     await t.grant('o1', 'OFFICER', 'tram-y-te');
     await t.say('o1', '/lang en');
     const summary = text(await register(t, 'o1', 'none'));
-    expect(summary).toContain('Movement: No particular movement');
+    expect(summary).toContain('Movement / field: No particular movement');
     expect(summary).not.toMatch(/Movement: -/);
   });
 

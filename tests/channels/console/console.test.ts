@@ -38,8 +38,11 @@ describe('console chat: numbered choices', () => {
     t = await createTestApp();
     const out = await converse(t, ['/tieuchi', '5', '/tieuchi', '99']);
     expect(out).toContain('3.1.5. Mô hình trong lĩnh vực y tế');
-    // "99" is not a choice: it is a question like any other, answered (no match), not refused.
-    expect(out).toContain('«99»');
+    // "99" is not a choice: it is a question like any other, answered honestly (no such content), not
+    // refused and not taken as a tap on an item of the list above.
+    const afterList = out.slice(out.lastIndexOf('Chọn bằng cách gõ số:', out.lastIndexOf('Câu hỏi này')));
+    expect(out).toContain('Câu hỏi này nằm ngoài nội dung tôi nắm được');
+    expect(afterList).not.toContain('3.1.5. Mô hình trong lĩnh vực y tế');
   });
 
   it('when a step waits for typed text (only back and cancel shown), a number is the answer, not a tap', async () => {
