@@ -17,7 +17,6 @@ export function chairButtons(n: Pick<Nomination, 'id' | 'round'>): Button[][] {
   return [
     [{ label: msg('chair-new-round'), action: `ct:n:${n.id}:${n.round}` }],
     [{ label: msg('chair-return'), action: `ct:r:${n.id}:${n.round}` }],
-    [{ label: msg('chair-conclude'), action: `ct:m:${n.id}:${n.round}` }],
   ];
 }
 

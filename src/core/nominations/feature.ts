@@ -4,6 +4,7 @@
 import type { Ctx, Feature } from '../context.ts';
 import type { DialogEngine } from '../dialog/engine.ts';
 import { decideDialog, declineDialog, outcomeDialog } from '../council/decide.ts';
+import { chairFeature, chairReturnDialog } from '../council/chair.ts';
 import { noteDialog, withdrawDialog } from './commend.ts';
 import { listsFeature } from './lists.ts';
 import { progressFeature } from './progress.ts';
@@ -18,11 +19,13 @@ export function registerNominationDialogs(engine: DialogEngine<Ctx>): void {
   engine.register(declineDialog);
   engine.register(noteDialog);
   engine.register(withdrawDialog);
+  engine.register(chairReturnDialog);
 }
 
 export const nominationFeatures: Feature[] = [
   { commands: { dangky: (ctx) => startRegistration(ctx) } },
   reviewFeature,
+  chairFeature,
   listsFeature,
   progressFeature,
 ];

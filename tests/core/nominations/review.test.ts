@@ -275,3 +275,39 @@ describe('review: the council vote rule', () => {
     expect(await stateOf(t, n.id)).toBe('PROPOSED');
   });
 });
+
+describe('review: every round ends (the council chair)', () => {
+  it('the three-way split tells the chair, who opens a new round; a round-1 button then records nothing; the chair can also return it', async () => {
+    const t = await world({ council: 3 });
+    await t.grant('chair', 'CHAIR');
+    const n = await seed(t, { proposer: 'o1' });
+    await voteVia(t, 'c1', n.id, 'a');
+    await voteWithReason(t, 'c2', 'r', n.id, 'Bổ sung ảnh minh chứng');
+    const third = text(await voteWithReason(t, 'c3', 'x', n.id, 'Chưa đủ tiêu chí'));
+    expect(third).toContain('Chủ tịch Hội đồng đã được báo');
+    const told = (await t.outbox()).filter((x) => x.key.startsWith(`round:${n.id}:1:stalled:`));
+    expect(told.map((x) => x.personId)).toEqual([await t.personId('chair')]);
+    expect(told[0]!.text).toContain('tất cả thành viên đã cho ý kiến nhưng chưa có kết quả');
+
+    // A member cannot end the round; the chair can.
+    expect(text(await t.tap('c1', `ct:n:${n.id}:1`))).toContain('Chủ tịch Hội đồng Thi đua – Khen thưởng xã hoặc bộ phận thường trực');
+    const ask = await t.tap('chair', `ct:n:${n.id}:1`);
+    expect(text(ask)).toContain(`Mở vòng xét 2 cho hồ sơ #${n.id}?`);
+    expect(text(await t.tap('chair', button(ask, 'Xác nhận')))).toContain(`Đã mở vòng xét 2 cho hồ sơ #${n.id}`);
+    expect((await t.app.services.nominations.get(n.id))!.round).toBe(2);
+    expect(await t.prisma.vote.count({ where: { round: 2 } })).toBe(0);
+
+    // c1's round-1 button: nothing recorded, the current version shown.
+    const stale = text(await t.tap('c1', `rv:v:${n.id}:1:a`));
+    expect(stale).toContain('Nút này đã hết hiệu lực.');
+    expect(stale).toContain(`Hồ sơ #${n.id}`);
+    expect(await t.prisma.vote.count({ where: { round: 2 } })).toBe(0);
+
+    // Round 2 splits again: the chair returns it for changes.
+    let r = await t.tap('chair', `ct:r:${n.id}:2`);
+    r = await t.say('chair', 'Đơn vị bổ sung minh chứng theo ý kiến các thành viên');
+    expect(text(r)).toContain(`Đã trả lại hồ sơ #${n.id} để đơn vị bổ sung`);
+    expect(await stateOf(t, n.id)).toBe('RETURNED');
+    expect(text(await t.tap('chair', `ct:n:${n.id}:2`))).toContain('Nút này đã hết hiệu lực.');
+  });
+});
