@@ -96,7 +96,7 @@ export interface App {
   alerts: AdminAlerts;
   catalog: () => PlanCatalog;
   planImport: PlanImportResult;
-  /** The job dispatcher: `catchUp()` at start, `tick()` when node-cron wakes it. */
+  /** The job dispatcher: `catchUp()` at start, `tick()` each minute (src/jobs/wake.ts). */
   scheduler: Scheduler;
   /** Ends dialogs untouched for their time to live and queues the notice to their owners. */
   expireDialogs(now?: Date): Promise<number>;
@@ -158,6 +158,8 @@ export async function createApp(opts: {
     const roles = createRoleRepository(db.prisma);
     const notifier = createOutbox(db.prisma, { defaultLocale: config.defaultLocale, now: clock });
     const preferences = createPreferenceRepository(db.prisma);
+    // Assigned once below, after `services` (whose jobStatus reads it) exists: a cycle, not a reassignment.
+    // eslint-disable-next-line prefer-const
     let scheduler: Scheduler | undefined;
     const services: Services = {
       people: createPeopleRepository(db.prisma, { now: clock }),

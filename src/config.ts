@@ -140,7 +140,7 @@ export const configSchema = z
     ZALO_REFRESH_TOKEN: z.preprocess(blankToUndefined, z.string().regex(/^\S{8,2000}$/, 'a refresh token, no spaces').optional()),
     ZALO_OA_API_BASE: z.preprocess(blankToUndefined, z.url().default('https://openapi.zalo.me')),
     ZALO_OAUTH_BASE: z.preprocess(blankToUndefined, z.url().default('https://oauth.zaloapp.com')),
-    ZALO_WEBHOOK_PATH: z.preprocess(blankToUndefined, z.string().regex(/^\/[A-Za-z0-9._~\/-]*$/, 'a path starting with "/", e.g. /zalo/webhook').default('/zalo/webhook')),
+    ZALO_WEBHOOK_PATH: z.preprocess(blankToUndefined, z.string().regex(/^\/[A-Za-z0-9._~/-]*$/, 'a path starting with "/", e.g. /zalo/webhook').default('/zalo/webhook')),
     // Gone: Telegram and Zalo share the one HTTP server on HTTP_PORT. Set, it is reported (not ignored).
     ZALO_WEBHOOK_PORT: z.preprocess(blankToUndefined, z.string().optional()),
     ZALO_WEBHOOK_MAX_AGE_HOURS: z.preprocess(blankToUndefined, z.coerce.number().min(1).max(24 * 7).default(13)),

@@ -8,7 +8,6 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { createApp, type App } from './app.ts';
 import { runConsole } from './channels/console/console.ts';
-import cron from 'node-cron';
 import { createOutboxSender, startDeliveryLoop } from './channels/delivery.ts';
 import { mountTelegramWebhook, startTelegram } from './channels/telegram/run.ts';
 import { createTelegramBot, telegramSender } from './channels/telegram/telegram.ts';
@@ -20,6 +19,7 @@ import { createHttpApp, startHttpServer, type HttpApp } from './http/server.ts';
 import { mountOps } from './http/ops.ts';
 import { countTelegramErrors } from './channels/telegram/metrics.ts';
 import { createMetrics, instrumentCore, type Metrics } from './metrics.ts';
+import { startMinuteWake } from './jobs/wake.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 /** How often abandoned dialogs are looked for, in milliseconds. */
@@ -124,22 +124,19 @@ async function runChannels(app: App, config: Config, logger: Logger): Promise<nu
   const sweep = setInterval(() => {
     app.expireDialogs().catch((error: unknown) => logger.error({ err: error }, 'dialog sweep failed'));
   }, DIALOG_SWEEP_MS);
-  // node-cron only wakes the dispatcher; the database decides what is due (see src/jobs/scheduler.ts).
+  // A minute timer only wakes the dispatcher; the database decides what is due (see src/jobs/scheduler.ts).
   await app.scheduler.catchUp().then(
     (runs) => metrics.jobsRun(runs),
     (error: unknown) => logger.error({ err: error }, 'catch-up failed'),
   );
-  const wake = cron.schedule('* * * * *', () => {
-    app.scheduler.tick().then(
-      (runs) => metrics.jobsRun(runs),
-      (error: unknown) => logger.error({ err: error }, 'scheduler tick failed'),
-    );
+  const wake = startMinuteWake(() => app.scheduler.tick().then((runs) => metrics.jobsRun(runs)), {
+    onError: (error: unknown) => logger.error({ err: error }, 'scheduler tick failed'),
   });
   process.once('SIGINT', () => finish(0));
   process.once('SIGTERM', () => finish(0));
   const code = await finished;
   logger.info('stopping');
-  await wake.stop();
+  wake.stop();
   clearInterval(sweep);
   await stopAll();
   return code;

@@ -1,5 +1,5 @@
 /**
- * The job dispatcher. node-cron only wakes it (every minute); the database is the source of truth.
+ * The job dispatcher. A minute timer (./wake.ts) only wakes it; the database is the source of truth.
  *
  * Each job is data `{ name, cron, run }`, its cron expression read in the people's time zone
  * (Asia/Ho_Chi_Minh by default, whatever the host's zone). On every tick, each occurrence of a job
@@ -162,7 +162,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     return done;
   }
 
-  // Ticks never overlap within a process (node-cron may fire while a slow tick still runs).
+  // Ticks never overlap within a process (the minute timer may fire while a slow tick still runs).
   const tick = () => {
     const next = ticking.then(tickOnce, tickOnce);
     ticking = next.catch(() => undefined);

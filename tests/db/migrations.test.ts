@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BUSY_TIMEOUT_MS, createDatabase, databaseFileFromUrl } from '../../src/db/client.ts';
+import { BUSY_TIMEOUT_MS, databaseFileFromUrl } from '../../src/db/client.ts';
 import { applyMigrations, diffDatabaseToSchema } from '../../src/db/migrate.ts';
 import { createTempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
 

@@ -301,7 +301,7 @@ describe('nomination repository', () => {
   });
 
   it('review queue: SUBMITTED ones I have not voted on this round, oldest submission first', async () => {
-    const a = await submit({ nomineeName: 'A' }, at(1));
+    await submit({ nomineeName: 'A' }, at(1));
     const b = await submit({ nomineeName: 'B' }, at(2));
     const c = await submit({ nomineeName: 'C' }, at(3));
     const d = await submit({ nomineeName: 'D' }, at(4));

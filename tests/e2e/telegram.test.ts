@@ -37,7 +37,7 @@ async function explained<T>(p: Promise<T>): Promise<T> {
     return await p;
   } catch (error) {
     const exit = bot && (bot.child.exitCode !== null || bot.child.signalCode !== null) ? ` (bot exited: ${bot.child.exitCode ?? bot.child.signalCode})` : '';
-    throw new Error(`${(error as Error).message}\n--- bot stderr${exit} ---\n${bot?.stderr() ?? ''}`);
+    throw new Error(`${(error as Error).message}\n--- bot stderr${exit} ---\n${bot?.stderr() ?? ''}`, { cause: error });
   }
 }
 

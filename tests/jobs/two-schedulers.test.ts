@@ -3,7 +3,6 @@
  * file, woken at the same moments: each digest period is claimed once, and each council member gets
  * exactly one message per period, also when the outbox is delivered by both instances at once.
  */
-import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOutboxSender } from '../../src/channels/delivery.ts';
 import { STALE_RUN_MS } from '../../src/db/job-store.ts';

@@ -100,9 +100,16 @@ export interface DialogEngineOptions {
   onAbandon?: (personId: number, dialog: StoredDialog, now: Date) => Promise<Reply | undefined>;
 }
 
+/**
+ * A definition whose data type is not known here: the engine holds every kind in one map and hands
+ * each its own data back, so the data type is existential.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: one map of definitions with different data types
+type AnyDialogDefinition<C> = DialogDefinition<C, any>;
+
 /** Runs dialogs of every kind registered with it. */
 export class DialogEngine<C extends { personId: number; channel: string; chatId: string; now: Date }> {
-  private readonly defs = new Map<string, DialogDefinition<C, any>>();
+  private readonly defs = new Map<string, AnyDialogDefinition<C>>();
   constructor(
     private readonly store: DialogStore,
     private readonly options: DialogEngineOptions = {},
@@ -227,15 +234,15 @@ export class DialogEngine<C extends { personId: number; channel: string; chatId:
     return withControls(await step.prompt(ctx, dialog.data), back);
   }
 
-  private fresh(ctx: C, def: DialogDefinition<C, any>, kind: string, step: string, data: Record<string, unknown>, history: string[]): StoredDialog {
+  private fresh(ctx: C, def: AnyDialogDefinition<C>, kind: string, step: string, data: Record<string, unknown>, history: string[]): StoredDialog {
     return { kind, step, data, history, channel: ctx.channel, chatId: ctx.chatId, expiresAt: this.expiry(ctx, def) };
   }
 
-  private expiry(ctx: C, def: DialogDefinition<C, any>): Date {
+  private expiry(ctx: C, def: AnyDialogDefinition<C>): Date {
     return new Date(ctx.now.getTime() + (def.ttlMs ?? DIALOG_TTL_MS));
   }
 
-  private def(kind: string): DialogDefinition<C, any> {
+  private def(kind: string): AnyDialogDefinition<C> {
     const def = this.defs.get(kind);
     if (!def) throw new Error(`unknown dialog kind "${kind}"`);
     return def;

@@ -103,7 +103,7 @@ async function closeDialogsAfterRevoke(ctx: Ctx, personId: number, grantId: numb
 export const peopleFeature: Feature = {
   commands: {
     thamgia: (ctx, args) => join(ctx, args),
-    moi: async (ctx) => [
+    moi: async () => [
       {
         lines: [msg('invite-choose-role')],
         buttons: [ROLES.map((role) => ({ label: msg('role-name', { role }), action: `inv:r:${role}` })), [{ label: msg('invites-open'), action: 'inv:l' }]],

@@ -182,6 +182,7 @@ const VIETNAMESE_HINTS = new Set([
  */
 export function isClearlyEnglish(text: string): boolean {
   // Any letter outside ASCII (ă, ê, đ, ơ, tones …) means Vietnamese.
+  // eslint-disable-next-line no-control-regex -- the whole ASCII range on purpose, control characters included
   if (/[^\x00-\x7F]/.test(text.normalize('NFC').replace(/[^\p{L}]/gu, ''))) return false;
   const words = tokenize(text);
   const en = words.filter((w) => ENGLISH_HINTS.has(w)).length;

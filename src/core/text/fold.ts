@@ -15,6 +15,7 @@ import { truncate } from './truncate.ts';
 const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 
 /** C0/C1 control characters except TAB (U+0009) and LF (U+000A). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_EXCEPT_TAB_LF = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 /** Whitespace other than LF at the end of a line. */
@@ -92,6 +93,7 @@ export function tokenize(text: string): string[] {
 }
 
 /** Characters counted as "not printable" by {@link looksBinary}. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNPRINTABLE = /^(?:[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]|\p{Co}|\p{Cs})$/u;
 
 /** Share of unprintable characters above which text looks binary. */

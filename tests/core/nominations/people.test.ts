@@ -93,7 +93,7 @@ describe('people and revoking roles', () => {
   it('another role is revoked after confirmation, and the person loses access at once', async () => {
     const t = await withAdmin();
     await t.grant('c1', 'COUNCIL');
-    let r = await t.tap('adm', button(await t.say('adm', '/nguoi'), 'Thu hồi: User c1'));
+    const r = await t.tap('adm', button(await t.say('adm', '/nguoi'), 'Thu hồi: User c1'));
     expect(text(r)).toContain('Thu hồi vai trò “Thành viên Hội đồng” của User c1?');
     expect(text(await t.say('c1', '/duyet'))).not.toContain('Việc này dành cho'); // not yet
     const confirm = button(r, 'Đồng ý thu hồi');

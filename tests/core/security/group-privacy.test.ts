@@ -13,7 +13,6 @@ import { text, type TestApp } from '../../helpers/test-app.ts';
 import { appsPerTest } from '../nominations/fixtures.ts';
 
 const app = appsPerTest();
-const GROUP: Partial<InboundMessage> = { chatType: 'group', chatId: '-1001' };
 const SECRETS = ['Hồ Sơ Mật', 'THÀNH TÍCH MẬT', 'VIỆC TỐT CHƯA DUYỆT', 'Người Giữ Vai Trò'];
 
 /** A database with a submitted dossier, an unpublished deed, people with roles and an open invite. */
