@@ -21,7 +21,7 @@ const CORE_PURITY = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'src/db/generated/**', 'src/db/generated-pg/**', 'coverage/**', 'data/**', 'eslint.config.js'] },
+  { ignores: ['node_modules/**', 'dist/**', 'src/db/generated/**', 'src/db/generated-pg/**', 'coverage/**', 'data/**', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
