@@ -1040,6 +1040,12 @@ draft-kept = The registration you had started{ $named ->
         [no] {""}
        *[yes] {" "}(“{ $name }”)
     } was kept as a draft (for at least 30 days). Type /mine to continue it.
+register-leave-ask = You are in the middle of a registration{ $named ->
+        [no] {""}
+       *[yes] {" "}(“{ $name }”)
+    }. Leave it to do something else? What you entered will be kept as a draft (for at least 30 days, see /mine).
+dialog-leave-keep = ↩ Continue the registration
+dialog-leave-go = Keep it as a draft, go on
 draft-gone = This draft no longer exists.
 draft-deleted = Draft deleted.
 drafts-title = <b>Unfinished registrations ({ $count })</b> — kept at least 30 days; tap to continue:

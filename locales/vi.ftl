@@ -943,6 +943,12 @@ draft-kept = Hồ sơ đăng ký đang làm dở{ $named ->
         [no] {""}
        *[yes] {" "}“{ $name }”
     } đã được lưu thành bản nháp (giữ ít nhất 30 ngày). Gõ /hoso để tiếp tục khi cần.
+register-leave-ask = Đồng chí đang đăng ký dở hồ sơ{ $named ->
+        [no] {""}
+       *[yes] {" "}“{ $name }”
+    }. Bỏ hồ sơ đó để làm việc khác? Nội dung đã nhập sẽ được lưu thành bản nháp (giữ ít nhất 30 ngày, xem trong /hoso).
+dialog-leave-keep = ↩ Tiếp tục hồ sơ đang làm
+dialog-leave-go = Để lại bản nháp, làm việc khác
 draft-gone = Không còn bản nháp này.
 draft-deleted = Đã xóa bản nháp.
 drafts-title = <b>Bản nháp đăng ký dở ({ $count })</b> — giữ ít nhất 30 ngày, bấm để tiếp tục:

@@ -9,7 +9,7 @@
  * Buttons of a step carry `d:<step>:<value>`, so a tap on a button of an earlier step is recognised
  * as stale instead of being taken as an answer to the current step.
  */
-import { msg, type Attachment, type Button, type Reply } from '../channel.ts';
+import { msg, type Attachment, type Button, type Msg, type Reply } from '../channel.ts';
 
 /** Default time to live of an untouched dialog: 24 hours, in milliseconds. */
 export const DIALOG_TTL_MS = 24 * 60 * 60 * 1000;
@@ -69,6 +69,27 @@ export interface DialogDefinition<C, D> {
    * roles read for this very message. When false the dialog is closed with a message.
    */
   allowed?: (ctx: C, data: D) => boolean | Promise<boolean>;
+  /**
+   * When set and it returns a question, starting another dialog while this one is open asks that
+   * question first (issue 13, "no lost work") with buttons to go on with this one or leave it (the
+   * abandon hook then keeps it, e.g. as a draft). `undefined`: nothing worth asking about, leave quietly.
+   */
+  leaveQuestion?: (data: D) => Msg | undefined;
+}
+
+/** The engine's own dialog holding "leave the open dialog?": the left dialog and the one asked for. */
+export const LEAVE_DIALOG = '_leave';
+const LEAVE_STEP = 'lv';
+interface PendingDialog {
+  kind: string;
+  step: string;
+  data: Record<string, unknown>;
+  history: string[];
+}
+interface LeaveData {
+  left: PendingDialog;
+  next: PendingDialog;
+  question: Msg;
 }
 
 /** A button answering the step `step` with `value` (keep both short: Telegram allows 64 bytes). */
@@ -89,6 +110,14 @@ function withControls(reply: Reply, canGoBack: boolean): Reply {
   if (canGoBack) controls.push({ label: msg('dialog-back'), action: BACK_ACTION });
   controls.push({ label: msg('dialog-cancel'), action: CANCEL_ACTION });
   return { ...reply, buttons: [...(reply.buttons ?? []), controls] };
+}
+
+/** "You are in the middle of …; leave it?" with "go on with it" and "leave it (kept as a draft)". */
+function leavePrompt(ask: LeaveData): Reply {
+  return {
+    lines: [ask.question],
+    buttons: [[{ label: msg('dialog-leave-keep'), action: `d:${LEAVE_STEP}:keep` }], [{ label: msg('dialog-leave-go'), action: `d:${LEAVE_STEP}:leave` }]],
+  };
 }
 
 export interface DialogEngineOptions {
@@ -129,16 +158,53 @@ export class DialogEngine<C extends { personId: number; channel: string; chatId:
    */
   async start<D>(ctx: C, kind: string, step: string, data: D, history: string[] = []): Promise<Reply[]> {
     const def = this.def(kind);
+    const next: PendingDialog = { kind, step, data: data as Record<string, unknown>, history };
     const open = await this.store.get(ctx.personId);
+    // A dialog that asks before being left (a half-done registration): ask instead of leaving it.
+    const left = open && (open.kind === LEAVE_DIALOG ? (open.data as unknown as LeaveData).left : open);
+    const question = left && this.defs.get(left.kind)?.leaveQuestion?.(left.data);
+    if (open && left && question) {
+      const ask: LeaveData = { left: { kind: left.kind, step: left.step, data: left.data, history: left.history }, next, question };
+      const dialog: StoredDialog = { ...this.fresh(ctx, this.def(left.kind), LEAVE_DIALOG, LEAVE_STEP, ask as unknown as Record<string, unknown>, []) };
+      await this.store.save(ctx.personId, dialog);
+      return [leavePrompt(ask)];
+    }
+    return this.replace(ctx, open, next);
+  }
+
+  /** Leaves `open` (the abandon hook may keep it) and opens `next` in its place. */
+  private async replace(ctx: C, open: StoredDialog | null, next: PendingDialog): Promise<Reply[]> {
+    const def = this.def(next.kind);
     // The dialog being replaced is left, not cancelled: what was typed may be kept.
     const kept = open ? await this.abandon(ctx.personId, open, ctx.now) : undefined;
-    const dialog = this.fresh(ctx, def, kind, step, data as Record<string, unknown>, history);
+    const dialog = this.fresh(ctx, def, next.kind, next.step, next.data, next.history);
     await this.store.save(ctx.personId, dialog);
     return [...(kept ? [kept] : []), await this.prompt(ctx, dialog)];
   }
 
-  /** Lets the abandon hook keep what `dialog` holds; returns its notice, if it kept something. */
+  /** Answers the "leave the open dialog?" question: go back to it, or leave it and open the other. */
+  private async handleLeave(ctx: C, dialog: StoredDialog, input: { action?: string; text?: string }): Promise<Reply[]> {
+    const ask = dialog.data as unknown as LeaveData;
+    const parsed = input.action === undefined ? undefined : parseDialogAction(input.action);
+    // Cancel here means "do not leave": the open dialog is never thrown away by this question.
+    if (input.action === CANCEL_ACTION || (parsed?.step === LEAVE_STEP && parsed.value === 'keep')) {
+      const back = this.fresh(ctx, this.def(ask.left.kind), ask.left.kind, ask.left.step, ask.left.data, ask.left.history);
+      await this.store.save(ctx.personId, back);
+      return [await this.prompt(ctx, back)];
+    }
+    if (parsed?.step === LEAVE_STEP && parsed.value === 'leave') {
+      const left: StoredDialog = { ...ask.left, channel: dialog.channel, chatId: dialog.chatId, expiresAt: dialog.expiresAt };
+      return this.replace(ctx, left, ask.next);
+    }
+    return [leavePrompt(ask)];
+  }
+
+  /**
+   * Lets the abandon hook keep what `dialog` holds; returns its notice, if it kept something. A
+   * pending "leave?" question stands for the dialog it asked about.
+   */
   async abandon(personId: number, dialog: StoredDialog, now: Date): Promise<Reply | undefined> {
+    if (dialog.kind === LEAVE_DIALOG) dialog = { ...dialog, ...(dialog.data as unknown as LeaveData).left };
     return this.options.onAbandon?.(personId, dialog, now);
   }
 
@@ -160,6 +226,7 @@ export class DialogEngine<C extends { personId: number; channel: string; chatId:
 
   /** Shows the current step's prompt again (e.g. `/tiep`). */
   async resume(ctx: C, dialog: StoredDialog): Promise<Reply[]> {
+    if (dialog.kind === LEAVE_DIALOG) return [leavePrompt(dialog.data as unknown as LeaveData)];
     if (!(await this.mayGoOn(ctx, dialog))) return this.closeForRole(ctx);
     await this.store.save(ctx.personId, { ...dialog, expiresAt: this.expiry(ctx, this.def(dialog.kind)) });
     return [await this.prompt(ctx, dialog)];
@@ -177,6 +244,7 @@ export class DialogEngine<C extends { personId: number; channel: string; chatId:
    * what was typed or sent.
    */
   async handle(ctx: C, dialog: StoredDialog, input: { action?: string; text?: string; attachments?: Attachment[] }): Promise<Reply[]> {
+    if (dialog.kind === LEAVE_DIALOG) return this.handleLeave(ctx, dialog, input);
     const def = this.def(dialog.kind);
     if (input.action === CANCEL_ACTION) {
       await this.store.clear(ctx.personId);

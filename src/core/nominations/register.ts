@@ -357,6 +357,8 @@ export const registerDialog: DialogDefinition<Ctx, RegisterData> = {
   kind: REGISTER_DIALOG,
   // Still an officer (of the chosen unit, once chosen) at every step, the last one writing.
   allowed: (ctx, d) => ctx.roles.officerUnits.length > 0 && (d.unitCode === undefined || ctx.roles.officerUnits.includes(d.unitCode)),
+  // Another dialog started in the middle asks first; only when something was typed (issue 13).
+  leaveQuestion: (d) => (registrationAnswered(d) ? msg('register-leave-ask', { name: d.nomineeName ?? '', named: d.nomineeName ? 'yes' : 'no' }) : undefined),
   steps: {
     unit: unitStep,
     type: typeStep,
@@ -419,10 +421,14 @@ export async function keepRegistrationDraft(drafts: DraftRepository, input: { pe
   const { dialog } = input;
   if (dialog.kind !== REGISTER_DIALOG) return undefined;
   const data = dialog.data as unknown as RegisterData;
-  const answered = Boolean(data.categoryCode || data.nomineeName || data.place || data.achievements || data.evidence?.length || data.resubmitId);
-  if (!answered) return undefined;
+  if (!registrationAnswered(data)) return undefined;
   await drafts.save({ personId: input.personId, planSlug: input.planSlug, nomineeName: data.nomineeName ?? '', state: { step: dialog.step, history: dialog.history, data: dialog.data }, now: input.now });
   return { lines: [msg('draft-kept', { name: data.nomineeName ?? '', named: data.nomineeName ? 'yes' : 'no' })] };
+}
+
+/** Whether anything worth keeping was answered in a registration. */
+function registrationAnswered(data: RegisterData): boolean {
+  return Boolean(data.categoryCode || data.nomineeName || data.place || data.achievements || data.evidence?.length || data.resubmitId);
 }
 
 /** Resumes a kept draft where the officer left it (the draft is removed: leaving again keeps it anew). */

@@ -21,12 +21,39 @@ async function halfDone(t: TestApp): Promise<void> {
 }
 
 const kept = `Hồ sơ đăng ký đang làm dở “${NAME}” đã được lưu thành bản nháp`;
+const asked = `Đồng chí đang đăng ký dở hồ sơ “${NAME}”. Bỏ hồ sơ đó để làm việc khác?`;
+const LEAVE = 'Để lại bản nháp, làm việc khác';
 
 describe('registration drafts', () => {
-  it('/viectot in the middle of /dangky keeps the registration; /hoso lists it and resumes it where it was', async () => {
+  it('/viectot in the middle of /dangky asks first; “continue” goes back to the step, nothing saved', async () => {
     const t = await officerApp();
     await halfDone(t);
-    const r = await t.say('o1', '/viectot');
+    let r = await t.say('o1', '/viectot');
+    expect(text(r)).toContain(asked);
+    expect(text(r)).not.toContain(kept);
+    expect(await t.prisma.registrationDraft.count()).toBe(0);
+    expect(last(await t.say('o1', 'chữ gõ nhầm lúc đang hỏi'))).toContain(asked); // asked again, not taken as an answer
+    expect(last(await t.say('o1', '/tiep'))).toContain(asked);
+    r = await t.tap('o1', button(r, 'Tiếp tục hồ sơ đang làm'));
+    expect(last(r)).toContain(PROMPTS.achievements);
+    expect(await t.prisma.registrationDraft.count()).toBe(0);
+    r = await t.say('o1', ACH);
+    expect(last(r)).toContain('minh chứng'); // the registration goes on where it was
+  });
+
+  it('the question left unanswered past the time to live still keeps the registration as a draft', async () => {
+    const t = await officerApp();
+    await halfDone(t);
+    await t.say('o1', '/viectot');
+    t.advance(DAY + 60_000);
+    expect(text(await t.say('o1', 'xin chào'))).toContain(kept);
+    expect((await t.prisma.registrationDraft.findMany()).map((d) => d.nomineeName)).toEqual([NAME]);
+  });
+
+  it('/viectot in the middle of /dangky, “leave” keeps the registration; /hoso lists it and resumes it where it was', async () => {
+    const t = await officerApp();
+    await halfDone(t);
+    const r = await t.tap('o1', button(await t.say('o1', '/viectot'), LEAVE));
     expect(text(r)).toContain(kept);
     await t.say('o1', '/huy'); // leaves the good-deed dialog
 
@@ -66,7 +93,9 @@ describe('registration drafts', () => {
     });
     await halfDone(t);
     const queue = await t.say('o1', '/kiemduyet');
-    const r = await t.tap('o1', button(queue, 'Đề nghị xét điển hình'));
+    const q = await t.tap('o1', button(queue, 'Đề nghị xét điển hình'));
+    expect(text(q)).toContain(asked);
+    const r = await t.tap('o1', button(q, LEAVE));
     expect(text(r)).toContain(kept);
     expect((await t.prisma.registrationDraft.findMany()).map((d) => d.nomineeName)).toEqual([NAME]);
   });
@@ -90,7 +119,7 @@ describe('registration drafts', () => {
     const t = await officerApp();
     await t.grant('o2', 'OFFICER', 'tram-y-te');
     await halfDone(t);
-    await t.say('o1', '/viectot');
+    await t.tap('o1', button(await t.say('o1', '/viectot'), LEAVE));
     const id = (await t.prisma.registrationDraft.findFirstOrThrow()).id;
     expect(text(await t.tap('o2', `dr:r:${id}`))).toContain('Không còn bản nháp này');
     expect(text(await t.tap('o1', `dr:x:${id}`))).toContain('Đã xóa bản nháp');
