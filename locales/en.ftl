@@ -940,6 +940,15 @@ documents-button-danh-sach = List of nominees (Word)
 documents-button-danh-sach-xlsx = List of nominees (Excel)
 documents-button-bao-cao-nam = Council's yearly report
 documents-button-tien-do = Target progress (Excel)
+documents-button-bien-ban = Council meeting minutes
+documents-button-meeting = Minutes of meeting { $id } on { $date }
+documents-preview-bien-ban = Council meeting minutes no. { $number } (meeting { $id }, { $date }): { $present }/{ $size } members present; { $items } { $items ->
+    [one] nomination
+   *[other] nominations
+} reviewed, { $proposed } proposed
+documents-no-meeting = No Council meeting has been recorded in this plan yet, so there are no minutes to draft. The council chair records the meeting first; then send /vanban bienban again.
+documents-meeting-not-found = There is no Council meeting number { $id } in this plan.
+documents-meeting-usage = Usage: /vanban bienban (the latest meeting) or /vanban bienban MEETING_NUMBER, e.g. /vanban bienban 3.
 documents-access-denied = Drafting documents is for the standing office (administrators) and members of the Emulation and Commendation Council.
 documents-private-only = Documents hold personal information, so they are only sent in a private chat. Please write to the bot directly: /documents
 documents-unknown = There is no document type “{ $name }”.

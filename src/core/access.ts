@@ -17,7 +17,7 @@ export function mayUse(roles: Roles, audience: Audience): boolean {
     case 'admin':
       return roles.admin;
     case 'staff':
-      return roles.admin || roles.council || roles.officerUnits.length > 0;
+      return roles.admin || roles.council || roles.chair || roles.officerUnits.length > 0;
     case 'moderator':
       return roles.admin || roles.officerUnits.length > 0;
   }

@@ -4,7 +4,7 @@
  */
 
 /** Who a command is for: /help lists a command to people who may use it. */
-/** `staff` = officer, council member or administrator; `moderator` = officer or administrator. */
+/** `staff` = officer, council member, council chair or administrator; `moderator` = officer or administrator. */
 export type Audience = 'everyone' | 'officer' | 'council' | 'admin' | 'staff' | 'moderator';
 
 export interface CommandSpec {

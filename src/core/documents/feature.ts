@@ -8,12 +8,13 @@
  *                                       Council agreed to propose and not yet commended)
  *   /vanban danhsach [ids] [excel|pdf] the list alone, DOCX or XLSX
  *   /vanban quyetdinh [ids] [pdf]      draft decision for the chairman
+ *   /vanban bienban [id]               minutes of the Council's latest recorded meeting (or meeting id)
  *   /vanban so                         the numbers given this year
  *   /vanban ky 05/TTr-UBND             record that the signed original exists (no more "DỰ THẢO")
  *
  * @module
  */
-import { msg, type Msg, type OutFile, type Reply } from '../channel.ts';
+import { msg, type Button, type Msg, type OutFile, type Reply } from '../channel.ts';
 import type { Ctx, Feature } from '../context.ts';
 import type { Roles } from '../roles.ts';
 import { foldText } from '../text/fold.ts';
@@ -22,6 +23,7 @@ import { buildDanhSach, buildDanhSachWorkbook, buildQuyetDinh, buildToTrinh, tal
 import type { OfficialDocument, Workbook } from './model.ts';
 import { DOCX_MIME, PDF_MIME, XLSX_MIME, type DocumentServices } from './ports.ts';
 import { dossierEntries } from './records.ts';
+import { bienBan } from './meeting-minutes.ts';
 import { extraProducers } from './reports.ts';
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -31,8 +33,8 @@ export function humanDate(date: string, locale: Ctx['locale']): string {
   return locale === 'en' ? `${Number(d)} ${MONTHS_EN[Number(m) - 1]} ${y}` : `${d}/${m}/${y}`;
 }
 
-/** Who may draft documents: the standing office (administrators) and Council members. */
-export const mayDraft = (roles: Roles): boolean => roles.admin || roles.council;
+/** Who may draft documents: the standing office (administrators), Council members and the council chair. */
+export const mayDraft = (roles: Roles): boolean => roles.admin || roles.council || roles.chair;
 
 export type Format = 'docx' | 'xlsx' | 'pdf';
 
@@ -44,7 +46,7 @@ export interface Request {
 
 /** A producer: a document (or workbook) and its preview, or replies that say why not. */
 export type Produced =
-  | { doc?: OfficialDocument; bundle?: { fileName: string; docs: OfficialDocument[] }; book?: Workbook; preview: Msg; number?: string; signed?: boolean }
+  | { doc?: OfficialDocument; bundle?: { fileName: string; docs: OfficialDocument[] }; book?: Workbook; preview: Msg; number?: string; signed?: boolean; buttons?: Button[][] }
   | { refusal: Reply[] };
 export type Producer = (ctx: Ctx, docs: DocumentServices, req: Request) => Promise<Produced>;
 
@@ -103,7 +105,7 @@ const quyetDinh: Producer = async (ctx, docs, req) => {
   return { doc, number: reg.symbol, signed: reg.signed, preview: msg('documents-preview-quyet-dinh', { number: reg.symbol, ...tally(d.entries) }) };
 };
 
-const PRODUCERS: Record<string, Producer> = { totrinh: toTrinh, danhsach: danhSach, quyetdinh: quyetDinh, ...extraProducers };
+const PRODUCERS: Record<string, Producer> = { totrinh: toTrinh, danhsach: danhSach, quyetdinh: quyetDinh, bienban: bienBan, ...extraProducers };
 
 /** Renders what a producer made into files: DOCX (and PDF when asked and possible) or XLSX. */
 async function deliver(docs: DocumentServices, made: Exclude<Produced, { refusal: Reply[] }>, format: Format): Promise<Reply[]> {
@@ -122,7 +124,7 @@ async function deliver(docs: DocumentServices, made: Exclude<Produced, { refusal
     }
   }
   if (made.number && !made.signed) lines.push(msg('documents-draft-note', { number: made.number }));
-  return [{ lines, files }];
+  return [{ lines, files, ...(made.buttons ? { buttons: made.buttons } : {}) }];
 }
 
 /** The menu: a button per document, and how to ask for a part of the dossier. */
@@ -135,6 +137,7 @@ function menu(): Reply[] {
         [b('documents-button-to-trinh', 'totrinh'), b('documents-button-quyet-dinh', 'quyetdinh')],
         [b('documents-button-danh-sach', 'danhsach'), b('documents-button-danh-sach-xlsx', 'danhsach xlsx')],
         [b('documents-button-bao-cao-nam', 'nam'), b('documents-button-tien-do', 'tiendo')],
+        [b('documents-button-bien-ban', 'bienban')],
       ],
     },
   ];
