@@ -83,7 +83,7 @@ describe.skipIf(unavailable !== null)('on PostgreSQL', () => {
 
 describe.skipIf(unavailable !== null)('moving from SQLite to PostgreSQL', () => {
   it('copies every row, continues the ids, and refuses a target that holds rows', async () => {
-    const source = await createTempDatabase();
+    const source = await createTempDatabase({ engine: 'sqlite' });
     const target = await createScratchDatabase('thidua_test_copy');
     try {
       await applyMigrations({ databaseUrl: target.url, ...migrationPaths(target.url, PROJECT_ROOT) });
@@ -115,7 +115,7 @@ describe.skipIf(unavailable !== null)('moving from SQLite to PostgreSQL', () => 
 
 describe('the SQLite backup', () => {
   it('is a database with the same rows, taken while a connection is open', async () => {
-    const source = await createTempDatabase();
+    const source = await createTempDatabase({ engine: 'sqlite' });
     const dir = await mkdtemp(join(tmpdir(), 'thidua-backup-'));
     try {
       await source.prisma.person.create({ data: { displayName: 'Lan', locale: 'vi' } });

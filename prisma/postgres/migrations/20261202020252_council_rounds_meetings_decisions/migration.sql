@@ -202,7 +202,7 @@ ALTER TABLE "ProposalItem" ADD CONSTRAINT "ProposalItem_proposalId_fkey" FOREIGN
 -- AddForeignKey
 ALTER TABLE "ProposalItem" ADD CONSTRAINT "ProposalItem_nominationId_fkey" FOREIGN KEY ("nominationId") REFERENCES "Nomination"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
--- Data (written by hand, issue 12): votes are advice; the Council proposes, a decision decides.
+-- Data (written by hand, issue 12): votes are advice, the Council proposes, a decision decides.
 -- Votes: APPROVE/RETURN/REJECT become Đồng ý / Đề nghị bổ sung / Không đồng ý.
 UPDATE "Vote" SET "decision" = CASE "decision" WHEN 'APPROVE' THEN 'AGREE' WHEN 'RETURN' THEN 'ASK_CHANGES' WHEN 'REJECT' THEN 'DISAGREE' ELSE "decision" END;
 
