@@ -946,6 +946,8 @@ documents-preview-bien-ban = Council meeting minutes no. { $number } (meeting { 
     [one] nomination
    *[other] nominations
 } reviewed, { $proposed } proposed
+documents-preview-quyet-dinh-recorded = Decision no. { $number } of { $date } (as recorded): { $total } nominations: { $collectives } collectives, { $individuals } individuals, { $households } households
+documents-decision-not-found = No decision of the commune chairman numbered “{ $number }” is recorded in this plan. See /vanban so for the numbers.
 documents-no-meeting = No Council meeting has been recorded in this plan yet, so there are no minutes to draft. The council chair records the meeting first; then send /vanban bienban again.
 documents-meeting-not-found = There is no Council meeting number { $id } in this plan.
 documents-meeting-usage = Usage: /vanban bienban (the latest meeting) or /vanban bienban MEETING_NUMBER, e.g. /vanban bienban 3.

@@ -140,4 +140,19 @@ describe('/vanban bienban and the tờ trình from the council records', () => {
     // The returned one cannot be put in by hand either.
     expect((await ask(t.app, 'admin', `/vanban totrinh ${ids[1]}`)).files).toHaveLength(0);
   });
+
+  it("the decision as the chairman recorded it: its own number and signing date, its nominees, no draft mark", async () => {
+    await firstMeeting();
+    await t.app.services.council.recordDecision({ planSlug: PLAN, number: '07/QĐ-UBND', signedOn: '2026-03-10', items: [{ nominationId: ids[0]!, awardCode: 'giay-khen' }], byId: chair, now: t.now() });
+    const r = await ask(t.app, 'chair', '/vanban quyetdinh 07/QĐ-UBND');
+    expect(r.text).toContain('Quyết định số 07/QĐ-UBND ngày 10/03/2026 (đã ghi nhận): 1 hồ sơ: 1 tập thể');
+    const text = paragraphs(await part(r.files[0]!.bytes, 'word/document.xml'));
+    expect(text).not.toContain('DỰ THẢO');
+    expect(text.some((p) => p.includes('Số: 07/QĐ-UBND'))).toBe(true);
+    expect(text.some((p) => p.includes('ngày 10 tháng 03 năm 2026'))).toBe(true);
+    expect(text).toContain('Trạm Y tế xã Ia Bang');
+    const unknown = await ask(t.app, 'chair', '/vanban quyetdinh 99/QĐ-UBND');
+    expect(unknown.text).toContain('Không có quyết định khen thưởng của Chủ tịch UBND xã số “99/QĐ-UBND”');
+    expect(unknown.files).toHaveLength(0);
+  });
 });

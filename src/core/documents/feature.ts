@@ -8,6 +8,7 @@
  *                                       Council agreed to propose and not yet commended)
  *   /vanban danhsach [ids] [excel|pdf] the list alone, DOCX or XLSX
  *   /vanban quyetdinh [ids] [pdf]      draft decision for the chairman
+ *   /vanban quyetdinh 07/QĐ-UBND       the chairman's recorded decision (its number and date)
  *   /vanban bienban [id]               minutes of the Council's latest recorded meeting (or meeting id)
  *   /vanban so                         the numbers given this year
  *   /vanban ky 05/TTr-UBND             record that the signed original exists (no more "DỰ THẢO")
@@ -22,7 +23,9 @@ import type { DocumentKind } from './commune.ts';
 import { buildDanhSach, buildDanhSachWorkbook, buildQuyetDinh, buildToTrinh, tally, type DossierContext } from './dossier.ts';
 import type { OfficialDocument, Workbook } from './model.ts';
 import { DOCX_MIME, PDF_MIME, XLSX_MIME, type DocumentServices } from './ports.ts';
-import { dossierEntries } from './records.ts';
+import { dossierEntries, toEntries } from './records.ts';
+import type { DecisionRecord } from '../council/model.ts';
+import type { Nomination } from '../nominations/model.ts';
 import { bienBan } from './meeting-minutes.ts';
 import { extraProducers } from './reports.ts';
 
@@ -97,7 +100,28 @@ const danhSach: Producer = async (ctx, docs, req) => {
   return req.format === 'xlsx' ? { book: buildDanhSachWorkbook(c, d.entries), preview } : { doc: buildDanhSach(c, d.entries), preview };
 };
 
+/**
+ * `/vanban quyetdinh 07/QĐ-UBND`: the decision as the chairman recorded it (issue 12's
+ * `DecisionRecord`, authority COMMUNE): its own number and signing date, its nominees, no "DỰ THẢO"
+ * and no new number in the register.
+ */
+const recordedDecision = async (ctx: Ctx, number: string): Promise<{ refusal: Reply[] } | { nominations: Nomination[]; decision: DecisionRecord }> => {
+  const decisions = await ctx.services.council.decisions({ planSlug: ctx.catalog.plan.id });
+  const found = decisions.find((x) => x.authority === 'COMMUNE' && foldText(x.number) === foldText(number));
+  if (!found) return { refusal: [{ lines: [msg('documents-decision-not-found', { number: number.slice(0, 32) })] }] };
+  const nominations = (await Promise.all(found.items.map((i) => ctx.services.nominations.get(i.nominationId)))).filter((n): n is Nomination => !!n);
+  return { nominations, decision: found };
+};
+
 const quyetDinh: Producer = async (ctx, docs, req) => {
+  const asked = req.words.find((w) => w.includes('/'));
+  if (asked) {
+    const r = await recordedDecision(ctx, asked);
+    if ('refusal' in r) return r;
+    const entries = await toEntries(ctx, r.nominations);
+    const doc = buildQuyetDinh(context(ctx, docs, r.decision.signedOn, r.decision.number, false), entries);
+    return { doc, preview: msg('documents-preview-quyet-dinh-recorded', { number: r.decision.number, date: humanDate(r.decision.signedOn, ctx.locale), ...tally(entries) }) };
+  }
   const d = await dossierEntries(ctx, req);
   if ('refusal' in d) return d;
   const reg = await numberFor(ctx, docs, 'quyetDinh', subjectOf(d.ids));
