@@ -37,6 +37,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (benchmarks' helper processes, install scripts) run with Node's globals.
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+  },
+  {
     // Dialog tests step through a conversation as `r = await say(…)`, reading `r` only where it matters.
     files: ['tests/**/*.ts'],
     rules: { 'no-useless-assignment': 'off' },

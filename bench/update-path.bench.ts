@@ -75,7 +75,6 @@ async function burst(f: FakeTelegram, firstChat: number): Promise<BurstFigures> 
   // Wait for the last reply (every chat answered as often as it wrote), scanning new calls only.
   const replies: typeof f.calls = [];
   let scanned = 0;
-  let seconds = 0;
   for (let idle = 0; replies.length < total && idle < 3000; ) {
     const before = replies.length;
     for (; scanned < f.calls.length; scanned++) if (isReply(f.calls[scanned]!)) replies.push(f.calls[scanned]!);
@@ -83,7 +82,7 @@ async function burst(f: FakeTelegram, firstChat: number): Promise<BurstFigures> 
     idle = replies.length === before ? idle + 1 : 0;
     await new Promise((r) => setTimeout(r, 10));
   }
-  seconds = (Math.max(...replies.map((r) => r.at)) - wallStart) / 1000;
+  const seconds = (Math.max(...replies.map((r) => r.at)) - wallStart) / 1000;
   void t0;
   const latencies: number[] = [];
   const byChat = new Map<number, number[]>();

@@ -18,6 +18,7 @@ import { normalizeInbound } from './fold.ts';
 export const NAME_MAX_GRAPHEMES = 64;
 
 /** Characters that show nothing (or reorder text) and are not removed by {@link normalizeInbound}. */
+// eslint-disable-next-line no-misleading-character-class -- a class of single invisible characters on purpose (U+115F and U+1160 are separate Hangul fillers, not one sequence)
 const BLANKS = /[\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u2800\u3164\uFFA0\p{Cf}]/gu;
 
 let segmenter: Intl.Segmenter | undefined;

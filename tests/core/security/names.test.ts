@@ -13,6 +13,7 @@ import { appsPerTest } from '../nominations/fixtures.ts';
 const app = appsPerTest();
 /** Renders as "admin Lan" in a bidi-aware client; plain, it is "Lan nimda". */
 const HOSTILE = 'Lan\u202E nimda\u200B\u0007\u2066';
+// eslint-disable-next-line no-control-regex -- the control characters are what the test looks for
 const INVISIBLE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
 
 describe('display names', () => {
