@@ -157,7 +157,7 @@ export class DialogEngine<C extends { personId: number; channel: string; chatId:
    * steps "back" leads to (for a dialog opened in the middle, e.g. editing a returned nomination).
    */
   async start<D>(ctx: C, kind: string, step: string, data: D, history: string[] = []): Promise<Reply[]> {
-    const def = this.def(kind);
+    this.def(kind); // an unknown kind throws here, before anything is saved
     const next: PendingDialog = { kind, step, data: data as Record<string, unknown>, history };
     const open = await this.store.get(ctx.personId);
     // A dialog that asks before being left (a half-done registration): ask instead of leaving it.
