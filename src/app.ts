@@ -23,7 +23,6 @@ import { createTranslator, type Translator } from './core/i18n.ts';
 import { nominationFeatures, registerNominationDialogs } from './core/nominations/feature.ts';
 import { keepRegistrationDraft } from './core/nominations/register.ts';
 import { createPlanCatalog, type PlanCatalog } from './core/plan/catalog.ts';
-import { loadPlanFile } from './core/plan/load.ts';
 import { importAwardForms, listAwardForms } from './db/award-repository.ts';
 import { createDatabase, databaseFileFromUrl, type Database } from './db/client.ts';
 import { createDeedRepository } from './db/deed-repository.ts';
@@ -43,6 +42,7 @@ import { milestoneDatesFeature, registerMilestoneDateDialog } from './core/featu
 import { createDraftRepository } from './db/draft-repository.ts';
 import { createMilestoneDateRepository } from './db/milestone-date-repository.ts';
 import { importPlan, loadPlan, type PlanImportResult } from './db/plan-repository.ts';
+import { loadPlanAnyFile } from './plan-xlsx/load.ts';
 import { createRoleRepository } from './db/role-repository.ts';
 import type { Logger } from './logger.ts';
 import { createDigestRepository } from './db/digest-repository.ts';
@@ -134,7 +134,11 @@ export async function createApp(opts: {
   });
   if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, 'database migrated');
 
-  const planFile = loadPlanFile(resolve(process.cwd(), config.planFile));
+  const planFile = await loadPlanAnyFile(
+    resolve(process.cwd(), config.planFile),
+    createTranslator({ localesDir: resolve(PROJECT_ROOT, 'locales'), defaultLocale: config.defaultLocale }),
+    config.defaultLocale,
+  );
   const awardForms = loadAwardFormsFile(resolve(process.cwd(), config.awardFormsFile));
   const commune = loadCommuneFile(resolve(process.cwd(), config.communeFile));
   const db = opts.database ?? (await createDatabase({ databaseUrl: config.databaseUrl, busyWaitMs: config.databaseBusyWaitMs }));

@@ -1,11 +1,16 @@
 /**
- * `npm run plan:import -- [file]`: imports a plan file into the database (default: PLAN_FILE).
+ * `npm run plan:import -- [file]`: imports a plan file into the database (default: PLAN_FILE): YAML,
+ * JSON, or the spreadsheet template (`.xlsx`, see `npm run plan:template`). Errors in a spreadsheet are
+ * printed in DEFAULT_LOCALE with their sheet, row and column; nothing is imported when there is one.
  * Idempotent: an unchanged file changes nothing; an edited file updates the plan in place.
  * Exit codes: 0 imported or unchanged, 2 invalid file (every field at fault is printed), 1 other error.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../app.ts';
+import { msg } from '../core/channel.ts';
+import { createTranslator } from '../core/i18n.ts';
+import { readPlanXlsx } from '../plan-xlsx/workbook.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { loadPlanFile, PlanFileError } from '../core/plan/load.ts';
 import { createDatabase, databaseFileFromUrl } from '../db/client.ts';
@@ -16,7 +21,24 @@ async function main(): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const file = resolve(process.cwd(), process.argv[2] ?? config.planFile);
-  const plan = loadPlanFile(file);
+  let plan;
+  if (file.toLowerCase().endsWith('.xlsx')) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      throw new PlanFileError(file, [{ path: '(file)', message: (error as Error).message }]);
+    }
+    const read = await readPlanXlsx(bytes);
+    if (!read.ok) {
+      const i18n = createTranslator({ localesDir: resolve(PROJECT_ROOT, 'locales'), defaultLocale: config.defaultLocale });
+      const say = (m: Parameters<typeof i18n.format>[1]) => i18n.format(config.defaultLocale, m, 'plain');
+      process.stderr.write(`${say(msg('plan-xlsx-invalid', { file, count: read.issues.length }))}\n`);
+      for (const issue of read.issues) process.stderr.write(`  - ${say(issue.message)}\n`);
+      return 2;
+    }
+    plan = read.plan;
+  } else plan = loadPlanFile(file);
   const dbFile = databaseFileFromUrl(config.databaseUrl);
   if (dbFile) mkdirSync(dirname(dbFile), { recursive: true });
   await applyMigrations({ databaseUrl: config.databaseUrl, ...migrationPaths(config.databaseUrl, PROJECT_ROOT) });
