@@ -28,9 +28,9 @@ const RELATIONS = { ON: 'Vào ngày', BEFORE: 'Trước ngày' } as const;
 
 /** Where in the plan file a table sheet's rows go. */
 export type Target =
-  | { kind: 'list'; key: string }
-  /** Rows belong to a category named by the `category` column; they go to `categories[i].<key>`. */
-  | { kind: 'child'; key: 'profiles' | 'criteria' };
+  | { kind: 'list'; into: string }
+  /** Rows belong to a category named by the `category` column; they go to `categories[i].<into>`. */
+  | { kind: 'child'; into: 'profiles' | 'criteria' };
 
 export interface TableSheet {
   name: string;
@@ -66,19 +66,19 @@ const categoryRef: Column = { header: 'Mã lĩnh vực', path: 'category', kind:
 export const TABLE_SHEETS: TableSheet[] = [
   {
     name: 'Tiêu chí chung',
-    target: { kind: 'list', key: 'generalCriteria' },
+    target: { kind: 'list', into: 'generalCriteria' },
     columns: [code('Mã tiêu chí chung'), section, ...pair('Nội dung tiêu chí chung', 'text', 70)],
   },
   {
     name: 'Ghi chú cho cơ quan',
-    target: { kind: 'list', key: 'agencyNotes' },
+    target: { kind: 'list', into: 'agencyNotes' },
     columns: [code('Mã ghi chú'), section, ...pair('Nội dung ghi chú', 'text', 70)],
   },
-  { name: 'Phong trào', target: { kind: 'list', key: 'movements' }, columns: [code('Mã phong trào'), ...pair('Tên phong trào', 'name')] },
-  { name: 'Đơn vị', target: { kind: 'list', key: 'units' }, columns: [code('Mã đơn vị'), ...pair('Tên đơn vị', 'name')] },
+  { name: 'Phong trào', target: { kind: 'list', into: 'movements' }, columns: [code('Mã phong trào'), ...pair('Tên phong trào', 'name')] },
+  { name: 'Đơn vị', target: { kind: 'list', into: 'units' }, columns: [code('Mã đơn vị'), ...pair('Tên đơn vị', 'name')] },
   {
     name: 'Lĩnh vực',
-    target: { kind: 'list', key: 'categories' },
+    target: { kind: 'list', into: 'categories' },
     columns: [
       code('Mã lĩnh vực'),
       section,
@@ -93,7 +93,7 @@ export const TABLE_SHEETS: TableSheet[] = [
   },
   {
     name: 'Nhóm đối tượng',
-    target: { kind: 'child', key: 'profiles' },
+    target: { kind: 'child', into: 'profiles' },
     columns: [
       categoryRef,
       code('Mã nhóm đối tượng'),
@@ -104,7 +104,7 @@ export const TABLE_SHEETS: TableSheet[] = [
   },
   {
     name: 'Tiêu chí',
-    target: { kind: 'child', key: 'criteria' },
+    target: { kind: 'child', into: 'criteria' },
     columns: [
       categoryRef,
       code('Mã tiêu chí'),
@@ -116,7 +116,7 @@ export const TABLE_SHEETS: TableSheet[] = [
   },
   {
     name: 'Chỉ tiêu',
-    target: { kind: 'list', key: 'quotas' },
+    target: { kind: 'list', into: 'quotas' },
     columns: [
       code('Mã chỉ tiêu'),
       { header: 'Mã đơn vị', path: 'unit', kind: 'code', width: 16 },
@@ -132,7 +132,7 @@ export const TABLE_SHEETS: TableSheet[] = [
   },
   {
     name: 'Giai đoạn',
-    target: { kind: 'list', key: 'phases' },
+    target: { kind: 'list', into: 'phases' },
     columns: [
       code('Mã giai đoạn'),
       ...pair('Tên giai đoạn', 'name', 30),
@@ -144,7 +144,7 @@ export const TABLE_SHEETS: TableSheet[] = [
   },
   {
     name: 'Mốc',
-    target: { kind: 'list', key: 'milestones' },
+    target: { kind: 'list', into: 'milestones' },
     columns: [
       code('Mã mốc'),
       { header: 'Loại mốc', path: 'kind', kind: 'choice', width: 16, options: KINDS },
@@ -157,7 +157,7 @@ export const TABLE_SHEETS: TableSheet[] = [
       section,
     ],
   },
-  { name: 'Thôn làng', target: { kind: 'list', key: 'villages' }, columns: pair('Tên thôn, làng', '', 40).map((c) => ({ ...c, path: c.path.slice(1) })) },
+  { name: 'Thôn làng', target: { kind: 'list', into: 'villages' }, columns: pair('Tên thôn, làng', '', 40).map((c) => ({ ...c, path: c.path.slice(1) })) },
 ];
 
 /** Sheet that holds each list of codes, for "unknown code" messages. */

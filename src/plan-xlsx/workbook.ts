@@ -134,8 +134,8 @@ export async function writePlanXlsx(plan: PlanFile): Promise<Uint8Array> {
     });
     const rows: Obj[] =
       s.target.kind === 'list'
-        ? ((plan as unknown as Obj)[s.target.key] as Obj[])
-        : plan.categories.flatMap((cat) => ((cat as unknown as Obj)[s.target.key] as Obj[]).map((x) => ({ ...x, category: cat.code })));
+        ? ((plan as unknown as Obj)[s.target.into] as Obj[])
+        : plan.categories.flatMap((cat) => ((cat as unknown as Obj)[s.target.into] as Obj[]).map((x) => ({ ...x, category: cat.code })));
     for (const item of rows) {
       const r = sheet.addRow(s.columns.map((c) => toCell(get(item, c.path), c)));
       r.alignment = { wrapText: true, vertical: 'top' };
@@ -207,15 +207,15 @@ export async function readPlanXlsx(data: Uint8Array): Promise<ReadResult> {
   }
 
   // The table sheets.
-  const children: { sheet: string; key: 'profiles' | 'criteria'; item: Obj; place: Map<string, Place>; row: number; categoryPlace: Place }[] = [];
+  const children: { sheet: string; into: 'profiles' | 'criteria'; item: Obj; place: Map<string, Place>; row: number; categoryPlace: Place }[] = [];
   for (const s of TABLE_SHEETS) {
     const ws = wb.getWorksheet(s.name);
-    if (s.target.kind === 'list') (plan as Obj)[s.target.key] = [];
+    if (s.target.kind === 'list') (plan as Obj)[s.target.into] = [];
     if (!ws) {
       sheetIssue(s.name, msg('plan-xlsx-no-sheet'));
       continue;
     }
-    const list = s.target.kind === 'list' ? ((plan as Obj)[s.target.key] as unknown[]) : undefined;
+    const list = s.target.kind === 'list' ? ((plan as Obj)[s.target.into] as unknown[]) : undefined;
     // Columns are found by header, so a civil servant may reorder them; a missing header is an error.
     const header = ws.getRow(1);
     const colIndex = new Map<string, number>();
@@ -248,12 +248,12 @@ export async function readPlanXlsx(data: Uint8Array): Promise<ReadResult> {
       const rowPlace: Place = { sheet: s.name, row: n };
       if (list) {
         const i = list.length;
-        const prefix = s.target.key === 'villages' ? `villages.${i}` : `${s.target.key}.${i}`;
+        const prefix = s.target.into === 'villages' ? `villages.${i}` : `${s.target.into}.${i}`;
         list.push(item);
         places.set(prefix, rowPlace);
         for (const [p, place] of local) places.set(p === '' ? prefix : `${prefix}.${p}`, place);
       } else {
-        children.push({ sheet: s.name, key: (s.target as { key: 'profiles' | 'criteria' }).key, item, place: local, row: n, categoryPlace: local.get('category')! });
+        children.push({ sheet: s.name, into: (s.target as { into: 'profiles' | 'criteria' }).into, item, place: local, row: n, categoryPlace: local.get('category')! });
       }
     });
   }
@@ -275,8 +275,8 @@ export async function readPlanXlsx(data: Uint8Array): Promise<ReadResult> {
       cellIssue(child.categoryPlace, msg('plan-xlsx-unknown', { value: String(code), other: SHEET_OF_REFERENCE.category! }));
       continue;
     }
-    const list = categories[i]![child.key] as Obj[];
-    const prefix = `categories.${i}.${child.key}.${list.length}`;
+    const list = categories[i]![child.into] as Obj[];
+    const prefix = `categories.${i}.${child.into}.${list.length}`;
     delete child.item.category;
     list.push(child.item);
     places.set(prefix, { sheet: child.sheet, row: child.row });
@@ -299,7 +299,7 @@ export async function readPlanXlsx(data: Uint8Array): Promise<ReadResult> {
       depth++;
       if (!place) {
         const key = String(path[0] ?? '');
-        const sheet = TABLE_SHEETS.find((s) => s.target.kind === 'list' && s.target.key === key)?.name ?? PLAN_SHEET;
+        const sheet = TABLE_SHEETS.find((s) => s.target.kind === 'list' && s.target.into === key)?.name ?? PLAN_SHEET;
         sheetIssue(sheet, msg('plan-xlsx-no-rows'));
         continue;
       }
