@@ -426,7 +426,7 @@ register-too-long = That answer is too long ({ $length } characters, at most { $
 register-need-letters = The answer needs some letters. Please type it again.
 register-choose-button = Please choose one of the buttons below.
 register-text-expected = Please type text at this step.
-register-ask-evidence = Send photos or documents as evidence (several allowed, at most { $max }), then tap “Done”. If there are none, tap “Skip”.
+register-ask-evidence = Send photos or documents as evidence (several allowed, at most { $max }), or type a note about the evidence (e.g. paper original kept at the commune People's Committee), then tap “Done”. If there are none, tap “Skip”.
 register-evidence-count = { $count ->
         [one] { $count } evidence file so far.
        *[other] { $count } evidence files so far.
@@ -436,11 +436,13 @@ register-evidence-done = Done ({ $count ->
        *[other] { $count } files
     })
 register-evidence-skip = Skip
-register-evidence-expected = Please send a photo or a file at this step, or tap “Done”.
+register-evidence-expected = At this step, send a photo or a file or type a note about the evidence, then tap “Done”.
 register-evidence-received = Received. { $count ->
         [one] { $count } evidence file
        *[other] { $count } evidence files
     } in all.
+register-evidence-note-received = Written evidence noted. { $count } pieces of evidence in all.
+nomination-evidence-note = Evidence (note): { $text }
 register-evidence-limit = A nomination holds at most { $max } evidence files; the rest were not kept.
 register-ask-check = <b>Criteria self-check</b> (section { $code }), only the criteria that apply to this nominee: tap a number to mark a criterion as met, then tap “Done”.{ $conditional ->
         [yes] {" "}A criterion marked “where it applies”: tap again to mark it “not applicable” (not counted).

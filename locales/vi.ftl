@@ -418,12 +418,14 @@ register-too-long = Câu trả lời dài quá ({ $length } ký tự, tối đa 
 register-need-letters = Câu trả lời cần có chữ. Bạn gõ lại nhé.
 register-choose-button = Bạn hãy chọn một nút bên dưới.
 register-text-expected = Ở bước này bạn hãy gõ chữ.
-register-ask-evidence = Gửi ảnh hoặc tài liệu minh chứng (có thể gửi nhiều, tối đa { $max }), rồi bấm “Xong”. Không có thì bấm “Bỏ qua”.
+register-ask-evidence = Gửi ảnh hoặc tài liệu minh chứng (có thể gửi nhiều, tối đa { $max }), hoặc gõ ghi chú về minh chứng (ví dụ: bản giấy lưu tại UBND xã), rồi bấm “Xong”. Không có thì bấm “Bỏ qua”.
 register-evidence-count = Đã có { $count } minh chứng.
 register-evidence-done = Xong ({ $count } minh chứng)
 register-evidence-skip = Bỏ qua
-register-evidence-expected = Ở bước này bạn hãy gửi ảnh hoặc tệp, hoặc bấm “Xong”.
+register-evidence-expected = Ở bước này đồng chí gửi ảnh, tệp hoặc gõ ghi chú về minh chứng, rồi bấm “Xong”.
 register-evidence-received = Đã nhận. Tổng cộng { $count } minh chứng.
+register-evidence-note-received = Đã ghi nhận minh chứng bằng văn bản. Tổng cộng { $count } minh chứng.
+nomination-evidence-note = Minh chứng (ghi chú): { $text }
 register-evidence-limit = Mỗi hồ sơ có tối đa { $max } minh chứng; phần thừa không được lưu.
 register-ask-check = <b>Tự đánh giá tiêu chí</b> (mục { $code }), chỉ gồm các tiêu chí áp dụng cho đối tượng này: bấm số để đánh dấu tiêu chí đã đạt, rồi bấm “Xong”.{ $conditional ->
         [yes] {" "}Tiêu chí ghi “nếu áp dụng”: bấm thêm lần nữa để đánh dấu “không áp dụng” (không tính vào kết quả).

@@ -25,7 +25,8 @@ export type VoteDecision = 'AGREE' | 'ASK_CHANGES' | 'DISAGREE';
 /** The council's result of a round: propose it (PROPOSE), return it for changes, not propose it. */
 export type RoundOutcome = 'PROPOSE' | 'RETURN' | 'REJECT';
 export type NoteKind = 'NURTURE' | 'REPLICATE' | 'NOTE';
-export type EvidenceKind = 'PHOTO' | 'DOCUMENT';
+/** A file sent on a channel, or a typed NOTE (e.g. "bản giấy lưu tại UBND xã"; the text is in `fileRef`, channel `note`). */
+export type EvidenceKind = 'PHOTO' | 'DOCUMENT' | 'NOTE';
 
 /** What an officer registers (the answers of the registration dialog). */
 export interface NominationDraft {

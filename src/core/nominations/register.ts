@@ -25,7 +25,7 @@ import { NominationError, type Nomination } from './model.ts';
 export const REGISTER_DIALOG = 'register';
 /** Evidence files one nomination may carry. */
 export const MAX_EVIDENCE = 10;
-const LIMITS = { name: [2, 150], place: [2, 150], achievements: [20, 3000] } as const;
+const LIMITS = { name: [2, 150], place: [2, 150], achievements: [20, 3000], evidenceNote: [5, 500] } as const;
 
 export interface RegisterData {
   resubmitId?: number;
@@ -39,6 +39,8 @@ export interface RegisterData {
   place?: string;
   achievements?: string;
   evidence: Attachment[];
+  /** Evidence told in words instead of a file ("bản giấy lưu tại UBND xã"); counts as evidence. */
+  evidenceNotes?: string[];
   selfCheck: string[];
   /** Conditional criteria marked "không áp dụng". */
   notApplicable?: string[];
@@ -164,20 +166,32 @@ function textStep(step: 'name' | 'place' | 'ach', next: string, field: 'nomineeN
   };
 }
 
+/** Evidence of a registration: files sent plus typed notes. */
+const evidenceCount = (data: RegisterData): number => data.evidence.length + (data.evidenceNotes?.length ?? 0);
+
 const evidenceStep: Step = {
   prompt: (_ctx, data) => ({
-    lines: [msg('register-ask-evidence', { max: MAX_EVIDENCE }), ...(data.evidence.length ? [msg('register-evidence-count', { count: data.evidence.length })] : [])],
-    buttons: [[stepButton('evid', msg(data.evidence.length ? 'register-evidence-done' : 'register-evidence-skip', { count: data.evidence.length }), 'ok')]],
+    lines: [msg('register-ask-evidence', { max: MAX_EVIDENCE }), ...(evidenceCount(data) ? [msg('register-evidence-count', { count: evidenceCount(data) })] : [])],
+    buttons: [[stepButton('evid', msg(evidenceCount(data) ? 'register-evidence-done' : 'register-evidence-skip', { count: evidenceCount(data) }), 'ok')]],
   }),
   handle: (_ctx, data, input) => {
     if (input.value === 'ok') return { next: 'check', data };
-    if (!input.attachments?.length) return stay('register-evidence-expected');
-    const evidence = [...data.evidence, ...input.attachments].slice(0, MAX_EVIDENCE);
+    const notes = data.evidenceNotes ?? [];
+    const had = data.evidence.length + notes.length;
+    if (!input.attachments?.length) {
+      // A typed note is evidence too: where the paper original is kept, who holds it.
+      const note = textAnswer(input.text, LIMITS.evidenceNote);
+      if (input.text === undefined || !input.text.trim()) return stay('register-evidence-expected');
+      if ('error' in note) return { stay: true, say: [{ lines: [note.error] }] };
+      if (had >= MAX_EVIDENCE) return stay('register-evidence-limit', { max: MAX_EVIDENCE });
+      return { stay: true, data: { ...data, evidenceNotes: [...notes, note.value] }, say: [{ lines: [msg('register-evidence-note-received', { count: had + 1 })] }] };
+    }
+    const evidence = [...data.evidence, ...input.attachments].slice(0, Math.max(data.evidence.length, MAX_EVIDENCE - notes.length));
     const dropped = data.evidence.length + input.attachments.length - evidence.length;
     return {
       stay: true,
       data: { ...data, evidence },
-      say: [{ lines: [msg('register-evidence-received', { count: evidence.length }), ...(dropped > 0 ? [msg('register-evidence-limit', { max: MAX_EVIDENCE })] : [])] }],
+      say: [{ lines: [msg('register-evidence-received', { count: evidence.length + notes.length }), ...(dropped > 0 ? [msg('register-evidence-limit', { max: MAX_EVIDENCE })] : [])] }],
     };
   },
 };
@@ -268,7 +282,7 @@ export function summaryLines(
 
 const summaryStep: Step = {
   prompt: (ctx, data) => ({
-    lines: [msg('register-summary-title'), ...summaryLines(ctx, { ...data, evidenceCount: data.evidence.length })],
+    lines: [msg('register-summary-title'), ...summaryLines(ctx, { ...data, evidenceCount: evidenceCount(data) })],
     buttons: [[stepButton('sum', msg(data.resubmitId ? 'register-resubmit' : 'register-submit'), 'ok')]],
   }),
   handle: async (ctx, data, input) => {
@@ -314,7 +328,10 @@ async function submit(ctx: Ctx, data: RegisterData): Promise<StepResult<Register
     selfCheck: data.selfCheck,
     profile: data.profile ?? null,
     notApplicable: data.notApplicable ?? [],
-    evidence: data.evidence.map((e) => ({ kind: e.kind, channel: e.channel, fileRef: e.fileRef, fileName: e.fileName })),
+    evidence: [
+      ...data.evidence.map((e) => ({ kind: e.kind, channel: e.channel, fileRef: e.fileRef, fileName: e.fileName })),
+      ...(data.evidenceNotes ?? []).map((text) => ({ kind: 'NOTE' as const, channel: 'note', fileRef: text })),
+    ],
     goodDeedId: data.goodDeedId,
   };
   if (!ctx.roles.officerUnits.includes(data.unitCode!)) return { done: true, say: [{ lines: [msg('access-denied', { audience: 'officer' })] }] };
@@ -401,7 +418,8 @@ export async function startResubmission(ctx: Ctx, n: Nomination): Promise<Reply[
     nomineeName: n.nomineeName,
     place: n.place,
     achievements: n.achievements,
-    evidence: n.evidence.map((e) => ({ kind: e.kind, channel: e.channel as Attachment['channel'], fileRef: e.fileRef, fileName: e.fileName ?? undefined })),
+    evidence: n.evidence.flatMap((e) => (e.kind === 'NOTE' ? [] : [{ kind: e.kind, channel: e.channel as Attachment['channel'], fileRef: e.fileRef, fileName: e.fileName ?? undefined }])),
+    evidenceNotes: n.evidence.filter((e) => e.kind === 'NOTE').map((e) => e.fileRef),
     selfCheck: n.selfCheck,
     profile: n.profile,
     notApplicable: n.notApplicable,
@@ -428,7 +446,7 @@ export async function keepRegistrationDraft(drafts: DraftRepository, input: { pe
 
 /** Whether anything worth keeping was answered in a registration. */
 function registrationAnswered(data: RegisterData): boolean {
-  return Boolean(data.categoryCode || data.nomineeName || data.place || data.achievements || data.evidence?.length || data.resubmitId);
+  return Boolean(data.categoryCode || data.nomineeName || data.place || data.achievements || data.evidence?.length || data.evidenceNotes?.length || data.resubmitId);
 }
 
 /** Resumes a kept draft where the officer left it (the draft is removed: leaving again keeps it anew). */

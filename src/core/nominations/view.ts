@@ -86,12 +86,15 @@ export async function fullView(ctx: Ctx, n: Nomination): Promise<Reply> {
       }),
     ),
   ];
+  const notesOfEvidence = n.evidence.filter((e) => e.kind === 'NOTE');
+  if (notesOfEvidence.length > 0) lines.push(...notesOfEvidence.map((e) => msg('nomination-evidence-note', { text: e.fileRef })));
   if (awards.length > 0) lines.push(msg('nomination-commendations-title'), ...awards);
   if (notes.length > 0) {
     lines.push(msg('nomination-notes-title'));
     for (const note of notes) lines.push(msg('nomination-note-item', { kind: msg('note-kind', { kind: note.kind }), at: formatLocalDate(note.at, tz), text: note.text }));
   }
-  return { lines, attachments: n.evidence.map((e) => ({ kind: e.kind, channel: e.channel as 'telegram', fileRef: e.fileRef, fileName: e.fileName ?? undefined })) };
+  // Typed notes are shown as lines above; only files are sent as attachments.
+  return { lines, attachments: n.evidence.flatMap((e) => (e.kind === 'NOTE' ? [] : [{ ...e, kind: e.kind }])).map((e) => ({ kind: e.kind, channel: e.channel as 'telegram', fileRef: e.fileRef, fileName: e.fileName ?? undefined })) };
 }
 
 /** The public record of a recognised exemplar: no proposer, evidence, votes or reasons. */

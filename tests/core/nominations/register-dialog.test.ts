@@ -292,13 +292,25 @@ describe('registration dialog: invalid input', () => {
     expect(last(r)).toContain(PROMPTS.achievements);
   });
 
-  it('text at the evidence step asks for a photo or "Xong" again', async () => {
-    const t = shared();
-    const o1 = await officer('bad-3');
+  it('a typed note is taken as evidence ("bản giấy lưu tại UBND xã"), counted, saved and shown to the Council', async () => {
+    const t = await officerApp(); // its own app: the submitted record must not be a duplicate for the next test
+    const o1 = 'o1';
     await walkTo(t, o1, 'evidence');
-    const r = await t.say(o1, 'đây là ảnh');
-    expect(text(r)).toContain('Ở bước này bạn hãy gửi ảnh hoặc tệp');
+    let r = await t.say(o1, 'ok');
+    expect(text(r)).toContain('cần ít nhất 5 ký tự'); // too short to be a note: said, and asked again
     expect(last(r)).toContain(PROMPTS.evidence);
+    r = await t.send(o1, [{ kind: 'PHOTO' as const, fileRef: 'p-note-1' }]);
+    r = await t.say(o1, 'Bản giấy lưu tại UBND xã');
+    expect(text(r)).toContain('Đã ghi nhận minh chứng bằng văn bản. Tổng cộng 2 minh chứng.');
+    r = await t.tap(o1, button(r, 'Xong (2 minh chứng)'));
+    r = await t.tap(o1, button(r, 'Đạt tất cả'));
+    r = await t.tap(o1, button(r, /^Xong$/));
+    await t.tap(o1, button(r, 'Gửi đề nghị'));
+    const proposerId = await t.personId(o1);
+    const [saved] = (await nominations(t)).filter((n) => n.proposerId === proposerId);
+    expect(saved!.evidence.map((e) => [e.kind, e.fileRef])).toEqual([['PHOTO', 'p-note-1'], ['NOTE', 'Bản giấy lưu tại UBND xã']]);
+    const view = await t.tap(o1, `nom:v:${saved!.id}`);
+    expect(text(view)).toContain('Minh chứng (ghi chú): Bản giấy lưu tại UBND xã');
   });
 
   it('keeps at most 10 evidence files and says so', async () => {
