@@ -67,8 +67,14 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
   if (opts.adminCode) opts.notices.write(`${say('console-admin-code', { code: opts.adminCode })}\n`);
   /** Renders replies with their buttons as numbered choices, which become the choices typed numbers tap. */
   const exportsDir = resolve(opts.exportsDir ?? 'exports');
-  const show = (replies: Reply[], replyLocale: Locale, prefix = ''): string[] => {
-    choices = [];
+  // How many of `choices` belong to the latest reply, and whether that reply waits for typed text.
+  let waitsForText = false;
+  /**
+   * `append`: a notice printed after a reply numbers its buttons after the reply's, never taking over
+   * the reply's numbers (issue 13: a council member's "2" must tap the reply's second choice).
+   */
+  const show = (replies: Reply[], replyLocale: Locale, prefix = '', append = false): string[] => {
+    if (!append) choices = [];
     return replies.map((reply) => {
       const saved = saveFiles(reply, exportsDir).map((path) => ({ key: 'documents-file-saved', args: { path } }));
       const rendered = renderReply(translator, replyLocale, saved.length > 0 ? { ...reply, lines: [...reply.lines, ...saved] } : reply, 'plain');
@@ -79,13 +85,13 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
     });
   };
   const notice = async (reply: Reply, noticeLocale: Locale) => {
-    output.write(`${show([reply], noticeLocale, '🔔 ').join('')}\n\n`);
+    output.write(`${show([reply], noticeLocale, '🔔 ', true).join('')}\n\n`);
   };
   /**
    * Whether typed numbers tap buttons: only when the latest buttons offer a real choice. When a step
    * waits for typed text (its only buttons are back and cancel), "45" is the answer, not a tap.
    */
-  const choosing = () => choices.some((c) => c.action !== BACK_ACTION && c.action !== CANCEL_ACTION);
+  const choosing = () => !waitsForText && choices.some((c) => c.action !== BACK_ACTION && c.action !== CANCEL_ACTION);
 
   const rl = createInterface({ input: opts.input, terminal: false });
   const prompt = () => opts.interactive && output.write('> ');
@@ -105,6 +111,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
       locale = outcome.locale;
       // Numbers refer to the latest buttons only; a reply without buttons leaves typed numbers as text.
       const chunks = show(outcome.replies, locale);
+      waitsForText = choices.length > 0 && choices.every((c) => c.action === BACK_ACTION || c.action === CANCEL_ACTION);
       if (chunks.length > 0) output.write(`${chunks.join('\n\n')}\n\n`);
       await opts.deliverNotices?.(notice);
     } catch (error) {

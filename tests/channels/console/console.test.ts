@@ -56,4 +56,32 @@ describe('console chat: numbered choices', () => {
     expect(out).toContain('Câu trả lời ngắn quá');
     expect((await t.app.services.dialogs.current(person))?.step).toBe('name');
   });
+
+  it('a notice printed after a reply numbers its buttons after the reply’s: “2” still taps the reply’s second choice', async () => {
+    t = await createTestApp();
+    const seen: (string | undefined)[] = [];
+    const button = (text: string, action: string) => [{ label: { key: 'plain', args: { text } }, action }];
+    let out = '';
+    await runConsole({
+      core: {
+        handle: async (m: { action?: string; text?: string }) => {
+          seen.push(m.action ?? m.text);
+          return { locale: 'vi', replies: [{ lines: [{ key: 'plain', args: { text: 'Biểu quyết' } }], buttons: [button('Đồng ý', 'v:a'), button('Không đồng ý', 'v:d')] }] };
+        },
+      } as never,
+      translator: t.app.translator,
+      logger: createLogger({ level: 'silent' }),
+      input: Readable.from(['/xet\n', '2\n', '3\n']),
+      output: new Writable({ write: (c, _e, done) => ((out += String(c)), done()) }),
+      notices: new Writable({ write: (_c, _e, done) => done() }),
+      user: 'tester',
+      interactive: false,
+      telegramHint: false,
+      deliverNotices: async (send) => {
+        await send({ lines: [{ key: 'plain', args: { text: 'Có việc tốt chờ kiểm duyệt' } }], buttons: [button('Mở kiểm duyệt', 'kd:')] }, 'vi');
+      },
+    });
+    expect(out).toMatch(/\[3\] Mở kiểm duyệt/); // the notice's button comes after the reply's [1] and [2]
+    expect(seen).toEqual(['/xet', 'v:d', 'kd:']); // "2" tapped the reply's second choice, "3" the notice's button
+  });
 });
