@@ -139,9 +139,11 @@ describe('Telegram end to end: the real bot process against a fake Bot API', () 
     expect(answered).toBeLessThan(f.calls.indexOf(detail));
     const shown = textOf(detail);
     expect(shown).toContain('<b>3.1.5. Mô hình trong lĩnh vực y tế, chăm sóc sức khỏe Nhân dân</b> (mục III.3.1.5)');
-    expect(shown).toContain('<b>Tiêu chí (7):</b>');
-    expect(shown).toContain('\n1. Là các tập thể cơ quan, đơn vị, các y, bác sĩ, cán bộ và nhân viên ngành y tế xã');
-    expect(shown).toContain('\n6. Thực hiện tốt các quy định của ngành y');
+    // Who may be chosen is said above the list, not ticked as a criterion (domain-corrections §1).
+    expect(shown).toContain('Đối tượng: <i>Là các tập thể cơ quan, đơn vị, các y, bác sĩ, cán bộ và nhân viên ngành y tế xã</i>');
+    expect(shown).toContain('<b>Tiêu chí (6):</b>');
+    expect(shown).toContain('\n1. Thực hiện tốt các Chương trình, mục tiêu quốc gia về lĩnh vực y tế');
+    expect(shown).toContain('\n5. Thực hiện tốt các quy định của ngành y');
     expect(shown).toContain('<b>Và các tiêu chí chung</b> (mục III.2)');
     expect(buttonsOf(detail).map((b) => b.callback_data)).toContain('criteria:list');
 

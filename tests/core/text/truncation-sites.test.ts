@@ -15,7 +15,7 @@ import { cleanName } from '../../../src/core/text/name.ts';
 import { isGraphemePrefix, NASTY, shownPrefix, wellFormed } from '../../helpers/graphemes.ts';
 import { testTranslator } from '../../helpers/core-fixtures.ts';
 import { text } from '../../helpers/test-app.ts';
-import { appsPerTest, seed } from '../nominations/fixtures.ts';
+import { appsPerTest, seed, voteVia } from '../nominations/fixtures.ts';
 
 const open = appsPerTest();
 const CASES = Object.entries(NASTY);
@@ -34,8 +34,7 @@ describe('truncating call sites keep graphemes whole', () => {
     for (const [, g] of CASES) {
       const achievements = straddling(299, g, ' và nhiều thành tích khác trong năm 2024.');
       const n = await seed(t, { proposer: 'o1', achievements });
-      await t.tap('c1', `rv:x:${n.id}`);
-      await t.say('c1', 'Chưa đủ minh chứng theo tiêu chí');
+      await voteVia(t, 'c1', n.id, 'd', 'Chưa đủ minh chứng theo tiêu chí'); // disagree, with its reason, confirmed
       const notice = (await t.outbox()).find((x) => x.key.startsWith(`nomination:${n.id}:decided:`));
       expect(notice, `notice for #${n.id}`).toBeDefined();
       const shown = shownPrefix(notice!.text, achievements);
