@@ -5,6 +5,7 @@
  * the digest twice; the message in flight at the kill is marked UNCERTAIN and not resent.
  * Waits for events (calls reaching the fake, log lines), never for fixed times.
  */
+import { TEST_ENGINE } from '../helpers/test-engine.ts';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -118,7 +119,11 @@ function logged(p: BotProcess, re: RegExp, timeoutMs = 20_000): Promise<void> {
   });
 }
 
-describe('a broadcast interrupted by a crash', () => {
+// The test reads the SQLite file behind the bot's back while it runs; on the PostgreSQL pass the same
+// recovery code is covered by the repository tests (recoverInterrupted) and the two-instance test.
+if (TEST_ENGINE === 'postgresql') console.warn('broadcast-restart: SQLite only (reads the database file directly); skipped on the PostgreSQL pass');
+
+describe.skipIf(TEST_ENGINE === 'postgresql')('a broadcast interrupted by a crash', () => {
   it('is completed after a restart, nobody receiving the digest twice', async () => {
     // 40 council members with Telegram identities, in a database of our own.
     const seed = await createTestApp();
