@@ -18,7 +18,7 @@ describe('database client under concurrency', () => {
   let db: TempDatabase;
   const extra: Database[] = [];
   beforeEach(async () => {
-    db = await createTempDatabase();
+    db = await createTempDatabase({ engine: 'sqlite' });
   });
   afterEach(async () => {
     await Promise.all(extra.splice(0).map((d) => d.close()));

@@ -91,7 +91,7 @@ describe('createDatabase', () => {
   });
 
   it('turns on WAL, the busy timeout and foreign keys', async () => {
-    temp = await createTempDatabase();
+    temp = await createTempDatabase({ engine: 'sqlite' });
     const pragma = async (name: string) => {
       const rows = await temp!.prisma.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`);
       return rows[0] && Object.values(rows[0])[0];
@@ -102,7 +102,7 @@ describe('createDatabase', () => {
   });
 
   it('round-trips a person through create and findMany', async () => {
-    temp = await createTempDatabase();
+    temp = await createTempDatabase({ engine: 'sqlite' });
     const created = await temp.prisma.person.create({ data: { displayName: 'Nguyễn Văn A', locale: 'vi' } });
     const people = await temp.prisma.person.findMany();
     expect(people).toEqual([created]);
@@ -110,8 +110,8 @@ describe('createDatabase', () => {
   });
 
   it('gives each temp database its own file', async () => {
-    const a = await createTempDatabase();
-    const b = await createTempDatabase();
+    const a = await createTempDatabase({ engine: 'sqlite' });
+    const b = await createTempDatabase({ engine: 'sqlite' });
     try {
       expect(a.file).not.toBe(b.file);
       await a.prisma.person.create({ data: { displayName: 'A' } });
