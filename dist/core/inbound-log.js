@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=inbound-log.js.map

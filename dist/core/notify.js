@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=notify.js.map

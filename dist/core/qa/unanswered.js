@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=unanswered.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Commendation.js.map

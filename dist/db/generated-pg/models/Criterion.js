@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Criterion.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=DeedBlock.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Evidence.js.map

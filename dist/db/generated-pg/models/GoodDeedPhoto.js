@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=GoodDeedPhoto.js.map

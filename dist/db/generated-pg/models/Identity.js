@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Identity.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Invite.js.map

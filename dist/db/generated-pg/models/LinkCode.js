@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=LinkCode.js.map

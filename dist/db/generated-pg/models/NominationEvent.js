@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=NominationEvent.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=NominationNote.js.map

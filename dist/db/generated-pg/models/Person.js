@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Person.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Quota.js.map

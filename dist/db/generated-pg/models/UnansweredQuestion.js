@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=UnansweredQuestion.js.map

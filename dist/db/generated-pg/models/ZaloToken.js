@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=ZaloToken.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=AwardForm.js.map

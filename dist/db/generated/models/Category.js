@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Category.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=DialogState.js.map

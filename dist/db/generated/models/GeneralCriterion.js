@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=GeneralCriterion.js.map

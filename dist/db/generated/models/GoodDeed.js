@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=GoodDeed.js.map

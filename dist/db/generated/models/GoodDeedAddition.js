@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=GoodDeedAddition.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=JobRun.js.map

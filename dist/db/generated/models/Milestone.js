@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Milestone.js.map

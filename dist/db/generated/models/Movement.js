@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Movement.js.map

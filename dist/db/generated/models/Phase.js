@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Phase.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Preference.js.map

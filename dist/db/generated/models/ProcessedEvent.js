@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=ProcessedEvent.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=RoleGrant.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=SendSlot.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Unit.js.map

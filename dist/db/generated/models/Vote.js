@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Vote.js.map
