@@ -9,13 +9,13 @@
  *
  * @module
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { access, copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { access, copyFile, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, type PrismaClient } from '../../src/db/client.ts';
-import { applyMigrations, MIGRATION_FILE } from '../../src/db/migrate.ts';
+import { applyMigrations } from '../../src/db/migrate.ts';
 import { POSTGRES_MIGRATIONS_DIR, POSTGRES_SCHEMA_PATH } from '../../src/db/postgres-schema.ts';
 import { clonePostgres, contentHash, postgresTemplate, TEST_ENGINE } from './test-engine.ts';
 
@@ -35,21 +35,11 @@ export interface TempDatabase {
 
 let template: Promise<string> | undefined;
 
-/** SHA-256 over the names and SQL of every migration folder. */
-async function migrationsHash(): Promise<string> {
-  const hash = createHash('sha256');
-  const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true }).catch(() => []);
-  for (const name of entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
-    hash.update(`${name}\0`).update(await readFile(join(MIGRATIONS_DIR, name, MIGRATION_FILE)));
-  }
-  return hash.digest('hex').slice(0, 16);
-}
-
 /** Path of the migrated template database (built once per migrations content, shared). */
 export function migratedTemplate(): Promise<string> {
   template ??= (async () => {
     const dir = join(tmpdir(), 'thidua-test-templates');
-    const file = join(dir, `${await migrationsHash()}.db`);
+    const file = join(dir, `${await contentHash(MIGRATIONS_DIR)}.db`);
     if (await access(file).then(() => true, () => false)) return file;
     await mkdir(dir, { recursive: true });
     const partial = join(dir, `${randomUUID()}.partial.db`);
