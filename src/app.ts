@@ -41,7 +41,7 @@ import { createPeopleRepository } from './db/people-repository.ts';
 import { milestoneDatesFeature, registerMilestoneDateDialog } from './core/features/milestone-dates.ts';
 import { createDraftRepository } from './db/draft-repository.ts';
 import { createMilestoneDateRepository } from './db/milestone-date-repository.ts';
-import { importPlan, loadPlan, type PlanImportResult } from './db/plan-repository.ts';
+import { importPlan, type PlanImportResult } from './db/plan-repository.ts';
 import { loadPlanAnyFile } from './plan-xlsx/load.ts';
 import { createRoleRepository } from './db/role-repository.ts';
 import type { Logger } from './logger.ts';
@@ -146,7 +146,8 @@ export async function createApp(opts: {
     const planImport = await importPlan(db.prisma, planFile);
     logger.info({ plan: planImport.slug, status: planImport.status, ...planImport.counts }, 'plan ready');
     await importAwardForms(db.prisma, awardForms);
-    const catalog = createPlanCatalog((await loadPlan(db.prisma, planFile.id))!);
+    // The file was validated once above; the catalog is built from it, not read back and re-validated.
+    const catalog = createPlanCatalog(planFile);
     const translator = createTranslator({
       localesDir: resolve(PROJECT_ROOT, 'locales'),
       defaultLocale: config.defaultLocale,

@@ -1,9 +1,11 @@
 /**
- * Plans in the database: idempotent import of a validated plan file, and loading it back.
+ * Plans in the database: idempotent import of a validated plan file, and loading a stored one back.
  *
- * Import keys every row by (plan, code): re-importing an unchanged file changes nothing (its
- * content hash matches); an edited file updates rows in place, adds new ones and removes the ones
- * no longer in the file, all in one transaction.
+ * One store: the validated plan is kept whole as a JSON document; the only rows besides it are the
+ * ones records point at (units and categories, keyed by (plan, code)). Re-importing an unchanged
+ * file changes nothing (its content hash matches); an edited file replaces the document, keeps the
+ * ids of units and categories whose code stays, adds new ones and removes the ones no longer in the
+ * file, all in one transaction.
  */
 import { createHash } from 'node:crypto';
 import { planFileSchema, type PlanFile } from '../core/plan/plan-schema.ts';
@@ -19,8 +21,8 @@ export interface PlanImportResult {
 const canonicalHash = (plan: PlanFile): string => createHash('sha256').update(JSON.stringify(plan)).digest('hex');
 
 /**
- * Thrown when an edited plan would remove a row that records still use (a category, unit or movement
- * of existing nominations or roles). Nothing was changed: the import runs in one transaction.
+ * Thrown when an edited plan would remove a row that records still use (a category or unit of
+ * existing nominations, roles or invites). Nothing was changed: the import runs in one transaction.
  */
 export class PlanImportError extends Error {
   override name = 'PlanImportError';
@@ -77,23 +79,14 @@ export async function importPlan(prisma: PrismaClient, plan: PlanFile): Promise<
 
   try {
     await prisma.$transaction(async (tx) => {
-      const head = {
-        titleVi: plan.title.vi,
-        titleEn: plan.title.en,
-        communeVi: plan.commune.vi,
-        communeEn: plan.commune.en,
-        startsOn: plan.period.start,
-        endsOn: plan.period.end,
-        document: JSON.stringify(plan),
-        contentHash: hash,
-      };
+      const head = { document: JSON.stringify(plan), contentHash: hash };
       const { id: planId } = await tx.plan.upsert({ where: { slug: plan.id }, create: { slug: plan.id, ...head }, update: head, select: { id: true } });
       await syncPlanRows(tx, planId, plan);
     });
   } catch (error) {
     if ((error as { code?: string }).code === 'P2003') {
       throw new PlanImportError(
-        `Plan "${plan.id}" was not updated: the edited file removes a category, unit or movement that nominations or roles still use. Keep that item in the file (you may rename it), then import again.`,
+        `Plan "${plan.id}" was not updated: the edited file removes a category or unit that nominations or roles still use. Keep that item in the file (you may rename it), then import again.`,
       );
     }
     throw error;
@@ -101,100 +94,28 @@ export async function importPlan(prisma: PrismaClient, plan: PlanFile): Promise<
   return { slug: plan.id, status: found ? 'updated' : 'created', counts };
 }
 
+/**
+ * The rows records point at: units (officers' grants, invites, nominations) and categories
+ * (nominations), keyed by code. Everything else of the plan is read from its document.
+ */
 async function syncPlanRows(tx: Tx, planId: number, plan: PlanFile): Promise<void> {
   const existing = { where: { planId }, select: { id: true, code: true } } as const;
-  await sync(plan.movements, await tx.movement.findMany(existing), {
-    create: (m, position) => tx.movement.create({ data: { planId, code: m.code, position, nameVi: m.name.vi, nameEn: m.name.en } }),
-    update: (id, m, position) => tx.movement.update({ where: { id }, data: { position, nameVi: m.name.vi, nameEn: m.name.en } }),
-    remove: (ids) => tx.movement.deleteMany({ where: { id: { in: ids } } }),
-  });
   await sync(plan.units, await tx.unit.findMany(existing), {
-    create: (u, position) => tx.unit.create({ data: { planId, code: u.code, position, nameVi: u.name.vi, nameEn: u.name.en } }),
-    update: (id, u, position) => tx.unit.update({ where: { id }, data: { position, nameVi: u.name.vi, nameEn: u.name.en } }),
+    create: (u, position) => tx.unit.create({ data: { planId, code: u.code, position } }),
+    update: (id, _u, position) => tx.unit.update({ where: { id }, data: { position } }),
     remove: (ids) => tx.unit.deleteMany({ where: { id: { in: ids } } }),
   });
-  const general = (g: PlanFile['generalCriteria'][number], position: number) => ({ position, textVi: g.text.vi, textEn: g.text.en, section: g.section });
-  await sync(plan.generalCriteria, await tx.generalCriterion.findMany(existing), {
-    create: (g, position) => tx.generalCriterion.create({ data: { planId, code: g.code, ...general(g, position) } }),
-    update: (id, g, position) => tx.generalCriterion.update({ where: { id }, data: general(g, position) }),
-    remove: (ids) => tx.generalCriterion.deleteMany({ where: { id: { in: ids } } }),
-  });
-  const category = (c: PlanFile['categories'][number], position: number) => ({
-    position,
-    group: c.group,
-    subjectTypes: c.subjectTypes.join(','),
-    movementCode: c.movement ?? null,
-    section: c.section,
-    nameVi: c.name.vi,
-    nameEn: c.name.en,
-    keywords: c.keywords.join(','),
-  });
-  const categoryIds = await sync(plan.categories, await tx.category.findMany(existing), {
-    create: (c, position) => tx.category.create({ data: { planId, code: c.code, ...category(c, position) } }),
-    update: (id, c, position) => tx.category.update({ where: { id }, data: category(c, position) }),
+  await sync(plan.categories, await tx.category.findMany(existing), {
+    create: (c) => tx.category.create({ data: { planId, code: c.code } }),
+    update: async () => undefined,
     remove: (ids) => tx.category.deleteMany({ where: { id: { in: ids } } }),
-  });
-  for (const c of plan.categories) {
-    const categoryId = categoryIds.get(c.code)!;
-    await sync(c.criteria, await tx.criterion.findMany({ where: { categoryId }, select: { id: true, code: true } }), {
-      create: (x, position) => tx.criterion.create({ data: { categoryId, code: x.code, position, textVi: x.text.vi, textEn: x.text.en } }),
-      update: (id, x, position) => tx.criterion.update({ where: { id }, data: { position, textVi: x.text.vi, textEn: x.text.en } }),
-      remove: (ids) => tx.criterion.deleteMany({ where: { id: { in: ids } } }),
-    });
-  }
-  const quota = (q: PlanFile['quotas'][number], position: number) => ({
-    position,
-    unitCode: q.unit,
-    movementCode: q.movement ?? null,
-    fieldVi: q.field.vi,
-    fieldEn: q.field.en,
-    collectives: q.targets.collectives,
-    individuals: q.targets.individuals,
-    households: q.targets.households,
-    anySubject: q.targets.any,
-    section: q.section,
-    noteVi: q.note?.vi ?? '',
-    noteEn: q.note?.en ?? '',
-  });
-  await sync(plan.quotas, await tx.quota.findMany(existing), {
-    create: (q, position) => tx.quota.create({ data: { planId, code: q.code, ...quota(q, position) } }),
-    update: (id, q, position) => tx.quota.update({ where: { id }, data: quota(q, position) }),
-    remove: (ids) => tx.quota.deleteMany({ where: { id: { in: ids } } }),
-  });
-  const phase = (p: PlanFile['phases'][number], position: number) => ({
-    position,
-    nameVi: p.name.vi,
-    nameEn: p.name.en,
-    startsOn: p.start,
-    endsOn: p.end,
-    section: p.section,
-    summaryVi: p.summary.vi,
-    summaryEn: p.summary.en,
-  });
-  await sync(plan.phases, await tx.phase.findMany(existing), {
-    create: (p, position) => tx.phase.create({ data: { planId, code: p.code, ...phase(p, position) } }),
-    update: (id, p, position) => tx.phase.update({ where: { id }, data: phase(p, position) }),
-    remove: (ids) => tx.phase.deleteMany({ where: { id: { in: ids } } }),
-  });
-  const milestone = (m: PlanFile['milestones'][number], position: number) => ({
-    position,
-    kind: m.kind,
-    phaseCode: m.phase ?? null,
-    date: m.date,
-    precision: m.precision,
-    titleVi: m.title.vi,
-    titleEn: m.title.en,
-    section: m.section,
-  });
-  await sync(plan.milestones, await tx.milestone.findMany(existing), {
-    create: (m, position) => tx.milestone.create({ data: { planId, code: m.code, ...milestone(m, position) } }),
-    update: (id, m, position) => tx.milestone.update({ where: { id }, data: milestone(m, position) }),
-    remove: (ids) => tx.milestone.deleteMany({ where: { id: { in: ids } } }),
   });
 }
 
 /**
- * Loads an imported plan by its id (slug), re-validated. Returns `null` when no such plan exists.
+ * Loads a stored plan by its id (slug), re-validated: for reading a plan other than the one the bot
+ * started with (the start builds its catalog from the file it just validated and imported, and does
+ * not read it back). Returns `null` when no such plan exists.
  * @throws ZodError if the stored document no longer matches the schema (a newer bot wrote it).
  */
 export async function loadPlan(prisma: PrismaClient, slug: string): Promise<PlanFile | null> {

@@ -17,13 +17,7 @@ async function snapshot(db: TempDatabase) {
   return {
     plans: strip(await p.plan.findMany({ orderBy: { id: 'asc' } })),
     categories: await p.category.findMany({ orderBy: { id: 'asc' } }),
-    criteria: await p.criterion.findMany({ orderBy: { id: 'asc' } }),
-    quotas: await p.quota.findMany({ orderBy: { id: 'asc' } }),
     units: await p.unit.findMany({ orderBy: { id: 'asc' } }),
-    movements: await p.movement.findMany({ orderBy: { id: 'asc' } }),
-    phases: await p.phase.findMany({ orderBy: { id: 'asc' } }),
-    milestones: await p.milestone.findMany({ orderBy: { id: 'asc' } }),
-    general: await p.generalCriterion.findMany({ orderBy: { id: 'asc' } }),
   };
 }
 
@@ -36,14 +30,14 @@ describe('plan import', () => {
     await db.close();
   });
 
-  it('imports the shipped plan into rows', async () => {
-    const result = await importPlan(db.prisma, shipped());
+  it('imports the shipped plan: its document, and a row for each unit and category', async () => {
+    const plan = shipped();
+    const result = await importPlan(db.prisma, plan);
     expect(result.status).toBe('created');
-    expect(await db.prisma.category.count()).toBe(12);
-    expect(await db.prisma.quota.count()).toBe(11);
-    expect(await db.prisma.criterion.count()).toBe(result.counts.criteria);
-    const health = await db.prisma.category.findFirst({ where: { code: '3.1.5' }, include: { criteria: { orderBy: { position: 'asc' } } } });
-    expect(health?.criteria[0]?.code).toBe('3.1.5.2'); // 3.1.5.1 said who may be chosen: now the category's eligibility
+    expect(result.counts).toMatchObject({ categories: 12, quotas: 11, units: plan.units.length });
+    expect((await db.prisma.category.findMany({ orderBy: { id: 'asc' } })).map((c) => c.code)).toEqual(plan.categories.map((c) => c.code));
+    expect((await db.prisma.unit.findMany({ orderBy: { position: 'asc' } })).map((u) => u.code)).toEqual(plan.units.map((u) => u.code));
+    expect(await loadPlan(db.prisma, plan.id)).toEqual(plan);
   });
 
   it('importing twice gives the same rows', async () => {
@@ -54,23 +48,25 @@ describe('plan import', () => {
     expect(await snapshot(db)).toEqual(first);
   });
 
-  it('an edited file updates in place: same ids, new text, removed rows gone, new rows added', async () => {
+  it('an edited file updates in place: same ids, new document, removed rows gone, new rows added', async () => {
     await importPlan(db.prisma, shipped());
     const before = await db.prisma.category.findFirstOrThrow({ where: { code: '3.1.5' } });
     const doc = parse(readFileSync(SHIPPED_PLAN, 'utf8'));
     doc.categories[4].name.vi = 'Mô hình y tế (đã sửa)';
     doc.categories[4].criteria.pop();
     doc.quotas.push({ ...doc.quotas[0], code: 'q99' });
+    doc.units.reverse();
+    doc.units.push({ ...doc.units[0], code: 'don-vi-moi' });
     const edited = parsePlanText(JSON.stringify(doc));
     const result = await importPlan(db.prisma, edited);
     expect(result.status).toBe('updated');
-    const after = await db.prisma.category.findFirstOrThrow({ where: { code: '3.1.5' }, include: { criteria: true } });
-    expect(after.id).toBe(before.id);
-    expect(after.nameVi).toBe('Mô hình y tế (đã sửa)');
-    expect(after.criteria).toHaveLength(edited.categories[4]!.criteria.length);
-    expect(await db.prisma.quota.count()).toBe(12);
+    expect((await db.prisma.category.findFirstOrThrow({ where: { code: '3.1.5' } })).id).toBe(before.id);
+    expect((await db.prisma.unit.findMany({ orderBy: { position: 'asc' } })).map((u) => u.code)).toEqual(edited.units.map((u) => u.code));
     expect(await db.prisma.plan.count()).toBe(1);
-    expect((await loadPlan(db.prisma, 'ia-bang-2021-2025'))?.categories[4]?.name.vi).toBe('Mô hình y tế (đã sửa)');
+    const stored = await loadPlan(db.prisma, 'ia-bang-2021-2025');
+    expect(stored).toEqual(edited);
+    expect(stored?.categories[4]?.name.vi).toBe('Mô hình y tế (đã sửa)');
+    expect(stored?.quotas).toHaveLength(12);
   });
 
   it('refuses, clearly and without changing anything, an edit that removes a category nominations use', async () => {
@@ -85,7 +81,7 @@ describe('plan import', () => {
     doc.categories.splice(4, 1); // 3.1.5
     const before = await snapshot(db);
     await expect(importPlan(db.prisma, parsePlanText(JSON.stringify(doc)))).rejects.toThrow(PlanImportError);
-    await expect(importPlan(db.prisma, parsePlanText(JSON.stringify(doc)))).rejects.toThrow(/removes a category, unit or movement that nominations or roles still use/);
+    await expect(importPlan(db.prisma, parsePlanText(JSON.stringify(doc)))).rejects.toThrow(/removes a category or unit that nominations or roles still use/);
     expect(await snapshot(db)).toEqual(before);
   });
 
