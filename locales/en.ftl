@@ -892,6 +892,14 @@ job-result-no-subscriber = nobody has subscribed yet
 job-result-no-deeds = no good deed was published this week: nothing sent
 job-result-bulletin = bulletin of { $deeds } good deeds queued for { $queued } of { $total } subscribers
 job-result-skipped = missed while the bot was down, too late to send: skipped
+job-result-rounds = { $rounds ->
+        [one] { $rounds } round open for more than { $days } days brought to the council chair
+       *[other] { $rounds } rounds open for more than { $days } days brought to the council chair
+    }; { $queued } notices queued
+council-round-too-long-office = ⚠️ Nomination #{ $id } ({ $name }), round { $round }: the round has been open for more than { $days } days without a result. { $chairs ->
+        [0] Nobody holds the council chair's role in the bot yet: please give it to the council chair, or record the conclusion of the council's meeting once it has met.
+       *[other] The council chair has been told. Once the council has met, the standing office records the meeting's conclusion.
+    }
 register-plan-ended = <i>Note: { $plan } ended on { $end }. The nomination is still recorded under this plan; when a new plan is issued, an administrator loads it so nominations follow it.</i>
 
 ## Security: group chats

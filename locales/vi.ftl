@@ -831,6 +831,11 @@ job-result-no-subscriber = chưa ai đăng ký nhận
 job-result-no-deeds = tuần này không có việc tốt nào được đăng, không gửi
 job-result-bulletin = bản tin { $deeds } việc tốt, đã xếp gửi cho { $queued }/{ $total } người đăng ký
 job-result-skipped = lỡ khi bot tạm dừng, đã quá hạn nên bỏ qua
+job-result-rounds = { $rounds } vòng xét mở quá { $days } ngày đã được báo Chủ tịch Hội đồng; đã đưa { $queued } thông báo vào hàng chờ gửi
+council-round-too-long-office = ⚠️ Hồ sơ #{ $id } ({ $name }), vòng xét { $round }: vòng xét đã mở quá { $days } ngày mà chưa có kết quả. { $chairs ->
+        [0] Chưa có ai được giao vai trò Chủ tịch Hội đồng trên hệ thống; đề nghị bộ phận thường trực cấp quyền cho đồng chí Chủ tịch Hội đồng, hoặc ghi kết luận cuộc họp Hội đồng khi Hội đồng đã họp.
+       *[other] Đã báo đồng chí Chủ tịch Hội đồng. Khi Hội đồng đã họp, bộ phận thường trực ghi kết luận cuộc họp.
+    }
 register-plan-ended = <i>Lưu ý: { $plan } đã kết thúc ngày { $end }. Hồ sơ vẫn được ghi nhận vào kế hoạch này; khi có kế hoạch mới, quản trị viên sẽ nạp để đăng ký theo kế hoạch mới.</i>
 
 ## Bảo mật: nhóm chat

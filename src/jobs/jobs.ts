@@ -8,6 +8,7 @@ import type { Services } from '../core/context.ts';
 import { BULLETIN_MAX, bulletinReply } from '../core/deeds/read.ts';
 import { moderatorsOf, waitingDeeds, waitingReply } from '../core/deeds/moderation-loop.ts';
 import { councilDigest, DIGEST_LIST_LIMIT, type DigestRepository } from '../core/digest/digest.ts';
+import { remindStalledRounds } from '../core/council/stalled.ts';
 import { computeProgress } from '../core/nominations/progress.ts';
 import { formatPlanDate, localDate } from '../core/plan/dates.ts';
 import type { PreferenceRepository } from '../core/preferences.ts';
@@ -177,5 +178,21 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
     },
   };
 
-  return [digestJob, remindersJob, bulletinJob];
+  /**
+   * Review rounds open longer than `councilRoundDays` (issue 12: every round ends): the council
+   * chair and the standing office are told once per round (see core/council/stalled.ts). Runs with
+   * the daily reminders; each day's run looks at every open round, so a missed day loses nothing.
+   */
+  const roundsJob: JobDefinition = {
+    name: 'council-rounds',
+    cron: settings.remindersCron,
+    catchUp: 'latest',
+    async run({ now }) {
+      const days = services.settings.councilRoundDays;
+      const r = await remindStalledRounds(services, { planSlug: services.catalog().plan.id, now, days });
+      return msg('job-result-rounds', { rounds: r.rounds, queued: r.queued, days });
+    },
+  };
+
+  return [digestJob, remindersJob, bulletinJob, roundsJob];
 }
