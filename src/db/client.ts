@@ -12,6 +12,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { StoreBusyError } from '../core/store-busy.ts';
+import { someErrorInChain } from './error-chain.ts';
 import { PrismaClient } from './generated/client.ts';
 import { createPostgresDatabase, isPostgresUrl } from './postgres.ts';
 
@@ -118,16 +119,10 @@ class QueryLock {
  * or better-sqlite3 `SqliteError` (code `SQLITE_BUSY…`) is recognised too, also as a `cause`.
  */
 export function isBusyError(error: unknown): boolean {
-  const seen = new Set<object>();
-  const visit = (e: unknown): boolean => {
-    if (typeof e !== 'object' || e === null || seen.has(e) || seen.size > 8) return false;
-    seen.add(e);
-    const o = e as { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
-    if (o.code === 'P1008' || o.kind === 'SocketTimeout') return true;
-    if ([o.code, o.originalCode].some((c) => typeof c === 'string' && c.startsWith('SQLITE_BUSY'))) return true;
-    return visit(o.cause) || visit(o.meta?.driverAdapterError);
-  };
-  return visit(error);
+  return someErrorInChain(
+    error,
+    (o) => o.code === 'P1008' || o.kind === 'SocketTimeout' || [o.code, o.originalCode].some((c) => typeof c === 'string' && c.startsWith('SQLITE_BUSY')),
+  );
 }
 
 /**

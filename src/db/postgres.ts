@@ -9,6 +9,7 @@
  * @module
  */
 import { PrismaPg } from '@prisma/adapter-pg';
+import { someErrorInChain } from './error-chain.ts';
 import { PrismaClient as PostgresClient } from './generated-pg/client.ts';
 import type { PrismaClient } from './generated/client.ts';
 
@@ -24,16 +25,7 @@ export const CONFLICT_ATTEMPTS = 10;
  * (deadlock_detected) from the driver, also as a `cause`.
  */
 export function isConflictError(error: unknown): boolean {
-  const seen = new Set<object>();
-  const visit = (e: unknown): boolean => {
-    if (typeof e !== 'object' || e === null || seen.has(e) || seen.size > 8) return false;
-    seen.add(e);
-    const o = e as { code?: unknown; originalCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
-    if (o.code === 'P2034' || o.originalCode === '40001' || o.originalCode === '40P01') return true;
-    if (o.code === '40001' || o.code === '40P01') return true;
-    return visit(o.cause) || visit(o.meta?.driverAdapterError);
-  };
-  return visit(error);
+  return someErrorInChain(error, (o) => o.code === 'P2034' || o.code === '40001' || o.code === '40P01' || o.originalCode === '40001' || o.originalCode === '40P01');
 }
 
 /** Options of {@link createPostgresDatabase}. */
