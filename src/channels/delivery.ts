@@ -1,6 +1,9 @@
 /**
  * The outbox sender: delivers every proactive message once, at a pace the platform accepts.
  *
+ * - Interactive replies go through the outbox too: the handler queues them with the update's state
+ *   change (`OutboxStore.enqueueReplies`) and delivers them at once with {@link OutboxSender.deliverRows};
+ *   the loop delivers whatever that left (a 429, a crash).
  * - Due PENDING rows of one channel are claimed (PENDING → SENDING, one process wins), rendered in
  *   the recipient's language, sent, then marked SENT.
  * - Pace: at most `perSecond` messages per second overall and one per `perChatMs` per chat
@@ -77,6 +80,16 @@ export interface OutboxSender {
   deliverDue(): Promise<number>;
   /** At start: rows a dead process left SENDING become UNCERTAIN (never resent); returns how many. */
   recoverInterrupted(): Promise<number>;
+  /**
+   * Delivers exactly these rows now, in this order: the replies to an inbound update, just committed
+   * by its handler (`OutboxStore.enqueueReplies`). Rows of other channels or no longer `PENDING`
+   * (another process took them, already sent) are skipped. They skip the per-chat spacing (a person's
+   * own conversation may burst) but keep the overall pace. A failure follows the rules of
+   * {@link deliverDue} (a 429 defers the row to be delivered later by the loop, never replaced by an
+   * error text); after the first row of a chat that fails or is deferred, that chat's later rows are
+   * left `PENDING` for the loop, so their order is kept. Never throws for a failed send.
+   */
+  deliverRows(ids: number[]): Promise<void>;
   /** When the channel may send again after a "retry later" (UTC), if deferred. */
   pausedUntil(): Date | null;
 }
@@ -105,12 +118,12 @@ export function createOutboxSender(opts: SenderOptions): OutboxSender {
   };
   let paused: Date | null = null;
 
-  async function deliverOne(m: OutboxItem): Promise<'sent' | 'stop' | 'next'> {
-    if (!(await store.claim(m.id))) return 'next';
+  async function deliverOne(m: OutboxItem, burst = false): Promise<'sent' | 'stop' | 'next' | 'skipped'> {
+    if (!(await store.claim(m.id))) return 'skipped';
     const wait = Math.max(lastSend + gapMs, recentEnds.length >= perSecond ? recentEnds[0]! + 1000 : 0) - ms();
     if (wait > 0) await sleep(wait);
     if (opts.pace) {
-      const slot = await opts.pace.reserve({ channel: opts.channel, chatId: m.chatId, now: clock() });
+      const slot = await opts.pace.reserve({ channel: opts.channel, chatId: m.chatId, now: clock(), ...(burst ? { burst } : {}) });
       const until = slot.getTime() - ms();
       if (until > 0) await sleep(until);
     }
@@ -151,6 +164,30 @@ export function createOutboxSender(opts: SenderOptions): OutboxSender {
   const scope = { channel: opts.channel, ...(opts.chatId !== undefined ? { chatId: opts.chatId } : {}) };
   return {
     pausedUntil: () => paused,
+    async deliverRows(ids) {
+      let rows: OutboxItem[];
+      try {
+        rows = await store.pending({ channel: opts.channel, ids });
+      } catch (error) {
+        logger.error({ err: error, ids }, 'reading replies to deliver failed: left to the delivery loop');
+        return;
+      }
+      const held = new Set<string>();
+      for (const m of rows) {
+        if (held.has(m.chatId)) continue;
+        if (paused && paused.getTime() > ms()) {
+          held.add(m.chatId);
+          continue;
+        }
+        try {
+          const result = await deliverOne(m, true);
+          if (result === 'stop' || result === 'next') held.add(m.chatId);
+        } catch (error) {
+          logger.error({ err: error, outboxId: m.id }, 'delivering a reply failed: left to the delivery loop');
+          held.add(m.chatId);
+        }
+      }
+    },
     async recoverInterrupted() {
       const count = await store.recoverInterrupted(scope);
       if (count > 0) logger.warn({ channel: opts.channel, count }, 'messages interrupted mid-send marked UNCERTAIN (not resent)');

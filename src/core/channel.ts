@@ -67,7 +67,7 @@ export interface Button {
 /**
  * A file made for the person (a drafted document): sent as a document on Telegram, uploaded then
  * sent on Zalo, written under `./exports/` by the console. Only ever in a private chat.
- * Bytes are not JSON: a reply with files is answered at once, never queued in the outbox.
+ * Bytes are not JSON: in the outbox they are stored as base64 (`src/db/reply-codec.ts`).
  */
 export interface OutFile {
   /** File name with extension, ASCII (e.g. "to-trinh-05-TTr-UBND-2026-01-05.docx"). */

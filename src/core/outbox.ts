@@ -25,6 +25,24 @@ export interface OutboxItem {
   attempts: number;
 }
 
+/** One interactive reply to queue with {@link OutboxStore.enqueueReplies}. */
+export interface ReplyRow {
+  /** Unique key, e.g. `reply:telegram:<update_id>:<n>`; a key already queued is not queued again. */
+  key: string;
+  personId: number;
+  /** The channel's name (`telegram`, `zalo`, `console`). */
+  channel: string;
+  chatId: string;
+  locale: string;
+  reply: Reply;
+  /**
+   * When the background loop may pick the row up (UTC). The handler delivers its rows at once
+   * ({@link OutboxStore} rows through `OutboxSender.deliverRows`); a little later (e.g. now + 30 s)
+   * keeps the loop from racing it, and still delivers them if the process dies before.
+   */
+  notBefore: Date;
+}
+
 /** Port implemented by the database. Every method throws only when the store itself fails. */
 export interface OutboxStore {
   /**
@@ -32,6 +50,18 @@ export interface OutboxStore {
    * oldest first, at most `limit`.
    */
   due(opts: { channel: string; chatId?: string; now: Date; limit: number }): Promise<OutboxItem[]>;
+  /**
+   * The `PENDING` rows among `ids` of one channel, whether due or not, in the order of `ids`
+   * (ids of other channels, other states or no row are left out).
+   */
+  pending(opts: { channel: string; ids: number[] }): Promise<OutboxItem[]>;
+  /**
+   * Queues the replies to one inbound update as `PENDING` rows, in order; returns their ids in that
+   * order. A key queued already is not written again: its id is returned while still `PENDING`, else
+   * left out. Safe inside an enclosing interactive transaction on PostgreSQL (check, then insert;
+   * no caught unique violation).
+   */
+  enqueueReplies(rows: ReplyRow[]): Promise<number[]>;
   /**
    * `PENDING` → `SENDING` and one more attempt; `false` if another process claimed it first, or if
    * the message lost its point (its `relevance` subject moved on: it becomes `DROPPED`, never sent).

@@ -29,11 +29,13 @@ export const TELEGRAM_PACE: PaceLimits = { overallGapMs: 40, perChatGapMs: 1000 
 export interface SendPace {
   /**
    * Reserves the next slot for one message to `chatId` on `channel`, at or after `now`, that keeps
-   * both limits with every slot reserved before it (by any instance).
+   * both limits with every slot reserved before it (by any instance). `burst`: the chat's own spacing
+   * is not waited for (a person's own conversation: several replies to one message may go out back to
+   * back), though the slot still counts for the chat; the overall pace is kept as always.
    *
    * @returns the instant (UTC) the message may go out: now, or later when the pace is full. A caller
    *   that would rather not wait long may still send at that instant or give the slot up (an unused
    *   slot only slows the pace down, never speeds it up).
    */
-  reserve(opts: { channel: string; chatId: string; now: Date }): Promise<Date>;
+  reserve(opts: { channel: string; chatId: string; now: Date; burst?: boolean }): Promise<Date>;
 }

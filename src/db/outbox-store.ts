@@ -3,14 +3,17 @@
  * `createOutbox` in `./outbox.ts`. One Prisma operation per method, except `markUnreachable`
  * (row and person).
  */
-import type { OutboxStore } from '../core/outbox.ts';
+import type { OutboxItem, OutboxStore } from '../core/outbox.ts';
 import type { PrismaClient } from './client.ts';
-import { payloadReply } from './outbox.ts';
+import { enqueueReplies, payloadReply } from './outbox.ts';
 import { dropMessage, stillRelevant } from './relevance.ts';
 
 /** Longest `lastError` kept, in characters. */
 const ERROR_MAX = 500;
 const clip = (error: string) => error.slice(0, ERROR_MAX);
+
+type Row = { id: number; personId: number; chatId: string; payload: string; locale: string; attempts: number };
+const toItem = (r: Row): OutboxItem => ({ id: r.id, personId: r.personId, chatId: r.chatId, reply: payloadReply(r.payload), locale: r.locale === 'en' ? 'en' : 'vi', attempts: r.attempts });
 
 export function createOutboxStore(prisma: PrismaClient): OutboxStore {
   const scope = (channel: string, chatId?: string) => ({ channel, ...(chatId !== undefined ? { chatId } : {}) });
@@ -21,8 +24,18 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
         orderBy: { id: 'asc' },
         take: limit,
       });
-      return rows.map((r) => ({ id: r.id, personId: r.personId, chatId: r.chatId, reply: payloadReply(r.payload), locale: r.locale === 'en' ? 'en' : 'vi', attempts: r.attempts }));
+      return rows.map(toItem);
     },
+    async pending({ channel, ids }) {
+      if (ids.length === 0) return [];
+      const rows = await prisma.outboxMessage.findMany({ where: { id: { in: ids }, channel, state: 'PENDING' } });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.flatMap((id) => {
+        const r = byId.get(id);
+        return r ? [toItem(r)] : [];
+      });
+    },
+    enqueueReplies: (rows) => enqueueReplies(prisma, rows),
     async claim(id) {
       // The send-time check (issue 12): a notice whose nomination moved on since it was queued
       // (decided, withdrawn, another round) has lost its point; it is DROPPED, never sent.

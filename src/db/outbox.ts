@@ -5,7 +5,9 @@
  */
 import type { Reply } from '../core/channel.ts';
 import type { Notice, Notifier } from '../core/notify.ts';
+import type { ReplyRow } from '../core/outbox.ts';
 import { isUniqueViolation, type PrismaClient } from './client.ts';
+import { decodeReply, encodeReply } from './reply-codec.ts';
 
 export interface OutboxRecipient {
   channel: string;
@@ -41,7 +43,7 @@ export function createOutbox(prisma: PrismaClient, opts: { defaultLocale: string
         if (exists) continue;
         try {
           await prisma.outboxMessage.create({
-            data: { key: n.key, personId: n.personId, ...to, payload: JSON.stringify(n.reply), relevance: n.relevance ?? null, nextAttemptAt: now(), ...(held ? { state: 'UNREACHABLE', lastError: 'recipient unreachable when queued' } : {}) },
+            data: { key: n.key, personId: n.personId, ...to, payload: encodeReply(n.reply), relevance: n.relevance ?? null, nextAttemptAt: now(), ...(held ? { state: 'UNREACHABLE', lastError: 'recipient unreachable when queued' } : {}) },
           });
           created++;
         } catch (error) {
@@ -54,5 +56,32 @@ export function createOutbox(prisma: PrismaClient, opts: { defaultLocale: string
   };
 }
 
-/** Parses a stored payload back into a reply. */
-export const payloadReply = (payload: string): Reply => JSON.parse(payload) as Reply;
+/** Parses a stored payload back into a reply (see `reply-codec.ts`: files' bytes are base64). */
+export const payloadReply = (payload: string): Reply => decodeReply(payload);
+
+/**
+ * Queues the replies to one inbound update as PENDING outbox rows, in order, and returns their ids
+ * in that order. A row whose key exists already is not written again: its id is returned while it
+ * is still PENDING (not yet delivered), else left out (already sent or ended: nothing to deliver).
+ *
+ * Works with the client of an enclosing interactive transaction (pass the `tx`): check then insert,
+ * never a caught unique violation (on PostgreSQL that aborts the transaction). Two writers of the
+ * same key at the same instant are not expected (an update's key is claimed by the inbox first);
+ * if it happens, the later insert fails and its transaction is retried.
+ */
+export async function enqueueReplies(prisma: Pick<PrismaClient, 'outboxMessage'>, rows: ReplyRow[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const r of rows) {
+    const existing = await prisma.outboxMessage.findUnique({ where: { key: r.key }, select: { id: true, state: true } });
+    if (existing) {
+      if (existing.state === 'PENDING') ids.push(existing.id);
+      continue;
+    }
+    const created = await prisma.outboxMessage.create({
+      data: { key: r.key, personId: r.personId, channel: r.channel, chatId: r.chatId, locale: r.locale, payload: encodeReply(r.reply), relevance: null, nextAttemptAt: r.notBefore },
+      select: { id: true },
+    });
+    ids.push(created.id);
+  }
+  return ids;
+}

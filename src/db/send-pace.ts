@@ -29,7 +29,7 @@ export interface SendPaceOptions {
 /** Creates the database-backed {@link SendPace}. */
 export function createSendPace({ prisma, engine, limits }: SendPaceOptions): SendPace {
   return {
-    async reserve({ channel, chatId, now }) {
+    async reserve({ channel, chatId, now, burst }) {
       const limit = limits[channel];
       if (!limit) return now;
       const overallKey = channel;
@@ -44,9 +44,9 @@ export function createSendPace({ prisma, engine, limits }: SendPaceOptions): Sen
         const rows = await tx.$queryRaw<{ key: string; nextAtMs: bigint | number }[]>`
           SELECT "key", "nextAtMs" FROM "SendSlot" WHERE "key" IN (${overallKey}, ${chatKey}) ORDER BY "key" ${lock}`;
         const next = (key: string) => Number(rows.find((r) => r.key === key)?.nextAtMs ?? 0);
-        const at = Math.max(now.getTime(), next(overallKey), next(chatKey));
+        const at = Math.max(now.getTime(), next(overallKey), burst ? 0 : next(chatKey));
         await tx.$executeRaw`UPDATE "SendSlot" SET "nextAtMs" = ${at + limit.overallGapMs} WHERE "key" = ${overallKey}`;
-        await tx.$executeRaw`UPDATE "SendSlot" SET "nextAtMs" = ${at + limit.perChatGapMs} WHERE "key" = ${chatKey}`;
+        await tx.$executeRaw`UPDATE "SendSlot" SET "nextAtMs" = ${Math.max(at + limit.perChatGapMs, next(chatKey))} WHERE "key" = ${chatKey}`;
         return at;
       }, options);
       return new Date(slot);

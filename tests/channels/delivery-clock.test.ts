@@ -21,6 +21,12 @@ function memoryStore(rows: Row[], unreachable: Map<number, Date>): OutboxStore {
     async due({ channel: _c, chatId, now, limit }) {
       return rows.filter((r) => r.state === 'PENDING' && r.nextAttemptAt <= now && (chatId === undefined || r.chatId === chatId)).slice(0, limit).map((r) => ({ ...r }));
     },
+    async pending({ ids }) {
+      return ids.flatMap((id) => rows.filter((r) => r.id === id && r.state === 'PENDING').map((r) => ({ ...r })));
+    },
+    async enqueueReplies() {
+      throw new Error('not used here');
+    },
     async claim(id) {
       const r = get(id);
       if (r.state !== 'PENDING') return false;
@@ -115,5 +121,40 @@ describe('outbox sender on the injected clock', () => {
     expect(await sender.deliverDue()).toBe(1);
     expect(sent).toEqual(['b']);
     expect(rows[0]!.state).toBe('UNCERTAIN');
+  });
+
+  it('deliverRows: the given rows now, in order, without the per-chat spacing but at the overall pace', async () => {
+    const rows = [row(1, 'a'), row(2, 'a'), row(3, 'a'), row(4, 'b')].map((r) => ({ ...r, nextAttemptAt: new Date(start.getTime() + 30_000) }));
+    const sent: { id: string; at: number }[] = [];
+    const { sender, now } = setup(rows, async (_chat, reply) => void sent.push({ id: (reply.lines[0]!.args as { text: string }).text, at: now().getTime() - start.getTime() }));
+    await sender.deliverRows([3, 1, 2]);
+    // Exactly these rows in the order given; 2 per second overall, no 1 s per-chat wait.
+    expect(sent).toEqual([{ id: 'm3', at: 0 }, { id: 'm1', at: 500 }, { id: 'm2', at: 1000 }]);
+    expect(rows.map((r) => r.state)).toEqual(['SENT', 'SENT', 'SENT', 'PENDING']);
+    // Delivered rows are not delivered again (a repeated call, or the loop later).
+    await sender.deliverRows([1, 2, 3]);
+    expect(sent).toHaveLength(3);
+  });
+
+  it('deliverRows: a 429 defers that row for the loop and holds the chat’s later rows; never an error text, never throws', async () => {
+    const rows = [row(1, 'a'), row(2, 'a'), row(3, 'a')].map((r) => ({ ...r, nextAttemptAt: new Date(start.getTime() + 30_000) }));
+    const sent: string[] = [];
+    let calls = 0;
+    const { sender, advance } = setup(rows, async (_chat, reply) => {
+      calls++;
+      if (calls === 2) throw new RetryLaterError('429', 3000);
+      sent.push((reply.lines[0]!.args as { text: string }).text);
+    });
+    await sender.deliverRows([1, 2, 3]);
+    expect(sent).toEqual(['m1']);
+    expect(rows.map((r) => [r.state, r.attempts])).toEqual([['SENT', 1], ['PENDING', 0], ['PENDING', 0]]);
+    expect(calls).toBe(2);
+    // The loop delivers the rest in order once they are due.
+    advance(30_000);
+    for (let i = 0; i < 3; i++) {
+      await sender.deliverDue();
+      advance(1000);
+    }
+    expect(sent).toEqual(['m1', 'm2', 'm3']);
   });
 });

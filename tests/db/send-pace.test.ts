@@ -77,4 +77,18 @@ describe('the shared send pace', () => {
     expect((await pace.reserve({ channel: 'console', chatId: 'x', now })).getTime()).toBe(now.getTime());
     expect((await pace.reserve({ channel: 'console', chatId: 'x', now })).getTime()).toBe(now.getTime());
   });
+
+  it('burst (a reply in the person’s own conversation): no per-chat wait, the overall gap kept, the chat’s slot still pushed', async () => {
+    const temp = await createTempDatabase();
+    cleanups.push(() => temp.close());
+    const pace = createSendPace({ prisma: temp.prisma, engine: temp.databaseUrl.startsWith('file:') ? 'sqlite' : 'postgresql', limits: { telegram: TELEGRAM_PACE } });
+    const now = new Date('2026-12-07T01:00:00.000Z');
+    const t0 = now.getTime();
+    const at = async (burst: boolean) => (await pace.reserve({ channel: 'telegram', chatId: '7', now, ...(burst ? { burst } : {}) })).getTime() - t0;
+    expect(await at(true)).toBe(0);
+    expect(await at(true)).toBe(TELEGRAM_PACE.overallGapMs);
+    expect(await at(true)).toBe(2 * TELEGRAM_PACE.overallGapMs);
+    // A paced (loop) send to that chat waits a full per-chat gap after the last burst slot.
+    expect(await at(false)).toBe(2 * TELEGRAM_PACE.overallGapMs + TELEGRAM_PACE.perChatGapMs);
+  });
 });

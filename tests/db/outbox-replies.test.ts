@@ -1,0 +1,94 @@
+/**
+ * Interactive replies in the outbox: the payload codec (files as base64, Vietnamese text) and
+ * `enqueueReplies` (ids in order, repeated keys, inside an enclosing transaction).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { msg, type Reply } from '../../src/core/channel.ts';
+import { createOutboxStore } from '../../src/db/outbox-store.ts';
+import { enqueueReplies } from '../../src/db/outbox.ts';
+import { decodeReply, encodeReply } from '../../src/db/reply-codec.ts';
+import { createTempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
+
+describe('reply codec', () => {
+  it('round-trips a reply with a file (bytes of every value) and Vietnamese text', () => {
+    const bytes = new Uint8Array(256).map((_, i) => i);
+    const reply: Reply = {
+      lines: [msg('plain', { text: 'Tờ trình số 05/TTr-UBND — Nguyễn Thị Hoà 👩🏽‍🌾' }), msg('nested', { inner: msg('x', { n: 3 }), list: [msg('a'), msg('b')] })],
+      buttons: [[{ label: msg('ok'), action: 'nom:submit:12' }]],
+      attachments: [{ kind: 'PHOTO', channel: 'telegram', fileRef: 'AgAD' }],
+      files: [{ name: 'to-trinh-05.docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes }],
+      deepLink: 'abc_1',
+    };
+    const payload = encodeReply(reply);
+    expect(typeof payload).toBe('string');
+    const back = decodeReply(payload);
+    expect(back.files![0]!.bytes).toBeInstanceOf(Uint8Array);
+    expect([...back.files![0]!.bytes]).toEqual([...bytes]);
+    expect(back).toEqual(reply);
+  });
+
+  it('encodes a view into a larger buffer by its own bytes only', () => {
+    const whole = new Uint8Array([9, 9, 1, 2, 3, 9]);
+    const back = decodeReply(encodeReply({ lines: [], files: [{ name: 'a.pdf', mime: 'application/pdf', bytes: whole.subarray(2, 5) }] }));
+    expect([...back.files![0]!.bytes]).toEqual([1, 2, 3]);
+  });
+
+  it('reads payloads written before the codec (plain JSON, no files)', () => {
+    const reply: Reply = { lines: [msg('plain', { text: 'Xin chào' })] };
+    expect(decodeReply(JSON.stringify(reply))).toEqual(reply);
+  });
+});
+
+describe('enqueueReplies', () => {
+  let db: TempDatabase;
+  let personId: number;
+  beforeEach(async () => {
+    db = await createTempDatabase();
+    personId = (await db.prisma.person.create({ data: { displayName: 'Lan' } })).id;
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+  const at = new Date('2026-12-03T10:00:30Z');
+  const row = (key: string, text: string) => ({ key, personId, channel: 'telegram', chatId: '42', locale: 'vi', reply: { lines: [msg('plain', { text })] }, notBefore: at });
+
+  it('queues in order, PENDING from notBefore; a repeated key returns the pending id, or nothing once sent', async () => {
+    const store = createOutboxStore(db.prisma);
+    const ids = await store.enqueueReplies([row('r:1:0', 'một'), row('r:1:1', 'hai'), row('r:1:2', 'ba')]);
+    expect(ids).toHaveLength(3);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    const rows = await db.prisma.outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.key, r.state, r.nextAttemptAt, r.chatId, r.relevance])).toEqual([
+      ['r:1:0', 'PENDING', at, '42', null],
+      ['r:1:1', 'PENDING', at, '42', null],
+      ['r:1:2', 'PENDING', at, '42', null],
+    ]);
+    await db.prisma.outboxMessage.update({ where: { id: ids[0]! }, data: { state: 'SENT' } });
+    expect(await store.enqueueReplies([row('r:1:0', 'một'), row('r:1:1', 'hai'), row('r:1:3', 'bốn')])).toEqual([ids[1]!, ids[2]! + 1]);
+    expect(await db.prisma.outboxMessage.count()).toBe(4);
+    // pending(): in the order asked, only PENDING rows of the channel.
+    expect((await store.pending({ channel: 'telegram', ids: [ids[2]!, ids[0]!, ids[1]!, 9999] })).map((m) => m.id)).toEqual([ids[2]!, ids[1]!]);
+    expect(await store.pending({ channel: 'zalo', ids })).toEqual([]);
+  });
+
+  it('works inside an enclosing interactive transaction, a repeated key included (no aborted transaction)', async () => {
+    const first = await db.prisma.$transaction((tx) => enqueueReplies(tx, [row('r:2:0', 'một')]));
+    const ids = await db.prisma.$transaction(async (tx) => {
+      const queued = await enqueueReplies(tx, [row('r:2:0', 'một'), row('r:2:1', 'hai')]);
+      // The transaction is still usable after the repeated key.
+      await tx.person.update({ where: { id: personId }, data: { displayName: 'Lan B' } });
+      return queued;
+    });
+    expect(ids[0]).toBe(first[0]);
+    expect(ids).toHaveLength(2);
+    expect((await db.prisma.person.findUniqueOrThrow({ where: { id: personId } })).displayName).toBe('Lan B');
+  });
+
+  it('stores a reply with files and gives it back with its bytes', async () => {
+    const store = createOutboxStore(db.prisma);
+    const bytes = new Uint8Array([0, 255, 128, 7]);
+    const [id] = await store.enqueueReplies([{ ...row('r:3:0', 'Dự thảo'), reply: { lines: [msg('plain', { text: 'Dự thảo' })], files: [{ name: 'du-thao.docx', mime: 'application/octet-stream', bytes }] } }]);
+    const [item] = await store.pending({ channel: 'telegram', ids: [id!] });
+    expect([...item!.reply.files![0]!.bytes]).toEqual([0, 255, 128, 7]);
+  });
+});
