@@ -788,6 +788,21 @@ deed-mod-sender = Sent by: { $name } — { $named ->
 deed-mod-additions = <b>Additions ({ $count }):</b>
 deed-mod-addition = • { $date } — { $name }: { $text }
 deed-mod-similar = <b>Possible duplicates ({ $count }):</b>
+deed-correct = ✏️ Correct spelling and diacritics
+deed-correct-ask = <b>Correct spelling and diacritics — good deed { $ref }</b> (step { $n }/{ $total }): { $field ->
+        [description] what was done
+        [doerName] who did it
+       *[place] where
+    }.
+deed-correct-hint = Type it again with correct spelling and diacritics (this text will be published and read on the commune radio), or tap “Keep it”. The sender's original words stay in the record.
+deed-correct-done = The spelling of good deed { $ref } has been corrected. The sender's original words are kept; when it is published, the sender is told that the text was edited.
+deed-correct-unchanged = Nothing was changed in good deed { $ref }.
+deed-mod-original-title = <b>The sender's original words</b> (before the correction):
+deed-mod-original = • { $field ->
+        [description] What was done
+        [doerName] Who did it
+       *[place] Where
+    }: { $text }
 deed-publish = ✅ Publish
 deed-reject = ✖ Don't publish
 deed-merge = 🔗 Merge into a known deed
@@ -816,7 +831,10 @@ deed-blocked-item = • { $name } — since { $date }
 deed-unblock = Unblock: { $name }
 deed-unblocked = Unblocked. This person can send good deeds again.
 deed-unblock-none = This person is not blocked.
-deed-notice-published = 🌼 The good deed { $ref } you told about { $doer } has been published. Thank you for spreading the good! See: /recentdeeds
+deed-notice-published = 🌼 The good deed { $ref } you told about { $doer } has been published.{ $edited ->
+        [yes] {" "}The commune officers corrected its spelling and diacritics before publishing (for the commune radio); your own words are kept as you sent them.
+       *[no] {""}
+    } Thank you for spreading the good! See: /recentdeeds
 deed-notice-rejected =
     Thank you for telling about the good deed of { $doer } (reference { $ref }). This time the commune officers have not published it.
     Reason: { $reason }

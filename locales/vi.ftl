@@ -733,6 +733,21 @@ deed-mod-sender = Người gửi: { $name } — { $named ->
 deed-mod-additions = <b>Bổ sung ({ $count }):</b>
 deed-mod-addition = • { $date } — { $name }: { $text }
 deed-mod-similar = <b>Có thể trùng ({ $count }):</b>
+deed-correct = ✏️ Sửa chính tả, dấu
+deed-correct-ask = <b>Sửa chính tả, dấu tiếng Việt — việc tốt { $ref }</b> (bước { $n }/{ $total }): { $field ->
+        [description] việc đã làm
+        [doerName] người làm việc tốt
+       *[place] nơi làm việc tốt
+    }.
+deed-correct-hint = Đồng chí gõ lại cho đúng chính tả, có dấu (nội dung này sẽ được đăng và đọc trên Đài truyền thanh xã), hoặc bấm “Giữ nguyên”. Nguyên văn của người gửi vẫn được lưu trong hồ sơ.
+deed-correct-done = Đã sửa chính tả việc tốt { $ref }. Nguyên văn của người gửi được lưu lại; khi đăng, người gửi được báo là nội dung đã được biên tập.
+deed-correct-unchanged = Việc tốt { $ref } không có gì thay đổi.
+deed-mod-original-title = <b>Nguyên văn người gửi</b> (trước khi sửa chính tả):
+deed-mod-original = • { $field ->
+        [description] Việc đã làm
+        [doerName] Người làm việc tốt
+       *[place] Ở đâu
+    }: { $text }
 deed-publish = ✅ Đăng
 deed-reject = ✖ Không đăng
 deed-merge = 🔗 Gộp vào việc đã có
@@ -761,7 +776,10 @@ deed-blocked-item = • { $name } — từ { $date }
 deed-unblock = Bỏ chặn: { $name }
 deed-unblocked = Đã bỏ chặn. Người này lại gửi được việc tốt.
 deed-unblock-none = Người này không bị chặn.
-deed-notice-published = 🌼 Việc tốt { $ref } bạn kể về { $doer } đã được đăng. Cảm ơn bạn đã lan tỏa điều tốt! Xem: /viectotmoi
+deed-notice-published = 🌼 Việc tốt { $ref } bạn kể về { $doer } đã được đăng.{ $edited ->
+        [yes] {" "}Cán bộ xã đã sửa chính tả, dấu tiếng Việt trước khi đăng (để đọc trên Đài truyền thanh xã); lời bạn kể vẫn được lưu nguyên văn.
+       *[no] {""}
+    } Cảm ơn bạn đã lan tỏa điều tốt! Xem: /viectotmoi
 deed-notice-rejected =
     Cảm ơn bạn đã kể về việc tốt của { $doer } (mã { $ref }). Lần này cán bộ xã chưa đăng việc này.
     Lý do: { $reason }

@@ -84,6 +84,12 @@ export function createDeedRepository(prisma: PrismaClient): DeedRepository {
       createdAt: r.createdAt,
       moderatedAt: r.moderatedAt,
       publishedAt: r.publishedAt,
+      original:
+        r.originalDoerName === null && r.originalDescription === null && r.originalPlace === null
+          ? null
+          : { doerName: r.originalDoerName ?? r.doerName, description: r.originalDescription ?? r.description, place: r.originalPlace ?? r.place },
+      correctedById: r.correctedById,
+      correctedAt: r.correctedAt,
       photos: r.photos.map((p) => ({ channel: p.channel, fileRef: p.fileRef })),
       additions: r.additions.map((a) => ({ submitterId: a.submitterId, submitterName: names.get(a.submitterId) ?? '-', text: a.text, creditName: a.creditName, createdAt: a.createdAt })),
     }));
@@ -193,6 +199,34 @@ export function createDeedRepository(prisma: PrismaClient): DeedRepository {
         prisma.goodDeed.count({ where }),
       ]);
       return { items: await toDeeds(rows), total };
+    },
+
+    async correct({ id, moderatorId, text, now }) {
+      return prisma.$transaction(async (tx) => {
+        const row = await tx.goodDeed.findFirst({
+          where: { id, state: 'NEW' },
+          select: { doerName: true, description: true, place: true, originalDoerName: true, originalDescription: true, originalPlace: true },
+        });
+        if (!row) return false;
+        // The resident's words as first sent: taken from the shown text only while no original is kept.
+        const { count } = await tx.goodDeed.updateMany({
+          where: { id, state: 'NEW' },
+          data: {
+            doerName: text.doerName,
+            doerKey: doerKey(text.doerName),
+            description: text.description,
+            descriptionKey: textKey(text.description),
+            place: text.place,
+            placeKey: placeKey(text.place),
+            originalDoerName: row.originalDoerName ?? row.doerName,
+            originalDescription: row.originalDescription ?? row.description,
+            originalPlace: row.originalPlace ?? row.place,
+            correctedById: moderatorId,
+            correctedAt: now,
+          },
+        });
+        return count === 1;
+      });
     },
 
     publish: ({ id, moderatorId, now }) => moderate(id, { state: 'PUBLISHED', moderatorId, moderatedAt: now, publishedAt: now }),

@@ -115,6 +115,22 @@ describe('deed repository', () => {
     expect(await repo.queue({ limit: 0 })).toMatchObject({ total: 1, items: [] });
   });
 
+  it('corrects a NEW deed only: the shown text and keys change, the first original is kept, a published text never changes', async () => {
+    const d = await repo.create({ draft: draft({ doerName: 'ong an', description: 'giup cu ba qua duong o nga ba cho luc troi mua to', place: 'thon dong tam' }), submitterId: alice, now: T0 });
+    expect(d).toMatchObject({ original: null, correctedById: null, correctedAt: null });
+    const fixed = { doerName: 'Ông An', description: 'Giúp cụ bà qua đường ở ngã ba chợ lúc trời mưa to', place: 'Thôn Đồng Tâm' };
+    expect(await repo.correct({ id: d.id, moderatorId: officer, text: { ...fixed, doerName: 'Ong An' }, now: at(1) })).toBe(true);
+    expect(await repo.correct({ id: d.id, moderatorId: officer, text: fixed, now: at(2) })).toBe(true);
+    expect(await repo.get(d.id)).toMatchObject({ ...fixed, original: { doerName: 'ong an', description: 'giup cu ba qua duong o nga ba cho luc troi mua to', place: 'thon dong tam' }, correctedById: officer, correctedAt: at(2) });
+    expect(await db.prisma.goodDeed.findUniqueOrThrow({ where: { id: d.id } })).toMatchObject({ doerKey: 'an', placeKey: 'thon dong tam' });
+    expect((await repo.recentPublished({ offset: 0, limit: 5 })).items).toEqual([]);
+    await repo.publish({ id: d.id, moderatorId: officer, now: at(3) });
+    expect((await repo.recentPublished({ offset: 0, limit: 5 })).items[0]).toMatchObject({ doerName: 'Ông An', description: fixed.description, place: 'Thôn Đồng Tâm' });
+    expect(await repo.correct({ id: d.id, moderatorId: officer, text: { ...fixed, description: 'Một nội dung khác hẳn, sau khi đã đăng' }, now: at(4) })).toBe(false);
+    expect((await repo.get(d.id))!.description).toBe(fixed.description);
+    expect(await repo.correct({ id: 999, moderatorId: officer, text: fixed, now: at(4) })).toBe(false);
+  });
+
   it('merges a NEW deed into a known one: text as an addition, photos copied; refuses itself and dead targets', async () => {
     const target = await repo.create({ draft: draft(), submitterId: alice, now: at(0) });
     const dup = await repo.create({ draft: draft({ description: 'Anh An dắt cụ qua đường', creditName: true, photos: [{ channel: 'telegram', fileRef: 'd1' }] }), submitterId: bob, now: at(1) });

@@ -5,7 +5,8 @@
 import { deniedReply, mayUse } from '../access.ts';
 import type { Ctx, Feature } from '../context.ts';
 import type { DialogEngine } from '../dialog/engine.ts';
-import { mergeDialog, moderationAction, rejectDialog, showQueue } from './moderate.ts';
+import { correctDialog } from './correct.ts';
+import { mergeDialog, moderationAction, rejectDialog, showDeed, showQueue } from './moderate.ts';
 import { readCommands, recentPage } from './read.ts';
 import { deedDialog, startDeed } from './submit.ts';
 
@@ -13,6 +14,7 @@ export function registerDeedDialogs(engine: DialogEngine<Ctx>): void {
   engine.register(deedDialog);
   engine.register(rejectDialog);
   engine.register(mergeDialog);
+  engine.register(correctDialog(showDeed));
 }
 
 export const deedFeature: Feature = {

@@ -69,8 +69,31 @@ export interface GoodDeed {
   createdAt: Date;
   moderatedAt: Date | null;
   publishedAt: Date | null;
+  /**
+   * The resident's own words where a moderator corrected spelling or diacritics before publishing
+   * (`doerName`, `description`, `place` above then hold the corrected text, which the public sees);
+   * `null` when nothing was ever corrected. Shown to moderators only.
+   */
+  original: DeedOriginal | null;
+  /** Who last corrected the text (person id), and when (UTC); null when never corrected. */
+  correctedById: number | null;
+  correctedAt: Date | null;
   photos: DeedPhoto[];
   additions: DeedAddition[];
+}
+
+/** A resident's own words as first sent, for the fields a moderator may correct. */
+export interface DeedOriginal {
+  doerName: string;
+  description: string;
+  place: string;
+}
+
+/** The corrected text of a deed (each field cleaned and length-checked like a resident's answer). */
+export interface DeedCorrection {
+  doerName: string;
+  description: string;
+  place: string;
 }
 
 /** A published deed as the public sees it: `creditedName` is null unless the sender agreed. */
@@ -126,6 +149,13 @@ export interface DeedRepository {
   recentSubmissions(input: { submitterId: number; since: Date }): Promise<Submission[]>;
   /** NEW deeds, oldest first, at most `limit`, with their total count. */
   queue(input: { limit: number }): Promise<{ items: GoodDeed[]; total: number }>;
+  /**
+   * Replaces the shown text of a NEW deed with a moderator's correction (spelling, diacritics),
+   * keeping the resident's words as first sent in `original` (a second correction never overwrites
+   * them) and re-deriving the search keys. @returns false when the deed is not NEW (published,
+   * rejected, merged meanwhile): a published text is never changed.
+   */
+  correct(input: { id: number; moderatorId: number; text: DeedCorrection; now: Date }): Promise<boolean>;
   /** NEW → PUBLISHED. @returns false when the deed is not NEW (someone else was quicker). */
   publish(input: { id: number; moderatorId: number; now: Date }): Promise<boolean>;
   /** NEW → REJECTED with a reason. @returns false when the deed is not NEW. */

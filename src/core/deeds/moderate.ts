@@ -5,8 +5,9 @@
  * dialog of [2/5] prefilled from the deed (see `deedBecameNomination`). Administrators also block
  * and unblock people from submitting.
  *
- * Buttons: `vt:<op>:<id>` — ok publish, no reject, mg merge, pr promote, n next, bl/bly block
- * (ask/confirm), bls blocked list, ub unblock (person id), open the queue.
+ * Buttons: `vt:<op>:<id>` — ok publish, no reject, ed correct spelling and diacritics (see
+ * `./correct.ts`), mg merge, pr promote, n next, bl/bly block (ask/confirm), bls blocked list, ub
+ * unblock (person id), open the queue.
  */
 import { deniedReply, mayUse } from '../access.ts';
 import { msg, type Button, type Msg, type Reply } from '../channel.ts';
@@ -16,6 +17,7 @@ import { startRegistration } from '../nominations/register.ts';
 import { formatLocalDate, formatLocalDateTime } from '../plan/dates.ts';
 import { asSentence } from '../text/fold.ts';
 import type { GoodDeed } from './model.ts';
+import { startCorrection } from './correct.ts';
 import { tellersOf, tellResidents } from './notices.ts';
 import { cleanText } from './rules.ts';
 import { clip } from '../text/fold.ts';
@@ -42,6 +44,14 @@ async function moderatorView(ctx: Ctx, deed: GoodDeed): Promise<Reply> {
     ...deedLines({ ...deed, photoCount: deed.photos.length }),
     msg('deed-mod-sender', { name: deed.submitterName, named: deed.creditName ? 'yes' : 'no' }),
   ];
+  if (deed.original) {
+    // The resident's own words, kept when a moderator corrected the text (moderators only).
+    const o = deed.original;
+    lines.push(msg('deed-mod-original-title'));
+    if (o.doerName !== deed.doerName) lines.push(msg('deed-mod-original', { field: 'doerName', text: o.doerName }));
+    if (o.description !== deed.description) lines.push(msg('deed-mod-original', { field: 'description', text: clip(o.description, 1000) }));
+    if (o.place !== deed.place) lines.push(msg('deed-mod-original', { field: 'place', text: o.place }));
+  }
   if (deed.additions.length > 0) {
     lines.push(msg('deed-mod-additions', { count: deed.additions.length }));
     for (const a of deed.additions) lines.push(msg('deed-mod-addition', { name: a.submitterName, date: formatLocalDate(a.createdAt, tz), text: clip(a.text, 300) }));
@@ -50,19 +60,23 @@ async function moderatorView(ctx: Ctx, deed: GoodDeed): Promise<Reply> {
   return { lines, attachments: deed.photos.map((p) => ({ kind: 'PHOTO' as const, channel: p.channel as 'telegram', fileRef: p.fileRef })) };
 }
 
-/** The first NEW deed after `afterId` (or the first one), with the moderation buttons. */
-export async function showQueue(ctx: Ctx, afterId?: number): Promise<Reply[]> {
+/**
+ * The first NEW deed after `afterId` (or the first one), with the moderation buttons; `focusId` shows
+ * that deed instead when it is still waiting (after a correction, to publish it next).
+ */
+export async function showQueue(ctx: Ctx, afterId?: number, focusId?: number): Promise<Reply[]> {
   const { items, total } = await ctx.services.deeds.queue({ limit: QUEUE_LIMIT });
   const adminRow: Button[][] = ctx.roles.admin ? [[{ label: msg('deed-blocked-list'), action: 'vt:bls' }]] : [];
   if (items.length === 0) return [{ lines: [msg('deed-queue-empty')], buttons: adminRow }];
   const index = afterId === undefined ? 0 : items.findIndex((d) => d.id === afterId) + 1;
-  const deed = items[index % items.length]!;
+  const deed = items.find((d) => d.id === focusId) ?? items[index % items.length]!;
   const id = deed.id;
   const rows: Button[][] = [
     [
       { label: msg('deed-publish'), action: `vt:ok:${id}` },
       { label: msg('deed-reject'), action: `vt:no:${id}` },
     ],
+    [{ label: msg('deed-correct'), action: `vt:ed:${id}` }],
     [
       { label: msg('deed-merge'), action: `vt:mg:${id}` },
       { label: msg('deed-promote'), action: `vt:pr:${id}` },
@@ -73,9 +87,20 @@ export async function showQueue(ctx: Ctx, afterId?: number): Promise<Reply[]> {
   return [{ lines: [msg('deed-queue', { count: total })] }, { ...(await moderatorView(ctx, deed)), buttons: rows }];
 }
 
+/** The deed `id` with its moderation buttons (the queue's view focused on it). */
+export const showDeed = (ctx: Ctx, id: number): Promise<Reply[]> => showQueue(ctx, undefined, id);
+
+/**
+ * Publishes and tells the residents; the sender is also told when the text was published with a
+ * moderator's corrections (their own words stay in the record).
+ */
 async function publish(ctx: Ctx, deed: GoodDeed): Promise<Reply[]> {
   if (!(await ctx.services.deeds.publish({ id: deed.id, moderatorId: ctx.personId, now: ctx.now }))) return [...say('deed-already-handled', { ref: deed.ref }), ...(await showQueue(ctx))];
-  await tellResidents(ctx, deed, 'published', tellersOf(deed), { lines: [msg('deed-notice-published', { ref: deed.ref, doer: deed.doerName })] });
+  const notice = (edited: boolean): Reply => ({ lines: [msg('deed-notice-published', { ref: deed.ref, doer: deed.doerName, edited: edited ? 'yes' : 'no' })] });
+  const edited = deed.original !== null;
+  await tellResidents(ctx, deed, 'published', [deed.submitterId], notice(edited));
+  const others = tellersOf(deed).filter((p) => p !== deed.submitterId);
+  if (others.length > 0) await tellResidents(ctx, deed, 'published', others, notice(false));
   return [...say('deed-published', { ref: deed.ref }), ...(await showQueue(ctx))];
 }
 
@@ -154,6 +179,8 @@ export async function moderationAction(ctx: Ctx, payload: string): Promise<Reply
       return publish(ctx, deed);
     case 'no':
       return ctx.services.dialogs.start(ctx, REJECT_DIALOG, 'reason', { id });
+    case 'ed':
+      return startCorrection(ctx, deed);
     case 'mg':
       return ctx.services.dialogs.start(ctx, MERGE_DIALOG, 'into', { id });
     default:

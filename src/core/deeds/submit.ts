@@ -35,7 +35,7 @@ type Step = DialogStep<Ctx, DeedData>;
 const stay = (key: string, args?: Record<string, string | number>): StepResult<DeedData> => ({ stay: true, say: [{ lines: [msg(key, args)] }] });
 
 /** The message explaining why a typed answer is refused. */
-function problemMsg(p: TextProblem): Msg {
+export function problemMsg(p: TextProblem): Msg {
   switch (p.code) {
     case 'too-short':
       return msg('register-too-short', { min: p.min });
