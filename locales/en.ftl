@@ -961,7 +961,7 @@ rate-limited = The assistant just received too many messages in a row from this 
 ## Documents (/documents): proposal, list, decision, reports — drafted from the records
 cmd-vanban = Draft documents: proposal, list, draft decision, reports (standing office, Council)
 documents-menu-title = <b>Draft a document from the records</b> (Word/Excel, laid out per Decree 30/2020/NĐ-CP). Choose a document:
-documents-usage = Usage: /documents proposal [nomination numbers …] [pdf] · /documents list [excel] · /documents decision · /documents achievements [nomination] · /documents year [YEAR] · /documents progress · /documents minutes · /documents numbers (register) · /documents signed 05/TTr-UBND (record the signed original). Without nomination numbers: every nomination the Council agreed to propose that has no award decision yet.
+documents-usage = Usage: /documents proposal [nomination numbers …] [pdf] · /documents higher (proposal to the higher level) · /documents list [excel] · /documents decision · /documents achievements [nomination] · /documents year [YEAR] · /documents progress · /documents minutes · /documents numbers (register) · /documents signed 05/TTr-UBND (record the signed original). Without nomination numbers: every nomination the Council agreed to propose that has no award decision yet.
 documents-button-to-trinh = Award proposal (tờ trình)
 documents-button-quyet-dinh = Draft award decision
 documents-button-danh-sach = List of nominees (Word)
@@ -1259,3 +1259,41 @@ plan-xlsx-quota-empty = the target asks for no exemplar; write at least 1 in one
 plan-xlsx-precision = the precision does not fit the time: Ngày needs year-month-day, Tháng needs year-month; «Trước ngày» needs an exact day
 plan-xlsx-other = the value is not valid ({ $detail })
 plan-xlsx-invalid = The file { $file } has { $count } errors; nothing was imported. Correct these and import again:
+
+## Proposal to the higher level (/documents higher)
+documents-button-to-trinh-cap-tren = Proposal to the higher level (tờ trình)
+documents-button-proposal = Proposal No. { $number } of { $date } ({ $count } { $count ->
+        [one] nomination
+       *[other] nominations
+    })
+documents-preview-to-trinh-cap-tren = Proposal to the higher level No. { $number } (to { $authority }), { $total } { $total ->
+        [one] nomination
+       *[other] nominations
+    }: { $collectives } { $collectives ->
+        [one] collective
+       *[other] collectives
+    }, { $individuals } { $individuals ->
+        [one] individual
+       *[other] individuals
+    }, { $households } { $households ->
+        [one] household
+       *[other] households
+    }
+documents-preview-to-trinh-cap-tren-recorded = Proposal No. { $number } of { $date } to { $authority } (recorded): { $total } { $total ->
+        [one] nomination
+       *[other] nominations
+    }: { $collectives } { $collectives ->
+        [one] collective
+       *[other] collectives
+    }, { $individuals } { $individuals ->
+        [one] individual
+       *[other] individuals
+    }, { $households } { $households ->
+        [one] household
+       *[other] households
+    }
+documents-proposal-not-found = No proposal to the higher level numbered “{ $number }” is recorded in this plan.
+documents-proposal-empty = Proposal No. { $number } holds no nomination with a title or form the higher level awards, according to the current award table.
+documents-higher-level = The Council proposed a title or form only a higher level may award for these nominations, so they are left out of the commune's documents: { $ids }. Proposal to the higher level: /documents higher
+documents-commune-level = These nominations have no title or form above the commune chairman's authority, so they are left out of the proposal to the higher level: { $ids }.
+documents-nothing-higher = No nomination has been proposed by the Council for a title or form only a higher level may award (the Council names the form when its meeting is recorded).

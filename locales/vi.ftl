@@ -897,7 +897,7 @@ rate-limited = Trợ lý vừa nhận quá nhiều tin nhắn liên tiếp từ 
 ## Văn bản (/vanban): tờ trình, danh sách, quyết định, báo cáo — soạn từ dữ liệu đã ghi nhận
 cmd-vanban = Soạn văn bản: tờ trình, danh sách, dự thảo quyết định, báo cáo (Thường trực, Hội đồng)
 documents-menu-title = <b>Soạn văn bản từ dữ liệu đã ghi nhận</b> (bản Word/Excel, trình bày theo Nghị định 30/2020/NĐ-CP). Đồng chí chọn văn bản:
-documents-usage = Cú pháp: /vanban totrinh [số hồ sơ …] [pdf] · /vanban danhsach [excel] · /vanban quyetdinh · /vanban thanhtich [số hồ sơ] · /vanban nam [NĂM] · /vanban tiendo · /vanban bienban · /vanban so (sổ văn bản) · /vanban ky 05/TTr-UBND (ghi nhận đã ký). Không ghi số hồ sơ: lấy mọi hồ sơ Hội đồng đã thống nhất đề nghị, chưa có quyết định khen thưởng.
+documents-usage = Cú pháp: /vanban totrinh [số hồ sơ …] [pdf] · /vanban captren (tờ trình đề nghị cấp trên khen thưởng) · /vanban danhsach [excel] · /vanban quyetdinh · /vanban thanhtich [số hồ sơ] · /vanban nam [NĂM] · /vanban tiendo · /vanban bienban · /vanban so (sổ văn bản) · /vanban ky 05/TTr-UBND (ghi nhận đã ký). Không ghi số hồ sơ: lấy mọi hồ sơ Hội đồng đã thống nhất đề nghị, chưa có quyết định khen thưởng.
 documents-button-to-trinh = Tờ trình đề nghị khen thưởng
 documents-button-quyet-dinh = Dự thảo quyết định khen thưởng
 documents-button-danh-sach = Danh sách đề nghị (Word)
@@ -1135,3 +1135,14 @@ plan-xlsx-quota-empty = chỉ tiêu chưa có số gương nào; hãy ghi ít nh
 plan-xlsx-precision = độ chính xác không khớp thời điểm: Ngày cần năm-tháng-ngày, Tháng cần năm-tháng; «Trước ngày» chỉ dùng với một ngày cụ thể
 plan-xlsx-other = giá trị không hợp lệ ({ $detail })
 plan-xlsx-invalid = Tệp { $file } có { $count } lỗi, chưa nhập gì. Hãy sửa các lỗi sau rồi nhập lại:
+
+## Tờ trình đề nghị cấp trên khen thưởng (/vanban captren)
+documents-button-to-trinh-cap-tren = Tờ trình đề nghị cấp trên khen thưởng
+documents-button-proposal = Tờ trình số { $number } ngày { $date } ({ $count } hồ sơ)
+documents-preview-to-trinh-cap-tren = Tờ trình đề nghị cấp trên khen thưởng số { $number } (kính gửi { $authority }), { $total } hồ sơ: { $collectives } tập thể, { $individuals } cá nhân, { $households } hộ
+documents-preview-to-trinh-cap-tren-recorded = Tờ trình số { $number } ngày { $date } gửi { $authority } (đã ghi nhận): { $total } hồ sơ: { $collectives } tập thể, { $individuals } cá nhân, { $households } hộ
+documents-proposal-not-found = Không có tờ trình đề nghị cấp trên số “{ $number }” đã ghi nhận trong kế hoạch này.
+documents-proposal-empty = Tờ trình số { $number } không có hồ sơ nào mang danh hiệu, hình thức khen thưởng thuộc thẩm quyền cấp trên theo bảng hình thức khen thưởng hiện có.
+documents-higher-level = Các hồ sơ sau được Hội đồng đề nghị danh hiệu, hình thức khen thưởng thuộc thẩm quyền cấp trên, nên không đưa vào văn bản của xã: { $ids }. Tờ trình đề nghị cấp trên: /vanban captren
+documents-commune-level = Các hồ sơ sau không có danh hiệu, hình thức khen thưởng vượt thẩm quyền của Chủ tịch UBND xã, nên không đưa vào tờ trình đề nghị cấp trên: { $ids }.
+documents-nothing-higher = Chưa có hồ sơ nào được Hội đồng thống nhất đề nghị danh hiệu, hình thức khen thưởng thuộc thẩm quyền cấp trên (Hội đồng ghi hình thức đề nghị khi ghi nhận cuộc họp).

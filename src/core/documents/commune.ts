@@ -18,8 +18,12 @@ const isoDate = z
   .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, 'not a real calendar date');
 const line = z.string().trim().min(1);
 
-/** The kinds of document the bot drafts. */
-export const DOCUMENT_KINDS = ['toTrinh', 'danhSach', 'bienBan', 'quyetDinh', 'baoCaoThanhTich', 'baoCaoNam'] as const;
+/**
+ * The kinds of document the bot drafts. `toTrinh` proposes to the commune what the commune chairman
+ * may award; `toTrinhCapTren` proposes to the higher level what he may not (Law 06/2022 Art. 80;
+ * domain-corrections §2, §4) — never the same nominee in both.
+ */
+export const DOCUMENT_KINDS = ['toTrinh', 'toTrinhCapTren', 'danhSach', 'bienBan', 'quyetDinh', 'baoCaoThanhTich', 'baoCaoNam'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 const kind = z.enum(DOCUMENT_KINDS);
 
@@ -68,7 +72,7 @@ export const documentSettingsSchema = z
     typeName: line,
     /** Trích yếu lines; may use placeholders. */
     summary: z.array(line).default([]),
-    /** "Kính gửi:" addressees. */
+    /** "Kính gửi:" addressees; may use placeholders (the higher level's tờ trình: `{authority}`). */
     addressees: z.array(line).default([]),
     /** Body paragraphs; may use placeholders. */
     paragraphs: z.record(z.string(), z.string()).default({}),

@@ -71,7 +71,7 @@ export function documentFrame(ctx: DossierContext, kind: DocumentKind, values: R
     header: { parent: issuer.parent, issuer: issuer.name, ...(ctx.number ? { number: ctx.number } : {}), placeDate: placeAndDate(ctx.commune.place, ctx.date) },
     typeName: s.typeName,
     summary: s.summary.map((l) => fill(l, values)),
-    addressees: s.addressees.map((a, i) => (i === 0 ? `Kính gửi: ${a}` : a)),
+    addressees: s.addressees.map((a, i) => (i === 0 ? `Kính gửi: ${fill(a, values)}` : fill(a, values))),
     bases: punctuateBases(basesOn(ctx.commune, kind, ctx.date, { planTitle: ctx.planTitle })),
     signatures: [...(second ? [second] : []), ...(signature ? [signature] : [])],
     recipients: s.recipients.length > 0 ? punctuateRecipients(s.recipients, s.archive) : [],
@@ -144,19 +144,26 @@ export const fileSafe = (s: string): string =>
 /**
  * Tờ trình đề nghị khen thưởng: the count per subject type, the căn cứ of its date, and the list
  * attached after the signature (documents.md, "The dossier of one round").
+ *
+ * `to` picks the addressee: `commune` (kind `toTrinh`) for what the commune chairman may award;
+ * `{ higher: authority }` (kind `toTrinhCapTren`) for what only a higher level may award, addressed
+ * to `authority` ("Chủ tịch UBND tỉnh"). The caller chooses the entries (see `records.ts`): this
+ * builder lists exactly what it is given.
  */
-export function buildToTrinh(ctx: DossierContext, entries: readonly DossierEntry[]): OfficialDocument {
+export function buildToTrinh(ctx: DossierContext, entries: readonly DossierEntry[], to: 'commune' | { higher: string } = 'commune'): OfficialDocument {
+  const kind: DocumentKind = to === 'commune' ? 'toTrinh' : 'toTrinhCapTren';
   const t = tally(entries);
-  const w = (key: string, values: Record<string, string | number> = {}) => wording(ctx.commune, 'toTrinh', key, { planTitle: ctx.planTitle, ...t, ...values });
-  const frame = documentFrame(ctx, 'toTrinh');
-  const issuer = ctx.commune.issuers[ctx.commune.documents.toTrinh.issuer]!;
+  const authority = to === 'commune' ? '' : to.higher;
+  const w = (key: string, values: Record<string, string | number> = {}) => wording(ctx.commune, kind, key, { planTitle: ctx.planTitle, authority, ...t, ...values });
+  const frame = documentFrame(ctx, kind, { authority });
+  const issuer = ctx.commune.issuers[ctx.commune.documents[kind].issuer]!;
   const counts: Block[] = [];
   if (t.collectives > 0) counts.push(para(`- ${w('collectives', { count: t.collectives })}`));
   if (t.individuals > 0) counts.push(para(`- ${w('individuals', { count: t.individuals })}`));
   if (t.households > 0) counts.push(para(`- ${w('households', { count: t.households })}`));
   return {
     ...frame,
-    fileName: `to-trinh-${ctx.number ? fileSafe(ctx.number) : 'du-thao'}-${ctx.date}`,
+    fileName: `${kind === 'toTrinh' ? 'to-trinh' : 'to-trinh-cap-tren'}-${ctx.number ? fileSafe(ctx.number) : 'du-thao'}-${ctx.date}`,
     body: [para(w('intro')), ...counts, para(w('form')), para(w('attached'), { italic: true }), para(w('closing'))],
     appendix: listBlocks(ctx, entries, ctx.number ? { number: ctx.number, date: ctx.date, issuer: issuer.fullName } : undefined),
   };

@@ -5,7 +5,10 @@
  * people). Without arguments it offers the documents as buttons.
  *
  *   /vanban totrinh [3 5 7] [pdf]      tờ trình with its attached list (default: every nomination the
- *                                       Council agreed to propose and not yet commended)
+ *                                       Council agreed to propose and not yet commended, whose award
+ *                                       the commune chairman may give)
+ *   /vanban captren [ids | 45/TTr-UBND] the tờ trình to the higher level: only awards above the
+ *                                       commune chairman (see ./higher.ts)
  *   /vanban danhsach [ids] [excel|pdf] the list alone, DOCX or XLSX
  *   /vanban quyetdinh [ids] [pdf]      draft decision for the chairman
  *   /vanban quyetdinh 07/QĐ-UBND       the chairman's recorded decision (its number and date)
@@ -28,13 +31,10 @@ import type { DecisionRecord } from '../council/model.ts';
 import type { Nomination } from '../nominations/model.ts';
 import { bienBan } from './meeting-minutes.ts';
 import { extraProducers } from './reports.ts';
+import { humanDate } from './chat-date.ts';
+import { toTrinhCapTren } from './higher.ts';
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** A `YYYY-MM-DD` day for a chat line: "05/01/2026" in Vietnamese, "5 Jan 2026" in English. */
-export function humanDate(date: string, locale: Ctx['locale']): string {
-  const [y, m, d] = date.split('-');
-  return locale === 'en' ? `${Number(d)} ${MONTHS_EN[Number(m) - 1]} ${y}` : `${d}/${m}/${y}`;
-}
+export { humanDate } from './chat-date.ts';
 
 /** Who may draft documents: the standing office (administrators), Council members and the council chair. */
 export const mayDraft = (roles: Roles): boolean => roles.admin || roles.council || roles.chair;
@@ -55,6 +55,7 @@ export type Producer = (ctx: Ctx, docs: DocumentServices, req: Request) => Promi
 
 const NAMES: Record<string, string> = {
   totrinh: 'totrinh', tt: 'totrinh', proposal: 'totrinh',
+  captren: 'captren', totrinhcaptren: 'captren', higher: 'captren',
   danhsach: 'danhsach', ds: 'danhsach', list: 'danhsach',
   quyetdinh: 'quyetdinh', qd: 'quyetdinh', decision: 'quyetdinh',
   thanhtich: 'thanhtich', baocaothanhtich: 'thanhtich', achievements: 'thanhtich',
@@ -92,8 +93,10 @@ const toTrinh: Producer = async (ctx, docs, req) => {
   return { doc, number: reg.symbol, signed: reg.signed, preview: msg('documents-preview-to-trinh', { number: reg.symbol, ...tally(d.entries) }) };
 };
 
+/** `/vanban danhsach [captren] [ids]`: the commune's list, or with "captren" the list sent upward. */
 const danhSach: Producer = async (ctx, docs, req) => {
-  const d = await dossierEntries(ctx, req);
+  const higher = req.words.some((w) => NAMES[foldText(w)] === 'captren');
+  const d = await dossierEntries(ctx, { words: req.words.filter((w) => NAMES[foldText(w)] !== 'captren') }, higher ? 'HIGHER' : 'COMMUNE');
   if ('refusal' in d) return d;
   const c = context(ctx, docs, ctx.today, undefined, true);
   const preview = msg('documents-preview-danh-sach', { format: req.format, ...tally(d.entries) });
@@ -129,7 +132,7 @@ const quyetDinh: Producer = async (ctx, docs, req) => {
   return { doc, number: reg.symbol, signed: reg.signed, preview: msg('documents-preview-quyet-dinh', { number: reg.symbol, ...tally(d.entries) }) };
 };
 
-const PRODUCERS: Record<string, Producer> = { totrinh: toTrinh, danhsach: danhSach, quyetdinh: quyetDinh, bienban: bienBan, ...extraProducers };
+const PRODUCERS: Record<string, Producer> = { totrinh: toTrinh, captren: toTrinhCapTren, danhsach: danhSach, quyetdinh: quyetDinh, bienban: bienBan, ...extraProducers };
 
 /** Renders what a producer made into files: DOCX (and PDF when asked and possible) or XLSX. */
 async function deliver(docs: DocumentServices, made: Exclude<Produced, { refusal: Reply[] }>, format: Format): Promise<Reply[]> {
@@ -159,6 +162,7 @@ function menu(): Reply[] {
       lines: [msg('documents-menu-title'), msg('documents-usage')],
       buttons: [
         [b('documents-button-to-trinh', 'totrinh'), b('documents-button-quyet-dinh', 'quyetdinh')],
+        [b('documents-button-to-trinh-cap-tren', 'captren')],
         [b('documents-button-danh-sach', 'danhsach'), b('documents-button-danh-sach-xlsx', 'danhsach xlsx')],
         [b('documents-button-bao-cao-nam', 'nam'), b('documents-button-tien-do', 'tiendo')],
         [b('documents-button-bien-ban', 'bienban')],

@@ -59,7 +59,8 @@ const thanhTich: Producer = async (ctx, docs, req) => {
     return { doc, preview: msg('documents-preview-achievement', { name: n.nomineeName, id: n.id, subject: n.subjectType }) };
   }
   if (!parseIds(req.words)) return { refusal: [{ lines: [msg('documents-achievement-usage')] }] };
-  const d = await dossierEntries(ctx, req);
+  // Every nominee needs its report, whichever level awards it.
+  const d = await dossierEntries(ctx, req, 'ANY');
   if ('refusal' in d) return d;
   const nominations = new Map(d.nominations.map((n) => [n.id, n]));
   const forms = await ctx.services.awardForms();
