@@ -16,6 +16,7 @@ import { createHttpApp, startHttpServer } from '../../src/http/server.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.ts';
 import { deliverOaEvent, startFakeZalo, type FakeZalo, type FakeZaloMessage } from '../helpers/fake-zalo.ts';
+import { watchOutbox, type OutboxWatch } from '../helpers/outbox-watch.ts';
 import { freePort, startBot, type BotProcess } from '../helpers/process.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -87,7 +88,7 @@ class ZaloPerson {
 
 const texts = (ms: FakeZaloMessage[]) => ms.map((m) => m.text).join('\n\n');
 
-async function inProcess(): Promise<{ t: TestApp; fake: FakeZalo; zalo: RunningZalo; person: (id: string) => ZaloPerson }> {
+async function inProcess(): Promise<{ t: TestApp; fake: FakeZalo; zalo: RunningZalo; outbox: OutboxWatch; person: (id: string) => ZaloPerson }> {
   let clock: () => Date = () => new Date();
   const fake = await startFakeZalo({ now: () => clock() });
   cleanups.push(() => fake.close());
@@ -106,30 +107,21 @@ async function inProcess(): Promise<{ t: TestApp; fake: FakeZalo; zalo: RunningZ
   const settings = loadConfig({ ...env, DATABASE_URL: t.databaseUrl }).zalo!;
   const logger = createLogger({ level: 'silent' });
   const http = createHttpApp({ logger });
-  const zalo = await startZalo({ core: t.app.core, translator: t.app.translator, people: t.app.services.people, outbox: t.app.stores.outbox, events: t.app.stores.inboundEvents, tokens: t.app.stores.zaloTokens, logger, settings, http, now: () => t.now(), idleMs: 20 });
+  // The sender's outcomes are watched, so a test awaits a delivery instead of polling the table.
+  const outbox = watchOutbox(t.app.stores.outbox);
+  const zalo = await startZalo({ core: t.app.core, translator: t.app.translator, people: t.app.services.people, outbox: outbox.store, events: t.app.stores.inboundEvents, tokens: t.app.stores.zaloTokens, logger, settings, http, now: () => t.now(), idleMs: 20 });
   const server = await startHttpServer({ app: http, port: 0, logger });
   cleanups.push(async () => {
     await server.close();
     await zalo.stop();
   });
   const url = `http://127.0.0.1:${server.port}${settings.webhookPath}`;
-  return { t, fake, zalo, person: (id) => new ZaloPerson(fake, url, zalo, () => t.now(), id) };
-}
-
-/** Waits until `check` returns something (polling), or fails after `ms`. */
-async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  return { t, fake, zalo, outbox, person: (id) => new ZaloPerson(fake, url, zalo, () => t.now(), id) };
 }
 
 describe('Zalo end to end (in-process, fake Zalo server)', () => {
   it('criteria questions, an officer’s nomination, a good deed and the council digest, all through Zalo', async () => {
-    const { t, fake, person } = await inProcess();
+    const { t, fake, outbox, person } = await inProcess();
     const lan = person('5550001112223334445');
 
     // Follow: greeted like /start (the first send refreshes the seeded token: one OAuth call).
@@ -195,33 +187,30 @@ describe('Zalo end to end (in-process, fake Zalo server)', () => {
     await t.app.services.roles.grant({ personId: lanId, role: 'COUNCIL', planSlug: t.app.catalog().plan.id });
     const runs = await t.app.scheduler.tick();
     expect(runs).toContainEqual(expect.objectContaining({ job: 'council-digest', state: 'DONE' }));
-    const digest = await eventually(() => lan.fresh().find((m) => m.text.includes('Bản tin tuần của Hội đồng Thi đua – Khen thưởng')));
-    expect(digest.text).toContain('Trạm Y tế xã');
-    expect(digest.buttons).toContainEqual({ type: 'oa.query.hide', title: 'Tiếp tục nhận tin', payload: '#a:noop' });
-    const row = await eventually(async () => {
-      const r = await t.prisma.outboxMessage.findFirstOrThrow({ where: { key: { startsWith: 'digest:' } } });
-      return r.state === 'SENT' ? r : undefined;
-    });
-    expect(row.channel).toBe('zalo');
+    const queued = await t.prisma.outboxMessage.findFirstOrThrow({ where: { key: { startsWith: 'digest:' } } });
+    expect(queued.channel).toBe('zalo');
+    expect(await outbox.settled(queued.id)).toBe('SENT');
+    expect((await t.prisma.outboxMessage.findUniqueOrThrow({ where: { id: queued.id } })).state).toBe('SENT');
+    const digest = lan.fresh().find((m) => m.text.includes('Bản tin tuần của Hội đồng Thi đua – Khen thưởng'));
+    expect(digest?.text).toContain('Trạm Y tế xã');
+    expect(digest?.buttons).toContainEqual({ type: 'oa.query.hide', title: 'Tiếp tục nhận tin', payload: '#a:noop' });
     // Tapping it renews the window: an interaction, acknowledged.
-    expect(texts(await lan.tap([digest], 'Tiếp tục nhận tin'))).toContain('Bạn sẽ tiếp tục nhận tin');
+    expect(texts(await lan.tap([digest!], 'Tiếp tục nhận tin'))).toContain('Bạn sẽ tiếp tục nhận tin');
     // The seeded refresh token was used once; the pair it gave is still in use (no refresh storm).
     expect(fake.callsTo('/v4/oa/access_token')).toHaveLength(1);
   });
 
   it('a person gone quiet for more than 7 days is held as unreachable until they write again', async () => {
-    const { t, fake, person } = await inProcess();
+    const { t, fake, outbox, person } = await inProcess();
     const ba = person('5550001112223339999');
     await ba.say('xin chào');
     const id = (await t.prisma.identity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'zalo', externalId: ba.userId } } })).personId;
     await t.app.services.roles.grant({ personId: id, role: 'COUNCIL', planSlug: t.app.catalog().plan.id });
     t.advance(8 * 86_400_000); // next Monday's digest, 8 days after Ba last wrote
     await t.app.scheduler.tick();
-    const held = await eventually(async () => {
-      const row = await t.prisma.outboxMessage.findFirst({ where: { key: { startsWith: 'digest:' } } });
-      return row && row.state !== 'PENDING' && row.state !== 'SENDING' ? row : undefined;
-    });
-    expect(held.state).toBe('UNREACHABLE');
+    const queued = await t.prisma.outboxMessage.findFirstOrThrow({ where: { key: { startsWith: 'digest:' } } });
+    expect(await outbox.settled(queued.id)).toBe('UNREACHABLE');
+    expect((await t.prisma.outboxMessage.findUniqueOrThrow({ where: { id: queued.id } })).state).toBe('UNREACHABLE');
     expect(fake.sentTo(ba.userId).some((m) => m.text.includes('Bản tin tuần'))).toBe(false);
     // Ba writes again: answered, reachable.
     expect(texts(await ba.say('/help'))).toContain('/tieuchi');
@@ -265,16 +254,14 @@ describe('Zalo end to end (the real process)', () => {
       await bot.cleanup();
       clearTimeout(kill);
     });
-    await eventually(() => (/http server listening/.test(bot.stderr()) ? true : undefined), 30_000).catch(() => {
-      throw new Error(`zalo never started:\n${bot.stderr()}`);
-    });
+    await bot.waitForStderr(/http server listening/);
 
     // Zalo: a signed text to the webhook is answered through the OA API.
     const user = '5550001112223331111';
     const event = { app_id: fake.appId, event_name: 'user_send_text', timestamp: String(Date.now()), sender: { id: user }, recipient: { id: fake.oaId }, message: { msg_id: 'proc-1', text: 'tieu chi y te' } };
     const url = `http://127.0.0.1:${port}/zalo/webhook`;
     expect((await deliverOaEvent(url, event, { appId: fake.appId, oaSecretKey: OA_SECRET_KEY })).status).toBe(200);
-    const answer = await eventually(() => fake.sentTo(user)[0]);
+    const answer = await fake.waitForMessage(user);
     expect(answer.text).toContain('Mô hình trong lĩnh vực y tế, chăm sóc sức khỏe Nhân dân');
     // A forged delivery is refused.
     expect((await deliverOaEvent(url, { ...event, message: { msg_id: 'proc-2', text: 'x' } }, { appId: fake.appId, oaSecretKey: 'wrong' })).status).toBe(401);

@@ -116,6 +116,11 @@ export interface FakeZalo {
   uploads: FakeZaloUpload[];
   /** Messages accepted for `userId`, in order. */
   sentTo(userId: string): FakeZaloMessage[];
+  /**
+   * The first message to `userId` matching `predicate` (default: any), already accepted or accepted
+   * later; rejects after `timeoutMs` (default 10 s) naming what was received, or when closed.
+   */
+  waitForMessage(userId: string, predicate?: (m: FakeZaloMessage) => boolean, timeoutMs?: number): Promise<FakeZaloMessage>;
   /** Mints a valid pair (as the developer console's API Explorer does), e.g. to seed the store. */
   issueTokens(opts?: { accessTtlSec?: number }): FakeZaloTokens;
   /** The user's last interaction with the OA (default for unknown users: "just now"). */
@@ -211,6 +216,38 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
   const refreshTokens = new Set<string>();
   const lastInteraction = new Map<string, number>();
   const hanging = new Set<ServerResponse>();
+  const waiters = new Set<{ userId: string; predicate: (m: FakeZaloMessage) => boolean; resolve: (m: FakeZaloMessage) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+
+  /** Records an accepted message and wakes the waiters it matches. */
+  function accept(msg: FakeZaloMessage): void {
+    messages.push(msg);
+    for (const w of waiters) {
+      if (w.userId === msg.userId && w.predicate(msg)) {
+        waiters.delete(w);
+        clearTimeout(w.timer);
+        w.resolve(msg);
+      }
+    }
+  }
+
+  function waitForMessage(userId: string, predicate: (m: FakeZaloMessage) => boolean = () => true, timeoutMs = 10_000): Promise<FakeZaloMessage> {
+    const found = messages.find((m) => m.userId === userId && predicate(m));
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        userId,
+        predicate,
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          waiters.delete(waiter);
+          const got = messages.filter((m) => m.userId === userId).map((m) => `  ${JSON.stringify(m.text.slice(0, 120))}`);
+          reject(new Error(`fake Zalo: no message to ${userId} matching ${predicate.toString().slice(0, 200)} within ${timeoutMs} ms; received:\n${got.join('\n') || '  (none)'}`));
+        }, timeoutMs),
+      };
+      waiters.add(waiter);
+    });
+  }
 
   function mint(ttlSec: number): FakeZaloTokens {
     const pair = { accessToken: token('at'), refreshToken: token('rt'), expiresInSec: ttlSec };
@@ -267,7 +304,7 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
         const upload = uploads.find((u) => u.token === fileAtt.payload?.token);
         if (!upload) return fail(-201, 'attachment token is invalid');
         const msg: FakeZaloMessage = { messageId: randomBytes(10).toString('hex'), userId, text: '', buttons: [], file: upload, at: now() };
-        messages.push(msg);
+        accept(msg);
         return ok({ message_id: msg.messageId, user_id: userId, sent_time: String(msg.at.getTime()) });
       }
       if (typeof message?.text !== 'string' || message.text.length === 0) return fail(-201, 'text is invalid');
@@ -287,7 +324,7 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
       const last = lastInteraction.get(userId) ?? now().getTime();
       if (now().getTime() - last > FAKE_ZALO_WINDOW_MS) return fail(-230, 'User has not interacted with the OA in the past 7 days');
       const msg: FakeZaloMessage = { messageId: randomBytes(10).toString('hex'), userId, text: message.text, buttons, at: now() };
-      messages.push(msg);
+      accept(msg);
       return ok({ message_id: msg.messageId, user_id: userId, sent_time: String(msg.at.getTime()) });
     }
 
@@ -398,6 +435,7 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
     callsTo: (r) => calls.filter((c) => c.path === r),
     uploads,
     sentTo: (userId) => messages.filter((m) => m.userId === userId),
+    waitForMessage,
     issueTokens: (o = {}) => mint(o.accessTtlSec ?? accessTtlSec),
     setLastInteraction: (userId, at) => void lastInteraction.set(userId, at.getTime()),
     failNext(r, ...queued) {
@@ -410,6 +448,11 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
     },
     liveRefreshTokens: () => [...refreshTokens],
     async close() {
+      for (const w of waiters) {
+        clearTimeout(w.timer);
+        w.reject(new Error(`fake Zalo: closed while waiting for a message to ${w.userId}`));
+      }
+      waiters.clear();
       for (const res of hanging) res.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

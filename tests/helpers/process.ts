@@ -14,6 +14,11 @@ export interface BotProcess {
   child: ChildProcessWithoutNullStreams;
   stdout: () => string;
   stderr: () => string;
+  /**
+   * Resolves when stderr (the JSON log) matches `pattern`, at once if it already does; rejects with
+   * the log when the process exits first, or after `timeoutMs` (default 30 s).
+   */
+  waitForStderr(pattern: RegExp, timeoutMs?: number): Promise<void>;
   /** Resolves with the exit code. */
   exited: Promise<number | null>;
   /** A fresh temporary directory holding the database; removed by `cleanup`. */
@@ -47,10 +52,35 @@ export function startBot(env: Record<string, string> = {}, opts: { compiled?: bo
   child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
   const exited = new Promise<number | null>((resolveExit) => child.on('close', (code) => resolveExit(code)));
+  const waitForStderr = (pattern: RegExp, timeoutMs = 30_000) =>
+    new Promise<void>((resolveWait, reject) => {
+      const check = () => {
+        if (!pattern.test(err)) return;
+        stop();
+        resolveWait();
+      };
+      const onExit = () => {
+        stop();
+        reject(new Error(`bot exited before logging ${pattern}:\n${err}`));
+      };
+      const timer = setTimeout(() => {
+        stop();
+        reject(new Error(`no log line ${pattern} within ${timeoutMs} ms:\n${err}`));
+      }, timeoutMs);
+      const stop = () => {
+        clearTimeout(timer);
+        child.stderr.off('data', check);
+        child.off('close', onExit);
+      };
+      child.stderr.on('data', check);
+      child.on('close', onExit);
+      check();
+    });
   return {
     child,
     stdout: () => out,
     stderr: () => err,
+    waitForStderr,
     exited,
     dir,
     async cleanup() {
