@@ -470,6 +470,19 @@ register-unmet-title = { $count } of { $total } criteria are not met yet:
 register-unmet-hint = You can go back and mark them, or go on anyway: the council will consider it.
 register-continue = Continue
 register-summary-title = <b>Check the nomination before sending:</b>
+register-summary-edit-hint = <i>To change an item, tap its “Change …” button; everything else is kept and you come back to this check.</i>
+register-edit = ✏️ Change { $field ->
+        [unit] proposing unit
+        [type] subject type
+        [cat] field
+        [prof] nominee group
+        [mov] movement / field
+        [name] name
+        [place] place
+        [ach] achievements
+        [evid] evidence
+       *[check] self-check
+    }
 register-submit = ✅ Submit
 register-resubmit = ✅ Resubmit
 register-duplicate-title = This plan already has { $count ->

@@ -453,6 +453,19 @@ register-unmet-title = Còn { $count }/{ $total } tiêu chí chưa đạt:
 register-unmet-hint = Bạn có thể quay lại để đánh dấu, hoặc vẫn tiếp tục: Hội đồng sẽ xem xét.
 register-continue = Tiếp tục
 register-summary-title = <b>Kiểm tra lại hồ sơ trước khi gửi:</b>
+register-summary-edit-hint = <i>Cần sửa mục nào, bấm “Sửa …” tương ứng; các mục khác được giữ nguyên và hồ sơ quay lại bước kiểm tra này.</i>
+register-edit = ✏️ Sửa { $field ->
+        [unit] đơn vị đề nghị
+        [type] đối tượng
+        [cat] lĩnh vực
+        [prof] nhóm đối tượng
+        [mov] phong trào / lĩnh vực
+        [name] tên
+        [place] nơi sinh sống, làm việc
+        [ach] thành tích
+        [evid] minh chứng
+       *[check] tự đánh giá
+    }
 register-submit = ✅ Gửi đề nghị
 register-resubmit = ✅ Gửi lại
 register-duplicate-title = Đã có { $count } hồ sơ cùng tên trong kế hoạch này:

@@ -44,8 +44,13 @@ export interface DialogStore {
 
 /** The result of one step. */
 export type StepResult<D> =
-  /** Go on to `step` (pushed on the history unless `replace`), optionally saying something first. */
-  | { next: string; data: D; say?: Reply[]; replace?: boolean }
+  /**
+   * Go on to `step` (the current step pushed on the history unless `replace`), optionally saying
+   * something first. `unwind`: when `next` is already on the history (a return to an earlier step,
+   * e.g. a summary after changing one answer), the history is cut back to where `next` was, so
+   * "back" there leads where it led before.
+   */
+  | { next: string; data: D; say?: Reply[]; replace?: boolean; unwind?: boolean }
   /** Stay on this step: show `say` (e.g. why the answer is invalid), then the prompt again. */
   | { stay: true; data?: D; say?: Reply[]; noPrompt?: boolean }
   /** The dialog is finished: its state is removed. */
@@ -284,7 +289,9 @@ export class DialogEngine<C extends { personId: number; channel: string; chatId:
       if (!result.say?.length && input.action !== undefined) return [{ ...prompt, replacesTapped: true }];
       return [...(result.say ?? []), prompt];
     }
-    const history = result.replace ? dialog.history : [...dialog.history, dialog.step];
+    let history = result.replace ? dialog.history : [...dialog.history, dialog.step];
+    const earlier = result.unwind ? history.lastIndexOf(result.next) : -1;
+    if (earlier >= 0) history = history.slice(0, earlier);
     const moved = { ...dialog, step: result.next, data: result.data as Record<string, unknown>, history, expiresAt: this.expiry(ctx, def) };
     await this.store.save(ctx.personId, moved);
     return [...(result.say ?? []), await this.prompt(ctx, moved)];

@@ -6,7 +6,9 @@
  * (suggested from the category, "(gợi ý)" when the plan does not name it) → nominee name → village or
  * organisation → achievements → evidence (optional, several) → criteria self-check of the criteria
  * that apply to this nominee only (a conditional one may be marked "không áp dụng"; unmet ones are
- * shown before going on) → summary → possible duplicate confirmed → submit.
+ * shown before going on) → summary → possible duplicate confirmed → submit. From the summary, one
+ * "Sửa …" button per answer asks that step again and comes back to the summary with everything else
+ * kept (see `./register-edit.ts`).
  * The same dialog edits a RETURNED nomination before it is submitted again.
  */
 import { msg, type Attachment, type Button, type Msg, type Reply } from '../channel.ts';
@@ -21,6 +23,7 @@ import { deedBecameNomination } from '../deeds/notices.ts';
 import type { DraftRepository } from './drafts.ts';
 import { nominationRelevance } from './relevance.ts';
 import { NominationError, type Nomination } from './model.ts';
+import { editButtons, editTarget, proceed, redoAfter } from './register-edit.ts';
 
 export const REGISTER_DIALOG = 'register';
 /** Evidence files one nomination may carry. */
@@ -46,6 +49,10 @@ export interface RegisterData {
   notApplicable?: string[];
   duplicateConfirmed?: boolean;
   goodDeedId?: number;
+  /** Set while the officer changes one answer from the summary: steps then return to the summary (see `./register-edit.ts`). */
+  editing?: boolean;
+  /** Steps to ask again before the summary while editing (a new category asks the movement and the self-check again). */
+  redo?: string[];
 }
 
 type Step = DialogStep<Ctx, RegisterData>;
@@ -70,7 +77,7 @@ const unitStep: Step = {
     buttons: ctx.roles.officerUnits.map((u) => [stepButton('unit', msg('plain', { text: ctx.catalog.unitName(u, ctx.locale) }), u)]),
   }),
   handle: (ctx, data, input) =>
-    input.value && ctx.roles.officerUnits.includes(input.value) ? { next: 'type', data: { ...data, unitCode: input.value } } : stay('register-choose-button'),
+    input.value && ctx.roles.officerUnits.includes(input.value) ? proceed(ctx, { ...data, unitCode: input.value }, 'unit', 'type') : stay('register-choose-button'),
 };
 
 const typeStep: Step = {
@@ -83,7 +90,7 @@ const typeStep: Step = {
     const type = input.value as SubjectType | undefined;
     if (!type || !ctx.catalog.plan.categories.some((c) => c.subjectTypes.includes(type))) return stay('register-choose-button');
     const keep = category(ctx, data)?.subjectTypes.includes(type) && type === data.subjectType;
-    return { next: 'cat', data: { ...data, subjectType: type, ...(keep ? {} : { categoryCode: undefined, profile: null, selfCheck: [], notApplicable: [] }) } };
+    return proceed(ctx, { ...data, subjectType: type, ...(keep ? {} : { categoryCode: undefined, profile: null, selfCheck: [], notApplicable: [] }) }, 'type', 'cat');
   },
 };
 
@@ -100,8 +107,12 @@ const categoryStep: Step = {
     if (!c || !data.subjectType || !c.subjectTypes.includes(data.subjectType)) return stay('register-choose-button');
     const changed = c.code !== data.categoryCode;
     const profiles = profilesFor(c, data.subjectType);
-    const next = { ...data, categoryCode: c.code, ...(changed ? { selfCheck: [], notApplicable: [], movementCode: c.movement ?? null, profile: profiles.length === 1 ? profiles[0]!.code : null } : {}) };
-    return { next: profiles.length > 1 ? 'prof' : 'mov', data: next };
+    const next = {
+      ...data,
+      categoryCode: c.code,
+      ...(changed ? { selfCheck: [], notApplicable: [], movementCode: c.movement ?? null, profile: profiles.length === 1 ? profiles[0]!.code : null, ...redoAfter(data, ['mov', 'check']) } : {}),
+    };
+    return proceed(ctx, next, 'cat', profiles.length > 1 ? 'prof' : 'mov');
   },
 };
 
@@ -122,7 +133,7 @@ const profileStep: Step = {
     const c = category(ctx, data)!;
     const p = profilesFor(c, data.subjectType!).find((x) => x.code === input.value);
     if (!p) return stay('register-choose-button');
-    return { next: 'mov', data: { ...data, profile: p.code, ...(p.code !== data.profile ? { selfCheck: [], notApplicable: [] } : {}) } };
+    return proceed(ctx, { ...data, profile: p.code, ...(p.code !== data.profile ? { selfCheck: [], notApplicable: [], ...redoAfter(data, ['check']) } : {}) }, 'prof', 'mov');
   },
 };
 
@@ -144,9 +155,9 @@ const movementStep: Step = {
     return { lines: [msg('register-ask-movement')], buttons };
   },
   handle: (ctx, data, input) => {
-    if (input.value === '-') return { next: 'name', data: { ...data, movementCode: null } };
+    if (input.value === '-') return proceed(ctx, { ...data, movementCode: null }, 'mov', 'name');
     if (!input.value || !ctx.catalog.plan.movements.some((m) => m.code === input.value)) return stay('register-choose-button');
-    return { next: 'name', data: { ...data, movementCode: input.value } };
+    return proceed(ctx, { ...data, movementCode: input.value }, 'mov', 'name');
   },
 };
 
@@ -156,12 +167,12 @@ function textStep(step: 'name' | 'place' | 'ach', next: string, field: 'nomineeN
       lines: [msg(`register-ask-${step}`, { type: msg('subject-type', { type: data.subjectType ?? '' }) }), ...(data[field] ? [msg('register-current', { value: clip(data[field]!, 300) })] : [])],
       buttons: data[field] ? [[stepButton(step, msg('register-keep'), 'keep')]] : [],
     }),
-    handle: (_ctx, data, input) => {
-      if (input.value === 'keep' && data[field]) return { next, data };
+    handle: (ctx, data, input) => {
+      if (input.value === 'keep' && data[field]) return proceed(ctx, data, step, next);
       if (input.attachments?.length) return stay('register-text-expected');
       const answer = textAnswer(input.text, limits);
       if ('error' in answer) return { stay: true, say: [{ lines: [answer.error] }] };
-      return { next, data: { ...data, [field]: answer.value } };
+      return proceed(ctx, { ...data, [field]: answer.value }, step, next);
     },
   };
 }
@@ -174,8 +185,8 @@ const evidenceStep: Step = {
     lines: [msg('register-ask-evidence', { max: MAX_EVIDENCE }), ...(evidenceCount(data) ? [msg('register-evidence-count', { count: evidenceCount(data) })] : [])],
     buttons: [[stepButton('evid', msg(evidenceCount(data) ? 'register-evidence-done' : 'register-evidence-skip', { count: evidenceCount(data) }), 'ok')]],
   }),
-  handle: (_ctx, data, input) => {
-    if (input.value === 'ok') return { next: 'check', data };
+  handle: (ctx, data, input) => {
+    if (input.value === 'ok') return proceed(ctx, data, 'evid', 'check');
     const notes = data.evidenceNotes ?? [];
     const had = data.evidence.length + notes.length;
     if (!input.attachments?.length) {
@@ -241,7 +252,8 @@ const checkStep: Step = {
     }
     if (input.value !== 'ok') return stay('register-choose-button');
     const score = selfCheckScore(c, nomineeOf(data), data.selfCheck, na);
-    return { next: score.met < score.total ? 'unmet' : 'sum', data };
+    const checked = { ...data, redo: data.redo?.filter((s) => s !== 'check') };
+    return score.met < score.total ? { next: 'unmet', data: checked } : proceed(ctx, checked, 'check', 'sum');
   },
 };
 
@@ -256,7 +268,7 @@ const unmetStep: Step = {
       buttons: [[stepButton('unmet', msg('register-continue'), 'ok')]],
     };
   },
-  handle: (_ctx, data, input) => (input.value === 'ok' ? { next: 'sum', data } : stay('register-choose-button')),
+  handle: (ctx, data, input) => (input.value === 'ok' ? proceed(ctx, data, 'unmet', 'sum') : stay('register-choose-button')),
 };
 
 /** The summary of a nomination's answers (also used by the duplicate check and the review). */
@@ -282,10 +294,13 @@ export function summaryLines(
 
 const summaryStep: Step = {
   prompt: (ctx, data) => ({
-    lines: [msg('register-summary-title'), ...summaryLines(ctx, { ...data, evidenceCount: evidenceCount(data) })],
-    buttons: [[stepButton('sum', msg(data.resubmitId ? 'register-resubmit' : 'register-submit'), 'ok')]],
+    lines: [msg('register-summary-title'), ...summaryLines(ctx, { ...data, evidenceCount: evidenceCount(data) }), msg('register-summary-edit-hint')],
+    buttons: [[stepButton('sum', msg(data.resubmitId ? 'register-resubmit' : 'register-submit'), 'ok')], ...editButtons(ctx, data)],
   }),
   handle: async (ctx, data, input) => {
+    // "Sửa …": ask that step again, then come back here with everything else kept.
+    const edit = editTarget(ctx, data, input.value);
+    if (edit) return { next: edit, data: { ...data, editing: true, redo: [] } };
     if (input.value !== 'ok') return stay('register-choose-button');
     const dups = await ctx.services.nominations.findByNominee({ planSlug: ctx.catalog.plan.id, nomineeName: data.nomineeName!, excludeId: data.resubmitId });
     if (dups.length > 0 && !data.duplicateConfirmed) return { next: 'dup', data };
