@@ -974,7 +974,7 @@ rate-limited = The assistant just received too many messages in a row from this 
 ## Documents (/documents): proposal, list, decision, reports — drafted from the records
 cmd-vanban = Draft documents: proposal, list, draft decision, reports (standing office, Council)
 documents-menu-title = <b>Draft a document from the records</b> (Word/Excel, laid out per Decree 30/2020/NĐ-CP). Choose a document:
-documents-usage = Usage: /documents proposal [nomination numbers …] [pdf] · /documents higher (proposal to the higher level) · /documents list [excel] · /documents decision · /documents achievements [nomination] · /documents year [YEAR] · /documents progress · /documents minutes · /documents numbers (register) · /documents signed 05/TTr-UBND (record the signed original). Without nomination numbers: every nomination the Council agreed to propose that has no award decision yet.
+documents-usage = Usage: /documents proposal [nomination numbers …] [pdf] · /documents higher (proposal to the higher level) · /documents list [excel] · /documents decision [nominations | decision number | list] · /documents achievements [nomination] · /documents year [YEAR] · /documents progress · /documents minutes · /documents numbers (register) · /documents signed 05/TTr-UBND (record the signed original). Without nomination numbers: every nomination the Council agreed to propose that has no award decision yet.
 documents-button-to-trinh = Award proposal (tờ trình)
 documents-button-quyet-dinh = Draft award decision
 documents-button-danh-sach = List of nominees (Word)
@@ -1310,3 +1310,17 @@ documents-proposal-empty = Proposal No. { $number } holds no nomination with a t
 documents-higher-level = The Council proposed a title or form only a higher level may award for these nominations, so they are left out of the commune's documents: { $ids }. Proposal to the higher level: /documents higher
 documents-commune-level = These nominations have no title or form above the commune chairman's authority, so they are left out of the proposal to the higher level: { $ids }.
 documents-nothing-higher = No nomination has been proposed by the Council for a title or form only a higher level may award (the Council names the form when its meeting is recorded).
+
+## Choosing the decision to print (/documents decision)
+documents-button-decision = Decision No. { $number } of { $date } ({ $count } { $count ->
+        [one] nomination
+       *[other] nominations
+    })
+documents-nominee-decided = Nomination { $id } already has Decision No. { $number }.
+documents-decision-mixed = These nominations have no decision yet: { $ids }. Print a recorded decision with the buttons below, or draft one for the undecided nominations on their own.
+documents-decision-choose = These nominations are in several decisions; choose the decision to print:
+documents-decisions-none = No award decision of the commune chairman is recorded in this plan yet.
+documents-decisions-title = { $count } award { $count ->
+        [one] decision
+       *[other] decisions
+    } of the commune chairman recorded (the newest { $shown } below; any other: /documents decision NUMBER, e.g. /documents decision 07/QĐ-UBND). Choose the decision to print:

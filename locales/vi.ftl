@@ -910,7 +910,7 @@ rate-limited = Trợ lý vừa nhận quá nhiều tin nhắn liên tiếp từ 
 ## Văn bản (/vanban): tờ trình, danh sách, quyết định, báo cáo — soạn từ dữ liệu đã ghi nhận
 cmd-vanban = Soạn văn bản: tờ trình, danh sách, dự thảo quyết định, báo cáo (Thường trực, Hội đồng)
 documents-menu-title = <b>Soạn văn bản từ dữ liệu đã ghi nhận</b> (bản Word/Excel, trình bày theo Nghị định 30/2020/NĐ-CP). Đồng chí chọn văn bản:
-documents-usage = Cú pháp: /vanban totrinh [số hồ sơ …] [pdf] · /vanban captren (tờ trình đề nghị cấp trên khen thưởng) · /vanban danhsach [excel] · /vanban quyetdinh · /vanban thanhtich [số hồ sơ] · /vanban nam [NĂM] · /vanban tiendo · /vanban bienban · /vanban so (sổ văn bản) · /vanban ky 05/TTr-UBND (ghi nhận đã ký). Không ghi số hồ sơ: lấy mọi hồ sơ Hội đồng đã thống nhất đề nghị, chưa có quyết định khen thưởng.
+documents-usage = Cú pháp: /vanban totrinh [số hồ sơ …] [pdf] · /vanban captren (tờ trình đề nghị cấp trên khen thưởng) · /vanban danhsach [excel] · /vanban quyetdinh [số hồ sơ | số quyết định | ds] · /vanban thanhtich [số hồ sơ] · /vanban nam [NĂM] · /vanban tiendo · /vanban bienban · /vanban so (sổ văn bản) · /vanban ky 05/TTr-UBND (ghi nhận đã ký). Không ghi số hồ sơ: lấy mọi hồ sơ Hội đồng đã thống nhất đề nghị, chưa có quyết định khen thưởng.
 documents-button-to-trinh = Tờ trình đề nghị khen thưởng
 documents-button-quyet-dinh = Dự thảo quyết định khen thưởng
 documents-button-danh-sach = Danh sách đề nghị (Word)
@@ -1159,3 +1159,11 @@ documents-proposal-empty = Tờ trình số { $number } không có hồ sơ nào
 documents-higher-level = Các hồ sơ sau được Hội đồng đề nghị danh hiệu, hình thức khen thưởng thuộc thẩm quyền cấp trên, nên không đưa vào văn bản của xã: { $ids }. Tờ trình đề nghị cấp trên: /vanban captren
 documents-commune-level = Các hồ sơ sau không có danh hiệu, hình thức khen thưởng vượt thẩm quyền của Chủ tịch UBND xã, nên không đưa vào tờ trình đề nghị cấp trên: { $ids }.
 documents-nothing-higher = Chưa có hồ sơ nào được Hội đồng thống nhất đề nghị danh hiệu, hình thức khen thưởng thuộc thẩm quyền cấp trên (Hội đồng ghi hình thức đề nghị khi ghi nhận cuộc họp).
+
+## Chọn quyết định để in (/vanban quyetdinh)
+documents-button-decision = Quyết định số { $number } ngày { $date } ({ $count } hồ sơ)
+documents-nominee-decided = Hồ sơ số { $id } đã có Quyết định số { $number }.
+documents-decision-mixed = Các hồ sơ sau chưa có quyết định: { $ids }. Đồng chí in quyết định đã có bằng nút dưới đây, hoặc soạn dự thảo riêng cho các hồ sơ chưa có quyết định.
+documents-decision-choose = Các hồ sơ này thuộc nhiều quyết định; đồng chí chọn quyết định cần in:
+documents-decisions-none = Chưa có quyết định khen thưởng nào của Chủ tịch UBND xã được ghi nhận trong kế hoạch này.
+documents-decisions-title = Có { $count } quyết định khen thưởng của Chủ tịch UBND xã đã ghi nhận ({ $shown } quyết định mới nhất dưới đây; quyết định khác: /vanban quyetdinh SỐ, ví dụ /vanban quyetdinh 07/QĐ-UBND). Đồng chí chọn quyết định cần in:

@@ -10,8 +10,10 @@
  *   /vanban captren [ids | 45/TTr-UBND] the tờ trình to the higher level: only awards above the
  *                                       commune chairman (see ./higher.ts)
  *   /vanban danhsach [ids] [excel|pdf] the list alone, DOCX or XLSX
- *   /vanban quyetdinh [ids] [pdf]      draft decision for the chairman
+ *   /vanban quyetdinh [ids] [pdf]      draft decision for the chairman, or the recorded decision of
+ *                                       those nominees; recorded decisions offered as buttons
  *   /vanban quyetdinh 07/QĐ-UBND       the chairman's recorded decision (its number and date)
+ *   /vanban quyetdinh ds               the recorded decisions, to choose one (see ./decision.ts)
  *   /vanban bienban [id]               minutes of the Council's latest recorded meeting (or meeting id)
  *   /vanban so                         the numbers given this year
  *   /vanban ky 05/TTr-UBND             record that the signed original exists (no more "DỰ THẢO")
@@ -22,17 +24,16 @@ import { msg, type Button, type Msg, type OutFile, type Reply } from '../channel
 import type { Ctx, Feature } from '../context.ts';
 import type { Roles } from '../roles.ts';
 import { foldText } from '../text/fold.ts';
-import type { DocumentKind } from './commune.ts';
-import { buildDanhSach, buildDanhSachWorkbook, buildQuyetDinh, buildToTrinh, tally, type DossierContext } from './dossier.ts';
+import { buildDanhSach, buildDanhSachWorkbook, buildToTrinh, tally } from './dossier.ts';
 import type { OfficialDocument, Workbook } from './model.ts';
 import { DOCX_MIME, PDF_MIME, XLSX_MIME, type DocumentServices } from './ports.ts';
-import { dossierEntries, toEntries } from './records.ts';
-import type { DecisionRecord } from '../council/model.ts';
-import type { Nomination } from '../nominations/model.ts';
+import { dossierEntries } from './records.ts';
 import { bienBan } from './meeting-minutes.ts';
 import { extraProducers } from './reports.ts';
 import { humanDate } from './chat-date.ts';
 import { toTrinhCapTren } from './higher.ts';
+import { quyetDinh } from './decision.ts';
+import { draftContext, numberFor, subjectOf } from './drafting.ts';
 
 export { humanDate } from './chat-date.ts';
 
@@ -67,29 +68,11 @@ const NAMES: Record<string, string> = {
 };
 const FORMATS: Record<string, Format> = { pdf: 'pdf', xlsx: 'xlsx', excel: 'xlsx', docx: 'docx', word: 'docx' };
 
-/** Reserves (or finds) the number of a document of `kind` about `subject`, dated today. */
-async function numberFor(ctx: Ctx, docs: DocumentServices, kind: DocumentKind, subject: string) {
-  const commune = docs.commune();
-  const s = commune.documents[kind];
-  const issuer = commune.issuers[s.issuer]!;
-  return docs.register.reserve({ issuerAbbr: issuer.abbreviation, typeAbbr: s.typeAbbr, subject: `${kind}:${ctx.catalog.plan.id}:${subject}`, issuedOn: ctx.today, byId: ctx.personId });
-}
-
-const context = (ctx: Ctx, docs: DocumentServices, date: string, number: string | undefined, draft: boolean): DossierContext => ({
-  commune: docs.commune(),
-  planTitle: ctx.catalog.plan.title.vi,
-  date,
-  ...(number ? { number } : {}),
-  draft,
-});
-
-const subjectOf = (ids: number[]) => (ids.length > 0 ? [...ids].sort((a, b) => a - b).join(',') : 'all');
-
 const toTrinh: Producer = async (ctx, docs, req) => {
   const d = await dossierEntries(ctx, req);
   if ('refusal' in d) return d;
   const reg = await numberFor(ctx, docs, 'toTrinh', subjectOf(d.ids));
-  const doc = buildToTrinh(context(ctx, docs, reg.issuedOn, reg.symbol, !reg.signed), d.entries);
+  const doc = buildToTrinh(draftContext(ctx, docs, reg.issuedOn, reg.symbol, !reg.signed), d.entries);
   return { doc, number: reg.symbol, signed: reg.signed, preview: msg('documents-preview-to-trinh', { number: reg.symbol, ...tally(d.entries) }) };
 };
 
@@ -98,38 +81,9 @@ const danhSach: Producer = async (ctx, docs, req) => {
   const higher = req.words.some((w) => NAMES[foldText(w)] === 'captren');
   const d = await dossierEntries(ctx, { words: req.words.filter((w) => NAMES[foldText(w)] !== 'captren') }, higher ? 'HIGHER' : 'COMMUNE');
   if ('refusal' in d) return d;
-  const c = context(ctx, docs, ctx.today, undefined, true);
+  const c = draftContext(ctx, docs, ctx.today, undefined, true);
   const preview = msg('documents-preview-danh-sach', { format: req.format, ...tally(d.entries) });
   return req.format === 'xlsx' ? { book: buildDanhSachWorkbook(c, d.entries), preview } : { doc: buildDanhSach(c, d.entries), preview };
-};
-
-/**
- * `/vanban quyetdinh 07/QĐ-UBND`: the decision as the chairman recorded it (issue 12's
- * `DecisionRecord`, authority COMMUNE): its own number and signing date, its nominees, no "DỰ THẢO"
- * and no new number in the register.
- */
-const recordedDecision = async (ctx: Ctx, number: string): Promise<{ refusal: Reply[] } | { nominations: Nomination[]; decision: DecisionRecord }> => {
-  const decisions = await ctx.services.council.decisions({ planSlug: ctx.catalog.plan.id });
-  const found = decisions.find((x) => x.authority === 'COMMUNE' && foldText(x.number) === foldText(number));
-  if (!found) return { refusal: [{ lines: [msg('documents-decision-not-found', { number: number.slice(0, 32) })] }] };
-  const nominations = (await Promise.all(found.items.map((i) => ctx.services.nominations.get(i.nominationId)))).filter((n): n is Nomination => !!n);
-  return { nominations, decision: found };
-};
-
-const quyetDinh: Producer = async (ctx, docs, req) => {
-  const asked = req.words.find((w) => w.includes('/'));
-  if (asked) {
-    const r = await recordedDecision(ctx, asked);
-    if ('refusal' in r) return r;
-    const entries = await toEntries(ctx, r.nominations);
-    const doc = buildQuyetDinh(context(ctx, docs, r.decision.signedOn, r.decision.number, false), entries);
-    return { doc, preview: msg('documents-preview-quyet-dinh-recorded', { number: r.decision.number, date: humanDate(r.decision.signedOn, ctx.locale), ...tally(entries) }) };
-  }
-  const d = await dossierEntries(ctx, req);
-  if ('refusal' in d) return d;
-  const reg = await numberFor(ctx, docs, 'quyetDinh', subjectOf(d.ids));
-  const doc = buildQuyetDinh(context(ctx, docs, reg.issuedOn, reg.symbol, !reg.signed), d.entries);
-  return { doc, number: reg.symbol, signed: reg.signed, preview: msg('documents-preview-quyet-dinh', { number: reg.symbol, ...tally(d.entries) }) };
 };
 
 const PRODUCERS: Record<string, Producer> = { totrinh: toTrinh, captren: toTrinhCapTren, danhsach: danhSach, quyetdinh: quyetDinh, bienban: bienBan, ...extraProducers };

@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { msg, type Button, type Reply } from '../channel.ts';
+import { msg, type Button } from '../channel.ts';
 import type { Ctx } from '../context.ts';
 import type { AwardForm } from '../awards.ts';
 import type { ProposalRecord } from '../council/model.ts';
@@ -22,6 +22,7 @@ import type { Nomination } from '../nominations/model.ts';
 import { foldText } from '../text/fold.ts';
 import { humanDate } from './chat-date.ts';
 import { buildToTrinh, tally } from './dossier.ts';
+import { withButtons } from './drafting.ts';
 import type { Producer } from './feature.ts';
 import type { DocumentServices } from './ports.ts';
 import { awardRow, dossierEntries, toEntries, type Commendations } from './records.ts';
@@ -39,9 +40,6 @@ function proposalButtons(ctx: Ctx, proposals: ProposalRecord[], except?: number)
     .slice(0, MAX_PROPOSAL_BUTTONS)
     .map((p) => [{ label: msg('documents-button-proposal', { number: p.number, date: humanDate(p.sentOn, ctx.locale), count: p.items.length }), action: `vb:captren ${p.number}` }]);
 }
-
-const withButtons = (replies: Reply[], buttons: Button[][]): Reply[] =>
-  buttons.length === 0 ? replies : [...replies.slice(0, -1), { ...replies.at(-1)!, buttons: [...(replies.at(-1)!.buttons ?? []), ...buttons] }];
 
 /** The recorded tờ trình `number`, printed as sent: only its items whose award is the higher level's on its date. */
 async function recorded(ctx: Ctx, docs: DocumentServices, proposals: ProposalRecord[], number: string): ReturnType<Producer> {
