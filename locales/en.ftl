@@ -32,6 +32,7 @@ cmd-guong = Recognised exemplars
 cmd-dangky = Register an exemplar (officers)
 cmd-hoso = Your unit's nominations, search by name
 cmd-duyet = Review nominations (council members)
+cmd-hop = Record a council meeting (council chair, standing office)
 cmd-tiendo = Progress against the targets
 cmd-moi = Create an invite code for a role (administrators)
 cmd-nguoi = People with roles (administrators)
@@ -1246,6 +1247,57 @@ chair-round-opened = Round { $round } of nomination #{ $id } is open. The counci
 chair-round-opened-notice = 🔄 The council chair opened round { $round } for nomination #{ $id } ({ $name }). Please vote.
 chair-ask-return-reason = Type the chair's comments: what nomination #{ $id } needs to add:
 chair-returned = Nomination #{ $id } was returned to the unit for changes. The proposing unit has been told.
+meeting-no-rounds = No nomination is in an open round of the council, so there is nothing to record a meeting for.
+meeting-no-members = No council member is in the bot yet. Please give the members their role (/invite) before recording a meeting.
+meeting-ask-date = 📝 Record a meeting of the commune's Emulation and Commendation Council ({ $count ->
+        [one] { $count } nomination
+       *[other] { $count } nominations
+    } in an open round). What you record here is what the meeting minutes are drafted from.
+    Type the date of the meeting (e.g. { $example }):
+meeting-date-future = The meeting date cannot be after today: only a meeting that has taken place is recorded.
+meeting-ask-time = Type when the meeting began and ended (Vietnam time), e.g. 8:00 - 10:30:
+meeting-time-invalid = That is not a time I can read. Type the start and the end, separated by a dash, e.g. 8:00 - 10:30.
+meeting-time-order = The end must be after the start.
+meeting-time-future = By the times typed, the meeting of { $date } has not ended yet (it ends at { $end }). Please record it once it is over.
+meeting-ask-place = Type where the meeting was held (e.g. the commune People's Committee hall):
+meeting-text-length = Please type between { $min } and { $max } characters.
+meeting-ask-present = Council members at the meeting: tap a name to switch between present (✅) and absent (❌), then tap “Done”. Present: { $present } of { $size } members.
+meeting-member = { $present ->
+        [yes] ✅
+       *[no] ❌
+    } { $name }
+meeting-present-done = Done
+meeting-none-present = At least one member must be present.
+meeting-ask-chair = Who presided over the meeting? Tap a name, or type the name.
+meeting-ask-secretary = Who took the minutes (secretary)? Tap a name, or type the name.
+meeting-item = Nomination { $index } of { $total }: #{ $id } { $name } (round { $round }).
+    Recorded votes of the members present: { $agree } agree, { $changes } ask for changes, { $disagree } disagree; { $abstain } did not vote.
+    The council's conclusion at the meeting?
+meeting-item-absent-votes = <i>{ $count ->
+        [one] { $count } vote of an absent member is
+       *[other] { $count } votes of absent members are
+    } not counted in the meeting's tally.</i>
+meeting-conclusion = { $conclusion ->
+        [PROPOSE] The council proposes it
+        [RETURN] Ask the unit for changes
+       *[REJECT] The council does not propose it
+    }
+meeting-skip = Not reviewed at this meeting
+meeting-ask-remarks = Type the council's comments on nomination #{ $id } ({ $name }) — { $conclusion }:
+meeting-use-member-reasons = Use the members' recorded reasons
+meeting-nothing-concluded = No nomination was concluded at this meeting, so there is nothing to record. Tap “Back” to conclude one, or “Cancel”.
+meeting-confirm = Please check before it is recorded:
+    { $date }, from { $start } to { $end }, at { $place }.
+    Presided by: { $chair }. Minutes taken by: { $secretary }.
+    Present { $present } of { $size }: { $presentNames }. Absent: { $absentNames }.
+meeting-confirm-item = • #{ $id } { $name }: { $agree } agree, { $changes } ask for changes, { $disagree } disagree, { $abstain } did not vote — { $conclusion }. { $remarks }
+meeting-confirm-yes = Record the meeting
+meeting-saved = The council meeting of { $date } is recorded (meeting #{ $id }): { $count ->
+        [one] { $count } nomination
+       *[other] { $count } nominations
+    }, { $proposed } of them proposed by the council to the commune chairman for decision. The proposing units have been told.
+meeting-open-minutes = 📄 Meeting minutes
+meeting-stale = Nomination #{ $id } changed while this was being recorded (a new round, a result or a withdrawal). Nothing was recorded; please record the meeting again (/meeting) with the nominations as they are now.
 
 ## The plan as a spreadsheet (npm run plan:template, plan:import)
 plan-xlsx-cell = Sheet { $sheet }, row { $row }, column { $col }: { $problem }

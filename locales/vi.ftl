@@ -32,6 +32,7 @@ cmd-guong = Các điển hình tiên tiến đã được công nhận
 cmd-dangky = Đăng ký điển hình tiên tiến (cán bộ)
 cmd-hoso = Hồ sơ đề nghị của đơn vị, tìm theo tên
 cmd-duyet = Duyệt hồ sơ (thành viên Hội đồng)
+cmd-hop = Ghi kết quả cuộc họp Hội đồng (Chủ tịch Hội đồng, bộ phận thường trực)
 cmd-tiendo = Tiến độ thực hiện chỉ tiêu
 cmd-moi = Tạo mã mời nhận vai trò (quản trị)
 cmd-nguoi = Danh sách người có vai trò (quản trị)
@@ -1122,6 +1123,48 @@ chair-round-opened = Đã mở vòng xét { $round } cho hồ sơ #{ $id }. Các
 chair-round-opened-notice = 🔄 Chủ tịch Hội đồng mở vòng xét { $round } cho hồ sơ #{ $id } ({ $name }). Đề nghị đồng chí cho ý kiến.
 chair-ask-return-reason = Nhập ý kiến của Chủ tịch Hội đồng về nội dung hồ sơ #{ $id } cần bổ sung:
 chair-returned = Đã trả lại hồ sơ #{ $id } để đơn vị bổ sung. Đơn vị đề nghị đã được báo.
+meeting-no-rounds = Hiện không có hồ sơ nào đang trong vòng xét của Hội đồng, nên chưa có nội dung để ghi kết quả cuộc họp.
+meeting-no-members = Chưa có thành viên Hội đồng nào trên hệ thống. Đề nghị bộ phận thường trực cấp quyền cho các thành viên (/moi) trước khi ghi cuộc họp.
+meeting-ask-date = 📝 Ghi kết quả cuộc họp Hội đồng Thi đua – Khen thưởng xã ({ $count } hồ sơ đang trong vòng xét). Kết quả ghi ở đây là căn cứ lập biên bản cuộc họp.
+    Nhập ngày họp (ví dụ { $example }):
+meeting-date-future = Ngày họp không được sau ngày hôm nay: chỉ ghi cuộc họp đã diễn ra.
+meeting-ask-time = Nhập giờ bắt đầu và giờ kết thúc cuộc họp (giờ Việt Nam), ví dụ 8:00 - 10:30:
+meeting-time-invalid = Chưa đọc được giờ. Đồng chí nhập giờ bắt đầu và giờ kết thúc, cách nhau bằng dấu gạch ngang, ví dụ 8:00 - 10:30.
+meeting-time-order = Giờ kết thúc phải sau giờ bắt đầu.
+meeting-time-future = Theo giờ đã nhập, cuộc họp ngày { $date } chưa kết thúc (kết thúc lúc { $end }). Đồng chí ghi kết quả sau khi cuộc họp kết thúc.
+meeting-ask-place = Nhập địa điểm họp (ví dụ: Hội trường UBND xã):
+meeting-text-length = Nội dung cần từ { $min } đến { $max } ký tự.
+meeting-ask-present = Thành viên Hội đồng dự họp: bấm tên để đổi giữa có mặt (✅) và vắng mặt (❌), rồi bấm “Xong”. Có mặt { $present }/{ $size } thành viên.
+meeting-member = { $present ->
+        [yes] ✅
+       *[no] ❌
+    } { $name }
+meeting-present-done = Xong
+meeting-none-present = Cần ít nhất một thành viên có mặt.
+meeting-ask-chair = Ai chủ trì cuộc họp? Bấm tên, hoặc nhập họ tên người chủ trì.
+meeting-ask-secretary = Ai là thư ký ghi biên bản? Bấm tên, hoặc nhập họ tên.
+meeting-item = Hồ sơ { $index }/{ $total }: #{ $id } { $name } (vòng xét { $round }).
+    Ý kiến đã ghi của các thành viên có mặt: { $agree } đồng ý, { $changes } đề nghị bổ sung, { $disagree } không đồng ý; { $abstain } không biểu quyết.
+    Kết luận của Hội đồng tại cuộc họp?
+meeting-item-absent-votes = <i>{ $count } ý kiến của thành viên vắng mặt không tính vào kết quả biểu quyết tại cuộc họp.</i>
+meeting-conclusion = { $conclusion ->
+        [PROPOSE] Hội đồng thống nhất đề nghị
+        [RETURN] Đề nghị đơn vị bổ sung
+       *[REJECT] Hội đồng không đề nghị
+    }
+meeting-skip = Không xét tại cuộc họp này
+meeting-ask-remarks = Nhập ý kiến của Hội đồng đối với hồ sơ #{ $id } ({ $name }) — { $conclusion }:
+meeting-use-member-reasons = Dùng ý kiến đã ghi của các thành viên
+meeting-nothing-concluded = Chưa có hồ sơ nào được kết luận tại cuộc họp này nên không có gì để ghi. Đồng chí bấm “Quay lại” để kết luận, hoặc “Hủy”.
+meeting-confirm = Đồng chí kiểm tra trước khi ghi:
+    Ngày { $date }, từ { $start } đến { $end }, tại { $place }.
+    Chủ trì: { $chair }. Thư ký: { $secretary }.
+    Có mặt { $present }/{ $size }: { $presentNames }. Vắng mặt: { $absentNames }.
+meeting-confirm-item = • #{ $id } { $name }: { $agree } đồng ý, { $changes } đề nghị bổ sung, { $disagree } không đồng ý, { $abstain } không biểu quyết — { $conclusion }. { $remarks }
+meeting-confirm-yes = Ghi kết quả cuộc họp
+meeting-saved = Đã ghi kết quả cuộc họp Hội đồng ngày { $date } (cuộc họp #{ $id }): { $count } hồ sơ, trong đó { $proposed } hồ sơ Hội đồng thống nhất đề nghị Chủ tịch UBND xã xem xét, quyết định. Các đơn vị đề nghị đã được báo.
+meeting-open-minutes = 📄 Biên bản cuộc họp
+meeting-stale = Hồ sơ #{ $id } đã thay đổi trong lúc ghi (đã mở vòng xét mới, đã có kết quả hoặc đã rút). Chưa ghi gì; đề nghị đồng chí ghi lại cuộc họp (/hop) với các hồ sơ hiện tại.
 
 ## Kế hoạch dạng bảng tính (npm run plan:template, plan:import)
 plan-xlsx-cell = Sheet { $sheet }, dòng { $row }, cột { $col }: { $problem }

@@ -14,6 +14,8 @@ export function mayUse(roles: Roles, audience: Audience): boolean {
       return roles.officerUnits.length > 0;
     case 'council':
       return roles.council;
+    case 'chair':
+      return roles.chair || roles.admin;
     case 'admin':
       return roles.admin;
     case 'staff':

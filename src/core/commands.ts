@@ -4,8 +4,11 @@
  */
 
 /** Who a command is for: /help lists a command to people who may use it. */
-/** `staff` = officer, council member, council chair or administrator; `moderator` = officer or administrator. */
-export type Audience = 'everyone' | 'officer' | 'council' | 'admin' | 'staff' | 'moderator';
+/**
+ * `staff` = officer, council member, council chair or administrator; `moderator` = officer or administrator;
+ * `chair` = the council chair or the standing office (administrators), who record meetings and decisions.
+ */
+export type Audience = 'everyone' | 'officer' | 'council' | 'chair' | 'admin' | 'staff' | 'moderator';
 
 export interface CommandSpec {
   /** Canonical (Vietnamese) name, without the slash. */
@@ -39,6 +42,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   c('dangky', 'nominate', 'officer', false),
   c('hoso', 'mine', 'staff', false),
   c('duyet', 'review', 'council', false),
+  c('hop', 'meeting', 'chair', false),
   c('tiendo', 'progress', 'staff', false),
   c('viectot', 'gooddeed', 'everyone', true),
   c('viectotmoi', 'recentdeeds', 'everyone', true),

@@ -34,6 +34,7 @@ export const COMMAND_GROUP_POLICY: Readonly<Record<string, GroupPolicy>> = {
   dangky: 'private', // a dialog
   hoso: 'private', // the officer's dossiers
   duyet: 'private', // whole dossiers for the council
+  hop: 'private', // council meeting records: who attended, tallies, remarks
   tiendo: 'private', // internal progress per unit
   viectot: 'private', // a dialog
   kiemduyet: 'private', // unpublished deeds with submitters

@@ -135,6 +135,8 @@ async function toMeeting(db: Tx | PrismaClient, m: Prisma.CouncilMeetingGetPaylo
     planSlug: await slugOf(db, m.planId),
     heldOn: m.heldOn,
     startsAt: m.startsAt,
+    startAt: m.startAt,
+    endAt: m.endAt,
     place: m.place,
     chairId: m.chairId,
     chairName: m.chairName,
@@ -278,6 +280,7 @@ export function createCouncilRepository(prisma: PrismaClient): CouncilRepository
           const n = await loadNomination(tx, item.nominationId);
           if (n.planId !== planId) throw new NominationError('not-found', `nomination ${item.nominationId} is not in plan ${input.planSlug}`);
           if (n.state !== 'SUBMITTED') throw new NominationError('not-open-for-vote', `nomination ${item.nominationId} is ${n.state}`);
+          if (item.round !== undefined && item.round !== n.round) throw new NominationError('stale-round', `round ${item.round} of nomination ${item.nominationId} is not the open round ${n.round}`);
           if (item.conclusion !== 'PROPOSE' && clean(item.remarks) === null) throw new NominationError('reason-required', `${item.conclusion} of ${item.nominationId} needs remarks`);
           rounds.set(item.nominationId, n.round);
         }
@@ -286,6 +289,8 @@ export function createCouncilRepository(prisma: PrismaClient): CouncilRepository
             planId,
             heldOn: input.heldOn,
             startsAt: clean(input.startsAt),
+            startAt: input.startAt ?? null,
+            endAt: input.endAt ?? null,
             place: input.place.trim(),
             chairId: input.chairId ?? null,
             chairName: input.chairName.trim(),

@@ -76,8 +76,8 @@ describe('council-rounds job', () => {
       const row = await t.prisma.outboxMessage.findFirstOrThrow({ where: { key: `round:${slow}:1:stalled:${personId}` } });
       return (JSON.parse(row.payload) as { buttons: { action: string }[][] }).buttons.flat().map((b) => b.action);
     };
-    expect(await actions(chair)).toEqual([`ct:n:${slow}:1`, `ct:r:${slow}:1`]); // the chair's ways to end it
-    expect(await actions(office)).toEqual([`nom:v:${slow}`]);
+    expect(await actions(chair)).toEqual([`ct:n:${slow}:1`, `ct:r:${slow}:1`, 'hop:new']); // the chair's three ways to end it
+    expect(await actions(office)).toEqual(['hop:new', `nom:v:${slow}`]); // record the meeting, open the record
     const toOffice = fourth.find((r) => r.personId === office)!.text;
     expect(toOffice).toContain(`Hồ sơ #${slow} (Trạm Y tế xã), vòng xét 1: vòng xét đã mở quá 3 ngày mà chưa có kết quả.`);
     expect(toOffice).toContain('Đã báo đồng chí Chủ tịch Hội đồng.');

@@ -57,6 +57,8 @@ export interface OpenRound {
 /** One nominee as reviewed at a meeting (input and record). */
 export interface MeetingItemInput {
   nominationId: number;
+  /** The round the recorder saw; when given and no longer the open one → 'stale-round'. */
+  round?: number;
   agree: number;
   askChanges: number;
   disagree: number;
@@ -81,8 +83,12 @@ export interface CouncilMeetingInput {
   planSlug: string;
   /** YYYY-MM-DD. */
   heldOn: string;
-  /** "HH:MM", local, when known. */
+  /** "HH:MM", local, when known (older callers; new records give {@link startAt}). */
   startsAt?: string | null;
+  /** When the meeting began (UTC instant), when known. */
+  startAt?: Date | null;
+  /** When it ended (UTC instant), when known; not before `startAt`. */
+  endAt?: Date | null;
   place: string;
   chairId?: number | null;
   chairName: string;
@@ -100,7 +106,11 @@ export interface CouncilMeetingRecord {
   id: number;
   planSlug: string;
   heldOn: string;
+  /** Local "HH:MM" of meetings recorded without {@link startAt}; null otherwise. */
   startsAt: string | null;
+  /** Start and end (UTC instants); null when not recorded. */
+  startAt: Date | null;
+  endAt: Date | null;
   place: string;
   chairId: number | null;
   chairName: string;
@@ -214,6 +224,7 @@ export interface CouncilRepository {
    * nomination's open round (closedHow MEETING; PROPOSE → PROPOSED, RETURN → RETURNED, REJECT →
    * REJECTED, events with the meeting's tally). All or nothing.
    * @throws NominationError('not-open-for-vote') when an item's nomination is not SUBMITTED;
+   *   ('stale-round') when an item's `round` is given and is no longer the open round;
    *   ('reason-required') for RETURN/REJECT without remarks; ('not-found').
    */
   recordMeeting(input: CouncilMeetingInput): Promise<CouncilMeetingRecord>;

@@ -12,11 +12,12 @@ import type { Nomination } from '../nominations/model.ts';
 import { nominationRelevance } from '../nominations/relevance.ts';
 import type { StallReason } from './model.ts';
 
-/** The chair's three ways to end an open round (`ct:` actions of `./chair.ts`). */
+/** The chair's three ways to end an open round (`ct:` actions of `./chair.ts`; `hop:` records a meeting, `./meeting.ts`). */
 export function chairButtons(n: Pick<Nomination, 'id' | 'round'>): Button[][] {
   return [
     [{ label: msg('chair-new-round'), action: `ct:n:${n.id}:${n.round}` }],
     [{ label: msg('chair-return'), action: `ct:r:${n.id}:${n.round}` }],
+    [{ label: msg('chair-conclude'), action: 'hop:new' }],
   ];
 }
 

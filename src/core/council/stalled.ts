@@ -29,8 +29,8 @@ export interface StalledRoundsResult {
 
 /**
  * Finds the open rounds of `planSlug` opened at or before `now − days` and not yet marked, tells
- * the chairs (with the chair's buttons) and the administrators who are not chairs (with a button to
- * open the record), each in their own language (the outbox renders per
+ * the chairs (with the chair's buttons) and the administrators who are not chairs (with buttons to
+ * record the meeting, `./meeting.ts`, and to open the record), each in their own language (the outbox renders per
  * person), then marks each round TOO_LONG.
  * @param days `settings.councilRoundDays` (≥ 1).
  */
@@ -62,7 +62,7 @@ export async function remindStalledRounds(services: Services, input: { planSlug:
         relevance,
         reply: {
           lines: [msg('council-round-too-long-office', { id: n.id, name: n.nomineeName, round: n.round, days, chairs: chairs.length })],
-          buttons: [[{ label: msg('nomination-open'), action: `nom:v:${n.id}` }]],
+          buttons: [[{ label: msg('chair-conclude'), action: 'hop:new' }], [{ label: msg('nomination-open'), action: `nom:v:${n.id}` }]],
         },
       })),
     ];

@@ -12,6 +12,7 @@
 import { msg, type Button } from '../channel.ts';
 import type { Ctx } from '../context.ts';
 import type { CouncilMeetingRecord } from '../council/model.ts';
+import { localTime } from '../plan/local-time.ts';
 import type { DossierContext } from './dossier.ts';
 import type { Producer } from './feature.ts';
 import { buildMinutes, type MeetingInput } from './minutes.ts';
@@ -21,11 +22,15 @@ import { parseIds } from './records.ts';
 /** Most other meetings offered as buttons under the minutes. */
 export const MAX_MEETING_BUTTONS = 6;
 
-/** The recorded meeting as the minutes builder takes it (names, presence, tally and conclusion per nominee). */
-export function meetingInput(m: CouncilMeetingRecord): MeetingInput {
+/**
+ * The recorded meeting as the minutes builder takes it (names, presence, tally and conclusion per
+ * nominee); start and end read as local "HH:MM" in `timeZone` (the bot's, `settings.timeZone`).
+ */
+export function meetingInput(m: CouncilMeetingRecord, timeZone: string): MeetingInput {
   return {
     heldOn: m.heldOn,
-    startsAt: m.startsAt,
+    startsAt: m.startAt ? localTime(m.startAt, timeZone) : m.startsAt,
+    endsAt: m.endAt ? localTime(m.endAt, timeZone) : null,
     place: m.place,
     chairName: m.chairName,
     secretaryName: m.secretaryName,
@@ -65,7 +70,7 @@ export const bienBan: Producer = async (ctx, docs: DocumentServices, req) => {
     byId: ctx.personId,
   });
   const c: DossierContext = { commune, planTitle: ctx.catalog.plan.title.vi, date: meeting.heldOn, number: reg.symbol, draft: !reg.signed };
-  const doc = buildMinutes(c, meetingInput(meeting));
+  const doc = buildMinutes(c, meetingInput(meeting, ctx.services.settings.timeZone));
   const present = meeting.attendees.filter((a) => a.present).length;
   const proposed = meeting.items.filter((i) => i.conclusion === 'PROPOSE').length;
   const others = all.filter((m) => m.id !== meeting.id).slice(0, MAX_MEETING_BUTTONS);

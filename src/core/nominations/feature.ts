@@ -5,6 +5,7 @@ import type { Ctx, Feature } from '../context.ts';
 import type { DialogEngine } from '../dialog/engine.ts';
 import { decideDialog, declineDialog, outcomeDialog } from '../council/decide.ts';
 import { chairFeature, chairReturnDialog } from '../council/chair.ts';
+import { meetingDialog, meetingFeature } from '../council/meeting.ts';
 import { noteDialog, withdrawDialog } from './commend.ts';
 import { listsFeature } from './lists.ts';
 import { progressFeature } from './progress.ts';
@@ -20,12 +21,14 @@ export function registerNominationDialogs(engine: DialogEngine<Ctx>): void {
   engine.register(noteDialog);
   engine.register(withdrawDialog);
   engine.register(chairReturnDialog);
+  engine.register(meetingDialog);
 }
 
 export const nominationFeatures: Feature[] = [
   { commands: { dangky: (ctx) => startRegistration(ctx) } },
   reviewFeature,
   chairFeature,
+  meetingFeature,
   listsFeature,
   progressFeature,
 ];

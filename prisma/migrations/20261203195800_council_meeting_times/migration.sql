@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CouncilMeeting" ADD COLUMN "endAt" DATETIME;
+ALTER TABLE "CouncilMeeting" ADD COLUMN "startAt" DATETIME;

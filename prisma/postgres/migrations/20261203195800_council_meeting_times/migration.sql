@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CouncilMeeting" ADD COLUMN     "endAt" TIMESTAMPTZ(3),
+ADD COLUMN     "startAt" TIMESTAMPTZ(3);
