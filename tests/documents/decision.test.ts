@@ -46,7 +46,7 @@ describe('/vanban quyetdinh: choosing the decision to print — by number, by no
     const file = tapped.replies.flatMap((x) => x.files ?? [])[0]!;
     const text = await docText(file.bytes);
     expect(text.some((p) => p.includes('Số: 07/QĐ-UBND'))).toBe(true);
-    expect(text).toContain('Ia Bang, ngày 10 tháng 03 năm 2026');
+    expect(text).toContain('Ia Bang, ngày 10 tháng 3 năm 2026');
     expect(text).not.toContain('DỰ THẢO');
     expect(text).toContain(TRAM);
     expect(text).toContain(HYON);

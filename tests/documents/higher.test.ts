@@ -129,7 +129,7 @@ describe('the tờ trình to the higher level lists only what the commune chairm
     const text = await docText(r);
     expect(text).not.toContain('DỰ THẢO');
     expect(text).toContain('Số: 45/TTr-UBND');
-    expect(text).toContain('Ia Bang, ngày 06 tháng 03 năm 2026');
+    expect(text).toContain('Ia Bang, ngày 06 tháng 3 năm 2026');
     expect(text).toContain('Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Gia Lai');
     expect(text).toContain(HYON);
     expect(text).toContain(DUC);

@@ -27,9 +27,12 @@ describe('Decree 30/2020 layout helpers', () => {
     expect(() => documentSymbol(0, 'TTr', 'UBND')).toThrow(RangeError);
   });
 
-  it('the place and date line writes day and month with two digits', () => {
+  it('the place and date line: a leading zero for days below 10 and for months 1–2 only', () => {
     expect(placeAndDate('Ia Bang', '2026-01-05')).toBe('Ia Bang, ngày 05 tháng 01 năm 2026');
     expect(placeAndDate('Ia Bang', '2025-12-31')).toBe('Ia Bang, ngày 31 tháng 12 năm 2025');
+    expect(placeAndDate('Ia Bang', '2026-02-09')).toBe('Ia Bang, ngày 09 tháng 02 năm 2026');
+    // Months 3–12 take no leading zero (Appendix I, §II.5).
+    expect(placeAndDate('Ia Bang', '2026-03-10')).toBe('Ia Bang, ngày 10 tháng 3 năm 2026');
     expect(() => placeAndDate('Ia Bang', '5/1/2026')).toThrow(RangeError);
   });
 

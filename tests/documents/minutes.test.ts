@@ -149,7 +149,7 @@ describe('/vanban bienban and the tờ trình from the council records', () => {
     const text = paragraphs(await part(r.files[0]!.bytes, 'word/document.xml'));
     expect(text).not.toContain('DỰ THẢO');
     expect(text.some((p) => p.includes('Số: 07/QĐ-UBND'))).toBe(true);
-    expect(text.some((p) => p.includes('ngày 10 tháng 03 năm 2026'))).toBe(true);
+    expect(text.some((p) => p.includes('ngày 10 tháng 3 năm 2026'))).toBe(true);
     expect(text).toContain('Trạm Y tế xã Ia Bang');
     const unknown = await ask(t.app, 'chair', '/vanban quyetdinh 99/QĐ-UBND');
     expect(unknown.text).toContain('Không có quyết định khen thưởng của Chủ tịch UBND xã số “99/QĐ-UBND”');

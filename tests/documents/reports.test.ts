@@ -145,7 +145,7 @@ describe('biên bản họp Hội đồng', () => {
     expect(text).toContain('Cuộc họp kết thúc vào lúc 10 giờ 30 cùng ngày. Biên bản đã được thông qua trước Hội đồng./.');
     expect(doc.signatures.map((s) => [s.post, s.name])).toEqual([
       ['THƯ KÝ', 'Lê Thị Hoa'],
-      ['CHỦ TỊCH HỘI ĐỒNG', 'Nguyễn Văn Hùng'],
+      ['CHỦ TỊCH', 'Nguyễn Văn Hùng'],
     ]);
     expect(text).toContain('TM. HỘI ĐỒNG');
   });

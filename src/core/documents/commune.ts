@@ -17,6 +17,10 @@ const isoDate = z
   .regex(ISO, 'a calendar date written YYYY-MM-DD')
   .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, 'not a real calendar date');
 const line = z.string().trim().min(1);
+/** Capitals, as the decree writes headers, type names and signature posts ("ỦY BAN NHÂN DÂN"). */
+const capitals = (s: z.ZodString) => s.refine((v) => v === v.toLocaleUpperCase('vi'), 'in capitals (Decree 30/2020, Appendix I)');
+/** Academic titles and forms of address that must not precede a signer's name (Appendix I, §II.7). */
+const TITLE_BEFORE_NAME = /^(GS|PGS|TS|TSKH|ThS|KS|BS|CN|Ông|Bà|Đồng chí|Đ\/c)(\.|\s)/iu;
 
 /**
  * The kinds of document the bot drafts. `toTrinh` proposes to the commune what the commune chairman
@@ -31,9 +35,9 @@ const kind = z.enum(DOCUMENT_KINDS);
 export const issuerSchema = z
   .object({
     /** Parent body in capitals ("ỦY BAN NHÂN DÂN"); may be empty. */
-    parent: z.string().trim(),
+    parent: capitals(z.string().trim()),
     /** The body itself in capitals ("XÃ IA BANG"). */
-    name: line,
+    name: capitals(line),
     /** Its name in a sentence ("Ủy ban nhân dân xã Ia Bang"). */
     fullName: line,
     /** Its symbol in a number ("UBND"): capitals, no spaces. */
@@ -41,8 +45,13 @@ export const issuerSchema = z
   })
   .strict();
 
-/** A signer: post and name, no academic title. */
-export const signerSchema = z.object({ post: line, name: line }).strict();
+/** A signer: post in capitals ("PHÓ CHỦ TỊCH") and name, with no academic title before it. */
+export const signerSchema = z
+  .object({
+    post: capitals(line),
+    name: line.refine((v) => !TITLE_BEFORE_NAME.test(v), 'the name alone, no academic title or form of address before it (Decree 30/2020, Appendix I)'),
+  })
+  .strict();
 
 /** A legal basis (căn cứ) and the days it holds, both inclusive; `documents` says where it is cited. */
 export const legalBasisSchema = z
@@ -60,7 +69,15 @@ export const legalBasisSchema = z
 export type LegalBasis = z.infer<typeof legalBasisSchema>;
 
 /** How a document is signed: on behalf of a body, for the head, by a signer of {@link signerSchema}. */
-const signatureSchema = z.object({ onBehalf: z.string().trim().optional(), deputy: z.string().trim().optional(), signer: z.string().min(1) }).strict();
+const signatureSchema = z
+  .object({
+    /** "TM. ỦY BAN NHÂN DÂN": on behalf of a collective body. */
+    onBehalf: capitals(z.string().trim().regex(/^TM\. \S/u, 'starts with "TM. " (e.g. TM. ỦY BAN NHÂN DÂN)')).optional(),
+    /** "KT. CHỦ TỊCH" (also TL., TUQ., Q.): signing for the head. */
+    deputy: capitals(z.string().trim().regex(/^(KT|TL|TUQ|Q)\. \S/u, 'starts with "KT. ", "TL. ", "TUQ. " or "Q. " (e.g. KT. CHỦ TỊCH)')).optional(),
+    signer: z.string().min(1),
+  })
+  .strict();
 
 /** One document's wording and routing. */
 export const documentSettingsSchema = z
@@ -69,7 +86,7 @@ export const documentSettingsSchema = z
     issuer: z.string().min(1),
     /** Abbreviation of the type in the number ("TTr", "QĐ", "BB", "BC"); empty = no number. */
     typeAbbr: z.string().regex(/^[A-Za-zĐđ]*$/u),
-    typeName: line,
+    typeName: capitals(line),
     /** Trích yếu lines; may use placeholders. */
     summary: z.array(line).default([]),
     /** "Kính gửi:" addressees; may use placeholders (the higher level's tờ trình: `{authority}`). */

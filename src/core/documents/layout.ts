@@ -88,8 +88,8 @@ export function documentSymbol(number: number, typeAbbr: string, issuerAbbr: str
 }
 
 /**
- * "Ia Bang, ngày 05 tháng 01 năm 2026" (Appendix I, §II.5): days below 10 and months 1–2 with a
- * leading zero — and, as officers write it, every month below 10.
+ * "Ia Bang, ngày 05 tháng 01 năm 2026" (Appendix I, §II.5): days below 10 and months 1–2 take a
+ * leading zero; months 3–12 are written as they are ("ngày 10 tháng 3 năm 2026").
  * @param date calendar day `YYYY-MM-DD` (Asia/Ho_Chi_Minh)
  * @throws RangeError for anything else.
  */
@@ -97,11 +97,15 @@ export function placeAndDate(place: string, date: string): string {
   return `${place}, ${longDate(date)}`;
 }
 
-/** "ngày 05 tháng 01 năm 2026" for `2026-01-05`. @throws RangeError for a malformed date. */
+/**
+ * "ngày 05 tháng 01 năm 2026" for `2026-01-05`, "ngày 10 tháng 3 năm 2026" for `2026-03-10`
+ * (the decree's zeros: day below 10, month 1 or 2). @throws RangeError for a malformed date.
+ */
 export function longDate(date: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) throw new RangeError(`not a YYYY-MM-DD date: "${date}"`);
-  return `ngày ${m[3]} tháng ${m[2]} năm ${m[1]}`;
+  const month = Number(m[2]);
+  return `ngày ${m[3]} tháng ${month <= 2 ? m[2] : String(month)} năm ${m[1]}`;
 }
 
 /** "05/01/2026" for `2026-01-05` (tables, short references). */
