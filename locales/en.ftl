@@ -904,6 +904,10 @@ zalo-renew-button = Keep receiving messages
 zalo-choices = Type a number to choose:
 zalo-choice = { $n }. { $label }
 zalo-attachment = 📎 { $url }
+delivery-failed-admin =
+    ⚠️ <b>A message could not be delivered</b> through { $channel } (key { $key }): the platform refused the request and it will not be sent again.
+    The platform's answer: { $error }
+
 zalo-grant-lost =
     ⚠️ <b>Zalo: the assistant has lost its permission to send through the Official Account</b> (error { $code }).
     An OA administrator must authorize the app again (see the README, “Connect a Zalo OA”). Until then, messages through Zalo are not sent.

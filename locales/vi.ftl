@@ -846,6 +846,10 @@ zalo-renew-button = Tiếp tục nhận tin
 zalo-choices = Gõ số để chọn:
 zalo-choice = { $n }. { $label }
 zalo-attachment = 📎 { $url }
+delivery-failed-admin =
+    ⚠️ <b>Một tin nhắn không gửi được</b> qua { $channel } (mã { $key }): nền tảng từ chối yêu cầu và tin sẽ không được gửi lại.
+    Phản hồi của nền tảng: { $error }
+
 zalo-grant-lost =
     ⚠️ <b>Zalo: trợ lý đã mất quyền gửi tin qua Official Account</b> (mã lỗi { $code }).
     Quản trị viên OA cần cấp quyền lại cho ứng dụng (xem README, mục “Connect a Zalo OA”). Trong lúc chờ, tin nhắn qua Zalo không gửi được.

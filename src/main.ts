@@ -8,9 +8,9 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { createApp, type App } from './app.ts';
 import { runConsole } from './channels/console/console.ts';
-import { createOutboxSender, startDeliveryLoop } from './channels/delivery.ts';
+import { alertAdminsOfFailure, createOutboxSender, startDeliveryLoop } from './channels/delivery.ts';
 import { mountTelegramWebhook, startTelegram } from './channels/telegram/run.ts';
-import { createTelegramBot, telegramSender } from './channels/telegram/telegram.ts';
+import { createDeliveryApi, createTelegramBot, telegramSender } from './channels/telegram/telegram.ts';
 import { alertAdminsLostGrant, startZalo } from './channels/zalo/run.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { PlanFileError } from './core/plan/load.ts';
@@ -48,7 +48,9 @@ function prepareTelegram(app: App, config: Config, logger: Logger, http: HttpApp
         replaceWebhook: tg.replaceWebhook,
         onFatal,
       });
-      const sender = createOutboxSender({ store: app.stores.outbox, channel: 'telegram', send: telegramSender(bot.api, app.translator), logger, pace: app.stores.pace });
+      // Its own Bot API client, without auto-retry: nothing in the sender sleeps on a 429 (see delivery.ts).
+      const deliveryApi = createDeliveryApi({ token: tg.token, apiRoot: tg.apiRoot, transformers: [countTelegramErrors(metrics)] });
+      const sender = createOutboxSender({ store: app.stores.outbox, channel: 'telegram', send: telegramSender(deliveryApi, app.translator), logger, pace: app.stores.pace, onFailed: alertAdminsOfFailure(app.alerts, 'telegram') });
       await sender.recoverInterrupted();
       const delivery = startDeliveryLoop(sender, { logger });
       return async () => {
@@ -76,6 +78,7 @@ async function startZaloChannel(app: App, config: Config, logger: Logger, http: 
     onLostGrant: async (error) => {
       await alertAdminsLostGrant({ alerts: app.alerts, logger, error });
     },
+    onDeliveryFailed: alertAdminsOfFailure(app.alerts, 'zalo'),
   });
   return () => zalo.stop();
 }

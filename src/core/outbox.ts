@@ -1,11 +1,14 @@
 /**
- * The outbox store (port): the rows proactive messages wait in until a channel's sender delivers
- * them. Core's {@link Notifier} writes them (one row per unique key); the sender in
- * `src/channels/delivery.ts` moves each through its states:
+ * The outbox store (port): the rows queued messages wait in until a channel's sender delivers them.
+ * Core's {@link Notifier} writes proactive notices (one row per unique key), the inbound path writes
+ * interactive replies ({@link OutboxStore.enqueueReplies}); the sender in `src/channels/delivery.ts`
+ * moves each through its states:
  *
- * `PENDING` → (claim) `SENDING` → `SENT`, or back to `PENDING` later (defer), or `FAILED` (out of
- * attempts), or `UNREACHABLE` (the person blocked the bot / left the platform's window). A row a dead
- * process left `SENDING` becomes `UNCERTAIN` at the next start (never resent: nothing is sent twice).
+ * `PENDING` → (claim) `SENDING` → `SENT`; or back to `PENDING` later (deferred: rate limit, transient
+ * failure); or `FAILED` (the platform refused the request itself, never retried); or `UNREACHABLE` (the
+ * person blocked the bot / left the platform's window on that channel); or `DROPPED` (lost its point
+ * before sending). A row a dead process left `SENDING` becomes `UNCERTAIN` at the next start (never
+ * resent: nothing is sent twice).
  *
  * Implemented in `src/db/outbox-store.ts`. All instants are UTC `Date`s.
  */
@@ -23,6 +26,10 @@ export interface OutboxItem {
   locale: Locale;
   /** Attempts made before this one. */
   attempts: number;
+  /** The row's unique key (e.g. `digest:2026-12-03:12`, `reply:telegram:<update_id>:0`). */
+  key: string;
+  /** Parts of the reply delivered by earlier attempts (a reply sent as several messages); 0 at first. */
+  partsSent: number;
 }
 
 /** One interactive reply to queue with {@link OutboxStore.enqueueReplies}. */
@@ -47,7 +54,8 @@ export interface ReplyRow {
 export interface OutboxStore {
   /**
    * `PENDING` rows of one channel (and optionally one chat) whose next attempt is at or before `now`,
-   * oldest first, at most `limit`.
+   * oldest first, at most `limit`. A chat keeps its order: a row is left out while an earlier row of
+   * its chat waits (`PENDING` not yet due) or is being sent (`SENDING`).
    */
   due(opts: { channel: string; chatId?: string; now: Date; limit: number }): Promise<OutboxItem[]>;
   /**
@@ -69,21 +77,22 @@ export interface OutboxStore {
   claim(id: number): Promise<boolean>;
   /** `SENDING` → `SENT` at `at`. */
   markSent(id: number, at: Date): Promise<void>;
+  /** Records that the first `count` parts of a `SENDING` row were delivered (a retry resumes after them). */
+  markPartsSent(id: number, count: number): Promise<void>;
+  /** `PENDING` rows among `ids` become due at `at` (left by `deliverRows` to the loop). */
+  release(ids: number[], at: Date): Promise<void>;
   /**
    * Back to `PENDING`, not before `until`, keeping `error` (≤ 500 chars). `giveBackAttempt`: the
    * failure was not the message's fault (a rate limit), so the claimed attempt is not counted.
    */
   defer(id: number, opts: { until: Date; error: string; giveBackAttempt?: boolean }): Promise<void>;
-  /**
-   * Out of attempts: `FAILED`, never tried again. `retryAt` (when the next attempt would have been)
-   * is kept in the row for the record.
-   */
-  markFailed(id: number, opts: { error: string; retryAt: Date }): Promise<void>;
+  /** The request cannot succeed (the platform refused it as bad): `FAILED`, never tried again. */
+  markFailed(id: number, opts: { error: string }): Promise<void>;
   /**
    * The platform refused the recipient: the row becomes `UNREACHABLE` and the person is held as
-   * unreachable since `at` (nothing more is sent until they write again).
+   * unreachable on `channel` since `at` (nothing more is sent there until they write again).
    */
-  markUnreachable(item: { id: number; personId: number }, opts: { error: string; at: Date }): Promise<void>;
+  markUnreachable(item: { id: number; personId: number; chatId: string }, opts: { error: string; at: Date; channel: string }): Promise<void>;
   /** At start: rows left `SENDING` (of a channel, optionally one chat) become `UNCERTAIN`; returns how many. */
   recoverInterrupted(opts: { channel: string; chatId?: string }): Promise<number>;
 }

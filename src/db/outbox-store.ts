@@ -12,8 +12,8 @@ import { dropMessage, stillRelevant } from './relevance.ts';
 const ERROR_MAX = 500;
 const clip = (error: string) => error.slice(0, ERROR_MAX);
 
-type Row = { id: number; personId: number; chatId: string; payload: string; locale: string; attempts: number };
-const toItem = (r: Row): OutboxItem => ({ id: r.id, personId: r.personId, chatId: r.chatId, reply: payloadReply(r.payload), locale: r.locale === 'en' ? 'en' : 'vi', attempts: r.attempts });
+type Row = { id: number; key: string; personId: number; chatId: string; payload: string; locale: string; attempts: number; partsSent: number };
+const toItem = (r: Row): OutboxItem => ({ id: r.id, personId: r.personId, chatId: r.chatId, reply: payloadReply(r.payload), locale: r.locale === 'en' ? 'en' : 'vi', attempts: r.attempts, key: r.key, partsSent: r.partsSent });
 
 export function createOutboxStore(prisma: PrismaClient): OutboxStore {
   const scope = (channel: string, chatId?: string) => ({ channel, ...(chatId !== undefined ? { chatId } : {}) });
@@ -24,7 +24,16 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
         orderBy: { id: 'asc' },
         take: limit,
       });
-      return rows.map(toItem);
+      if (rows.length === 0) return [];
+      // A chat keeps its order: behind a row that waits (deferred) or is being sent, the rest wait.
+      const chats = [...new Set(rows.map((r) => r.chatId))];
+      const waiting = await prisma.outboxMessage.groupBy({
+        by: ['chatId'],
+        where: { channel, chatId: { in: chats }, OR: [{ state: 'PENDING', nextAttemptAt: { gt: now } }, { state: 'SENDING' }] },
+        _min: { id: true },
+      });
+      const firstWaiting = new Map(waiting.map((w) => [w.chatId, w._min.id ?? Infinity]));
+      return rows.filter((r) => r.id < (firstWaiting.get(r.chatId) ?? Infinity)).map(toItem);
     },
     async pending({ channel, ids }) {
       if (ids.length === 0) return [];
@@ -50,14 +59,20 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
     async markSent(id, at) {
       await prisma.outboxMessage.update({ where: { id }, data: { state: 'SENT', sentAt: at, lastError: null } });
     },
+    async markPartsSent(id, count) {
+      await prisma.outboxMessage.updateMany({ where: { id, state: 'SENDING' }, data: { partsSent: count } });
+    },
+    async release(ids, at) {
+      if (ids.length > 0) await prisma.outboxMessage.updateMany({ where: { id: { in: ids }, state: 'PENDING' }, data: { nextAttemptAt: at } });
+    },
     async defer(id, { until, error, giveBackAttempt }) {
       await prisma.outboxMessage.update({
         where: { id },
         data: { state: 'PENDING', nextAttemptAt: until, lastError: clip(error), ...(giveBackAttempt ? { attempts: { decrement: 1 } } : {}) },
       });
     },
-    async markFailed(id, { error, retryAt }) {
-      await prisma.outboxMessage.update({ where: { id }, data: { state: 'FAILED', lastError: clip(error), nextAttemptAt: retryAt } });
+    async markFailed(id, { error }) {
+      await prisma.outboxMessage.update({ where: { id }, data: { state: 'FAILED', lastError: clip(error) } });
     },
     async markUnreachable({ id, personId }, { error, at }) {
       await prisma.outboxMessage.update({ where: { id }, data: { state: 'UNREACHABLE', lastError: clip(error) } });

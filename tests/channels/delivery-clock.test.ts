@@ -3,7 +3,7 @@
  * judged by the injected clock, so nothing here waits in real time.
  */
 import { describe, expect, it } from 'vitest';
-import { backoffMs, createOutboxSender, RetryLaterError, UnreachableError, type ChannelSender } from '../../src/channels/delivery.ts';
+import { backoffMs, createOutboxSender, MAX_BACKOFF_MS, MAX_PAUSE_MS, PermanentError, RetryLaterError, UnreachableError, type ChannelSender, type SenderOptions } from '../../src/channels/delivery.ts';
 import { msg } from '../../src/core/channel.ts';
 import type { OutboxItem, OutboxStore } from '../../src/core/outbox.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -19,7 +19,15 @@ function memoryStore(rows: Row[], unreachable: Map<number, Date>): OutboxStore {
   const get = (id: number) => rows.find((r) => r.id === id)!;
   return {
     async due({ channel: _c, chatId, now, limit }) {
-      return rows.filter((r) => r.state === 'PENDING' && r.nextAttemptAt <= now && (chatId === undefined || r.chatId === chatId)).slice(0, limit).map((r) => ({ ...r }));
+      // A chat keeps its order: behind a row that waits or is being sent, the rest wait.
+      const waits = (r: Row) => rows.some((w) => w.chatId === r.chatId && w.id < r.id && ((w.state === 'PENDING' && w.nextAttemptAt > now) || w.state === 'SENDING'));
+      return rows.filter((r) => r.state === 'PENDING' && r.nextAttemptAt <= now && (chatId === undefined || r.chatId === chatId) && !waits(r)).slice(0, limit).map((r) => ({ ...r }));
+    },
+    async markPartsSent(id, count) {
+      get(id).partsSent = count;
+    },
+    async release(ids, at) {
+      for (const id of ids) if (get(id).state === 'PENDING') get(id).nextAttemptAt = at;
     },
     async pending({ ids }) {
       return ids.flatMap((id) => rows.filter((r) => r.id === id && r.state === 'PENDING').map((r) => ({ ...r })));
@@ -56,9 +64,9 @@ function memoryStore(rows: Row[], unreachable: Map<number, Date>): OutboxStore {
 }
 
 const start = new Date('2026-12-01T00:00:00Z');
-const row = (id: number, chatId: string): Row => ({ id, personId: id, chatId, reply: { lines: [msg('plain', { text: `m${id}` })] }, locale: 'vi', attempts: 0, state: 'PENDING', nextAttemptAt: start });
+const row = (id: number, chatId: string): Row => ({ id, key: `k${id}`, partsSent: 0, personId: id, chatId, reply: { lines: [msg('plain', { text: `m${id}` })] }, locale: 'vi', attempts: 0, state: 'PENDING', nextAttemptAt: start });
 
-function setup(rows: Row[], send: ChannelSender) {
+function setup(rows: Row[], send: ChannelSender, extra: Partial<SenderOptions> = {}) {
   let now = start.getTime();
   const unreachable = new Map<number, Date>();
   const sender = createOutboxSender({
@@ -69,6 +77,7 @@ function setup(rows: Row[], send: ChannelSender) {
     perSecond: 2,
     now: () => new Date(now),
     sleep: async (ms) => void (now += ms),
+    ...extra,
   });
   return { sender, unreachable, advance: (ms: number) => void (now += ms), now: () => new Date(now) };
 }
@@ -90,27 +99,146 @@ describe('outbox sender on the injected clock', () => {
     expect(rows.map((r) => r.state)).toEqual(['SENT', 'SENT', 'SENT']);
   });
 
-  it('a rate limit defers the channel until the clock passes it; other failures back off; unreachable is held', async () => {
-    const rows = [row(1, 'a'), row(2, 'b'), row(3, 'c')];
+  it('a rate limit defers that chat only; unreachable is held; other failures back off', async () => {
+    const rows = [row(1, 'a'), row(2, 'b'), row(3, 'c'), row(4, 'a'), row(5, 'd')];
     let calls = 0;
-    const { sender, unreachable, advance, now } = setup(rows, async (chatId) => {
+    const sent: string[] = [];
+    const { sender, unreachable, advance, now } = setup(rows, async (chatId, reply) => {
       calls++;
       if (chatId === 'a' && calls === 1) throw new RetryLaterError('429', 5000);
       if (chatId === 'b') throw new UnreachableError('blocked');
       if (chatId === 'c') throw new Error('500');
+      sent.push((reply.lines[0]!.args as { text: string }).text);
     });
-    expect(await sender.deliverDue()).toBe(0);
-    expect(sender.pausedUntil()).toEqual(new Date(start.getTime() + 5000));
-    expect(rows[0]).toMatchObject({ state: 'PENDING', attempts: 0 });
-    advance(4999);
-    expect(await sender.deliverDue()).toBe(0);
-    expect(calls).toBe(1);
-    advance(1);
     const at = now();
     expect(await sender.deliverDue()).toBe(1);
-    expect(rows.map((r) => r.state)).toEqual(['SENT', 'UNREACHABLE', 'PENDING']);
+    // Only chat a waits (its second row behind its first); d went on in the same pass.
+    expect(sender.pausedUntil()).toBeNull();
+    expect(sent).toEqual(['m5']);
+    expect(rows.map((r) => r.state)).toEqual(['PENDING', 'UNREACHABLE', 'PENDING', 'PENDING', 'SENT']);
+    expect(rows[0]).toMatchObject({ attempts: 0, nextAttemptAt: new Date(at.getTime() + 5000) });
     expect(unreachable.get(2)!.getTime()).toBeGreaterThanOrEqual(at.getTime());
     expect(rows[2]!.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(at.getTime() + backoffMs(1));
+    advance(2000);
+    expect(await sender.deliverDue()).toBe(0); // a's second row keeps its place behind the first
+    advance(3000);
+    expect(await sender.deliverDue()).toBe(1);
+    advance(1000);
+    expect(await sender.deliverDue()).toBe(1);
+    expect(sent).toEqual(['m5', 'm1', 'm4']);
+  });
+
+  it('bot-wide: "retry later" from 3 chats within 10 s pauses the channel, at most 60 s; each row keeps its own retry_after', async () => {
+    const rows = [row(1, 'a'), row(2, 'b'), row(3, 'c'), row(4, 'd')];
+    const tried: string[] = [];
+    const { sender, now, advance } = setup(rows, async (chatId) => {
+      tried.push(chatId);
+      if (tried.length <= 3) throw new RetryLaterError('429', 18_053_000);
+    });
+    const at = now().getTime();
+    expect(await sender.deliverDue()).toBe(0);
+    expect(tried).toEqual(['a', 'b', 'c']); // the third stopped the pass: d not tried
+    expect(sender.pausedUntil()!.getTime() - now().getTime()).toBe(MAX_PAUSE_MS);
+    expect(rows.slice(0, 3).map((r) => r.nextAttemptAt.getTime() - at)).toEqual([18_053_000, 18_053_500, 18_054_000]);
+    advance(MAX_PAUSE_MS - 1);
+    expect(await sender.deliverDue()).toBe(0);
+    advance(1);
+    expect(await sender.deliverDue()).toBe(1);
+    expect(tried).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('a "retry later" for the whole channel (scope channel) pauses it at once', async () => {
+    const rows = [row(1, 'a'), row(2, 'b')];
+    const { sender, now } = setup(rows, async () => {
+      throw new RetryLaterError('quota', 20_000, 'channel');
+    });
+    expect(await sender.deliverDue()).toBe(0);
+    expect(sender.pausedUntil()!.getTime() - now().getTime()).toBe(20_000);
+    expect(rows.map((r) => r.state)).toEqual(['PENDING', 'PENDING']);
+  });
+
+  it('a request that cannot succeed (PermanentError): FAILED at once, administrators told once, never retried', async () => {
+    const rows = [row(1, 'a'), row(2, 'b')];
+    let calls = 0;
+    const told: { key: string; error: string }[] = [];
+    const { sender, advance } = setup(
+      rows,
+      async (chatId) => {
+        calls++;
+        if (chatId === 'a') throw new PermanentError('Bad Request: text must be encoded in UTF-8');
+      },
+      { onFailed: async (item, error) => void told.push({ key: item.key, error }) },
+    );
+    expect(await sender.deliverDue()).toBe(1);
+    expect(rows.map((r) => r.state)).toEqual(['FAILED', 'SENT']);
+    expect(told).toEqual([{ key: 'k1', error: 'Bad Request: text must be encoded in UTF-8' }]);
+    advance(86_400_000);
+    expect(await sender.deliverDue()).toBe(0);
+    expect(calls).toBe(2);
+    expect(told).toHaveLength(1);
+  });
+
+  it('a persistent transient failure stays PENDING with growing backoff, capped at 1 h, never FAILED, never left SENDING', async () => {
+    const rows = [row(1, 'a')];
+    const states: string[] = [];
+    const { sender, advance, now } = setup(rows, async () => {
+      states.push(rows[0]!.state); // SENDING while the request is out
+      throw new Error('502 Bad Gateway');
+    });
+    const waits: number[] = [];
+    for (let i = 1; i <= 10; i++) {
+      expect(await sender.deliverDue()).toBe(0);
+      expect(rows[0]).toMatchObject({ state: 'PENDING', attempts: i });
+      const wait = rows[0]!.nextAttemptAt.getTime() - now().getTime();
+      waits.push(wait);
+      advance(wait - 1);
+      expect(await sender.deliverDue()).toBe(0); // not before its backoff is over
+      expect(states).toHaveLength(i);
+      advance(1);
+    }
+    expect(waits).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000, MAX_BACKOFF_MS, MAX_BACKOFF_MS, MAX_BACKOFF_MS]);
+    expect(states.every((st) => st === 'SENDING')).toBe(true);
+  });
+
+  it('a failure before the send (the pace store down) puts the row back PENDING, not SENDING', async () => {
+    const rows = [row(1, 'a')];
+    const sent: string[] = [];
+    const { sender } = setup(rows, async (chatId) => void sent.push(chatId), {
+      pace: {
+        reserve: async () => {
+          throw new Error('database is locked');
+        },
+      },
+    });
+    expect(await sender.deliverDue()).toBe(0);
+    expect(sent).toEqual([]);
+    expect(rows[0]).toMatchObject({ state: 'PENDING', attempts: 1, lastError: 'database is locked' });
+  });
+
+  it('a reply in parts: a failed part is retried from that part on, earlier parts never twice', async () => {
+    const rows = [row(1, 'a')];
+    const delivered: number[] = [];
+    const failAt = [2, 4]; // the first attempt fails at part 2, the second at part 4
+    const { sender, advance } = setup(rows, async (_chat, _reply, _locale, progress) => {
+      for (let part = 1; part <= 4; part++) {
+        if (part <= (progress?.from ?? 0)) continue;
+        if (part === failAt[0]) {
+          failAt.shift();
+          throw new Error('500');
+        }
+        delivered.push(part);
+        await progress?.sent(part);
+      }
+    });
+    await sender.deliverDue();
+    expect(rows[0]).toMatchObject({ state: 'PENDING', partsSent: 1 });
+    advance(backoffMs(1));
+    await sender.deliverDue();
+    expect(rows[0]).toMatchObject({ state: 'PENDING', partsSent: 3 });
+    advance(backoffMs(2));
+    await sender.deliverDue();
+    expect(rows[0]).toMatchObject({ state: 'SENT', partsSent: 4 });
+    expect(delivered).toEqual([1, 2, 3, 4]);
   });
 
   it('rows left SENDING become UNCERTAIN at start and are not sent', async () => {

@@ -5,7 +5,7 @@
  */
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, GrammyError, InlineKeyboard, InputFile, type Api, type Context } from 'grammy';
+import { Api, Bot, GrammyError, InlineKeyboard, InputFile, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { COMMANDS } from '../../core/commands.ts';
 import type { Attachment, BotCore, InboundMessage, Locale, Outcome, Reply } from '../../core/channel.ts';
@@ -14,7 +14,7 @@ import { renderReply } from '../../core/render.ts';
 import { messageKeyOf } from '../../core/store-busy.ts';
 import { normalizeInbound } from '../../core/text/fold.ts';
 import type { Logger } from '../../logger.ts';
-import { RetryLaterError, UnreachableError, type ChannelSender } from '../delivery.ts';
+import { PermanentError, RetryLaterError, UnreachableError, type ChannelSender, type PartProgress } from '../delivery.ts';
 import { splitHtml } from '../html.ts';
 import { cleanName } from '../../core/text/name.ts';
 import { trackInFlight } from './in-flight.ts';
@@ -124,15 +124,25 @@ function keyboardOf(buttons: { label: string; action: string }[][]): InlineKeybo
 
 /**
  * Sends one reply: its Telegram attachments first (photos, documents), then the files made for the
- * person (uploaded as documents), then the text in parts.
+ * person (uploaded as documents), then the text in parts (split at 4096 characters, the keyboard on
+ * the last). With `progress`, the parts before `progress.from` (in that same order) are skipped and
+ * each part delivered is reported, so a retry after a failed part resumes where it stopped.
  */
-export async function sendReply(api: Api, chatId: number | string, reply: Reply, locale: Locale, translator: Translator, botUsername?: string): Promise<void> {
+export async function sendReply(api: Api, chatId: number | string, reply: Reply, locale: Locale, translator: Translator, botUsername?: string, progress?: PartProgress): Promise<void> {
+  const from = progress?.from ?? 0;
+  let index = 0;
+  /** Sends part number `index` unless an earlier attempt did; reports it. */
+  const part = async (send: () => Promise<unknown>) => {
+    index += 1;
+    if (index <= from) return;
+    await send();
+    await progress?.sent(index);
+  };
   for (const a of reply.attachments ?? []) {
     if (a.channel !== 'telegram') continue;
-    if (a.kind === 'PHOTO') await api.sendPhoto(chatId, a.fileRef);
-    else await api.sendDocument(chatId, a.fileRef);
+    await part(() => (a.kind === 'PHOTO' ? api.sendPhoto(chatId, a.fileRef) : api.sendDocument(chatId, a.fileRef)));
   }
-  for (const f of reply.files ?? []) await api.sendDocument(chatId, new InputFile(f.bytes, f.name));
+  for (const f of reply.files ?? []) await part(() => api.sendDocument(chatId, new InputFile(f.bytes, f.name)));
   const rendered = renderReply(translator, locale, reply, 'html');
   const keyboard = keyboardOf(rendered.buttons);
   const link = deepLinkUrl(botUsername, reply.deepLink);
@@ -141,13 +151,15 @@ export async function sendReply(api: Api, chatId: number | string, reply: Reply,
   const parts = splitHtml(rendered.text);
   // A reply of buttons only still needs a message to carry them.
   if (parts.length === 0 && hasKeyboard) parts.push('…');
-  for (const [i, part] of parts.entries()) {
+  for (const [i, text] of parts.entries()) {
     const last = i === parts.length - 1;
-    await api.sendMessage(chatId, part, {
-      parse_mode: 'HTML',
-      link_preview_options: { is_disabled: true },
-      ...(last && hasKeyboard ? { reply_markup: keyboard } : {}),
-    });
+    await part(() =>
+      api.sendMessage(chatId, text, {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        ...(last && hasKeyboard ? { reply_markup: keyboard } : {}),
+      }),
+    );
   }
 }
 
@@ -159,18 +171,33 @@ export const isUnreachable = (error: unknown): boolean =>
   error instanceof GrammyError && (error.error_code === 403 || (error.error_code === 400 && /chat not found|user not found/i.test(error.description)));
 
 /**
- * The outbox's sender for Telegram: maps "Too Many Requests" (429 with `retry_after`, seconds) to
- * {@link RetryLaterError} and unreachable recipients to {@link UnreachableError}.
+ * The Bot API client the outbox sends with: the same token and root as the bot's, but without
+ * auto-retry, so no request ever sleeps inside the sender (a 429 defers that row in the outbox, a
+ * 5xx backs it off) and one chat's limit never holds up the others. `transformers`: e.g. metrics.
+ */
+export function createDeliveryApi(opts: { token: string; apiRoot: string; transformers?: Parameters<Api['config']['use']>[0][] }): Api {
+  const api = new Api(opts.token, { apiRoot: opts.apiRoot });
+  for (const t of opts.transformers ?? []) api.config.use(t);
+  return api;
+}
+
+/**
+ * The outbox's sender for Telegram, mapping the Bot API's answers to the outbox's rules:
+ * 429 (`parameters.retry_after`, seconds) → {@link RetryLaterError} for that chat (5 s when absent);
+ * 403, 400 "chat not found" → {@link UnreachableError}; any other 400 (bad request: it cannot succeed
+ * as it is) → {@link PermanentError}; everything else (5xx, 401, network) is rethrown as transient.
+ * Parts of a split reply are reported through `progress` (see {@link sendReply}).
  */
 export function telegramSender(api: Api, translator: Translator): ChannelSender {
-  return async (chatId, reply, locale) => {
+  return async (chatId, reply, locale, progress) => {
     try {
-      await sendReply(api, chatId, reply, locale, translator);
+      await sendReply(api, chatId, reply, locale, translator, undefined, progress);
     } catch (error) {
       if (error instanceof GrammyError && error.error_code === 429) {
         throw new RetryLaterError(error.description, (error.parameters.retry_after ?? 5) * 1000);
       }
       if (isUnreachable(error)) throw new UnreachableError((error as GrammyError).description);
+      if (error instanceof GrammyError && error.error_code === 400) throw new PermanentError(error.description);
       throw error;
     }
   };

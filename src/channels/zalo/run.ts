@@ -14,7 +14,7 @@ import type { Config } from '../../config.ts';
 import type { ZaloTokenStore } from '../../db/zalo-token-store.ts';
 import type { HttpApp } from '../../http/server.ts';
 import type { Logger } from '../../logger.ts';
-import { createOutboxSender, startDeliveryLoop } from '../delivery.ts';
+import { createOutboxSender, startDeliveryLoop, type SenderOptions } from '../delivery.ts';
 import { createZaloClient, type ZaloApiError, type ZaloClient } from './client.ts';
 import { createZaloWebhook, mountZaloWebhook, type ZaloWebhook } from './webhook.ts';
 import { createChoiceMemory, createZaloConversation, zaloLastSeen, zaloSender } from './zalo.ts';
@@ -41,6 +41,8 @@ export interface ZaloRunOptions {
   http: HttpApp;
   /** Called when a token refresh fails because the grant is lost (alert administrators). */
   onLostGrant?: (error: ZaloApiError) => Promise<void>;
+  /** Told of each outbox row Zalo refused for good (FAILED), e.g. `alertAdminsOfFailure` (delivery.ts). */
+  onDeliveryFailed?: SenderOptions['onFailed'];
   now?: () => Date;
   /** Outbox passes every this many ms when idle (default 1000). */
   idleMs?: number;
@@ -130,6 +132,7 @@ export async function startZalo(opts: ZaloRunOptions): Promise<RunningZalo> {
     now: clock,
     send: zaloSender(client, opts.translator, { lastSeen: zaloLastSeen(opts.people), now: clock, choices }),
     ...(opts.pace ? { pace: opts.pace } : {}),
+    ...(opts.onDeliveryFailed ? { onFailed: opts.onDeliveryFailed } : {}),
   });
   await sender.recoverInterrupted();
   const delivery = startDeliveryLoop(sender, { logger, now: clock, ...(opts.idleMs !== undefined ? { idleMs: opts.idleMs } : {}) });

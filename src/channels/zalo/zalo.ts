@@ -22,7 +22,7 @@ import type { PeopleRepository } from '../../core/people.ts';
 import { messageKeyOf } from '../../core/store-busy.ts';
 import { truncate } from '../../core/text/truncate.ts';
 import type { Logger } from '../../logger.ts';
-import { RetryLaterError, UnreachableError, type ChannelSender } from '../delivery.ts';
+import { PermanentError, RetryLaterError, UnreachableError, type ChannelSender, type PartProgress } from '../delivery.ts';
 import { escapeHtml, splitHtml } from '../html.ts';
 import { ZALO_BUTTON_TITLE_LIMIT, ZALO_MAX_BUTTONS, ZALO_TEXT_LIMIT, ZaloApiError, zaloAcceptsFile, type ZaloButton, type ZaloClient } from './client.ts';
 import { ACTION_PREFIX, type ZaloInbound } from './webhook.ts';
@@ -135,22 +135,38 @@ export function createChoiceMemory(maxPeople = 10_000): ChoiceMemory {
  * Sends every part of a rendered reply (its files first); the buttons go with the last part. A file
  * Zalo does not take (an XLSX) or refuses for good gets a line saying so instead.
  */
-async function sendRendered(client: ZaloClient, userId: string, r: ZaloRendered): Promise<void> {
+/**
+ * Sends the rendered messages in order: files (or what stands for them), then the text parts.
+ * With `progress`, parts before `progress.from` are skipped and each delivered part is reported
+ * (see `PartProgress` in delivery.ts), so a retry resumes at the first unsent part.
+ */
+async function sendRendered(client: ZaloClient, userId: string, r: ZaloRendered, progress?: PartProgress): Promise<void> {
+  const from = progress?.from ?? 0;
+  let index = 0;
+  const part = async (send: () => Promise<unknown>) => {
+    index += 1;
+    if (index <= from) return;
+    await send();
+    await progress?.sent(index);
+  };
   for (const f of r.files) {
     if (!client.sendFile || !zaloAcceptsFile(f.file.name, f.file.bytes.length)) {
-      await client.sendText({ userId, text: f.unsupported });
+      await part(() => client.sendText({ userId, text: f.unsupported }));
       continue;
     }
-    try {
-      await client.sendFile({ userId, name: f.file.name, mime: f.file.mime, bytes: f.file.bytes });
-    } catch (error) {
-      if (!(error instanceof ZaloApiError) || error.kind !== 'give-up') throw error;
-      await client.sendText({ userId, text: f.failed });
-    }
+    const sendFile = client.sendFile.bind(client);
+    await part(async () => {
+      try {
+        await sendFile({ userId, name: f.file.name, mime: f.file.mime, bytes: f.file.bytes });
+      } catch (error) {
+        if (!(error instanceof ZaloApiError) || error.kind !== 'give-up') throw error;
+        await client.sendText({ userId, text: f.failed });
+      }
+    });
   }
   for (const [i, text] of r.parts.entries()) {
     const last = i === r.parts.length - 1;
-    await client.sendText({ userId, text, ...(last && r.buttons.length > 0 ? { buttons: r.buttons } : {}) });
+    await part(() => client.sendText({ userId, text, ...(last && r.buttons.length > 0 ? { buttons: r.buttons } : {}) }));
   }
 }
 
@@ -227,6 +243,15 @@ export function zaloLastSeen(people: Pick<PeopleRepository, 'lastSeenAt'>): (use
   return (userId) => people.lastSeenAt({ channel: 'zalo', externalId: userId });
 }
 
+/** What the outbox should make of an error of a Zalo send (see {@link zaloSender}). */
+export function zaloDeliveryError(error: unknown): unknown {
+  if (!(error instanceof ZaloApiError)) return error;
+  if (error.kind === 'retry' && (error.code === -32 || error.httpStatus === 429)) return new RetryLaterError(error.message, error.retryAfterMs ?? 60_000, 'channel');
+  if (error.kind === 'unreachable' || error.kind === 'window') return new UnreachableError(error.message);
+  if (error.kind === 'give-up' && error.operation === 'send') return new PermanentError(error.message);
+  return error; // transient: network, 5xx, -100, refresh (including a lost grant)
+}
+
 export interface ZaloSenderOptions {
   /** The person's last interaction (see {@link zaloLastSeen}). */
   lastSeen(userId: string): Promise<Date | null>;
@@ -240,27 +265,32 @@ export interface ZaloSenderOptions {
 /**
  * The outbox's sender for Zalo. Outside the 7-day window (by our own record of the person's last
  * message, so nothing is sent that Zalo would refuse) it throws {@link UnreachableError}: the outbox
- * holds the message and marks the person unreachable until they write again. A long message is sent
- * in parts; if a later part fails, a retry sends the earlier parts again (rare: one part is 2,000
- * characters).
+ * holds the message for this Zalo identity until the person writes again. A long message is sent in
+ * parts, recorded part by part (`progress`): a retry resumes at the first unsent part.
+ *
+ * Zalo's answers (see `classifyZaloError`, zalo.md §2.7) become the outbox's rules:
+ * - `-32` (the app's or OA's per-minute API limit) or HTTP 429 → {@link RetryLaterError} for the whole
+ *   channel (to the next minute, or the `Retry-After`);
+ * - network errors, timeouts, HTTP 5xx/502, `-100` and a failed token refresh (or a lost grant, which
+ *   also alerts the administrators) → rethrown: transient, the row backs off and stays PENDING;
+ * - not a follower, blocked, muted (`-213`, `-217`, `-227`, `-244`) and the window (`-230`, `-232`)
+ *   → {@link UnreachableError} (this Zalo identity only);
+ * - any other refusal of the send (`give-up`: an invalid message, an unknown code) →
+ *   {@link PermanentError}: FAILED, administrators told.
  */
 export function zaloSender(client: ZaloClient, translator: Translator, opts: ZaloSenderOptions): ChannelSender {
   const clock = opts.now ?? (() => new Date());
   const windowMs = opts.windowMs ?? ZALO_WINDOW_MS - WINDOW_MARGIN_MS;
-  return async (userId, reply, locale) => {
+  return async (userId, reply, locale, progress) => {
     const last = await opts.lastSeen(userId);
     if (!last || clock().getTime() - last.getTime() > windowMs) {
       throw new UnreachableError(`outside Zalo's 7-day window (last interaction ${last ? last.toISOString() : 'unknown'}): held until the person writes again`);
     }
     const r = renderZalo(translator, locale, reply, { proactive: true });
     try {
-      await sendRendered(client, userId, r);
+      await sendRendered(client, userId, r, progress);
     } catch (error) {
-      if (error instanceof ZaloApiError) {
-        if (error.kind === 'retry') throw new RetryLaterError(error.message, error.retryAfterMs ?? 30_000);
-        if (error.kind === 'unreachable' || error.kind === 'window') throw new UnreachableError(error.message);
-      }
-      throw error;
+      throw zaloDeliveryError(error);
     }
     if (r.choices.length > 0) opts.choices?.set(userId, r.choices);
   };

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createZaloClient, type ZaloClient } from '../../../src/channels/zalo/client.ts';
 import { alertAdminsLostGrant } from '../../../src/channels/zalo/run.ts';
 import { zaloLastSeen, zaloSender, ZALO_WINDOW_MS } from '../../../src/channels/zalo/zalo.ts';
-import { createOutboxSender, RetryLaterError, UnreachableError, type OutboxSender } from '../../../src/channels/delivery.ts';
+import { createOutboxSender, PermanentError, RetryLaterError, UnreachableError, type OutboxSender } from '../../../src/channels/delivery.ts';
 import { msg } from '../../../src/core/channel.ts';
 import { createAdminAlerts } from '../../../src/core/alerts.ts';
 import { createOutbox } from '../../../src/db/outbox.ts';
@@ -125,17 +125,33 @@ describe('Zalo outbox sender', () => {
     expect(sender.pausedUntil()).not.toBeNull();
   });
 
-  it('maps client errors: retry → RetryLaterError, unreachable/window → UnreachableError, others rethrown', async () => {
-    const err = (kind: ZaloApiError['kind']) => new ZaloApiError({ message: kind, code: -1, kind, operation: 'send', retryAfterMs: 1234 });
+  it('a 502 from Zalo backs off and stays PENDING (no channel pause)', async () => {
+    const id = await zaloPerson(USER, DAY);
+    fake.failNext('/v3.0/oa/message/cs', { status: 502 });
+    await queue(id, 'digest:5');
+    expect(await sender.deliverDue()).toBe(0);
+    expect(sender.pausedUntil()).toBeNull();
+    const deferred = await row('digest:5');
+    expect(deferred).toMatchObject({ state: 'PENDING', attempts: 1 });
+    expect(deferred.lastError).toContain('502');
+  });
+
+  it('maps client errors: -32/429 → RetryLaterError (channel), unreachable/window → UnreachableError, a refused send → PermanentError, the rest transient', async () => {
+    const err = (kind: ZaloApiError['kind'], code = -1, extra: Partial<ConstructorParameters<typeof ZaloApiError>[0]> = {}) => new ZaloApiError({ message: kind, code, kind, operation: 'send', retryAfterMs: 1234, ...extra });
     const failing = (e: ZaloApiError): ZaloClient => ({ sendText: async () => Promise.reject(e), refreshNow: async () => undefined });
     const lastSeen = async () => new Date();
     const send = (e: ZaloApiError) => zaloSender(failing(e), t, { lastSeen })(USER, { lines: [msg('plain', { text: 'x' })] }, 'vi');
-    await expect(send(err('retry'))).rejects.toBeInstanceOf(RetryLaterError);
-    await expect(send(err('retry'))).rejects.toMatchObject({ retryAfterMs: 1234 });
-    await expect(send(err('unreachable'))).rejects.toBeInstanceOf(UnreachableError);
-    await expect(send(err('window'))).rejects.toBeInstanceOf(UnreachableError);
-    await expect(send(err('refresh'))).rejects.toBeInstanceOf(ZaloApiError);
-    await expect(send(err('give-up'))).rejects.toBeInstanceOf(ZaloApiError);
+    await expect(send(err('retry', -32))).rejects.toBeInstanceOf(RetryLaterError);
+    await expect(send(err('retry', -32))).rejects.toMatchObject({ retryAfterMs: 1234, scope: 'channel' });
+    await expect(send(err('retry', 429, { httpStatus: 429 }))).rejects.toMatchObject({ name: 'RetryLaterError', scope: 'channel' });
+    // Network, 502, an expired attachment (-100): transient (backoff, PENDING), not a rate limit.
+    for (const e of [err('retry', 0), err('retry', 502, { httpStatus: 502 }), err('retry', -100)]) await expect(send(e)).rejects.toBeInstanceOf(ZaloApiError);
+    await expect(send(err('unreachable', -213))).rejects.toBeInstanceOf(UnreachableError);
+    await expect(send(err('window', -230))).rejects.toBeInstanceOf(UnreachableError);
+    await expect(send(err('refresh', -216))).rejects.toBeInstanceOf(ZaloApiError);
+    // A failed token refresh (the grant lost, too) is transient: the row waits for the new grant.
+    await expect(send(err('give-up', -14014, { operation: 'refresh' }))).rejects.toBeInstanceOf(ZaloApiError);
+    await expect(send(err('give-up', -201))).rejects.toBeInstanceOf(PermanentError);
     // A person never seen on Zalo: unreachable.
     await expect(zaloSender(client, t, { lastSeen: async () => null })(USER, { lines: [msg('plain', { text: 'x' })] }, 'vi')).rejects.toBeInstanceOf(UnreachableError);
   });
