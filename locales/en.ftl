@@ -85,9 +85,12 @@ criteria-detail-criteria-title = { $scoped ->
         [yes] <b>Criteria for every nominee of this category ({ $count }):</b>
        *[no] <b>Criteria ({ $count }):</b>
     }
-criteria-item = { $n }. { $text }{ $conditional ->
-        [yes] {" "}<i>(where it applies)</i>
-       *[no] {""}
+criteria-item = { $n }. { $text }{ $cond ->
+        [yes] {" "}<i>(applies only as section { $section } says: “{ $condition }”)</i>
+       *[no] { $conditional ->
+            [yes] {" "}<i>(where it applies)</i>
+           *[no] {""}
+        }
     }
 criteria-general-title = <b>Plus the general criteria</b> (section { $section }):
 criteria-general-item = • { $text }
@@ -455,9 +458,12 @@ register-check-item = { $met ->
        *[no] ☐
     } { $n }. { $text }{ $met ->
         [na] {" "}<i>(not applicable)</i>
-       *[other] { $conditional ->
-            [yes] {" "}<i>(where it applies)</i>
-           *[no] {""}
+       *[other] { $cond ->
+            [yes] {" "}<i>(applies only as section { $section } says: “{ $condition }”)</i>
+           *[no] { $conditional ->
+                [yes] {" "}<i>(where it applies)</i>
+               *[no] {""}
+            }
         }
     }
 register-check-toggle = { $met ->

@@ -84,9 +84,12 @@ criteria-detail-criteria-title = { $scoped ->
         [yes] <b>Tiêu chí áp dụng cho mọi đối tượng của mô hình ({ $count }):</b>
        *[no] <b>Tiêu chí ({ $count }):</b>
     }
-criteria-item = { $n }. { $text }{ $conditional ->
-        [yes] {" "}<i>(nếu áp dụng)</i>
-       *[no] {""}
+criteria-item = { $n }. { $text }{ $cond ->
+        [yes] {" "}<i>(chỉ áp dụng theo mục { $section }: “{ $condition }”)</i>
+       *[no] { $conditional ->
+            [yes] {" "}<i>(nếu áp dụng)</i>
+           *[no] {""}
+        }
     }
 criteria-general-title = <b>Và các tiêu chí chung</b> (mục { $section }):
 criteria-general-item = • { $text }
@@ -438,9 +441,12 @@ register-check-item = { $met ->
        *[no] ☐
     } { $n }. { $text }{ $met ->
         [na] {" "}<i>(không áp dụng)</i>
-       *[other] { $conditional ->
-            [yes] {" "}<i>(nếu áp dụng)</i>
-           *[no] {""}
+       *[other] { $cond ->
+            [yes] {" "}<i>(chỉ áp dụng theo mục { $section }: “{ $condition }”)</i>
+           *[no] { $conditional ->
+                [yes] {" "}<i>(nếu áp dụng)</i>
+               *[no] {""}
+            }
         }
     }
 register-check-toggle = { $met ->

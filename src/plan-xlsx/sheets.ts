@@ -17,6 +17,8 @@ export interface Column {
   width: number;
   /** For `choice` / `choices`: the code a label stands for (label shown in the sheet). */
   options?: Readonly<Record<string, string>>;
+  /** A column added after workbooks were first exported: a workbook without it still loads (the field is absent). */
+  optional?: boolean;
 }
 
 export const SUBJECT_TYPES = { COLLECTIVE: 'Tập thể', INDIVIDUAL: 'Cá nhân', HOUSEHOLD: 'Hộ gia đình' } as const;
@@ -112,6 +114,8 @@ export const TABLE_SHEETS: TableSheet[] = [
       { header: 'Áp dụng cho loại đối tượng (để trống = tất cả)', path: 'subjectTypes', kind: 'choices', width: 22, options: SUBJECT_TYPES },
       { header: 'Áp dụng cho nhóm đối tượng (mã, để trống = tất cả)', path: 'profiles', kind: 'codes', width: 22 },
       { header: 'Có điều kiện (có / để trống)', path: 'conditional', kind: 'bool', width: 12 },
+      ...pair('Điều kiện áp dụng (lời kế hoạch)', 'condition.text', 40).map((c) => ({ ...c, optional: true })),
+      { header: 'Mục ghi điều kiện', path: 'condition.section', kind: 'text', width: 14, optional: true },
     ],
   },
   {

@@ -223,8 +223,9 @@ export async function readPlanXlsx(data: Uint8Array): Promise<ReadResult> {
     const cols: { c: Column; idx: number }[] = [];
     for (const c of s.columns) {
       const idx = colIndex.get(c.header.toLowerCase());
-      if (idx === undefined) sheetIssue(s.name, msg('plan-xlsx-no-column', { field: c.header }));
-      else cols.push({ c, idx });
+      if (idx === undefined) {
+        if (!c.optional) sheetIssue(s.name, msg('plan-xlsx-no-column', { field: c.header }));
+      } else cols.push({ c, idx });
     }
     ws.eachRow((row, n) => {
       if (n === 1) return;

@@ -21,15 +21,21 @@ export interface ApplicableCriterion {
 /** The category's sub-profiles for a subject type (empty when it has no alternatives). */
 export const profilesFor = (c: Category, subjectType: SubjectType): Profile[] => c.profiles.filter((p) => p.subjectType === subjectType);
 
-/** The nominee's profile when it is one of the category's, else undefined. */
+/**
+ * The nominee's profile when it is one of the category's, else undefined. When the subject type has
+ * exactly one profile in the category (3.1.6 collectives, 3.1.10 households), that one: a record
+ * written before profiles were asked (`profile` null) is not left undecided.
+ */
 export function profileOf(c: Category, n: Nominee): Profile | undefined {
-  return n.profile ? profilesFor(c, n.subjectType).find((p) => p.code === n.profile) : undefined;
+  const candidates = profilesFor(c, n.subjectType);
+  if (!n.profile) return candidates.length === 1 ? candidates[0] : undefined;
+  return candidates.find((p) => p.code === n.profile);
 }
 
 /**
  * Whether `x` applies to nominee `n`: `no` when it names other subject types or profiles; `conditional`
- * when the plan makes it conditional, or when it is for a profile and the nominee's profile is unknown;
- * else `yes`.
+ * when the plan makes it conditional (`conditional`, or a `condition` no sub-profile decides), or when
+ * it is for a profile and the nominee's profile is unknown; else `yes`.
  */
 export function applies(c: Category, x: Criterion, n: Nominee): 'yes' | 'no' | 'conditional' {
   if (x.subjectTypes && !x.subjectTypes.includes(n.subjectType)) return 'no';
@@ -40,7 +46,20 @@ export function applies(c: Category, x: Criterion, n: Nominee): 'yes' | 'no' | '
     if (!known) return 'conditional';
     if (!x.profiles.includes(known.code)) return 'no';
   }
-  return x.conditional ? 'conditional' : 'yes';
+  // A plan condition no sub-profile decides ("nếu có", "when …"): the officer says whether it fits.
+  return x.conditional || (x.condition && !x.subjectTypes && !x.profiles) ? 'conditional' : 'yes';
+}
+
+/**
+ * The message arguments saying whether and how a criterion is conditional, for `criteria-item` and
+ * `register-check-item`: `conditional` (`yes` = may be marked "không áp dụng"), and the plan's
+ * condition (`cond` `yes`/`no`, its words `condition` and `section`). `shownAbove`: the same words
+ * already stand right above the item (a sub-profile's "Đối tượng:"), so they are not repeated.
+ */
+export function conditionArgs(x: Criterion, conditional: boolean, locale: 'vi' | 'en', shownAbove?: string): Record<string, string> {
+  const words = x.condition ? x.condition.text[locale] : undefined;
+  const cond = words !== undefined && words !== shownAbove;
+  return { conditional: conditional ? 'yes' : 'no', cond: cond ? 'yes' : 'no', condition: cond ? words : '', section: cond ? x.condition!.section : '' };
 }
 
 /** The criteria of `c` that apply to `n`, in the plan's order. */

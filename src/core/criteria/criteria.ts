@@ -5,7 +5,7 @@
 import { msg, type Button, type Locale, type Msg, type Reply } from '../channel.ts';
 import { pick, type PlanCatalog } from '../plan/catalog.ts';
 import type { Category, Criterion } from '../plan/plan-schema.ts';
-import { applies } from './applicability.ts';
+import { applies, conditionArgs } from './applicability.ts';
 import { clip } from '../text/fold.ts';
 
 /** Action payload of a category button: `cat:<code>` (≤ 64 bytes). */
@@ -68,7 +68,10 @@ export function categoryDetailReply(catalog: PlanCatalog, code: string, locale: 
         }));
   const scoped = scopes.some((s) => s.items.length > 0 || s.eligibility);
   let n = 0;
-  const item = (x: Criterion) => msg('criteria-item', { n: ++n, text: pick(x.text, locale), conditional: x.conditional ? 'yes' : 'no' });
+  // An item's plan condition is shown with it ("chỉ áp dụng theo mục …: “…”"), unless the same words
+  // are the "Đối tượng:" line of its sub-profile right above.
+  const item = (x: Criterion, shownAbove?: string) =>
+    msg('criteria-item', { n: ++n, text: pick(x.text, locale), ...conditionArgs(x, x.conditional || Boolean(x.condition && !x.subjectTypes && !x.profiles), locale, shownAbove) });
   if (common.length > 0) {
     lines.push(msg('criteria-detail-criteria-title', { count: common.length, scoped: scoped ? 'yes' : 'no' }));
     common.forEach((x) => lines.push(item(x)));
@@ -77,7 +80,7 @@ export function categoryDetailReply(catalog: PlanCatalog, code: string, locale: 
     for (const scope of scopes) {
       lines.push(msg('criteria-scope-title', { name: scope.name, count: scope.items.length }));
       if (scope.eligibility) lines.push(msg('criteria-eligibility', { text: scope.eligibility }));
-      scope.items.forEach((x) => lines.push(item(x)));
+      scope.items.forEach((x) => lines.push(item(x, scope.eligibility)));
     }
   }
   const general = plan.generalCriteria;

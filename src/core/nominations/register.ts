@@ -18,7 +18,7 @@ import { pick } from '../plan/catalog.ts';
 import { formatPlanDate } from '../plan/dates.ts';
 import type { SubjectType } from '../plan/plan-schema.ts';
 import { clip } from '../text/fold.ts';
-import { applicableCriteria, profileOf, profilesFor, selfCheckScore } from '../criteria/applicability.ts';
+import { applicableCriteria, conditionArgs, profileOf, profilesFor, selfCheckScore } from '../criteria/applicability.ts';
 import { deedBecameNomination } from '../deeds/notices.ts';
 import type { DraftRepository } from './drafts.ts';
 import { nominationRelevance } from './relevance.ts';
@@ -225,7 +225,7 @@ const checkStep: Step = {
     const toggles: Button[] = [];
     list.forEach(({ criterion: x, conditional }, i) => {
       const state = checkState(data, x.code);
-      lines.push(msg('register-check-item', { n: i + 1, met: state, text: pick(x.text, ctx.locale), conditional: conditional ? 'yes' : 'no' }));
+      lines.push(msg('register-check-item', { n: i + 1, met: state, text: pick(x.text, ctx.locale), ...conditionArgs(x, conditional, ctx.locale) }));
       toggles.push(stepButton('check', msg('register-check-toggle', { n: i + 1, met: state }), `t${i}`));
     });
     const rows: Button[][] = [];

@@ -2,7 +2,7 @@
  * How a nomination is shown: in full to the people who handle it (officers of its unit, council
  * members, administrators) and publicly, without private data, once it is an approved exemplar.
  */
-import { applicableCriteria } from '../criteria/applicability.ts';
+import { applicableCriteria, conditionArgs } from '../criteria/applicability.ts';
 import { msg, type Msg, type Reply } from '../channel.ts';
 import type { Ctx } from '../context.ts';
 import { pick } from '../plan/catalog.ts';
@@ -31,7 +31,7 @@ function selfCheckLines(ctx: Ctx, n: Nomination): Msg[] {
         n: i + 1,
         met: conditional && n.notApplicable.includes(x.code) ? 'na' : n.selfCheck.includes(x.code) ? 'yes' : 'no',
         text: pick(x.text, ctx.locale),
-        conditional: conditional ? 'yes' : 'no',
+        ...conditionArgs(x, conditional, ctx.locale),
       }),
     ),
   ];

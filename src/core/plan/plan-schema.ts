@@ -56,6 +56,14 @@ export const criterionSchema = z.object({
    * "không áp dụng" (not applicable), and it is then not counted.
    */
   conditional: z.boolean().default(false),
+  /**
+   * The plan's own words that make the item apply to some nominees only, and where it says so, e.g.
+   * 3.2.1 "Đối với cá nhân giữ chức vụ lãnh đạo, quản lý các ngành các cấp" (`section` "III.3.2.1").
+   * Shown with the item ("chỉ áp dụng theo mục …: “…”") in `/tieuchi` and the self-check. With
+   * `subjectTypes`/`profiles` the nominee's sub-profile decides whether it applies (an unknown one leaves
+   * it to be marked "không áp dụng"); without them it is conditional, like `conditional: true`.
+   */
+  condition: z.object({ section: z.string().min(1), text: localizedSchema }).optional(),
 });
 export type Criterion = z.infer<typeof criterionSchema>;
 

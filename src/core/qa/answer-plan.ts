@@ -4,7 +4,7 @@
  * IV.1) with the plan's own precision — a date the plan gives as a year is never shown as a day.
  */
 import { msg, type Button, type Locale, type Msg, type Reply } from '../channel.ts';
-import { applies } from '../criteria/applicability.ts';
+import { applies, conditionArgs } from '../criteria/applicability.ts';
 import { CATEGORY_ACTION } from '../criteria/criteria.ts';
 import { pick, type PlanCatalog } from '../plan/catalog.ts';
 import { firstDay, lastDayCovered, milestoneLastDay } from '../plan/dates.ts';
@@ -35,7 +35,7 @@ export function criteriaShortReply(catalog: PlanCatalog, code: string, locale: L
   // Who may be chosen (Đối tượng) is said above the criteria, never counted as one (domain-corrections §1).
   if (c.eligibility) lines.push(msg('criteria-eligibility', { text: clip(pick(c.eligibility, locale), TITLE_MAX) }));
   lines.push(msg('qa-criteria-count', { count: c.criteria.length, shown: shown.length, scoped: scopes.length > 0 ? 'yes' : 'no' }));
-  shown.forEach((x, i) => lines.push(msg('criteria-item', { n: i + 1, text: pick(x.text, locale), conditional: x.conditional ? 'yes' : 'no' })));
+  shown.forEach((x, i) => lines.push(msg('criteria-item', { n: i + 1, text: pick(x.text, locale), ...conditionArgs(x, x.conditional || Boolean(x.condition), locale) })));
   scopes.forEach((s) => lines.push(msg('qa-criteria-scope', { name: s.name, count: s.count })));
   const buttons: Button[][] = [];
   if (c.criteria.length > shown.length) buttons.push([{ label: msg('qa-criteria-all', { count: c.criteria.length }), action: `${CATEGORY_ACTION}${c.code}` }]);

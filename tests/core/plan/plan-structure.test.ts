@@ -99,7 +99,7 @@ describe('every word of the plan is kept', () => {
   const vi = (p: PlanFile) => [
     ...p.generalCriteria.map((g) => g.text.vi),
     ...p.agencyNotes.map((g) => g.text.vi),
-    ...p.categories.flatMap((c) => [c.eligibility?.vi ?? '', ...c.profiles.map((x) => x.eligibility?.vi ?? ''), ...c.criteria.map((x) => x.text.vi)]),
+    ...p.categories.flatMap((c) => [c.eligibility?.vi ?? '', ...c.profiles.map((x) => x.eligibility?.vi ?? ''), ...c.criteria.flatMap((x) => [x.text.vi, x.condition?.text.vi ?? ''])]),
   ];
 
   it('the old criteria’s words are all still there, and every text uses only the plan’s words', () => {
