@@ -815,6 +815,7 @@ deed-correct-ask = <b>Correct spelling and diacritics — good deed { $ref }</b>
        *[place] where
     }.
 deed-correct-hint = Type it again with correct spelling and diacritics (this text will be published and read on the commune radio), or tap “Keep it”. The sender's original words stay in the record.
+deed-correct-current = Now: <code>{ $value }</code>
 deed-correct-done = The spelling of good deed { $ref } has been corrected. The sender's original words are kept; when it is published, the sender is told that the text was edited.
 deed-correct-unchanged = Nothing was changed in good deed { $ref }.
 deed-mod-original-title = <b>The sender's original words</b> (before the correction):

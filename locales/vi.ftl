@@ -760,6 +760,7 @@ deed-correct-ask = <b>Sửa chính tả, dấu tiếng Việt — việc tốt {
        *[place] nơi làm việc tốt
     }.
 deed-correct-hint = Đồng chí gõ lại cho đúng chính tả, có dấu (nội dung này sẽ được đăng và đọc trên Đài truyền thanh xã), hoặc bấm “Giữ nguyên”. Nguyên văn của người gửi vẫn được lưu trong hồ sơ.
+deed-correct-current = Hiện tại: <code>{ $value }</code>
 deed-correct-done = Đã sửa chính tả việc tốt { $ref }. Nguyên văn của người gửi được lưu lại; khi đăng, người gửi được báo là nội dung đã được biên tập.
 deed-correct-unchanged = Việc tốt { $ref } không có gì thay đổi.
 deed-mod-original-title = <b>Nguyên văn người gửi</b> (trước khi sửa chính tả):

@@ -87,7 +87,11 @@ export function correctDialog(show: (ctx: Ctx, id: number) => Promise<Reply[]>):
         const deed = await ctx.services.deeds.get(data.id);
         const current = data[field] ?? deed?.[field] ?? '';
         return {
-          lines: [msg('deed-correct-ask', { ref: deed?.ref ?? '', n: i + 1, total: STEPS.length, field }), msg('register-current', { value: clip(current, 1000) }), msg('deed-correct-hint')],
+          lines: [
+            msg('deed-correct-ask', { ref: deed?.ref ?? '', n: i + 1, total: STEPS.length, field }), // In <code> so that Telegram copies it on a tap: the moderator edits it instead of typing it all again.
+            msg('deed-correct-current', { value: clip(current, 1000) }),
+            msg('deed-correct-hint'),
+          ],
           buttons: [[stepButton(step, msg('register-keep'), 'keep')]],
         };
       },

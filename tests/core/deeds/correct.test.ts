@@ -5,6 +5,7 @@
  * when the correction is written.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderReply } from '../../../src/core/render.ts';
 import { button, createTestApp, text, type TestApp } from '../../helpers/test-app.ts';
 import { refIn, tellDeed } from './helpers.ts';
 
@@ -78,7 +79,13 @@ describe('/kiemduyet: correcting spelling and diacritics before publishing', () 
     expect((await row(ref)).originalDescription).toBeNull();
     await correct('o1', { what: 'Ba Nam giúp đỡ hộ nghèo ở thôn dong tam sửa lại mái nhà' });
     await correct('o1', { what: CORRECTED.what, doer: CORRECTED.doer });
-    expect(await row(ref)).toMatchObject({ description: CORRECTED.what, doerName: CORRECTED.doer, place: TYPED.place, originalDescription: TYPED.what, originalDoerName: TYPED.doer });
+    expect(await row(ref)).toMatchObject({
+      description: CORRECTED.what,
+      doerName: CORRECTED.doer,
+      place: TYPED.place,
+      originalDescription: TYPED.what,
+      originalDoerName: TYPED.doer,
+    });
   });
 
   it('a deed published without corrections tells the resident nothing about edits', async () => {
@@ -86,6 +93,14 @@ describe('/kiemduyet: correcting spelling and diacritics before publishing', () 
     await t.tap('o1', button(await t.say('o1', '/kiemduyet'), 'Đăng'));
     const [notice] = await residentNotices();
     expect(notice!.text).not.toContain('sửa chính tả');
+  });
+
+  it('on Telegram the current text is in <code>, so a tap copies it for editing', async () => {
+    const ref = refIn(await tellDeed(t, 'u1', TYPED));
+    const id = (await row(ref)).id;
+    const outcome = await t.app.core.handle({ channel: 'telegram', userId: 'o1', chatId: 'o1', chatType: 'private', action: `vt:ed:${id}` });
+    const html = outcome.replies.map((r) => renderReply(t.app.translator, 'vi', r, 'html').text).join('\n');
+    expect(html).toContain(`Hiện tại: <code>${TYPED.what}</code>`);
   });
 
   it('the corrected text is checked like a resident answer', async () => {

@@ -36,7 +36,11 @@ describe('conditional criteria in the shipped plan', () => {
 
   it('a militia member under 3.1.6 is counted against the two items said of members; a collective against all seven', () => {
     expect(applicableCriteria(cat('3.1.6'), { subjectType: 'INDIVIDUAL', profile: 'individual' }).map((a) => a.criterion.code)).toEqual(['3.1.6.7', '3.1.6.8']);
-    expect(selfCheckScore(cat('3.1.6'), { subjectType: 'INDIVIDUAL', profile: 'individual' }, ['3.1.6.7', '3.1.6.8'])).toEqual({ met: 2, total: 2, notApplicable: 0 });
+    expect(selfCheckScore(cat('3.1.6'), { subjectType: 'INDIVIDUAL', profile: 'individual' }, ['3.1.6.7', '3.1.6.8'])).toEqual({
+      met: 2,
+      total: 2,
+      notApplicable: 0,
+    });
     expect(selfCheckScore(cat('3.1.6'), { subjectType: 'COLLECTIVE', profile: 'collective' }, ['3.1.6.7']).total).toBe(7);
     // a record from before profiles were asked: the subject type has one profile here, so it is decided
     expect(applicableCriteria(cat('3.1.6'), { subjectType: 'COLLECTIVE', profile: null }).filter((a) => a.conditional)).toEqual([]);
@@ -48,7 +52,9 @@ describe('conditional criteria in the shipped plan', () => {
     for (const n of [5, 6, 7]) expect(leader).toMatch(new RegExp(`\\n${n}\\. [^\\n]*${LEADER.replace(/[()]/g, '\\$&')}`));
     expect(leader).not.toMatch(/\n[1-4]\. [^\n]*chỉ áp dụng/);
     expect(leader).not.toContain('Đối tượng: Đối với'); // the condition is not "who may be chosen"
-    expect(show('3.2.1', 'en')).toContain('(applies only as section III.3.2.1 says: “For individuals holding leadership or management posts in any sector and at any level”)');
+    expect(show('3.2.1', 'en')).toContain(
+      '(applies only as section III.3.2.1 says: “For individuals holding leadership or management posts in any sector and at any level”)',
+    );
     const forces = show('3.1.6');
     expect(forces).toContain('Riêng đối với Tập thể (5 tiêu chí):\nĐối tượng: Là tập thể thuộc các đơn vị lực lượng vũ trang xã');
     expect(forces).not.toContain(FORCES); // the same words stand right above
@@ -57,10 +63,17 @@ describe('conditional criteria in the shipped plan', () => {
 
   it('a condition no sub-profile decides makes the item conditional: shown, may be marked "không áp dụng", then not counted', () => {
     const base = cat('3.1.1');
-    const c: Category = { ...base, criteria: [base.criteria[0]!, { ...base.criteria[1]!, condition: { section: 'III.3.1.1', text: { vi: 'nếu có', en: 'if any' } } }] };
+    const c: Category = {
+      ...base,
+      criteria: [base.criteria[0]!, { ...base.criteria[1]!, condition: { section: 'III.3.1.1', text: { vi: 'nếu có', en: 'if any' } } }],
+    };
     const list = applicableCriteria(c, { subjectType: 'COLLECTIVE' });
     expect(list.map((a) => a.conditional)).toEqual([false, true]);
-    expect(selfCheckScore(c, { subjectType: 'COLLECTIVE' }, [base.criteria[0]!.code], [base.criteria[1]!.code])).toEqual({ met: 1, total: 1, notApplicable: 1 });
+    expect(selfCheckScore(c, { subjectType: 'COLLECTIVE' }, [base.criteria[0]!.code], [base.criteria[1]!.code])).toEqual({
+      met: 1,
+      total: 1,
+      notApplicable: 1,
+    });
   });
 });
 
@@ -83,7 +96,12 @@ describe('conditional criteria in the registration self-check', () => {
     };
     const leader = last(await toCheck(/lãnh đạo, quản lý/));
     expect(leader).toContain(`☐ 5. Phải là người luôn nêu cao trách nhiệm người đứng đầu`);
-    expect(leader.split('\n').filter((l) => l.includes(LEADER)).map((l) => l.slice(0, 4))).toEqual(['☐ 5.', '☐ 6.', '☐ 7.']);
+    expect(
+      leader
+        .split('\n')
+        .filter((l) => l.includes(LEADER))
+        .map((l) => l.slice(0, 4)),
+    ).toEqual(['☐ 5.', '☐ 6.', '☐ 7.']);
     await t.say('o1', '/huy');
     const staff = await toCheck(/^Cán bộ, chiến sỹ/);
     expect(last(staff)).not.toContain('chỉ áp dụng');
