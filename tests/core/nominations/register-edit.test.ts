@@ -6,6 +6,7 @@
 import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runConsole } from '../../../src/channels/console/console.ts';
+import { renderZalo } from '../../../src/channels/zalo/zalo.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { button, text, type TestApp } from '../../helpers/test-app.ts';
 import { ACH, appsPerTest, last, NAME, PLACE, PROMPTS, walkTo } from './fixtures.ts';
@@ -132,6 +133,23 @@ describe('registration summary: change one answer', () => {
     let r = await t.tap('o1', button(first, 'Sửa lĩnh vực'));
     r = await t.tap('o1', button(r, '3.1.5'));
     expect(last(r)).toBe(last(first));
+  });
+});
+
+describe('registration summary on Zalo: numbered choices', () => {
+  it('the summary has more choices than Zalo buttons: each "Sửa …" is a numbered choice tapping its step', async () => {
+    const t = await officerApp();
+    await summary(t);
+    const [reply] = (await t.app.core.handle({ channel: 'telegram', userId: 'o1', chatId: 'o1', chatType: 'private', text: '/tiep' })).replies;
+    const z = renderZalo(t.app.translator, 'vi', reply!);
+    expect(z.buttons).toEqual([]);
+    const text = z.parts.join('\n');
+    expect(text).toContain('Gõ số để chọn:');
+    expect(text).toContain('5. ✏️ Sửa tên');
+    expect(z.choices[4]).toBe('d:sum:e:name');
+    // the numbered choice taps like the button
+    const r = await t.tap('o1', z.choices[4]!);
+    expect(last(r)).toContain(PROMPTS.name);
   });
 });
 
