@@ -586,7 +586,7 @@ mine-title = <b>Nominations</b> ({ $from }–{ $to } of { $total }):
 mine-item = #{ $id } { $name } — section { $category } — { $state } — { $date }
 mine-open = #{ $id } { $name }
 mine-search-hint = <i>Search by name: /mine words (no diacritics needed).</i>
-exemplars-empty = No exemplar has been recognised in this plan yet.
+exemplars-empty = No exemplar has been recognised yet.
 exemplars-none-matching = No exemplar has a name matching “{ $query }”.
 exemplars-title = <b>Exemplars of { $commune }</b> ({ $total }):
 exemplars-item = • <b>{ $name }</b> ({ $type }, { $place }) — section { $category } — recognised { $date }
@@ -1335,6 +1335,63 @@ plan-xlsx-quota-empty = the target asks for no exemplar; write at least 1 in one
 plan-xlsx-precision = the precision does not fit the time: Ngày needs year-month-day, Tháng needs year-month; «Trước ngày» needs an exact day
 plan-xlsx-other = the value is not valid ({ $detail })
 plan-xlsx-invalid = The file { $file } has { $count } errors; nothing was imported. Correct these and import again:
+
+## Loading a plan in chat (an administrator sends the plan file)
+plan-upload-unreadable = Could not read { $file }: { $reason ->
+    [too-large] the file is larger than { $max } MB. Send the plan file made from the template (npm run plan:template), without pictures.
+   *[other] the file could not be downloaded from the platform. Please send it again in a few minutes.
+  }
+plan-upload-invalid = { $file } has { $count } errors; nothing was loaded:
+plan-upload-issue = • { $issue }
+plan-upload-more-issues = … and { $count } more errors.
+plan-upload-fix-and-resend = Correct the cells above and send the file again.
+plan-upload-field-issue = Field { $path }: { $problem }
+plan-upload-unchanged = This file is the same as the active plan ({ $title }); nothing changes.
+plan-upload-checked = <b>Checked { $file }: no errors.</b>
+plan-upload-name = Plan: { $title }
+plan-upload-period = Period: { $start } – { $end }
+plan-upload-counts = { $movements } movements, { $categories } categories, { $criteria } criteria, { $units } units, { $quotas } targets, { $phases } phases, { $milestones } milestones.
+plan-upload-is-sample = <i>This is a SAMPLE plan, not an official document.</i>
+plan-upload-edits-active = This edits the active plan (same code { $id }): its items are updated in place.
+plan-upload-replaces = This plan will replace the active plan ({ $active }). Records and decisions of the earlier plan are kept and stay readable.
+plan-upload-changes = Compared with the active plan: { $changes }.
+plan-upload-no-changes = Compared with the active plan: no unit, category or criterion changes.
+plan-change = { $count } { $what ->
+    [unit] units
+    [category] categories
+   *[criterion] criteria
+  } { $change ->
+    [added] added
+    [renamed] renamed
+   *[removed] removed
+  }{ $listed ->
+    [yes] { " " }({ $codes })
+   *[no] {""}
+  }
+plan-upload-officers-kept = { $count } officers keep their role on the unit of the same code in the new plan.
+plan-upload-officers-lost = { $count } officers will lose their role because their unit is not in the new plan: { $names }.
+plan-upload-confirm = Make this the active plan?
+plan-upload-apply = ✅ Apply this plan
+plan-upload-cancel = Cancel
+plan-upload-cancelled = Cancelled. The active plan is unchanged.
+plan-apply-refused = { $reason ->
+    [denied] Only the administrator who sent the file can apply this plan.
+    [gone] This plan file was not found. Please send the file again.
+    [applied] This plan has already been applied.
+    [stale] Another plan was applied after this file was checked. Please send the file again to see the changes.
+   *[in-use] Not applied: the edit removes a category or unit that existing records use. Keep that item in the file (you may rename it) and send it again.
+  }
+plan-applied = <b>Plan applied: { $title }.</b> Nominations, targets and milestones follow this plan from now on.
+plan-applied-history = Records and exemplars of the earlier plan ({ $previous }) are kept; /exemplars shows the exemplars of every plan.
+plan-applied-kept = { $count } officers were told they keep their role on the unit of the same code.
+plan-applied-lost = { $count } officers were told their unit is not in the plan and they need a new invitation.
+plan-officer-kept = A new plan was applied: { $plan }. You remain an officer of { $unit } in this plan.
+plan-officer-lost = A new plan was applied: { $plan }. Your unit { $unit } is not in this plan, so you no longer hold an officer role for now. Your earlier records are kept. Please contact { $contact } (the standing office of the commune Emulation and Commendation Council) to be invited to a new unit.
+plan-sample-warning = <i>Note: the bot is using a SAMPLE plan for { $years }, not an official document. What you register now is recorded under this sample plan.</i>
+exemplars-plan-heading = <b>{ $plan }</b>{ $active ->
+    [yes] { " " }(active)
+   *[no] {""}
+  }
 
 ## Proposal to the higher level (/documents higher)
 documents-button-to-trinh-cap-tren = Proposal to the higher level (tờ trình)

@@ -560,7 +560,7 @@ mine-title = <b>Hồ sơ đề nghị</b> ({ $from }–{ $to } / { $total }):
 mine-item = #{ $id } { $name } — mục { $category } — { $state } — { $date }
 mine-open = #{ $id } { $name }
 mine-search-hint = <i>Tìm theo tên: /hoso tên cần tìm (không cần dấu).</i>
-exemplars-empty = Chưa có điển hình tiên tiến nào được công nhận trong kế hoạch này.
+exemplars-empty = Chưa có điển hình tiên tiến nào được công nhận.
 exemplars-none-matching = Không có điển hình nào có tên khớp với «{ $query }».
 exemplars-title = <b>Điển hình tiên tiến của { $commune }</b> ({ $total }):
 exemplars-item = • <b>{ $name }</b> ({ $type }, { $place }) — mục { $category } — công nhận { $date }
@@ -1202,6 +1202,63 @@ plan-xlsx-quota-empty = chỉ tiêu chưa có số gương nào; hãy ghi ít nh
 plan-xlsx-precision = độ chính xác không khớp thời điểm: Ngày cần năm-tháng-ngày, Tháng cần năm-tháng; «Trước ngày» chỉ dùng với một ngày cụ thể
 plan-xlsx-other = giá trị không hợp lệ ({ $detail })
 plan-xlsx-invalid = Tệp { $file } có { $count } lỗi, chưa nhập gì. Hãy sửa các lỗi sau rồi nhập lại:
+
+## Nạp kế hoạch trong khung chat (quản trị viên gửi tệp kế hoạch)
+plan-upload-unreadable = Chưa đọc được tệp { $file }: { $reason ->
+    [too-large] tệp lớn hơn { $max } MB. Hãy gửi tệp kế hoạch theo mẫu (npm run plan:template), không kèm hình ảnh.
+   *[other] không tải được tệp từ nền tảng. Đồng chí vui lòng gửi lại sau ít phút.
+  }
+plan-upload-invalid = Tệp { $file } có { $count } lỗi, chưa nạp gì:
+plan-upload-issue = • { $issue }
+plan-upload-more-issues = … và { $count } lỗi khác.
+plan-upload-fix-and-resend = Đồng chí sửa các ô nêu trên rồi gửi lại tệp.
+plan-upload-field-issue = Mục { $path }: { $problem }
+plan-upload-unchanged = Tệp này giống hệt kế hoạch đang dùng ({ $title }); không có gì thay đổi.
+plan-upload-checked = <b>Đã kiểm tra tệp { $file }: không có lỗi.</b>
+plan-upload-name = Kế hoạch: { $title }
+plan-upload-period = Thời gian thực hiện: { $start } – { $end }
+plan-upload-counts = Gồm { $movements } phong trào, { $categories } lĩnh vực, { $criteria } tiêu chí, { $units } đơn vị, { $quotas } chỉ tiêu, { $phases } giai đoạn, { $milestones } mốc.
+plan-upload-is-sample = <i>Đây là kế hoạch MẪU, không phải văn bản chính thức.</i>
+plan-upload-edits-active = Đây là bản sửa của kế hoạch đang dùng (cùng mã { $id }): các mục được cập nhật tại chỗ.
+plan-upload-replaces = Kế hoạch này sẽ thay kế hoạch đang dùng ({ $active }). Hồ sơ, quyết định của kế hoạch cũ vẫn được lưu và xem được.
+plan-upload-changes = So với kế hoạch đang dùng: { $changes }.
+plan-upload-no-changes = So với kế hoạch đang dùng: không có đơn vị, lĩnh vực hay tiêu chí nào thay đổi.
+plan-change = { $count } { $what ->
+    [unit] đơn vị
+    [category] lĩnh vực
+   *[criterion] tiêu chí
+  } { $change ->
+    [added] mới
+    [renamed] đổi tên
+   *[removed] bị bỏ
+  }{ $listed ->
+    [yes] { " " }({ $codes })
+   *[no] {""}
+  }
+plan-upload-officers-kept = { $count } cán bộ giữ vai trò ở đơn vị cùng mã trong kế hoạch mới.
+plan-upload-officers-lost = { $count } cán bộ sẽ mất vai trò vì đơn vị không còn trong kế hoạch mới: { $names }.
+plan-upload-confirm = Áp dụng kế hoạch này làm kế hoạch đang dùng?
+plan-upload-apply = ✅ Áp dụng kế hoạch này
+plan-upload-cancel = Hủy
+plan-upload-cancelled = Đã hủy. Kế hoạch đang dùng không thay đổi.
+plan-apply-refused = { $reason ->
+    [denied] Chỉ quản trị viên đã gửi tệp mới áp dụng được kế hoạch này.
+    [gone] Không tìm thấy tệp kế hoạch này. Đồng chí vui lòng gửi lại tệp.
+    [applied] Kế hoạch này đã được áp dụng rồi.
+    [stale] Từ khi kiểm tra tệp này, một kế hoạch khác đã được áp dụng. Đồng chí vui lòng gửi lại tệp để xem lại thay đổi.
+   *[in-use] Chưa áp dụng được: bản sửa bỏ một lĩnh vực hoặc đơn vị mà hồ sơ đã có đang dùng. Hãy giữ mục đó trong tệp (có thể đổi tên) rồi gửi lại.
+  }
+plan-applied = <b>Đã áp dụng kế hoạch: { $title }.</b> Từ bây giờ đăng ký, chỉ tiêu và mốc theo kế hoạch này.
+plan-applied-history = Hồ sơ và điển hình của kế hoạch trước ({ $previous }) vẫn được lưu; /guong hiển thị điển hình của mọi kế hoạch.
+plan-applied-kept = Đã báo { $count } cán bộ: tiếp tục vai trò ở đơn vị cùng mã.
+plan-applied-lost = Đã báo { $count } cán bộ: đơn vị không còn trong kế hoạch, cần được mời lại.
+plan-officer-kept = Kế hoạch mới đã được áp dụng: { $plan }. Đồng chí tiếp tục là cán bộ của { $unit } trong kế hoạch này.
+plan-officer-lost = Kế hoạch mới đã được áp dụng: { $plan }. Đơn vị { $unit } của đồng chí không có trong kế hoạch này, nên đồng chí tạm thời không còn vai trò cán bộ. Hồ sơ cũ vẫn được lưu. Đồng chí vui lòng liên hệ { $contact } (bộ phận thường trực Hội đồng Thi đua – Khen thưởng xã) để được mời vào đơn vị mới.
+plan-sample-warning = <i>Lưu ý: bot đang dùng kế hoạch MẪU giai đoạn { $years }, không phải văn bản chính thức. Những gì đăng ký bây giờ được ghi theo kế hoạch mẫu này.</i>
+exemplars-plan-heading = <b>{ $plan }</b>{ $active ->
+    [yes] { " " }(đang dùng)
+   *[no] {""}
+  }
 
 ## Tờ trình đề nghị cấp trên khen thưởng (/vanban captren)
 documents-button-to-trinh-cap-tren = Tờ trình đề nghị cấp trên khen thưởng

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from './config.ts';
 import { loadAwardFormsFile } from './core/awards.ts';
 import { createBotCore } from './core/bot.ts';
-import { msg, type BotCore, type Locale } from './core/channel.ts';
+import { createFileSources, msg, type BotCore, type Locale } from './core/channel.ts';
 import type { Ctx, Services } from './core/context.ts';
 import { DialogEngine } from './core/dialog/engine.ts';
 import { criteriaFeature } from './core/features/criteria.ts';
@@ -41,8 +41,11 @@ import { createPeopleRepository } from './db/people-repository.ts';
 import { milestoneDatesFeature, registerMilestoneDateDialog } from './core/features/milestone-dates.ts';
 import { createDraftRepository } from './db/draft-repository.ts';
 import { createMilestoneDateRepository } from './db/milestone-date-repository.ts';
-import { importPlan, type PlanImportResult } from './db/plan-repository.ts';
-import { loadPlanAnyFile } from './plan-xlsx/load.ts';
+import { importPlan, loadPlan, type PlanImportResult } from './db/plan-repository.ts';
+import { loadPlanAnyFile, parsePlanBytes } from './plan-xlsx/load.ts';
+import { applyStagedPlan, planHistory, settleActivePlan, stagedPlan, stagePlan } from './db/plan-activation-repository.ts';
+import type { PlanLibrary } from './core/plan/library.ts';
+import { planUploadFeature } from './core/plan/upload.ts';
 import { createRoleRepository } from './db/role-repository.ts';
 import type { Logger } from './logger.ts';
 import { createDigestRepository } from './db/digest-repository.ts';
@@ -146,8 +149,26 @@ export async function createApp(opts: {
     const planImport = await importPlan(db.prisma, planFile);
     logger.info({ plan: planImport.slug, status: planImport.status, ...planImport.counts }, 'plan ready');
     await importAwardForms(db.prisma, awardForms);
-    // The file was validated once above; the catalog is built from it, not read back and re-validated.
-    const catalog = createPlanCatalog(planFile);
+    const activeSlug = await settleActivePlan(db.prisma, { fileSlug: planFile.id, fileStatus: planImport.status, now: clock() });
+    if (activeSlug !== planFile.id) logger.warn({ planFile: planFile.id, active: activeSlug }, 'PLAN_FILE is unchanged since the last start; the plan applied in chat stays active');
+    // The file was validated once above: when it names the active plan, the catalog is built from it,
+    // not read back and re-validated; a plan applied in chat earlier is read from its document.
+    let catalog = createPlanCatalog(activeSlug === planFile.id ? planFile : ((await loadPlan(db.prisma, activeSlug)) ?? planFile));
+    const files = createFileSources();
+    const plans: PlanLibrary = {
+      parse: parsePlanBytes,
+      stage: (input) => stagePlan(db.prisma, input),
+      staged: (id) => stagedPlan(db.prisma, id),
+      history: () => planHistory(db.prisma),
+      async apply(input) {
+        const result = await applyStagedPlan(db.prisma, input);
+        if (result.ok) {
+          catalog = createPlanCatalog(result.plan);
+          logger.info({ plan: result.plan.id, by: input.byId, kept: result.kept.length, lost: result.lost.length }, 'plan applied in chat');
+        }
+        return result;
+      },
+    };
     const translator = createTranslator({
       localesDir: resolve(PROJECT_ROOT, 'locales'),
       defaultLocale: config.defaultLocale,
@@ -182,6 +203,8 @@ export async function createApp(opts: {
       awardForms: () => listAwardForms(db.prisma),
       unanswered: createUnansweredRepository(db.prisma),
       catalog: () => catalog,
+      plans,
+      files,
       settings: { defaultLocale: config.defaultLocale, timeZone: config.timeZone, voteRule: config.voteRule, councilRoundDays: config.councilRoundDays, adminTelegramIds: config.adminTelegramIds, deedDailyLimit: config.deedDailyLimit },
     };
     scheduler = createScheduler({
@@ -193,7 +216,7 @@ export async function createApp(opts: {
       now: clock,
     });
     const documents: DocumentServices = { register: createDocumentRegister(db.prisma), renderer: createDocumentRenderer(), commune: () => commune };
-    const core = createBotCore({ services, features: [generalFeature, criteriaFeature, peopleFeature, remindersFeature, milestoneDatesFeature, ...nominationFeatures, deedFeature, qaFeature, createLinkFeature(createLinkRepository(db.prisma)), createDocumentsFeature(documents)], inbound: config.rateLimitPerMinute > 0 ? createInboundLimiter({ logger, perMinute: config.rateLimitPerMinute }) : undefined, now: clock });
+    const core = createBotCore({ services, features: [generalFeature, criteriaFeature, peopleFeature, remindersFeature, milestoneDatesFeature, ...nominationFeatures, deedFeature, qaFeature, createLinkFeature(createLinkRepository(db.prisma)), createDocumentsFeature(documents), planUploadFeature], inbound: config.rateLimitPerMinute > 0 ? createInboundLimiter({ logger, perMinute: config.rateLimitPerMinute }) : undefined, now: clock });
     return {
       core,
       translator,

@@ -7,10 +7,11 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { createApp, type App } from './app.ts';
-import { runConsole } from './channels/console/console.ts';
+import { consoleFileReader, runConsole } from './channels/console/console.ts';
 import { alertAdminsOfFailure, createOutboxSender, startDeliveryLoop } from './channels/delivery.ts';
 import { mountTelegramWebhook, startTelegram } from './channels/telegram/run.ts';
 import { createDeliveryApi, createTelegramBot, telegramSender } from './channels/telegram/telegram.ts';
+import { telegramFileReader } from './channels/telegram/files.ts';
 import { alertAdminsLostGrant, startZalo } from './channels/zalo/run.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { PlanFileError } from './core/plan/load.ts';
@@ -33,6 +34,8 @@ function prepareTelegram(app: App, config: Config, logger: Logger, http: HttpApp
   const tg = config.telegram!;
   const bot = createTelegramBot({ core: app.core, translator: app.translator, logger, token: tg.token, apiRoot: tg.apiRoot });
   bot.api.config.use(countTelegramErrors(metrics));
+  // Plan files administrators send in chat are read through Telegram (issue 16).
+  app.services.files.register('telegram', telegramFileReader(bot.api, { token: tg.token, apiRoot: tg.apiRoot }));
   if (tg.mode === 'webhook') mountTelegramWebhook(http, { bot, webhookUrl: tg.webhookUrl!, webhookSecret: tg.webhookSecret! });
   return {
     needsHttp: tg.mode === 'webhook',
@@ -178,6 +181,7 @@ async function main(): Promise<number> {
     await app.expireDialogs();
     await app.scheduler.catchUp();
     let sender: ReturnType<typeof createOutboxSender> | undefined;
+    app.services.files.register('console', consoleFileReader);
     await runConsole({
       core: app.core,
       translator: app.translator,

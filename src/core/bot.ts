@@ -12,6 +12,7 @@ import { helpReply } from './features/general.ts';
 import { actionGroupPolicy, commandGroupPolicy } from './group-policy.ts';
 import type { InboundLimiter } from './limits.ts';
 import { localDate } from './plan/dates.ts';
+import { isPlanFile, receivePlanFile } from './plan/upload.ts';
 import { clip, foldText, looksBinary } from './text/fold.ts';
 import { cleanName } from './text/name.ts';
 import { answerQuestion } from './qa/feature.ts';
@@ -151,7 +152,12 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
       return [...notice, ...(await onCommand(ctx, command.name, command.known, command.args, dialog))];
     }
     if (dialog) return services.dialogs.handle(ctx, dialog, { text, attachments: message.attachments });
-    if (message.attachments?.length) return [...notice, { lines: [msg('attachment-outside-dialog')] }];
+    if (message.attachments?.length) {
+      // An administrator's plan file in the private chat: checked and summarised (issue 16).
+      const planFile = ctx.roles.admin && message.chatType === 'private' ? message.attachments.find(isPlanFile) : undefined;
+      if (planFile) return [...notice, ...(await receivePlanFile(ctx, planFile))];
+      return [...notice, { lines: [msg('attachment-outside-dialog')] }];
+    }
     if (text.trim() === '') return [...notice, { lines: [msg('empty-input')] }, helpReply(ctx)];
     if (text.length > MAX_QUESTION_CHARS) return [{ lines: [msg('input-too-long', { max: MAX_QUESTION_CHARS })] }];
     const talk = smallTalk(text);

@@ -45,6 +45,41 @@ export interface Attachment {
   fileName?: string;
 }
 
+/** What reading an attachment's bytes gave: the bytes, or why not (`too-large`: over `maxBytes`). */
+export type FileReadResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'too-large' | 'unavailable' };
+
+/**
+ * Port: reads the bytes of a file a person sent (Telegram: `getFile` then the file URL; console: a
+ * path on disk). Implemented by each channel and registered with {@link FileSources}; core never
+ * fetches. Never throws: a network or platform failure is `unavailable`.
+ */
+export type FileReader = (input: { attachment: Attachment; maxBytes: number }) => Promise<FileReadResult>;
+
+/** The file readers of the running channels, by channel. */
+export interface FileSources {
+  /** Registers (or replaces) the reader of a channel, when the channel starts. */
+  register(channel: ChannelName, reader: FileReader): void;
+  /** Reads an attachment with its channel's reader; `unavailable` when that channel has none. */
+  read(input: { attachment: Attachment; maxBytes: number }): Promise<FileReadResult>;
+}
+
+/** An empty {@link FileSources}: channels register their readers as they start. */
+export function createFileSources(): FileSources {
+  const readers = new Map<ChannelName, FileReader>();
+  return {
+    register: (channel, reader) => void readers.set(channel, reader),
+    async read(input) {
+      const reader = readers.get(input.attachment.channel);
+      if (!reader) return { ok: false, reason: 'unavailable' };
+      try {
+        return await reader(input);
+      } catch {
+        return { ok: false, reason: 'unavailable' };
+      }
+    },
+  };
+}
+
 /**
  * Values a message key is formatted with. Strings are escaped by HTML renderers; a nested {@link Msg}
  * is formatted first in the same locale and mode (and not escaped twice); a list of them is joined

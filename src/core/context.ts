@@ -3,7 +3,7 @@
  * active plan, the clock, and the services (repository ports, dialogs, notifier).
  */
 import type { AwardForm } from './awards.ts';
-import type { InboundMessage, Locale, Reply } from './channel.ts';
+import type { FileSources, InboundMessage, Locale, Reply } from './channel.ts';
 import type { DeedRepository } from './deeds/model.ts';
 import type { DialogEngine } from './dialog/engine.ts';
 import type { DraftRepository } from './nominations/drafts.ts';
@@ -15,6 +15,7 @@ import type { PreferenceRepository } from './preferences.ts';
 import type { PeopleRepository, Person } from './people.ts';
 import type { MilestoneDateRepository } from './plan/actual-dates.ts';
 import type { PlanCatalog } from './plan/catalog.ts';
+import type { PlanLibrary } from './plan/library.ts';
 import type { UnansweredQuestionStore } from './qa/unanswered.ts';
 import type { RoleRepository, Roles } from './roles.ts';
 
@@ -46,6 +47,10 @@ export interface Services {
   awardForms: () => Promise<AwardForm[]>;
   /** The active plan; a function so a re-imported plan is picked up without a restart. */
   catalog: () => PlanCatalog;
+  /** Every plan held (the active one and earlier ones) and plan files sent in chat (issue 16). */
+  plans: PlanLibrary;
+  /** Reads the bytes of files people send, through their channel (registered as channels start). */
+  files: FileSources;
   settings: {
     defaultLocale: Locale;
     /** IANA zone for people-facing dates (Asia/Ho_Chi_Minh by default). */

@@ -70,6 +70,7 @@ export const ACTION_GROUP_POLICY: Readonly<Record<string, GroupPolicy>> = {
   md: 'private', // /ngaymoc: record an actual date (administrators)
   dr: 'private', // the officer's registration drafts
   kd: 'private', // the good-deeds moderation queue
+  pl: 'private', // applying a plan file sent in chat (administrators)
 };
 
 /** The policy of a command (canonical name); unknown names are private. */

@@ -3,9 +3,10 @@
  * template (`.xlsx`, {@link readPlanXlsx}), so PLAN_FILE may name either.
  */
 import { readFileSync } from 'node:fs';
-import type { Locale } from '../core/channel.ts';
+import { msg, type Locale } from '../core/channel.ts';
 import type { Translator } from '../core/i18n.ts';
-import { loadPlanFile, PlanFileError } from '../core/plan/load.ts';
+import { loadPlanFile, parsePlanText, PlanFileError } from '../core/plan/load.ts';
+import type { PlanParseResult } from '../core/plan/library.ts';
 import type { PlanFile } from '../core/plan/plan-schema.ts';
 import { readPlanXlsx } from './workbook.ts';
 
@@ -32,4 +33,26 @@ export async function loadPlanAnyFile(file: string, i18n: Translator, locale: Lo
       return at < 0 ? { path: '(file)', message: text } : { path: text.slice(0, at), message: text.slice(at + 2) };
     }),
   );
+}
+
+/** Plan files accepted in chat, by extension (lower case). */
+export const PLAN_FILE_EXTENSIONS = ['.xlsx', '.yaml', '.yml', '.json'] as const;
+
+/**
+ * Reads a plan file's bytes (sent in chat): `.xlsx` as the spreadsheet template, anything else as
+ * YAML / JSON. Never throws for a bad file: every problem comes back as a message (a spreadsheet's
+ * name sheet, row and column; a YAML file's name the field or the line).
+ */
+export async function parsePlanBytes(input: { bytes: Uint8Array; fileName: string }): Promise<PlanParseResult> {
+  if (input.fileName.toLowerCase().endsWith('.xlsx')) {
+    const read = await readPlanXlsx(input.bytes);
+    return read.ok ? read : { ok: false, issues: read.issues.map((i) => i.message) };
+  }
+  try {
+    return { ok: true, plan: parsePlanText(new TextDecoder('utf-8', { fatal: false }).decode(input.bytes), input.fileName) };
+  } catch (error) {
+    if (error instanceof PlanFileError)
+      return { ok: false, issues: error.issues.map((i) => msg('plan-upload-field-issue', { path: i.path, problem: i.message })) };
+    throw error;
+  }
 }

@@ -100,6 +100,13 @@ export interface FakeTelegram {
    * called: an update "in flight" for as long as a test needs.
    */
   hold(method: string): () => void;
+  /**
+   * Makes a file a user sent available: `getFile` with `fileId` answers its `file_path`, and
+   * `GET /file/bot<token>/<file_path>` serves `data` (what a bot downloads after `getFile`).
+   */
+  putFile(fileId: string, data: Uint8Array): void;
+  /** Downloads of files (`/file/bot<token>/…`) made with the right token, by file path. */
+  downloads: string[];
   /** Overrides `method`'s answers (replacing an earlier override of the same method). */
   respondWith(method: string, handler: FakeTelegramHandler): void;
   /** Releases pending long polls and waiters, drops all connections, stops listening. Idempotent. */
@@ -158,6 +165,9 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
   const botUser: User = { id: botInfo.id, is_bot: true, first_name: botInfo.first_name, username: botInfo.username };
 
   const calls: FakeTelegramCall[] = [];
+  /** Files users sent, by file id, and their download paths. */
+  const files = new Map<string, { path: string; data: Uint8Array }>();
+  const downloads: string[] = [];
   const rejected: FakeTelegramCall[] = [];
   const handlers = new Map<string, FakeTelegramHandler>();
   const waiters = new Set<Waiter>();
@@ -362,6 +372,7 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
     return message;
   }
 
+  /** The result of `method`; `undefined` only for `getFile` of an unknown file (answered 400). */
   function defaultAnswer(method: string, payload: Record<string, unknown>): unknown {
     switch (method.toLowerCase()) {
       case 'getme':
@@ -397,6 +408,11 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
         messages.set(id, edited);
         return edited;
       }
+      case 'getfile': {
+        const file = files.get(String(payload.file_id ?? ''));
+        if (!file) return undefined;
+        return { file_id: String(payload.file_id), file_unique_id: `u${String(payload.file_id)}`, file_size: file.data.length, file_path: file.path };
+      }
       case 'setwebhook':
         webhookUrl = String(payload.url ?? '');
         return true;
@@ -417,6 +433,17 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (download) {
+      const found = [...files.values()].find((f) => f.path === download[2]);
+      if (decodeURIComponent(download[1]!) !== token || !found) {
+        res.writeHead(404).end();
+        return;
+      }
+      downloads.push(found.path);
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': found.data.length }).end(Buffer.from(found.data));
+      return;
+    }
     const m = /^\/bot([^/]+)\/([A-Za-z0-9_]+)\/?$/.exec(url.pathname);
     let payload: Record<string, unknown>;
     try {
@@ -484,7 +511,12 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
       return;
     }
 
-    reply(res, 200, { ok: true, result: defaultAnswer(method, payload) });
+    const result = defaultAnswer(method, payload);
+    if (result === undefined) {
+      reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
+      return;
+    }
+    reply(res, 200, { ok: true, result });
   }
 
   const server = createServer((req, res) => {
@@ -549,6 +581,10 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
     respondWith(method, handler) {
       handlers.set(method, handler);
     },
+    putFile(fileId, data) {
+      files.set(fileId, { path: `documents/file_${files.size + 1}`, data });
+    },
+    downloads,
     close,
   };
 }

@@ -5,10 +5,11 @@
  * the returned promise resolves at end of input.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { BotCore, InboundMessage, Locale, Reply } from '../../core/channel.ts';
+import type { BotCore, FileReader, InboundMessage, Locale, Reply } from '../../core/channel.ts';
 import { BACK_ACTION, CANCEL_ACTION } from '../../core/dialog/engine.ts';
 import type { Translator } from '../../core/i18n.ts';
 import { renderReply } from '../../core/render.ts';
@@ -55,6 +56,19 @@ export function saveFiles(reply: Reply, dir: string): string[] {
   });
 }
 
+/** A typed line `@path/to/file.xlsx` sends that file, as a document (e.g. a plan file to load). */
+const FILE_LINE = /^@(\S.*)$/;
+
+/** The console's {@link FileReader}: an attachment's reference is a path on this machine. */
+export const consoleFileReader: FileReader = async ({ attachment, maxBytes }) => {
+  try {
+    if ((await stat(attachment.fileRef)).size > maxBytes) return { ok: false, reason: 'too-large' };
+    return { ok: true, bytes: new Uint8Array(await readFile(attachment.fileRef)) };
+  } catch {
+    return { ok: false, reason: 'unavailable' };
+  }
+};
+
 /** Runs the chat until end of input. Never throws for a bad line: the error is logged and answered. */
 export async function runConsole(opts: ConsoleOptions): Promise<void> {
   const { core, translator, output } = opts;
@@ -100,6 +114,11 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
     const text = normalizeInbound(raw);
     const base: InboundMessage = { channel: 'console', userId: opts.user, chatId: opts.user, chatType: 'private', displayName: cleanName(opts.user) };
     let message: InboundMessage = { ...base, text };
+    const file = FILE_LINE.exec(text.trim());
+    if (file) {
+      const path = resolve(file[1]!.trim());
+      message = { ...base, attachments: [{ kind: 'DOCUMENT', channel: 'console', fileRef: path, fileName: basename(path) }] };
+    }
     const number = /^\s*(\d{1,3})\s*$/.exec(text);
     if (number && choosing()) {
       const choice = choices[Number(number[1]) - 1];

@@ -8,6 +8,7 @@
  * No phone number is asked. Abuse limits: a blocked person and a person who reached the daily limit
  * are refused politely (at the start and again on sending); links and repeated text are refused.
  */
+import { sampleWarning } from '../plan/sample.ts';
 import { tellModeratorsDeedArrived } from './moderation-loop.ts';
 import { msg, type Button, type Msg, type Reply } from '../channel.ts';
 import type { Ctx } from '../context.ts';
@@ -223,8 +224,10 @@ export const deedDialog: DialogDefinition<Ctx, DeedData> = {
 /** `/viectot`: resumes an open deed dialog, or starts one unless the person may not send now. */
 export async function startDeed(ctx: Ctx): Promise<Reply[]> {
   const open = await ctx.services.dialogs.current(ctx.personId);
-  if (open?.kind === DEED_DIALOG) return ctx.services.dialogs.resume(ctx, open);
+  const sample = sampleWarning(ctx);
+  const warned = (replies: Reply[]): Reply[] => (sample ? [sample, ...replies] : replies);
+  if (open?.kind === DEED_DIALOG) return warned(await ctx.services.dialogs.resume(ctx, open));
   const refused = await submitRefusal(ctx);
   if (refused) return [refused];
-  return [{ lines: [msg('deed-intro')] }, ...(await ctx.services.dialogs.start(ctx, DEED_DIALOG, 'doer', { photos: [] } satisfies DeedData))];
+  return warned([{ lines: [msg('deed-intro')] }, ...(await ctx.services.dialogs.start(ctx, DEED_DIALOG, 'doer', { photos: [] } satisfies DeedData))]);
 }

@@ -71,19 +71,59 @@ async function nominationsPage(ctx: Ctx, offset: number, rawQuery: string): Prom
   return [{ lines: [...lines, msg('mine-search-hint')], buttons }];
 }
 
+/**
+ * `/guong`: the exemplars of every plan the bot holds (issue 16: the honour roll spans plans), the
+ * active plan first, then earlier plans, most recently active first; each plan under its name when
+ * the page shows more than the active plan's.
+ */
 async function exemplars(ctx: Ctx, offset: number, rawQuery: string): Promise<Reply[]> {
   const query = clipQuery(rawQuery);
-  const { items, total } = await ctx.services.nominations.list({ planSlug: ctx.catalog.plan.id, states: ['APPROVED'], nameQuery: query || undefined, offset, limit: PAGE_SIZE });
+  const filter = { states: ['APPROVED' as const], nameQuery: query || undefined };
+  const held = await ctx.services.plans.history();
+  const plans = [...held.filter((p) => p.slug === ctx.catalog.plan.id), ...held.filter((p) => p.slug !== ctx.catalog.plan.id)];
+  const totals = await Promise.all(plans.map(async (p) => (await ctx.services.nominations.list({ planSlug: p.slug, ...filter, offset: 0, limit: 0 })).total));
+  const total = totals.reduce((a, b) => a + b, 0);
   if (total === 0) return [{ lines: [msg(query ? 'exemplars-none-matching' : 'exemplars-empty', { query })] }];
+  const labelled = plans.some((p, i) => totals[i]! > 0 && p.slug !== ctx.catalog.plan.id);
   const tz = ctx.services.settings.timeZone;
   const lines: Msg[] = [msg('exemplars-title', { total, commune: ctx.catalog.plan.commune[ctx.locale] })];
-  for (const n of items) {
-    lines.push(msg('exemplars-item', { name: n.nomineeName, type: msg('subject-type', { type: n.subjectType }), place: n.place, category: n.categoryCode, date: n.decidedAt ? formatLocalDate(n.decidedAt, tz) : '-' }));
+  const shown: Nomination[] = [];
+  let start = 0;
+  for (const [i, p] of plans.entries()) {
+    const from = offset - start;
+    start += totals[i]!;
+    if (totals[i] === 0 || from >= totals[i]! || shown.length >= PAGE_SIZE) continue;
+    const { items } = await ctx.services.nominations.list({ planSlug: p.slug, ...filter, offset: Math.max(0, from), limit: PAGE_SIZE - shown.length });
+    if (labelled && items.length > 0)
+      lines.push(msg('exemplars-plan-heading', { plan: p.title[ctx.locale], active: p.slug === ctx.catalog.plan.id ? 'yes' : 'no' }));
+    for (const n of items) {
+      lines.push(
+        msg('exemplars-item', {
+          name: n.nomineeName,
+          type: msg('subject-type', { type: n.subjectType }),
+          place: n.place,
+          category: n.categoryCode,
+          date: n.decidedAt ? formatLocalDate(n.decidedAt, tz) : '-',
+        }),
+      );
+    }
+    shown.push(...items);
   }
-  const buttons: Button[][] = items.map((n) => [{ label: msg('exemplars-open', { name: clip(n.nomineeName, 40) }), action: `gv:${n.id}` }]);
+  const buttons: Button[][] = shown.map((n) => [{ label: msg('exemplars-open', { name: clip(n.nomineeName, 40) }), action: `gv:${n.id}` }]);
   const nav = pager('gu', offset, total, query);
   if (nav.length > 0) buttons.push(nav);
   return [{ lines, buttons }];
+}
+
+/** One exemplar's public view; an exemplar of an earlier plan says which plan. */
+async function exemplarView(ctx: Ctx, payload: string): Promise<Reply[]> {
+  const id = parseId(payload);
+  const n = id !== undefined ? await ctx.services.nominations.get(id) : null;
+  if (!n || n.state !== 'APPROVED') return [{ lines: [msg('nomination-not-found')] }];
+  const view = await publicView(ctx, n);
+  if (n.planSlug === ctx.catalog.plan.id) return [view];
+  const plan = (await ctx.services.plans.history()).find((p) => p.slug === n.planSlug);
+  return [{ ...view, lines: [...(plan ? [msg('exemplars-plan-heading', { plan: plan.title[ctx.locale], active: 'no' })] : []), ...view.lines] }];
 }
 
 /** Buttons under a nomination for the people who handle it, by state and role (the decision chain). */
@@ -157,11 +197,7 @@ export const listsFeature: Feature = {
   actions: {
     hs: (ctx, payload) => (ctx.roles.officerUnits.length || ctx.roles.admin || ctx.roles.council ? mine(ctx, ...page(payload)) : Promise.resolve([{ lines: [msg('access-denied', { audience: 'officer' })] }])),
     gu: (ctx, payload) => exemplars(ctx, ...page(payload)),
-    gv: async (ctx, payload) => {
-      const id = parseId(payload);
-      const n = id !== undefined ? await ctx.services.nominations.get(id) : null;
-      return n && n.state === 'APPROVED' && n.planSlug === ctx.catalog.plan.id ? [await publicView(ctx, n)] : [{ lines: [msg('nomination-not-found')] }];
-    },
+    gv: exemplarView,
     nom: nominationAction,
     dr: async (ctx, payload) => {
       const [op, raw] = payload.split(':');

@@ -16,6 +16,7 @@ import type { Ctx } from '../context.ts';
 import { stepButton, type DialogDefinition, type DialogStep, type StepResult, type StoredDialog } from '../dialog/engine.ts';
 import { pick } from '../plan/catalog.ts';
 import { formatPlanDate } from '../plan/dates.ts';
+import { sampleWarning } from '../plan/sample.ts';
 import type { SubjectType } from '../plan/plan-schema.ts';
 import { clip } from '../text/fold.ts';
 import { applicableCriteria, conditionArgs, profileOf, profilesFor, selfCheckScore } from '../criteria/applicability.ts';
@@ -411,15 +412,17 @@ export const registerDialog: DialogDefinition<Ctx, RegisterData> = {
 /** `/dangky`: resumes an open registration, or starts one (asking the unit only when there are several). */
 export async function startRegistration(ctx: Ctx, prefill: Partial<RegisterData> = {}): Promise<Reply[]> {
   const open = await ctx.services.dialogs.current(ctx.personId);
-  if (open?.kind === REGISTER_DIALOG && !prefill.resubmitId && !prefill.goodDeedId) return ctx.services.dialogs.resume(ctx, open);
+  const sample = sampleWarning(ctx);
+  const warned = (replies: Reply[]): Reply[] => (sample ? [sample, ...replies] : replies);
+  if (open?.kind === REGISTER_DIALOG && !prefill.resubmitId && !prefill.goodDeedId) return warned(await ctx.services.dialogs.resume(ctx, open));
   const units = ctx.roles.officerUnits;
   const data: RegisterData = { evidence: [], selfCheck: [], ...prefill, ...(units.length === 1 ? { unitCode: units[0] } : {}) };
   const replies = await ctx.services.dialogs.start(ctx, REGISTER_DIALOG, units.length === 1 ? 'type' : 'unit', data);
   // A plan past its end still accepts late records, but the officer should know (and the
   // administrator can load the next plan: docs/plans.md).
   const { plan } = ctx.catalog;
-  if (ctx.today > plan.period.end) return [{ lines: [msg('register-plan-ended', { plan: pick(plan.title, ctx.locale), end: formatPlanDate(plan.period.end) })] }, ...replies];
-  return replies;
+  if (ctx.today > plan.period.end) return warned([{ lines: [msg('register-plan-ended', { plan: pick(plan.title, ctx.locale), end: formatPlanDate(plan.period.end) })] }, ...replies]);
+  return warned(replies);
 }
 
 /** Opens the dialog on a RETURNED nomination, at its summary, with every step reachable by "back". */
