@@ -87,6 +87,9 @@ export async function benchDigest(opts: { nominations?: number; deeds?: number; 
           `INSERT INTO Nomination (planId, categoryId, movementCode, unitId, proposerId, subjectType, nomineeName, nomineeKey, place, achievements, selfCheck, state, round, createdAt, updatedAt, submittedAt, decidedAt)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Thôn 1', 'Thành tích', '[]', ?, 1, ?, ?, ?, ?)`,
         );
+        const event = db.prepare(
+          'INSERT INTO NominationEvent (nominationId, actorId, action, fromState, toState, round, detail, at) VALUES (?, NULL, ?, ?, ?, ?, ?, ?)',
+        );
         const start = Date.parse('2021-01-01T00:00:00Z');
         const span = to.getTime() - start;
         for (let i = 0; i < nominations; i++) {
@@ -95,21 +98,33 @@ export async function benchDigest(opts: { nominations?: number; deeds?: number; 
           const state = r < 0.4 ? 'APPROVED' : r < 0.5 ? 'REJECTED' : r < 0.75 ? 'SUBMITTED' : r < 0.85 ? 'RETURNED' : 'DRAFT';
           const decided = state === 'APPROVED' || state === 'REJECTED' ? new Date(Math.min(to.getTime() - 1, created.getTime() + rnd() * 30 * DAY_MS)) : null;
           const name = `Điển hình ${i}`;
-          nomination.run(
-            planId,
-            pick(categories).id,
-            pick(movements),
-            pick(units).id,
-            pick(people),
-            pick(['COLLECTIVE', 'INDIVIDUAL', 'HOUSEHOLD']),
-            name,
-            `dien hinh ${i}`,
-            state,
-            sqlDate(created),
-            sqlDate(decided ?? created),
-            state === 'DRAFT' ? null : sqlDate(created),
-            decided ? sqlDate(decided) : null,
+          const id = Number(
+            nomination.run(
+              planId,
+              pick(categories).id,
+              pick(movements),
+              pick(units).id,
+              pick(people),
+              pick(['COLLECTIVE', 'INDIVIDUAL', 'HOUSEHOLD']),
+              name,
+              `dien hinh ${i}`,
+              state,
+              sqlDate(created),
+              sqlDate(decided ?? created),
+              state === 'DRAFT' ? null : sqlDate(created),
+              decided ? sqlDate(decided) : null,
+            ).lastInsertRowid,
           );
+          // The history the digest's chain sections read: created, submitted, the Council's result and
+          // the chairman's decision (an approval = the Council proposed it, then the chairman decided).
+          event.run(id, 'CREATE', null, 'DRAFT', null, null, sqlDate(created));
+          if (state !== 'DRAFT') event.run(id, 'SUBMIT', 'DRAFT', 'SUBMITTED', 1, null, sqlDate(created));
+          if (state === 'RETURNED') event.run(id, 'RETURN', 'SUBMITTED', 'RETURNED', 1, null, sqlDate(new Date(created.getTime() + DAY_MS)));
+          if (state === 'REJECTED') event.run(id, 'REJECT', 'SUBMITTED', 'REJECTED', 1, null, sqlDate(decided!));
+          if (state === 'APPROVED') {
+            event.run(id, 'PROPOSE', 'SUBMITTED', 'PROPOSED', 1, null, sqlDate(new Date(created.getTime() + (decided!.getTime() - created.getTime()) / 2)));
+            event.run(id, 'DECIDE', 'PROPOSED', 'APPROVED', 1, `${i % 100}/QĐ-UBND`, sqlDate(decided!));
+          }
         }
         const deed = db.prepare(
           `INSERT INTO GoodDeed (ref, submitterId, doerName, doerKey, description, descriptionKey, place, placeKey, whenText, creditName, state, createdAt, publishedAt)
@@ -218,13 +233,23 @@ export async function benchSender(opts: { recipients?: number; twice?: number } 
     total = notices.length;
 
     // As main.ts wires it: the bot's API (auto-retry), telegramSender, the default pace (30/s, 1/s per chat).
-    const bot = createTelegramBot({ core: t.app.core, translator: t.app.translator, logger: silent, token: fake.token, apiRoot: fake.apiRoot, botInfo: fake.botInfo });
+    const bot = createTelegramBot({
+      core: t.app.core,
+      translator: t.app.translator,
+      logger: silent,
+      token: fake.token,
+      apiRoot: fake.apiRoot,
+      botInfo: fake.botInfo,
+    });
     const sender = createOutboxSender({ store: t.app.stores.outbox, channel: 'telegram', send: telegramSender(bot.api, t.app.translator), logger: silent });
     const started = Date.now();
     const loop = startDeliveryLoop(sender, { logger: silent, idleMs: 50 });
     try {
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([allIn, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`only ${accepted.length} of ${total} messages accepted after 120 s`)), 120_000)))]);
+      await Promise.race([
+        allIn,
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`only ${accepted.length} of ${total} messages accepted after 120 s`)), 120_000))),
+      ]);
       clearTimeout(timer);
     } finally {
       await loop.stop();

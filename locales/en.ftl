@@ -644,11 +644,29 @@ digest-new = { $count ->
        *[other] <b>New nominations this week ({ $count }):</b>
     }
 digest-item = • #{ $id } { $name } — { $unit }
-digest-decisions = { $count ->
-        [0] <b>Decisions this week:</b> none
-       *[other] <b>Decisions this week ({ $count }):</b>
+digest-council-results = { $count ->
+        [0] <b>The council's results this week (its advice):</b> none
+       *[other] <b>The council's results this week (its advice, { $count }):</b>
     }
-digest-decision = • #{ $id } { $name } — { $state }
+digest-council-result = • #{ $id } { $name } — { $kind ->
+        [PROPOSE] proposed by the council to the commune chairman for decision
+        [RETURN] the council asks the unit for changes
+       *[REJECT] not proposed by the council
+    }
+digest-chairman-decisions = { $count ->
+        [0] <b>Decided by the commune chairman this week:</b> none
+       *[other] <b>Decided by the commune chairman this week ({ $count }):</b>
+    }
+digest-chairman-decision = • #{ $id } { $name } — { $kind ->
+        [DECIDE] recognised and awarded (decision no. { $number })
+       *[DECLINE] not recognised
+    }
+digest-higher = <b>Proposals to the higher level this week ({ $count }):</b>
+digest-higher-item = • #{ $id } { $name } — { $kind ->
+        [PROPOSE_HIGHER] submitted to the higher level (submission no. { $number }), awaiting its answer
+        [HIGHER_AWARD] awarded by the higher level (decision no. { $number })
+       *[HIGHER_REFUSE] the higher level did not agree; back to the commune chairman
+    }
 digest-waiting = { $count ->
         [0] <b>Waiting for the council's review:</b> none
        *[other] <b>Waiting for the council's review ({ $count }), oldest first:</b>

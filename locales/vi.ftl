@@ -619,11 +619,29 @@ digest-new = { $count ->
        *[other] <b>Hồ sơ mới trong tuần ({ $count }):</b>
     }
 digest-item = • #{ $id } { $name } — { $unit }
-digest-decisions = { $count ->
-        [0] <b>Quyết định trong tuần:</b> không có
-       *[other] <b>Quyết định trong tuần ({ $count }):</b>
+digest-council-results = { $count ->
+        [0] <b>Kết quả xét của Hội đồng trong tuần:</b> không có
+       *[other] <b>Kết quả xét của Hội đồng trong tuần ({ $count }):</b>
     }
-digest-decision = • #{ $id } { $name } — { $state }
+digest-council-result = • #{ $id } { $name } — { $kind ->
+        [PROPOSE] Hội đồng thống nhất đề nghị Chủ tịch UBND xã xem xét, quyết định
+        [RETURN] Hội đồng đề nghị đơn vị bổ sung hồ sơ
+       *[REJECT] Hội đồng không đề nghị
+    }
+digest-chairman-decisions = { $count ->
+        [0] <b>Chủ tịch UBND xã quyết định trong tuần:</b> không có
+       *[other] <b>Chủ tịch UBND xã quyết định trong tuần ({ $count }):</b>
+    }
+digest-chairman-decision = • #{ $id } { $name } — { $kind ->
+        [DECIDE] quyết định công nhận, tặng (quyết định số { $number })
+       *[DECLINE] không công nhận
+    }
+digest-higher = <b>Đề nghị cấp trên trong tuần ({ $count }):</b>
+digest-higher-item = • #{ $id } { $name } — { $kind ->
+        [PROPOSE_HIGHER] đã trình cấp trên xem xét (tờ trình số { $number }), chờ kết quả
+        [HIGHER_AWARD] cấp trên đã quyết định khen thưởng (quyết định số { $number })
+       *[HIGHER_REFUSE] cấp trên chưa đồng ý; hồ sơ trở lại chờ Chủ tịch UBND xã xem xét
+    }
 digest-waiting = { $count ->
         [0] <b>Đang chờ Hội đồng duyệt:</b> không có
        *[other] <b>Đang chờ Hội đồng duyệt ({ $count }), cũ nhất trước:</b>

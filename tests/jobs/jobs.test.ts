@@ -97,7 +97,7 @@ async function deed(t: TestApp, submitterId: number, createdAt: string, publishe
 }
 
 describe('weekly council digest', () => {
-  it('lists the week’s new nominations, decisions, waiting ones with their age, targets, deeds, next milestones — newest first', async () => {
+  it('lists the waiting ones with their age, then the Council’s results, the chairman’s decisions and the proposals upward apart, new nominations, targets, deeds, next milestones', async () => {
     const t = await app('2026-11-01T00:00:00Z');
     const member = await t.grant('9101', 'COUNCIL');
     const officer = await t.grant('9102', 'OFFICER', 'vhxh-van-hoa');
@@ -111,10 +111,19 @@ describe('weekly council digest', () => {
       // Hồ sơ 1 at the very start of the week (included), then one a day.
       week.push(await submit(t, officer, new Date(Date.parse('2026-11-23T00:30:00Z') + (k - 1) * 86_400_000).toISOString(), { nomineeName: `Hồ sơ ${k}` }));
     }
+    // The chain through the real records: the Council advises (a vote of a one-member council), the
+    // commune chairman decides, or a tờ trình goes to the higher level.
+    const { nominations, council } = t.app.services;
+    const advise = (id: number, decision: 'AGREE' | 'DISAGREE', at: string) =>
+      nominations.castVote({ id, voterId: member, decision, reason: decision === 'AGREE' ? undefined : 'Chưa nổi bật', members: [member], rule: { kind: 'majority' }, now: new Date(at) });
     const patrol = await submit(t, officer, '2026-11-24T03:00:00Z', { nomineeName: 'Đội tuần tra', unitCode: 'cong-an', movementCode: 'quoc-phong-an-ninh' });
-    await decide(t, patrol, 'APPROVED', '2026-11-27T03:00:00Z');
+    await advise(patrol, 'AGREE', '2026-11-26T03:00:00Z');
+    await council.recordDecision({ planSlug: PLAN, number: '05/QĐ-UBND', signedOn: '2026-11-27', items: [{ nominationId: patrol, awardCode: 'giay-khen' }], byId: member, now: new Date('2026-11-27T03:00:00Z') });
     const group = await submit(t, officer, '2026-11-25T03:00:00Z', { nomineeName: 'Tổ tự quản B' });
-    await decide(t, group, 'REJECTED', '2026-11-28T03:00:00Z');
+    await advise(group, 'DISAGREE', '2026-11-28T03:00:00Z');
+    const women = await submit(t, officer, '2026-11-23T00:45:00Z', { nomineeName: 'Hội phụ nữ xã' });
+    await advise(women, 'AGREE', '2026-11-28T05:00:00Z');
+    await council.recordProposal({ planSlug: PLAN, number: '45/TTr-UBND', sentOn: '2026-11-29', items: [{ nominationId: women, awardCode: 'bang-khen-ubnd-tinh' }], byId: member, now: new Date('2026-11-29T03:00:00Z') });
     const draftOne = await submit(t, officer, '2026-11-26T03:00:00Z', { nomineeName: 'Bản nháp' });
     await t.prisma.nomination.update({ where: { id: draftOne }, data: { state: 'DRAFT', submittedAt: null } });
     await submit(t, officer, '2026-11-26T03:00:00Z', { planSlug: 'ia-bang-2021-2025', nomineeName: 'Kế hoạch khác' }); // another plan
@@ -132,8 +141,10 @@ describe('weekly council digest', () => {
     const lines = rows[0]!.text.split('\n');
     const vh = 'Culture and social affairs officer (culture)';
     // What needs the council comes first: the waiting ones, oldest first (the longest-waiting one is
-    // never cut off), then the week's decisions and new nominations, newest first; cut lists say how many more.
-    expect(lines.slice(0, 18)).toEqual([
+    // never cut off); then the Council's advice, the chairman's decisions and the proposals upward in
+    // sections of their own (a proposal is not an award), and new nominations, newest first; cut
+    // lists say how many more.
+    expect(lines.slice(0, 23)).toEqual([
       'Weekly digest of the Emulation and Commendation Council (23/11/2026 – 30/11/2026)',
       "Waiting for the council's review (8), oldest first:",
       `• #${older} Nhà văn hóa thôn 1 — ${vh} — waiting 19 days`,
@@ -142,27 +153,32 @@ describe('weekly council digest', () => {
       `• #${week[2]} Hồ sơ 3 — ${vh} — waiting 5 days`,
       `• #${week[3]} Hồ sơ 4 — ${vh} — waiting 4 days`,
       '  … and 3 more',
-      'Decisions this week (2):',
-      `• #${group} Tổ tự quản B — not proposed`,
-      `• #${patrol} Đội tuần tra — recognised by decision`,
-      'New nominations this week (9):',
+      "The council's results this week (its advice, 3):",
+      `• #${women} Hội phụ nữ xã — proposed by the council to the commune chairman for decision`,
+      `• #${group} Tổ tự quản B — not proposed by the council`,
+      `• #${patrol} Đội tuần tra — proposed by the council to the commune chairman for decision`,
+      'Decided by the commune chairman this week (1):',
+      `• #${patrol} Đội tuần tra — recognised and awarded (decision no. 05/QĐ-UBND)`,
+      'Proposals to the higher level this week (1):',
+      `• #${women} Hội phụ nữ xã — submitted to the higher level (submission no. 45/TTr-UBND), awaiting its answer`,
+      'New nominations this week (10):',
       `• #${week[6]} Hồ sơ 7 — ${vh}`,
       `• #${week[5]} Hồ sơ 6 — ${vh}`,
       `• #${week[4]} Hồ sơ 5 — ${vh}`,
       `• #${week[3]} Hồ sơ 4 — ${vh}`,
       `• #${group} Tổ tự quản B — ${vh}`,
-      '  … and 4 more',
+      '  … and 5 more',
     ]);
     expect(rows[0]!.text).not.toMatch(/Bản nháp|Kế hoạch khác|Công an viên A/);
     // Targets: the police reached theirs (one collective, one individual); the other ten rows are
     // behind, read as one line per unit: the two units with two rows each get one line each (8 lines).
-    expect(lines[18]).toBe('Targets: 1/11 met');
-    const behind = lines.slice(19, 27);
+    expect(lines[23]).toBe('Targets: 1/11 met');
+    const behind = lines.slice(24, 32);
     for (const l of behind) expect(l).toMatch(/^⚠️ /);
     expect(behind).toContain(`⚠️ ${vh}: collectives 0/2, individuals 0/2`);
     expect(behind.filter((l) => /\(social affairs\)/.test(l))).toEqual([expect.stringMatching(/collectives 0\/1, individuals 0\/1, households 0\/2$/)]);
     expect(behind.join('\n')).not.toMatch(/Commune police/);
-    expect(lines.slice(27)).toEqual([
+    expect(lines.slice(32)).toEqual([
       'Good deeds: 4 received, 3 published',
       'Good deeds waiting for moderation: 3 (oldest 3 days)', // every NEW deed at the digest's time, the oldest from 26/11
       'Next milestones:',
@@ -187,6 +203,10 @@ describe('weekly council digest', () => {
       [`digest:2026-11-30T07:30:${vi}`, 'Bản tin tuần của Hội đồng Thi đua – Khen thưởng (23/11/2026 – 30/11/2026)'],
       [`digest:2026-11-30T07:30:${en}`, 'Weekly digest of the Emulation and Commendation Council (23/11/2026 – 30/11/2026)'],
     ]);
+    // The Council's advice and the chairman's decisions are two sections in Vietnamese too.
+    const vietnamese = rows[0]!.text.split('\n');
+    expect(vietnamese).toContain('Kết quả xét của Hội đồng trong tuần: không có');
+    expect(vietnamese).toContain('Chủ tịch UBND xã quyết định trong tuần: không có');
   });
 });
 

@@ -1,8 +1,12 @@
 /**
  * The weekly council digest (Bản tin tuần của Hội đồng): first what needs the council — nominations
- * waiting for review with their age, oldest first —, then the week's decisions and new nominations
- * (newest first), every unit's progress against its targets (met / behind), good deeds received and
- * published, and the next milestones. Short lists (the counts are complete, "… and N more"), with
+ * waiting for review with their age, oldest first —, then the week's chain in three sections never
+ * merged (plan IV.5; Law 06/2022/QH15 Art. 80; domain-corrections §2): the Council's results (advice:
+ * "Hội đồng thống nhất đề nghị" / đề nghị bổ sung / không đề nghị), the commune chairman's decisions
+ * ("Chủ tịch UBND xã quyết định", with their number, or not recognised), and the proposals to the
+ * higher level (a tờ trình is a proposal, not an award; the higher level's answer when it came),
+ * then new nominations (newest first), every unit's progress against its targets (met / behind),
+ * good deeds received and published, and the next milestones. Short lists (the counts are complete, "… and N more"), with
  * buttons to open the details. Long digests are split safely by the channel.
  */
 import { msg, type Locale, type Msg, type Reply } from '../channel.ts';
@@ -22,11 +26,28 @@ interface Item {
 }
 
 /** The facts of one week, read by the digest repository (src/db/digest-repository.ts). */
+/** The Council's result of a round (events PROPOSE / RETURN / REJECT), by votes, the chair or a meeting. */
+export type CouncilResultKind = 'PROPOSE' | 'RETURN' | 'REJECT';
+/** The commune chairman's act on a proposed nomination (events DECIDE / DECLINE). */
+export type ChairmanDecisionKind = 'DECIDE' | 'DECLINE';
+/** The higher level's chain (events PROPOSE_HIGHER: a tờ trình sent; HIGHER_AWARD / HIGHER_REFUSE: its answer). */
+export type HigherKind = 'PROPOSE_HIGHER' | 'HIGHER_AWARD' | 'HIGHER_REFUSE';
+
+/** One step of the chain in the week: what happened to which nomination, when (UTC), with the document number. */
+export type ChainItem<K extends string> = Item & { kind: K; at: Date; number: string | null };
+
 export interface WeekFacts {
   newNominations: (Item & { createdAt: Date })[];
   newCount: number;
-  decisions: (Item & { state: string; decidedAt: Date })[];
-  decisionCount: number;
+  /** The Council's results of the week, newest first (advice, not decisions). */
+  councilResults: ChainItem<CouncilResultKind>[];
+  councilResultCount: number;
+  /** The commune chairman's decisions of the week, newest first. */
+  chairmanDecisions: ChainItem<ChairmanDecisionKind>[];
+  chairmanDecisionCount: number;
+  /** Proposals to the higher level sent, and answers received, in the week, newest first. */
+  higher: ChainItem<HigherKind>[];
+  higherCount: number;
   waiting: (Item & { submittedAt: Date })[];
   waitingCount: number;
   progressRows: ProgressRow[];
@@ -70,9 +91,20 @@ export function councilDigest(input: {
       msg('digest-waiting-item', { id: n.id, name: n.nomineeName, unit: unit(n.unitCode), days: Math.max(0, Math.floor((input.to.getTime() - n.submittedAt.getTime()) / DAY_MS)) }),
     ),
     ...more(facts.waiting.length, facts.waitingCount),
-    msg('digest-decisions', { count: facts.decisionCount }),
-    ...facts.decisions.map((n) => msg('digest-decision', { id: n.id, name: n.nomineeName, state: msg('nomination-state', { state: n.state }) })),
-    ...more(facts.decisions.length, facts.decisionCount),
+    // Three sections, never merged: the Council advises, the chairman decides, the higher level is asked.
+    msg('digest-council-results', { count: facts.councilResultCount }),
+    ...facts.councilResults.map((n) => msg('digest-council-result', { id: n.id, name: n.nomineeName, kind: n.kind })),
+    ...more(facts.councilResults.length, facts.councilResultCount),
+    msg('digest-chairman-decisions', { count: facts.chairmanDecisionCount }),
+    ...facts.chairmanDecisions.map((n) => msg('digest-chairman-decision', { id: n.id, name: n.nomineeName, kind: n.kind, number: n.number ?? '' })),
+    ...more(facts.chairmanDecisions.length, facts.chairmanDecisionCount),
+    ...(facts.higherCount > 0
+      ? [
+          msg('digest-higher', { count: facts.higherCount }),
+          ...facts.higher.map((n) => msg('digest-higher-item', { id: n.id, name: n.nomineeName, kind: n.kind, number: n.number ?? '' })),
+          ...more(facts.higher.length, facts.higherCount),
+        ]
+      : []),
     msg('digest-new', { count: facts.newCount }),
     ...facts.newNominations.map((n) => msg('digest-item', { id: n.id, name: n.nomineeName, unit: unit(n.unitCode) })),
     ...more(facts.newNominations.length, facts.newCount),
