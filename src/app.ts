@@ -43,7 +43,7 @@ import { createDraftRepository } from './db/draft-repository.ts';
 import { createMilestoneDateRepository } from './db/milestone-date-repository.ts';
 import { importPlan, loadPlan, type PlanImportResult } from './db/plan-repository.ts';
 import { loadPlanAnyFile, parsePlanBytes } from './plan-xlsx/load.ts';
-import { applyStagedPlan, planHistory, settleActivePlan, stagedPlan, stagePlan } from './db/plan-activation-repository.ts';
+import { activePlanSlug, applyStagedPlan, planHistory, settleActivePlan, stagedPlan, stagePlan } from './db/plan-activation-repository.ts';
 import type { PlanLibrary } from './core/plan/library.ts';
 import { planUploadFeature } from './core/plan/upload.ts';
 import { createRoleRepository } from './db/role-repository.ts';
@@ -103,6 +103,11 @@ export interface App {
   scheduler: Scheduler;
   /** Ends dialogs untouched for their time to live and queues the notice to their owners. */
   expireDialogs(now?: Date): Promise<number>;
+  /**
+   * Picks up a plan another instance applied (the newest PlanActivation names another plan than this
+   * instance's catalog): switches the catalog; true when it did. Called each minute with the sweep.
+   */
+  syncActivePlan(): Promise<boolean>;
   /**
    * While nobody is an administrator: the one-time code that makes the first one (`/thamgia CODE`),
    * created on first call. `null` once an administrator exists.
@@ -226,6 +231,15 @@ export async function createApp(opts: {
       catalog: () => catalog,
       planImport,
       scheduler,
+      async syncActivePlan() {
+        const slug = await activePlanSlug(db.prisma);
+        if (slug === null || slug === catalog.plan.id) return false;
+        const plan = await loadPlan(db.prisma, slug);
+        if (!plan) return false;
+        catalog = createPlanCatalog(plan);
+        logger.info({ plan: slug }, 'active plan changed by another instance');
+        return true;
+      },
       async expireDialogs(now = clock()) {
         const expired = await dialogStore.takeExpired(now);
         const notices = [];

@@ -12,6 +12,7 @@ import { alertAdminsOfFailure, createOutboxSender, startDeliveryLoop } from './c
 import { mountTelegramWebhook, startTelegram } from './channels/telegram/run.ts';
 import { createDeliveryApi, createTelegramBot, telegramSender } from './channels/telegram/telegram.ts';
 import { telegramFileReader } from './channels/telegram/files.ts';
+import { zaloFileReader } from './channels/zalo/files.ts';
 import { alertAdminsLostGrant, startZalo } from './channels/zalo/run.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { PlanFileError } from './core/plan/load.ts';
@@ -66,6 +67,8 @@ function prepareTelegram(app: App, config: Config, logger: Logger, http: HttpApp
 
 /** Zalo: mounts its webhook route on `http` and starts its outbox delivery. */
 async function startZaloChannel(app: App, config: Config, logger: Logger, http: HttpApp): Promise<() => Promise<void>> {
+  // Plan files administrators send in chat are downloaded from the URL Zalo gives (issue 16).
+  app.services.files.register('zalo', zaloFileReader);
   const zalo = await startZalo({
     core: app.core,
     translator: app.translator,
@@ -129,6 +132,8 @@ async function runChannels(app: App, config: Config, logger: Logger): Promise<nu
   }
   const sweep = setInterval(() => {
     app.expireDialogs().catch((error: unknown) => logger.error({ err: error }, 'dialog sweep failed'));
+    // A plan applied in chat on another instance (issue 16) reaches this one within a minute.
+    app.syncActivePlan().catch((error: unknown) => logger.error({ err: error }, 'plan sync failed'));
   }, DIALOG_SWEEP_MS);
   // A minute timer only wakes the dispatcher; the database decides what is due (see src/jobs/scheduler.ts).
   await app.scheduler.catchUp().then(

@@ -196,10 +196,29 @@ describe('an administrator loads a plan by sending the workbook', () => {
     // A second start on the same database, with the same PLAN_FILE (unchanged since the last start).
     const again = await createTestApp({ databaseUrl: a.databaseUrl });
     try {
+      expect(await again.app.syncActivePlan()).toBe(false);
       expect(again.app.catalog().plan.id).toBe('xa-ia-bang-2026-2030');
       expect(text(await again.say('resident', '/guong'))).toContain('Rơ Mah Hlim');
     } finally {
       await again.close();
+    }
+  });
+});
+
+describe('several instances on one database', () => {
+  it('a plan applied on one instance reaches the other at its next sync', async () => {
+    const a = await app();
+    await a.grant('adm', 'ADMIN');
+    const other = await createTestApp({ databaseUrl: a.databaseUrl });
+    try {
+      const summary = await sendFile(a, 'adm', 'ke-hoach.xlsx', await writePlanXlsx(communePlan()));
+      await a.tap('adm', button(summary, 'Áp dụng'));
+      expect(text(await other.say('r1', '/chitieu'))).toContain('Chỉ tiêu giai đoạn 2021 – 2025');
+      expect(await other.app.syncActivePlan()).toBe(true);
+      expect(other.app.catalog().plan.id).toBe('xa-ia-bang-2026-2030');
+      expect(text(await other.say('r1', '/chitieu'))).toContain('Chỉ tiêu giai đoạn 2026 – 2030');
+    } finally {
+      await other.close();
     }
   });
 });
