@@ -71,6 +71,7 @@ export const ACTION_GROUP_POLICY: Readonly<Record<string, GroupPolicy>> = {
   dr: 'private', // the officer's registration drafts
   kd: 'private', // the good-deeds moderation queue
   pl: 'private', // applying a plan file sent in chat (administrators)
+  hp: 'private', // nominations of earlier plans (staff)
 };
 
 /** The policy of a command (canonical name); unknown names are private. */

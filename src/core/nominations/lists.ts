@@ -11,7 +11,8 @@ import { truncateBytes } from '../text/truncate.ts';
 import { chairButtons } from '../council/notices.ts';
 import { decisionAction, mayRecordDecisions } from '../council/decide.ts';
 import { startNote, startWithdrawal } from './commend.ts';
-import type { Nomination } from './model.ts';
+import type { Nomination, NominationState } from './model.ts';
+import { pageAcrossPlans, plansActiveFirst } from './across-plans.ts';
 import { resumeDraft, startResubmission } from './register.ts';
 import { fullView, handles, publicView } from './view.ts';
 import { parseCount, parseId } from '../ids.ts';
@@ -49,6 +50,12 @@ async function mine(ctx: Ctx, offset: number, rawQuery: string): Promise<Reply[]
   return drafts ? [drafts, ...(await nominationsPage(ctx, offset, rawQuery))] : nominationsPage(ctx, offset, rawQuery);
 }
 
+/** The "earlier plans" button of /hoso, when an earlier plan is held. */
+async function earlierButton(ctx: Ctx): Promise<Button[][]> {
+  const earlier = (await ctx.services.plans.history()).some((p) => p.slug !== ctx.catalog.plan.id);
+  return earlier ? [[{ label: msg('earlier-plans-open'), action: 'hp:0' }]] : [];
+}
+
 async function nominationsPage(ctx: Ctx, offset: number, rawQuery: string): Promise<Reply[]> {
   const query = clipQuery(rawQuery);
   const everyUnit = ctx.roles.admin || ctx.roles.council;
@@ -59,7 +66,7 @@ async function nominationsPage(ctx: Ctx, offset: number, rawQuery: string): Prom
     offset,
     limit: PAGE_SIZE,
   });
-  if (total === 0) return [{ lines: [msg(query ? 'mine-none-matching' : 'mine-empty', { query })] }];
+  if (total === 0) return [{ lines: [msg(query ? 'mine-none-matching' : 'mine-empty', { query })], buttons: query ? [] : await earlierButton(ctx) }];
   const tz = ctx.services.settings.timeZone;
   const lines: Msg[] = [msg('mine-title', { total, from: offset + 1, to: offset + items.length, query })];
   for (const n of items) {
@@ -68,6 +75,7 @@ async function nominationsPage(ctx: Ctx, offset: number, rawQuery: string): Prom
   const buttons: Button[][] = items.map((n) => [{ label: msg('mine-open', { id: n.id, name: clip(n.nomineeName, 30) }), action: `nom:v:${n.id}` }]);
   const nav = pager('hs', offset, total, query);
   if (nav.length > 0) buttons.push(nav);
+  if (offset === 0 && !query) buttons.push(...(await earlierButton(ctx)));
   return [{ lines: [...lines, msg('mine-search-hint')], buttons }];
 }
 
@@ -78,24 +86,16 @@ async function nominationsPage(ctx: Ctx, offset: number, rawQuery: string): Prom
  */
 async function exemplars(ctx: Ctx, offset: number, rawQuery: string): Promise<Reply[]> {
   const query = clipQuery(rawQuery);
-  const filter = { states: ['APPROVED' as const], nameQuery: query || undefined };
-  const held = await ctx.services.plans.history();
-  const plans = [...held.filter((p) => p.slug === ctx.catalog.plan.id), ...held.filter((p) => p.slug !== ctx.catalog.plan.id)];
-  const totals = await Promise.all(plans.map(async (p) => (await ctx.services.nominations.list({ planSlug: p.slug, ...filter, offset: 0, limit: 0 })).total));
-  const total = totals.reduce((a, b) => a + b, 0);
+  const plans = await plansActiveFirst(ctx);
+  const { total, sections } = await pageAcrossPlans(ctx, plans, { states: ['APPROVED'], nameQuery: query || undefined }, offset, PAGE_SIZE);
   if (total === 0) return [{ lines: [msg(query ? 'exemplars-none-matching' : 'exemplars-empty', { query })] }];
-  const labelled = plans.some((p, i) => totals[i]! > 0 && p.slug !== ctx.catalog.plan.id);
+  // Labelled by plan as soon as an earlier plan has exemplars (on any page).
+  const earlier = plans.filter((p) => p.slug !== ctx.catalog.plan.id);
+  const labelled = (await pageAcrossPlans(ctx, earlier, { states: ['APPROVED'], nameQuery: query || undefined }, 0, 0)).total > 0;
   const tz = ctx.services.settings.timeZone;
   const lines: Msg[] = [msg('exemplars-title', { total, commune: ctx.catalog.plan.commune[ctx.locale] })];
-  const shown: Nomination[] = [];
-  let start = 0;
-  for (const [i, p] of plans.entries()) {
-    const from = offset - start;
-    start += totals[i]!;
-    if (totals[i] === 0 || from >= totals[i]! || shown.length >= PAGE_SIZE) continue;
-    const { items } = await ctx.services.nominations.list({ planSlug: p.slug, ...filter, offset: Math.max(0, from), limit: PAGE_SIZE - shown.length });
-    if (labelled && items.length > 0)
-      lines.push(msg('exemplars-plan-heading', { plan: p.title[ctx.locale], active: p.slug === ctx.catalog.plan.id ? 'yes' : 'no' }));
+  for (const { plan, items } of sections) {
+    if (labelled) lines.push(msg('exemplars-plan-heading', { plan: plan.title[ctx.locale], active: plan.slug === ctx.catalog.plan.id ? 'yes' : 'no' }));
     for (const n of items) {
       lines.push(
         msg('exemplars-item', {
@@ -107,12 +107,52 @@ async function exemplars(ctx: Ctx, offset: number, rawQuery: string): Promise<Re
         }),
       );
     }
-    shown.push(...items);
   }
+  const shown = sections.flatMap((s) => s.items);
   const buttons: Button[][] = shown.map((n) => [{ label: msg('exemplars-open', { name: clip(n.nomineeName, 40) }), action: `gv:${n.id}` }]);
   const nav = pager('gu', offset, total, query);
   if (nav.length > 0) buttons.push(nav);
   return [{ lines, buttons }];
+}
+
+/** States shown in the records of earlier plans (a draft was never sent). */
+const RECORDED: NominationState[] = ['SUBMITTED', 'RETURNED', 'PROPOSED', 'PROPOSED_HIGHER', 'APPROVED', 'REJECTED', 'WITHDRAWN'];
+
+/**
+ * The nominations of earlier plans (issue 16: they stay readable), read-only: every unit's for
+ * administrators and council members, an officer's for the units of the same code.
+ */
+async function earlierPlans(ctx: Ctx, offset: number): Promise<Reply[]> {
+  const plans = (await plansActiveFirst(ctx)).filter((p) => p.slug !== ctx.catalog.plan.id);
+  const everyUnit = ctx.roles.admin || ctx.roles.council;
+  const { total, sections } = await pageAcrossPlans(ctx, plans, { states: RECORDED, unitCodes: everyUnit ? undefined : ctx.roles.officerUnits }, offset, PAGE_SIZE);
+  if (total === 0) return [{ lines: [msg('earlier-plans-empty')] }];
+  const tz = ctx.services.settings.timeZone;
+  const lines: Msg[] = [msg('earlier-plans-title', { total, from: offset + 1, to: offset + sections.reduce((n, s) => n + s.items.length, 0) })];
+  for (const { plan, items } of sections) {
+    lines.push(msg('exemplars-plan-heading', { plan: plan.title[ctx.locale], active: 'no' }));
+    for (const n of items) lines.push(msg('mine-item', { id: n.id, name: n.nomineeName, state: msg('nomination-state', { state: n.state }), category: n.categoryCode, date: formatLocalDate(n.createdAt, tz) }));
+  }
+  const buttons: Button[][] = sections.flatMap((s) => s.items).map((n) => [{ label: msg('mine-open', { id: n.id, name: clip(n.nomineeName, 30) }), action: `nom:v:${n.id}` }]);
+  const nav = pager('hp', offset, total, '');
+  if (nav.length > 0) buttons.push(nav);
+  return [{ lines, buttons }];
+}
+
+/** A nomination of an earlier plan: the whole record for those who may read it, no buttons. */
+async function earlierNomination(ctx: Ctx, n: Nomination): Promise<Reply[]> {
+  const plan = (await ctx.services.plans.history()).find((p) => p.slug === n.planSlug);
+  const heading = plan ? [msg('exemplars-plan-heading', { plan: plan.title[ctx.locale], active: 'no' })] : [];
+  const reads = ctx.roles.admin || ctx.roles.council || ctx.roles.officerUnits.includes(n.unitCode);
+  if (reads) {
+    const view = await fullView(ctx, n);
+    return [{ ...view, lines: [...heading, ...view.lines] }];
+  }
+  if (n.state === 'APPROVED') {
+    const view = await publicView(ctx, n);
+    return [{ ...view, lines: [...heading, ...view.lines] }];
+  }
+  return [{ lines: [msg('nomination-not-found')] }];
 }
 
 /** One exemplar's public view; an exemplar of an earlier plan says which plan. */
@@ -154,7 +194,8 @@ async function nominationAction(ctx: Ctx, payload: string): Promise<Reply[]> {
   const [op, raw] = payload.split(':');
   const id = parseId(raw);
   const n = id !== undefined ? await ctx.services.nominations.get(id) : null;
-  if (!n || n.planSlug !== ctx.catalog.plan.id) return [{ lines: [msg('nomination-not-found')] }];
+  if (!n) return [{ lines: [msg('nomination-not-found')] }];
+  if (n.planSlug !== ctx.catalog.plan.id) return op === 'v' ? earlierNomination(ctx, n) : [{ lines: [msg('nomination-not-found')] }];
   if (!handles(ctx, n)) return n.state === 'APPROVED' && op === 'v' ? [await publicView(ctx, n)] : [{ lines: [msg('access-denied', { audience: 'staff' })] }];
   switch (op) {
     case 'v':
@@ -197,6 +238,7 @@ export const listsFeature: Feature = {
   actions: {
     hs: (ctx, payload) => (ctx.roles.officerUnits.length || ctx.roles.admin || ctx.roles.council ? mine(ctx, ...page(payload)) : Promise.resolve([{ lines: [msg('access-denied', { audience: 'officer' })] }])),
     gu: (ctx, payload) => exemplars(ctx, ...page(payload)),
+    hp: (ctx, payload) => (ctx.roles.officerUnits.length || ctx.roles.admin || ctx.roles.council ? earlierPlans(ctx, page(payload)[0]) : Promise.resolve([{ lines: [msg('access-denied', { audience: 'officer' })] }])),
     gv: exemplarView,
     nom: nominationAction,
     dr: async (ctx, payload) => {

@@ -205,6 +205,35 @@ describe('an administrator loads a plan by sending the workbook', () => {
   });
 });
 
+describe('records of earlier plans', () => {
+  it('stay readable from /hoso after a switch, whole for staff, without buttons that would change them', async () => {
+    const a = await app();
+    const adm = await a.grant('adm', 'ADMIN');
+    await a.grant('o-yte', 'OFFICER', 'tram-y-te');
+    const oldPlan = await a.prisma.plan.findUniqueOrThrow({ where: { slug: 'ia-bang-2021-2025' }, select: { id: true } });
+    const category = await a.prisma.category.findFirstOrThrow({ where: { planId: oldPlan.id }, select: { id: true } });
+    const unit = await a.prisma.unit.findFirstOrThrow({ where: { planId: oldPlan.id, code: 'tram-y-te' }, select: { id: true } });
+    const old = await a.prisma.nomination.create({
+      data: { planId: oldPlan.id, categoryId: category.id, unitId: unit.id, proposerId: adm, subjectType: 'INDIVIDUAL', nomineeName: 'Siu Thuong', nomineeKey: 'siu thuong', place: 'Làng Tơ', achievements: 'Hiến đất làm đường', selfCheck: '[]', state: 'RETURNED' },
+    });
+    const summary = await sendFile(a, 'adm', 'ke-hoach.xlsx', await writePlanXlsx(communePlan()));
+    await a.tap('adm', button(summary, 'Áp dụng'));
+
+    const mine = await a.say('o-yte', '/hoso');
+    const earlier = await a.tap('o-yte', button(mine, 'Hồ sơ của các kế hoạch trước'));
+    expect(text(earlier)).toContain('Kế hoạch xây dựng và nhân rộng điển hình tiên tiến giai đoạn 2021 – 2025');
+    expect(text(earlier)).toContain(`#${old.id} Siu Thuong`);
+    const opened = await a.tap('o-yte', button(earlier, 'Siu Thuong'));
+    expect(text(opened)).toContain('Hiến đất làm đường');
+    expect(opened.flatMap((r) => r.buttons.flat()).map((b) => b.label)).toEqual([]);
+    // The buttons of the earlier plan's record no longer act on it.
+    expect(text(await a.tap('o-yte', `nom:e:${old.id}`))).toContain('Không tìm thấy');
+    // A resident sees nothing of a record that was not recognised.
+    expect(text(await a.tap('resident', `nom:v:${old.id}`))).toContain('Không tìm thấy');
+    expect(a.missing).toEqual([]);
+  });
+});
+
 describe('several instances on one database', () => {
   it('a plan applied on one instance reaches the other at its next sync', async () => {
     const a = await app();
