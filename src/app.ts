@@ -13,15 +13,9 @@ import type { Config } from './config.ts';
 import { loadAwardFormsFile } from './core/awards.ts';
 import { createBotCore } from './core/bot.ts';
 import { createFileSources, msg, type BotCore, type Locale } from './core/channel.ts';
-import type { Ctx, Services } from './core/context.ts';
-import { DialogEngine } from './core/dialog/engine.ts';
-import { criteriaFeature } from './core/features/criteria.ts';
-import { generalFeature } from './core/features/general.ts';
-import { peopleFeature } from './core/features/people.ts';
-import { deedFeature, registerDeedDialogs } from './core/deeds/feature.ts';
+import type { Services } from './core/context.ts';
+import { createDialogs, createFeatures } from './core/assembly.ts';
 import { createTranslator, type Translator } from './core/i18n.ts';
-import { nominationFeatures, registerNominationDialogs } from './core/nominations/feature.ts';
-import { keepRegistrationDraft } from './core/nominations/register.ts';
 import { createPlanCatalog, type PlanCatalog } from './core/plan/catalog.ts';
 import { importAwardForms, listAwardForms } from './db/award-repository.ts';
 import { createDatabase, databaseFileFromUrl, type Database } from './db/client.ts';
@@ -38,14 +32,12 @@ import { createAdminAlerts, type AdminAlerts } from './core/alerts.ts';
 import type { InboundEventLog } from './core/inbound-log.ts';
 import type { OutboxStore } from './core/outbox.ts';
 import { createPeopleRepository } from './db/people-repository.ts';
-import { milestoneDatesFeature, registerMilestoneDateDialog } from './core/features/milestone-dates.ts';
 import { createDraftRepository } from './db/draft-repository.ts';
 import { createMilestoneDateRepository } from './db/milestone-date-repository.ts';
 import { importPlan, loadPlan, type PlanImportResult } from './db/plan-repository.ts';
 import { loadPlanAnyFile, parsePlanBytes } from './plan-xlsx/load.ts';
 import { activePlanSlug, applyStagedPlan, planHistory, settleActivePlan, stagedPlan, stagePlan } from './db/plan-activation-repository.ts';
 import type { PlanLibrary } from './core/plan/library.ts';
-import { planUploadFeature } from './core/plan/upload.ts';
 import { createRoleRepository } from './db/role-repository.ts';
 import type { Logger } from './logger.ts';
 import { createDigestRepository } from './db/digest-repository.ts';
@@ -53,14 +45,10 @@ import { createJobRunStore } from './db/job-store.ts';
 import { createPreferenceRepository } from './db/preference-repository.ts';
 import { createJobs } from './jobs/jobs.ts';
 import { createScheduler, type Scheduler } from './jobs/scheduler.ts';
-import { remindersFeature } from './core/features/reminders.ts';
-import { createLinkFeature } from './core/features/link.ts';
 import { createLinkRepository } from './db/link-repository.ts';
-import { qaFeature } from './core/qa/feature.ts';
 import { createUnansweredRepository } from './db/unanswered-repository.ts';
 import { createAttemptLimiter, createInboundLimiter } from './limits/rate-limits.ts';
 import { loadCommuneFile } from './core/documents/commune.ts';
-import { createDocumentsFeature } from './core/documents/feature.ts';
 import type { DocumentServices } from './core/documents/ports.ts';
 import { createDocumentRegister } from './db/document-register.ts';
 import { createDocumentRenderer } from './documents/renderer.ts';
@@ -181,11 +169,7 @@ export async function createApp(opts: {
     });
     const dialogStore = createDialogStore(db.prisma);
     const drafts = createDraftRepository(db.prisma);
-    // A registration left half-done (another dialog started, or expired) is kept as a draft.
-    const dialogs = new DialogEngine<Ctx>(dialogStore, { onAbandon: (personId, dialog, now) => keepRegistrationDraft(drafts, { personId, planSlug: catalog.plan.id, dialog, now }) });
-    registerNominationDialogs(dialogs);
-    registerDeedDialogs(dialogs);
-    registerMilestoneDateDialog(dialogs);
+    const dialogs = createDialogs({ store: dialogStore, drafts, planSlug: () => catalog.plan.id });
     const roles = createRoleRepository(db.prisma);
     const notifier = createOutbox(db.prisma, { defaultLocale: config.defaultLocale, now: clock });
     const preferences = createPreferenceRepository(db.prisma);
@@ -221,7 +205,7 @@ export async function createApp(opts: {
       now: clock,
     });
     const documents: DocumentServices = { register: createDocumentRegister(db.prisma), renderer: createDocumentRenderer(), commune: () => commune };
-    const core = createBotCore({ services, features: [generalFeature, criteriaFeature, peopleFeature, remindersFeature, milestoneDatesFeature, ...nominationFeatures, deedFeature, qaFeature, createLinkFeature(createLinkRepository(db.prisma)), createDocumentsFeature(documents), planUploadFeature], inbound: config.rateLimitPerMinute > 0 ? createInboundLimiter({ logger, perMinute: config.rateLimitPerMinute }) : undefined, now: clock });
+    const core = createBotCore({ services, features: createFeatures({ links: createLinkRepository(db.prisma), documents }), inbound: config.rateLimitPerMinute > 0 ? createInboundLimiter({ logger, perMinute: config.rateLimitPerMinute }) : undefined, now: clock });
     return {
       core,
       translator,

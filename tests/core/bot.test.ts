@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestApp, text, type TestApp } from '../helpers/test-app.ts';
+import { createMemoryApp, type MemoryApp } from '../helpers/memory-app.ts';
+import { text } from '../helpers/replies.ts';
 
-let apps: TestApp[] = [];
+let apps: MemoryApp[] = [];
 afterEach(async () => {
   const missing = apps.flatMap((a) => a.missing);
   await Promise.all(apps.map((a) => a.close()));
@@ -12,7 +13,7 @@ afterEach(async () => {
 
 /** The bot in-process for user "u1" (a private Telegram chat), with a fixed clock. */
 async function testCore(opts: { now?: Date } = {}) {
-  const t = await createTestApp({ start: opts.now ?? new Date('2026-11-29T03:00:00Z') });
+  const t = createMemoryApp({ start: opts.now ?? new Date('2026-11-29T03:00:00Z') });
   apps.push(t);
   return {
     core: t.app.core,

@@ -3,13 +3,14 @@
  * people and revoking roles (never the last administrator).
  */
 import { describe, expect, it } from 'vitest';
-import { button, text, type TestApp } from '../../helpers/test-app.ts';
+import { createMemoryApp, type MemoryApp } from '../../helpers/memory-app.ts';
+import { button, text } from '../../helpers/replies.ts';
 import type { RenderedReply } from '../../../src/core/render.ts';
-import { appsPerTest, last, PROMPTS } from './fixtures.ts';
+import { last, PROMPTS } from './fixtures.ts';
 
-const open = appsPerTest();
+const open = async () => createMemoryApp();
 
-async function withAdmin(): Promise<TestApp> {
+async function withAdmin(): Promise<MemoryApp> {
   const t = await open();
   await t.grant('adm', 'ADMIN');
   return t;

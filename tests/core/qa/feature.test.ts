@@ -4,15 +4,16 @@
  * precision, honest titles, and unanswered questions kept for administrators (/cauhoi).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestApp, text, type TestApp } from '../../helpers/test-app.ts';
+import { createMemoryApp, type MemoryApp } from '../../helpers/memory-app.ts';
+import { text } from '../../helpers/replies.ts';
 
-let apps: TestApp[] = [];
+let apps: MemoryApp[] = [];
 afterEach(async () => {
   await Promise.all(apps.map((a) => a.close()));
   apps = [];
 });
-async function app(start = new Date('2026-12-01T03:00:00Z')): Promise<TestApp> {
-  const t = await createTestApp({ start });
+async function app(start = new Date('2026-12-01T03:00:00Z')): Promise<MemoryApp> {
+  const t = createMemoryApp({ start });
   apps.push(t);
   return t;
 }

@@ -11,7 +11,7 @@ import { loadAwardFormsFile } from '../../../src/core/awards.ts';
 import { createClassifier } from '../../../src/core/qa/classify.ts';
 import type { IntentId } from '../../../src/core/qa/intents.ts';
 import { ROOT, shippedCatalog } from '../../helpers/core-fixtures.ts';
-import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
+import { createMemoryApp, type MemoryApp } from '../../helpers/memory-app.ts';
 import { PHRASINGS } from './phrasings.ts';
 
 const awards = loadAwardFormsFile(resolve(ROOT, 'plans/award-forms.yaml'));
@@ -26,9 +26,9 @@ const verdict = (q: string): IntentId => {
 const CATEGORY_LINE = /^• 3\.\d\.\d+\. /m;
 const countCategoryLines = (s: string) => s.split('\n').filter((l) => CATEGORY_LINE.test(l)).length;
 
-let t: TestApp;
+let t: MemoryApp;
 beforeAll(async () => {
-  t = await createTestApp({ start: new Date('2026-12-01T03:00:00Z') });
+  t = createMemoryApp({ start: new Date('2026-12-01T03:00:00Z') });
 });
 afterAll(async () => t.close());
 

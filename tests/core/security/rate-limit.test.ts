@@ -4,13 +4,13 @@
  * are not affected, and a fast typist never meets it.
  */
 import { describe, expect, it } from 'vitest';
-import { text, type TestApp } from '../../helpers/test-app.ts';
-import { appsPerTest } from '../nominations/fixtures.ts';
+import { createMemoryApp, type MemoryApp } from '../../helpers/memory-app.ts';
+import { text } from '../../helpers/replies.ts';
 
-const app = appsPerTest();
+const app = async (opts: Parameters<typeof createMemoryApp>[0]) => createMemoryApp(opts);
 
 /** Counts the person lookups core makes: every handled message does one, a refused one none. */
-function countWork(t: TestApp): () => number {
+function countWork(t: MemoryApp): () => number {
   const people = t.app.services.people;
   const ensure = people.ensure.bind(people);
   let calls = 0;
