@@ -18,7 +18,7 @@ async function awardNamer(ctx: Ctx): Promise<(code: string) => string> {
 
 /** Whether the person handles this nomination (sees it whole). */
 export const handles = (ctx: Ctx, n: Nomination): boolean =>
-  ctx.roles.admin || ctx.roles.council || ctx.roles.officerUnits.includes(n.unitCode);
+  ctx.roles.admin || ctx.roles.council || ctx.roles.chair || ctx.roles.officerUnits.includes(n.unitCode);
 
 /** The criteria self-check: each criterion that applies to the nominee, marked met, not met or not applicable. */
 function selfCheckLines(ctx: Ctx, n: Nomination): Msg[] {

@@ -98,6 +98,14 @@ describe('/hop: recording a council meeting', () => {
     expect(fresh.filter((x) => x.personId === o1).map((x) => x.text).join('\n')).toMatch(/Hội đồng Thi đua – Khen thưởng xã thống nhất đề nghị Chủ tịch UBND xã/);
     expect(fresh.some((x) => x.personId === office && x.text.includes(`Hội đồng thống nhất đề nghị hồ sơ #${a.id}`))).toBe(true);
 
+    // The council chair (no other role) opens the record from that notice and may record the decision.
+    const chairId = await t.personId('chair');
+    const toChair = await t.prisma.outboxMessage.findFirstOrThrow({ where: { personId: chairId, key: { startsWith: `nomination:${a.id}:proposed:` } } });
+    const open = (JSON.parse(toChair.payload) as { buttons: { action: string }[][] }).buttons.flat()[0]!.action;
+    const record = await t.tap('chair', open);
+    expect(text(record)).toContain(`Hồ sơ #${a.id} — Trạm Y tế xã (Hội đồng thống nhất đề nghị, chờ Chủ tịch UBND xã quyết định)`);
+    expect(button(record, 'Ghi quyết định của Chủ tịch UBND xã')).toBe(`qd:d:${a.id}`);
+
     // The minutes are drafted from the record: start and end, presence, the tally per nominee.
     const minutes = await ask(t.app, 'office', button(r, 'Biên bản cuộc họp').replace(/^vb:/, '/vanban '));
     const lines = paragraphs(await part(minutes.files[0]!.bytes, 'word/document.xml'));
