@@ -177,7 +177,7 @@ export async function createApp(opts: {
     // eslint-disable-next-line prefer-const
     let scheduler: Scheduler | undefined;
     const services: Services = {
-      people: createPeopleRepository(db.prisma, { now: clock }),
+      people: createPeopleRepository(db.prisma, { now: clock, logger }),
       roles,
       nominations: createNominationRepository(db.prisma),
       council: createCouncilRepository(db.prisma),

@@ -26,8 +26,9 @@ export interface PeopleRepository {
    */
   lastSeenAt(identity: ChannelIdentity): Promise<Date | null>;
   /**
-   * Holds the person behind an identity as unreachable since `at` (e.g. they unfollowed the Zalo OA):
-   * proactive messages wait until they write again. Unknown identity: nothing happens.
+   * Holds this identity as unreachable since `at` (e.g. they unfollowed the Zalo OA): messages to it
+   * wait until the person writes again through it; their other identities are not held. Unknown
+   * identity: nothing happens.
    */
   markUnreachable(identity: ChannelIdentity, at: Date): Promise<void>;
   /** The chosen language of each given person (`null`: the configured default); unknown ids are left out. */

@@ -113,8 +113,8 @@ export async function mergePeople(tx: Tx, fromId: number, toId: number): Promise
 
   const from = await tx.person.findUniqueOrThrow({ where: { id: fromId } });
   const to = await tx.person.findUniqueOrThrow({ where: { id: toId } });
-  // The person just wrote, so they are reachable; a language chosen on either account is kept.
-  await tx.person.update({ where: { id: toId }, data: { locale: to.locale ?? from.locale, unreachableAt: null } });
+  // A language chosen on either account is kept (holds are per identity: each keeps its own).
+  await tx.person.update({ where: { id: toId }, data: { locale: to.locale ?? from.locale } });
   await tx.person.delete({ where: { id: fromId } });
 }
 

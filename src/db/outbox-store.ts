@@ -1,11 +1,12 @@
 /**
  * The outbox's rows for the senders (implements core's {@link OutboxStore}); the writer is
- * `createOutbox` in `./outbox.ts`. One Prisma operation per method, except `markUnreachable`
- * (row and person).
+ * `createOutbox` in `./outbox.ts`. One or two Prisma operations per method; `markUnreachable`
+ * also holds the identity (src/db/held.ts).
  */
 import type { OutboxItem, OutboxStore } from '../core/outbox.ts';
 import type { PrismaClient } from './client.ts';
 import { enqueueReplies, payloadReply } from './outbox.ts';
+import { holdIdentity } from './held.ts';
 import { dropMessage, stillRelevant } from './relevance.ts';
 
 /** Longest `lastError` kept, in characters. */
@@ -74,9 +75,9 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
     async markFailed(id, { error }) {
       await prisma.outboxMessage.update({ where: { id }, data: { state: 'FAILED', lastError: clip(error) } });
     },
-    async markUnreachable({ id, personId }, { error, at }) {
+    async markUnreachable({ id, chatId }, { error, at, channel }) {
       await prisma.outboxMessage.update({ where: { id }, data: { state: 'UNREACHABLE', lastError: clip(error) } });
-      await prisma.person.update({ where: { id: personId }, data: { unreachableAt: at } });
+      await holdIdentity(prisma, { channel, externalId: chatId, at });
     },
     async recoverInterrupted({ channel, chatId }) {
       const { count } = await prisma.outboxMessage.updateMany({

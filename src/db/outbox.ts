@@ -16,17 +16,20 @@ export interface OutboxRecipient {
 }
 
 /**
- * The channel identity a proactive message goes to: the one the person used last (of `channel`
- * only, when given); `null` when they have none.
+ * The channel identity a proactive message goes to: the one the person used last among those not
+ * held (a Zalo unfollow does not stop their Telegram notices), else the one used last (the message
+ * is then held with it); of `channel` only, when given. `held`: that identity is held. `null` when
+ * they have none.
  */
-export async function recipientOf(prisma: PrismaClient, personId: number, defaultLocale: string, channel?: string): Promise<OutboxRecipient | null> {
-  const identity = await prisma.identity.findFirst({
+export async function recipientOf(prisma: PrismaClient, personId: number, defaultLocale: string, channel?: string): Promise<(OutboxRecipient & { held: boolean }) | null> {
+  const identities = await prisma.identity.findMany({
     where: { personId, ...(channel ? { channel } : {}) },
     orderBy: [{ lastSeenAt: 'desc' }, { id: 'desc' }],
     include: { person: { select: { locale: true } } },
   });
+  const identity = identities.find((i) => i.unreachableAt === null) ?? identities[0];
   if (!identity) return null;
-  return { channel: identity.channel, chatId: identity.externalId, locale: identity.person.locale ?? defaultLocale };
+  return { channel: identity.channel, chatId: identity.externalId, locale: identity.person.locale ?? defaultLocale, held: identity.unreachableAt !== null };
 }
 
 export function createOutbox(prisma: PrismaClient, opts: { defaultLocale: string; now?: () => Date }): Notifier {
@@ -35,10 +38,10 @@ export function createOutbox(prisma: PrismaClient, opts: { defaultLocale: string
     async notify(notices: Notice[]) {
       let created = 0;
       for (const n of notices) {
-        const to = await recipientOf(prisma, n.personId, opts.defaultLocale, n.channel);
-        if (!to) continue;
-        // Someone who blocked the bot is not written to until they come back; the row is kept.
-        const held = (await prisma.person.findUnique({ where: { id: n.personId }, select: { unreachableAt: true } }))?.unreachableAt;
+        const found = await recipientOf(prisma, n.personId, opts.defaultLocale, n.channel);
+        if (!found) continue;
+        // An identity that refused us is not written to until they come back there; the row is kept.
+        const { held, ...to } = found;
         const exists = await prisma.outboxMessage.findUnique({ where: { key: n.key }, select: { id: true } });
         if (exists) continue;
         try {

@@ -5,6 +5,8 @@ import type { Locale } from '../core/channel.ts';
 import type { PeopleRepository, Person } from '../core/people.ts';
 import type { PrismaClient } from './client.ts';
 import { cleanName } from '../core/text/name.ts';
+import type { Logger } from '../logger.ts';
+import { holdIdentity, releaseHeld } from './held.ts';
 
 const asLocale = (l: string | null): Locale | null => (l === 'vi' || l === 'en' ? l : null);
 const toPerson = (p: { id: number; displayName: string; locale: string | null }): Person => ({ id: p.id, displayName: p.displayName, locale: asLocale(p.locale) });
@@ -20,8 +22,9 @@ export const LAST_SEEN_RESOLUTION_MS = 60_000;
 /**
  * @param opts.now the clock stamping `lastSeenAt` (the last interaction, which Zalo's 7-day window
  *        is judged by); the app passes its own clock so tests can move time.
+ * @param opts.logger where releases of held messages are logged (one line per dropped message).
  */
-export function createPeopleRepository(prisma: PrismaClient, opts: { now?: () => Date } = {}): PeopleRepository {
+export function createPeopleRepository(prisma: PrismaClient, opts: { now?: () => Date; logger?: Logger } = {}): PeopleRepository {
   const now = opts.now ?? (() => new Date());
   return {
     async ensure({ channel, externalId, displayName }) {
@@ -38,8 +41,13 @@ export function createPeopleRepository(prisma: PrismaClient, opts: { now?: () =>
           // process (a backup) holds up no chat that only reads. A lost stamp is redone next message.
           prisma.identity.update({ where: { id: found.id }, data: { lastSeenAt: at } }).catch(() => undefined);
         }
-        // Writing again makes a person who had blocked the bot reachable again.
-        if (found.person.unreachableAt) await prisma.person.update({ where: { id: found.person.id }, data: { unreachableAt: null } });
+        // Writing again makes this identity reachable again: what was held for it and is still worth
+        // sending goes out, the rest is dropped (src/db/held.ts).
+        if (found.unreachableAt) {
+          const { released, dropped } = await releaseHeld(prisma, { channel, externalId, now: now() });
+          if (released.length > 0 || dropped.length > 0) opts.logger?.info({ channel, personId: found.personId, released: released.length }, 'reachable again: held messages released');
+          for (const d of dropped) opts.logger?.info({ channel, personId: found.personId, outboxId: d.id, key: d.key, why: d.why }, 'held message dropped');
+        }
         // A name stored raw by an older release (bidi overrides, zero-width, controls) is cleaned on contact.
         const clean = cleanName(found.person.displayName) || externalId;
         if (clean !== found.person.displayName) {
@@ -69,8 +77,7 @@ export function createPeopleRepository(prisma: PrismaClient, opts: { now?: () =>
       return row?.lastSeenAt ?? null;
     },
     async markUnreachable({ channel, externalId }, at) {
-      const identity = await prisma.identity.findUnique({ where: { channel_externalId: { channel, externalId } }, select: { personId: true } });
-      if (identity) await prisma.person.update({ where: { id: identity.personId }, data: { unreachableAt: at } });
+      await holdIdentity(prisma, { channel, externalId, at });
     },
     async locales(personIds) {
       const rows = await prisma.person.findMany({ where: { id: { in: personIds } }, select: { id: true, locale: true } });

@@ -43,10 +43,10 @@ describe('people lookups', () => {
 
     await people.markUnreachable({ channel: 'zalo', externalId: 'z1' }, now);
     await people.markUnreachable({ channel: 'zalo', externalId: 'unknown' }, now); // no error
-    expect((await db.prisma.person.findUniqueOrThrow({ where: { id: lan.id } })).unreachableAt).toEqual(now);
+    expect((await db.prisma.identity.findFirstOrThrow({ where: { personId: lan.id, channel: 'zalo' } })).unreachableAt).toEqual(now);
     now = new Date('2026-12-02T03:00:00Z');
     await people.ensure({ channel: 'zalo', externalId: 'z1', displayName: 'Lan' });
-    expect((await db.prisma.person.findUniqueOrThrow({ where: { id: lan.id } })).unreachableAt).toBeNull();
+    expect((await db.prisma.identity.findFirstOrThrow({ where: { personId: lan.id, channel: 'zalo' } })).unreachableAt).toBeNull();
     expect(await people.lastSeenAt({ channel: 'zalo', externalId: 'z1' })).toEqual(now);
 
     expect(await people.locales([lan.id, ba.id, 999])).toEqual(new Map([[lan.id, null], [ba.id, 'en']]));

@@ -214,7 +214,7 @@ describe('Zalo end to end (in-process, fake Zalo server)', () => {
     expect(fake.sentTo(ba.userId).some((m) => m.text.includes('Bản tin tuần'))).toBe(false);
     // Ba writes again: answered, reachable.
     expect(texts(await ba.say('/help'))).toContain('/tieuchi');
-    expect((await t.prisma.person.findUniqueOrThrow({ where: { id } })).unreachableAt).toBeNull();
+    expect((await t.prisma.identity.findFirstOrThrow({ where: { personId: id } })).unreachableAt).toBeNull();
   });
 
   it('unfollow marks the person unreachable', async () => {
@@ -223,7 +223,7 @@ describe('Zalo end to end (in-process, fake Zalo server)', () => {
     await chi.follow();
     await chi.send({ event_name: 'unfollow', oa_id: fake.oaId, follower: { id: chi.userId }, sender: undefined, recipient: undefined });
     const id = (await t.prisma.identity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'zalo', externalId: chi.userId } } })).personId;
-    expect((await t.prisma.person.findUniqueOrThrow({ where: { id } })).unreachableAt).not.toBeNull();
+    expect((await t.prisma.identity.findFirstOrThrow({ where: { personId: id } })).unreachableAt).not.toBeNull();
   });
 });
 

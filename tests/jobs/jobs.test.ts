@@ -366,7 +366,7 @@ describe('each person’s choices and reachability', () => {
     await wake(t, reminderTime('2026-12-24'));
     expect(await sender.deliverDue()).toBe(1);
     expect(sent).toEqual(['9602']);
-    expect((await t.prisma.person.findUniqueOrThrow({ where: { id: blocked } })).unreachableAt).toEqual(t.now());
+    expect((await t.prisma.identity.findFirstOrThrow({ where: { personId: blocked, channel: 'telegram' } })).unreachableAt).toEqual(t.now());
 
     // The next reminder is kept (UNREACHABLE), not sent.
     const queued = await wake(t, reminderTime('2026-12-28'));
@@ -377,9 +377,9 @@ describe('each person’s choices and reachability', () => {
     expect(await sender.deliverDue()).toBe(1);
     expect(sent).toEqual(['9602', '9602']);
 
-    // They unblock the bot and write: later messages reach them again (earlier ones stay held).
+    // They unblock the bot and write: later messages reach them again (and what was held, if still worth it).
     await t.say('9601', '/start');
-    expect((await t.prisma.person.findUniqueOrThrow({ where: { id: blocked } })).unreachableAt).toBeNull();
+    expect((await t.prisma.identity.findFirstOrThrow({ where: { personId: blocked, channel: 'telegram' } })).unreachableAt).toBeNull();
     const later = await wake(t, reminderTime('2026-12-30'));
     expect(later.filter((r) => r.key.startsWith('milestone:')).map((r) => [r.personId, r.state])).toEqual([
       [blocked, 'PENDING'],

@@ -69,7 +69,7 @@ describe('Zalo outbox sender', () => {
     expect(sent!.buttons).toEqual([{ type: 'oa.query.hide', title: 'Tiếp tục nhận tin', payload: '#a:noop' }]);
   });
 
-  it('outside the 7-day window: held as unreachable, not retried, nothing sent; writing again makes them reachable', async () => {
+  it('outside the 7-day window: held as unreachable, not retried, nothing sent; writing again releases what was held', async () => {
     const id = await zaloPerson(USER, 8 * DAY);
     await queue(id, 'digest:2');
     expect(await sender.deliverDue()).toBe(0);
@@ -77,7 +77,7 @@ describe('Zalo outbox sender', () => {
     expect(held.state).toBe('UNREACHABLE');
     expect(held.attempts).toBe(1);
     expect(held.lastError).toContain('7-day window');
-    expect((await db.prisma.person.findUniqueOrThrow({ where: { id } })).unreachableAt).not.toBeNull();
+    expect((await db.prisma.identity.findFirstOrThrow({ where: { personId: id } })).unreachableAt).not.toBeNull();
     expect(fake.callsTo('/v3.0/oa/message/cs')).toHaveLength(0);
     // Later passes don't try again.
     expect(await sender.deliverDue()).toBe(0);
@@ -88,10 +88,12 @@ describe('Zalo outbox sender', () => {
 
     // They write again (any message): reachable, and the next notice goes out.
     await createPeopleRepository(db.prisma).ensure({ channel: 'zalo', externalId: USER, displayName: 'x' });
-    expect((await db.prisma.person.findUniqueOrThrow({ where: { id } })).unreachableAt).toBeNull();
+    expect((await db.prisma.identity.findFirstOrThrow({ where: { personId: id } })).unreachableAt).toBeNull();
+    // What was held for them goes out now (still relevant), with the next notice.
+    expect((await row('digest:2')).state).toBe('PENDING');
     await queue(id, 'reminder:2');
-    expect(await sender.deliverDue()).toBe(1);
-    expect(fake.sentTo(USER)).toHaveLength(1);
+    expect(await sender.deliverDue()).toBe(3);
+    expect(fake.sentTo(USER)).toHaveLength(3);
   });
 
   it('just inside the window is sent; the edge keeps a safety margin', async () => {
