@@ -17,7 +17,7 @@ import type { Locale, Reply } from './channel.ts';
 /** One due message as a sender needs it. */
 export interface OutboxItem {
   id: number;
-  /** The recipient (their `unreachableAt` is set when the platform refuses them). */
+  /** The recipient (the person; the identity held when the platform refuses them is channel + `chatId`). */
   personId: number;
   /** The channel's chat id (Telegram chat id, Zalo user id, console user name). */
   chatId: string;
