@@ -4,7 +4,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramCall } from '../helpers/fake-telegram.ts';
-import { freePort, startBot, type BotProcess } from '../helpers/process.ts';
+import { resolve } from 'node:path';
+import { loadPlanFile } from '../../src/core/plan/load.ts';
+import { writePlanXlsx } from '../../src/plan-xlsx/workbook.ts';
+import { freePort, ROOT, startBot, type BotProcess } from '../helpers/process.ts';
 
 /**
  * Start-up (tsx, migrations, plan import) takes about a second; on a loaded machine much longer, so
@@ -157,6 +160,45 @@ describe('Telegram end to end: the real bot process against a fake Bot API', () 
     // Every message in HTML mode; nothing failed; nothing sent with a wrong token.
     for (const c of f.calls.filter((x) => x.method === 'sendMessage')) expect(c.payload.parse_mode).toBe('HTML');
     expect(f.rejected).toEqual([]);
+    expect(bot.stderr()).not.toMatch(/"level":"(error|fatal)"/);
+    expectNoSecrets(bot, [f.token, f.token.split(':')[1]!]);
+  }, TEST_MS);
+
+  it('an administrator sends the plan workbook: the bot fetches it (getFile), summarises it and applies it on the tap', async () => {
+    fake = await startFakeTelegram();
+    const f = fake;
+    const chat = 5002;
+    const plan = structuredClone(loadPlanFile(resolve(ROOT, 'plans/sample-2026-2030.yaml')));
+    plan.id = 'xa-ia-bang-2026-2030';
+    plan.sample = false;
+    plan.title = { vi: 'Kế hoạch điển hình tiên tiến xã Ia Bang 2026 – 2030', en: 'Ia Bang exemplars plan 2026 – 2030' };
+    f.putFile('plan-doc', await writePlanXlsx(plan));
+    bot = startBot({ TELEGRAM_BOT_TOKEN: f.token, TELEGRAM_API_ROOT: f.apiRoot, LOG_LEVEL: 'warn', ADMIN_TELEGRAM_IDS: String(chat) });
+    await explained(f.waitFor((c) => c.method === 'getUpdates', STARTUP_MS));
+
+    let from = f.calls.length;
+    f.pushUpdate({
+      message: {
+        message_id: 1,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: chat, type: 'private', first_name: 'Hoa' },
+        from: { id: chat, is_bot: false, first_name: 'Hoa' },
+        document: { file_id: 'plan-doc', file_unique_id: 'u-plan-doc', file_name: 'ke-hoach-2026.xlsx' },
+      },
+    });
+    const summary = await nextMessage(f, from, chat, (t) => t.includes('Đã kiểm tra tệp'));
+    expect(f.calls.some((c, i) => i >= from && c.method === 'getFile' && c.payload.file_id === 'plan-doc')).toBe(true);
+    expect(f.downloads).toHaveLength(1);
+    expect(textOf(summary)).toContain('Kế hoạch: Kế hoạch điển hình tiên tiến xã Ia Bang 2026 – 2030');
+    const apply = buttonsOf(summary).find((b) => b.text.includes('Áp dụng'));
+    expect(apply, JSON.stringify(summary.payload.reply_markup)).toBeDefined();
+
+    from = f.calls.length;
+    f.tapButton({ chatId: chat, data: apply!.callback_data! });
+    await nextMessage(f, from, chat, (t) => t.includes('Đã áp dụng kế hoạch: Kế hoạch điển hình tiên tiến xã Ia Bang 2026 – 2030'));
+    from = f.calls.length;
+    f.sendText({ chatId: chat, text: '/chitieu' });
+    await nextMessage(f, from, chat, (t) => t.includes('2026 – 2030'));
     expect(bot.stderr()).not.toMatch(/"level":"(error|fatal)"/);
     expectNoSecrets(bot, [f.token, f.token.split(':')[1]!]);
   }, TEST_MS);
