@@ -1,6 +1,9 @@
 import { Readable, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runConsole } from '../../../src/channels/console/console.ts';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { consoleFileReader, runConsole } from '../../../src/channels/console/console.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
 
@@ -83,5 +86,24 @@ describe('console chat: numbered choices', () => {
     });
     expect(out).toMatch(/\[3\] Mở kiểm duyệt/); // the notice's button comes after the reply's [1] and [2]
     expect(seen).toEqual(['/xet', 'v:d', 'kd:']); // "2" tapped the reply's second choice, "3" the notice's button
+  });
+});
+
+describe('console chat: sending a file', () => {
+  it('a line “@path” sends that file: an administrator’s plan file is read from disk and checked', async () => {
+    t = await createTestApp();
+    t.app.services.files.register('console', consoleFileReader);
+    const person = (await t.app.services.people.ensure({ channel: 'console', externalId: 'tester', displayName: 'tester' })).id;
+    await t.app.services.roles.grant({ personId: person, role: 'ADMIN', planSlug: t.app.catalog().plan.id });
+    const dir = await mkdtemp(join(tmpdir(), 'thidua-console-'));
+    try {
+      const file = join(dir, 'ke-hoach.yaml');
+      await writeFile(file, 'id: "ke-hoach-moi"\ntitle:\n  vi: ""\n');
+      const out = await converse(t, [`@${file}`]);
+      expect(out).toMatch(/Tệp ke-hoach\.yaml có \d+ lỗi, chưa nạp gì/);
+      expect(out).toContain('Mục title.vi:');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
