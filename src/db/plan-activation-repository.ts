@@ -90,7 +90,8 @@ async function officersOf(prisma: PrismaClient, planSlug: string) {
 /**
  * Applies a plan sent in chat: imports it, then (one transaction) re-checks that `byId` is still an
  * administrator and the sender, marks the upload applied, records the activation and gives each
- * officer of the previous active plan the same role on the unit of the same code in the new plan.
+ * officer of the previous active plan the same role on the unit of the same code in the new plan
+ * (unused officer invites move the same way; those of a unit not in the new plan end now).
  * `kept` are the officers carried (or, for an edit of the active plan, still on their unit); `lost`
  * the ones whose unit code is not in the new plan (their old grant stays with the old plan).
  * Never throws for a refusal: `{ ok: false, reason }`; throws what the database throws otherwise.
@@ -128,6 +129,13 @@ export async function applyStagedPlan(prisma: PrismaClient, input: { uploadId: n
         const unitId = units.get(o.unitCode)!;
         const has = await tx.roleGrant.findFirst({ where: { personId: o.personId, role: 'OFFICER', unitId }, select: { id: true } });
         if (!has) await tx.roleGrant.create({ data: { personId: o.personId, role: 'OFFICER', unitId, grantedById: input.byId } });
+      }
+      // Officer invites not used yet follow their unit code to the new plan; the ones whose unit is
+      // gone end now (they would give a role in a plan that is no longer active).
+      const open = await tx.invite.findMany({ where: { usedAt: null, expiresAt: { gt: input.now }, unit: { plan: { slug: previousSlug ?? '' } } }, select: { id: true, unit: { select: { code: true } } } });
+      for (const invite of open) {
+        const unitId = units.get(invite.unit!.code);
+        await tx.invite.update({ where: { id: invite.id }, data: unitId === undefined ? { expiresAt: input.now } : { unitId } });
       }
     }
     return true;

@@ -92,6 +92,9 @@ describe('an administrator loads a plan by sending the workbook', () => {
     await a.grant('adm2', 'ADMIN');
     const kept = await a.grant('o-yte', 'OFFICER', 'tram-y-te');
     const lost = await a.grant('o-ca', 'OFFICER', 'cong-an');
+    const week = new Date(a.now().getTime() + 7 * 86_400_000);
+    const keptCode = await a.app.services.roles.createInvite({ role: 'OFFICER', planSlug: 'ia-bang-2021-2025', unitCode: 'tram-y-te', byId: null, expiresAt: week });
+    const goneCode = await a.app.services.roles.createInvite({ role: 'OFFICER', planSlug: 'ia-bang-2021-2025', unitCode: 'cong-an', byId: null, expiresAt: week });
     const summary = await sendFile(a, 'adm', 'ke-hoach-2026.xlsx', await writePlanXlsx(communePlan()));
     const apply = button(summary, 'Áp dụng');
     // Only the administrator who sent the file applies it.
@@ -117,6 +120,10 @@ describe('an administrator loads a plan by sending the workbook', () => {
     // The kept officer registers under the new plan; the other no longer may.
     expect(text(await a.say('o-yte', '/dangky'))).not.toContain('dành cho');
     expect(text(await a.say('o-ca', '/dangky'))).toMatch(/dành cho cán bộ/);
+    // An invite not used yet follows its unit to the new plan; one for a unit that is gone has ended.
+    await a.say('newbie', `/thamgia ${keptCode}`);
+    expect(text(await a.say('newbie', '/dangky'))).not.toContain('dành cho');
+    expect(text(await a.say('late', `/thamgia ${goneCode}`))).toContain('Mã không đúng hoặc không còn dùng được');
     expect(a.missing).toEqual([]);
   });
 
