@@ -138,6 +138,34 @@ describe('Zalo outbox sender', () => {
     expect(deferred.lastError).toContain('502');
   });
 
+  it('a long message in parts: a 502 on the second part, then the retry sends only the parts not yet delivered', async () => {
+    const id = await zaloPerson(USER, DAY);
+    const texts: string[] = [];
+    let calls = 0;
+    const flaky: ZaloClient = {
+      sendText: async ({ text }) => {
+        if (++calls === 2) throw new ZaloApiError({ message: 'Zalo send: HTTP 502', code: 502, kind: 'retry', operation: 'send', httpStatus: 502 });
+        texts.push(text);
+        return { messageId: String(calls) };
+      },
+      refreshNow: async () => undefined,
+    };
+    let now = Date.now() + 1000; // after the row is queued (by the system clock)
+    const parted = createOutboxSender({ store: createOutboxStore(db.prisma), channel: 'zalo', logger, perChatMs: 0, now: () => new Date(now), sleep: async (ms) => void (now += ms), send: zaloSender(flaky, t, { lastSeen: async () => new Date(now), now: () => new Date(now) }) });
+    const long = Array.from({ length: 120 }, (_, i) => `Dòng ${i + 1}: thành tích xuất sắc của Ấp Bình Thạnh 🎖️`).join('\n');
+    await queue(id, 'long:1', long);
+    expect(await parted.deliverDue()).toBe(0);
+    expect(await row('long:1')).toMatchObject({ state: 'PENDING', partsSent: 1 });
+    now += 60_000;
+    expect(await parted.deliverDue()).toBe(1);
+    const done = await row('long:1');
+    expect(done.state).toBe('SENT');
+    expect(done.partsSent).toBe(texts.length);
+    expect(texts.length).toBeGreaterThanOrEqual(3);
+    const lines = texts.join('\n').match(/Dòng \d+:/g)!;
+    expect(lines).toHaveLength(120); // every line once: nothing sent twice
+  });
+
   it('maps client errors: -32/429 → RetryLaterError (channel), unreachable/window → UnreachableError, a refused send → PermanentError, the rest transient', async () => {
     const err = (kind: ZaloApiError['kind'], code = -1, extra: Partial<ConstructorParameters<typeof ZaloApiError>[0]> = {}) => new ZaloApiError({ message: kind, code, kind, operation: 'send', retryAfterMs: 1234, ...extra });
     const failing = (e: ZaloApiError): ZaloClient => ({ sendText: async () => Promise.reject(e), refreshNow: async () => undefined });
