@@ -212,6 +212,41 @@ describe('an administrator loads a plan by sending the workbook', () => {
   });
 });
 
+describe('an edit of the active plan (same code)', () => {
+  it('is updated in place: officers keep their unit, nobody is told of a new plan', async () => {
+    const a = await app();
+    await a.grant('adm', 'ADMIN');
+    const officer = await a.grant('o-yte', 'OFFICER', 'tram-y-te');
+    const edited = structuredClone(a.app.catalog().plan);
+    edited.units.find((u) => u.code === 'tram-y-te')!.name.vi = 'Trạm Y tế xã Ia Bang';
+    const summary = await sendFile(a, 'adm', 'ke-hoach-sua.xlsx', await writePlanXlsx(edited));
+    expect(text(summary)).toContain('Đây là bản sửa của kế hoạch đang dùng (cùng mã ia-bang-2021-2025)');
+    expect(text(summary)).toContain('1 đơn vị đổi tên (tram-y-te)');
+    expect(text(await a.tap('adm', button(summary, 'Áp dụng')))).toContain('Đã áp dụng kế hoạch');
+    expect(a.app.catalog().unitName('tram-y-te', 'vi')).toBe('Trạm Y tế xã Ia Bang');
+    expect((await a.outbox()).filter((o) => o.personId === officer)).toEqual([]);
+    expect(text(await a.say('o-yte', '/dangky'))).not.toContain('dành cho');
+  });
+
+  it('that removes a unit records still use is refused, and nothing changes', async () => {
+    const a = await app();
+    const adm = await a.grant('adm', 'ADMIN');
+    const plan = await a.prisma.plan.findUniqueOrThrow({ where: { slug: 'ia-bang-2021-2025' }, select: { id: true } });
+    const category = await a.prisma.category.findFirstOrThrow({ where: { planId: plan.id }, select: { id: true } });
+    const unit = await a.prisma.unit.findFirstOrThrow({ where: { planId: plan.id, code: 'cong-an' }, select: { id: true } });
+    await a.prisma.nomination.create({
+      data: { planId: plan.id, categoryId: category.id, unitId: unit.id, proposerId: adm, subjectType: 'INDIVIDUAL', nomineeName: 'Ksor Y', nomineeKey: 'ksor y', place: 'Làng Bang', achievements: 'Giữ gìn an ninh', selfCheck: '[]', state: 'SUBMITTED' },
+    });
+    const edited = structuredClone(a.app.catalog().plan);
+    edited.units = edited.units.filter((u) => u.code !== 'cong-an');
+    edited.quotas = edited.quotas.filter((q) => q.unit !== 'cong-an');
+    const summary = await sendFile(a, 'adm', 'ke-hoach-sua.xlsx', await writePlanXlsx(edited));
+    expect(text(summary)).toContain('1 đơn vị bị bỏ (cong-an)');
+    expect(text(await a.tap('adm', button(summary, 'Áp dụng')))).toContain('Chưa áp dụng được: bản sửa bỏ một lĩnh vực hoặc đơn vị mà hồ sơ đã có đang dùng');
+    expect(a.app.catalog().plan.units.some((u) => u.code === 'cong-an')).toBe(true);
+  });
+});
+
 describe('records of earlier plans', () => {
   it('stay readable from /hoso after a switch, whole for staff, without buttons that would change them', async () => {
     const a = await app();
