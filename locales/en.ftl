@@ -1322,7 +1322,7 @@ meeting-confirm = Please check before it is recorded:
     { $date }, from { $start } to { $end }, at { $place }.
     Presided by: { $chair }. Minutes taken by: { $secretary }.
     Present { $present } of { $size }: { $presentNames }. Absent: { $absentNames }.
-meeting-confirm-item = • #{ $id } { $name }: { $agree } agree, { $changes } ask for changes, { $disagree } disagree, { $abstain } did not vote — { $conclusion }. { $remarks }
+meeting-confirm-item = • #{ $id } { $name }: { $agree } agree, { $changes } ask for changes, { $disagree } disagree, { $abstain } did not vote — { $conclusion }.{ $remarks }
 meeting-confirm-yes = Record the meeting
 meeting-saved = The council meeting of { $date } is recorded (meeting #{ $id }): { $count ->
         [one] { $count } nomination

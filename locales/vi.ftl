@@ -1192,7 +1192,7 @@ meeting-confirm = Đồng chí kiểm tra trước khi ghi:
     Ngày { $date }, từ { $start } đến { $end }, tại { $place }.
     Chủ trì: { $chair }. Thư ký: { $secretary }.
     Có mặt { $present }/{ $size }: { $presentNames }. Vắng mặt: { $absentNames }.
-meeting-confirm-item = • #{ $id } { $name }: { $agree } đồng ý, { $changes } đề nghị bổ sung, { $disagree } không đồng ý, { $abstain } không biểu quyết — { $conclusion }. { $remarks }
+meeting-confirm-item = • #{ $id } { $name }: { $agree } đồng ý, { $changes } đề nghị bổ sung, { $disagree } không đồng ý, { $abstain } không biểu quyết — { $conclusion }.{ $remarks }
 meeting-confirm-yes = Ghi kết quả cuộc họp
 meeting-saved = Đã ghi kết quả cuộc họp Hội đồng ngày { $date } (cuộc họp #{ $id }): { $count } hồ sơ, trong đó { $proposed } hồ sơ Hội đồng thống nhất đề nghị Chủ tịch UBND xã xem xét, quyết định. Các đơn vị đề nghị đã được báo.
 meeting-open-minutes = 📄 Biên bản cuộc họp

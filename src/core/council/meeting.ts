@@ -303,7 +303,7 @@ export const meetingDialog: DialogDefinition<Ctx, MeetingData> = {
                 disagree: i.disagree,
                 abstain: i.abstain,
                 conclusion: msg('meeting-conclusion', { conclusion: i.conclusion }),
-                remarks: i.remarks ? asSentence(i.remarks) : '',
+                remarks: i.remarks ? ` ${asSentence(i.remarks)}` : '',
               }),
             ),
           ],

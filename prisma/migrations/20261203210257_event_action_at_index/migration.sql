@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "NominationEvent_action_at_idx" ON "NominationEvent"("action", "at");
