@@ -1007,7 +1007,7 @@ rate-limited = The assistant just received too many messages in a row from this 
 ## Documents (/documents): proposal, list, decision, reports — drafted from the records
 cmd-vanban = Draft documents: proposal, list, draft decision, reports (standing office, Council)
 documents-menu-title = <b>Draft a document from the records</b> (Word/Excel, laid out per Decree 30/2020/NĐ-CP). Choose a document:
-documents-usage = Usage: /documents proposal [nomination numbers …] [pdf] · /documents higher (proposal to the higher level) · /documents list [excel] · /documents decision [nominations | decision number | list] · /documents achievements [nomination] · /documents year [YEAR] · /documents progress · /documents minutes · /documents numbers (register) · /documents signed 05/TTr-UBND (record the signed original). Without nomination numbers: every nomination the Council agreed to propose that has no award decision yet.
+documents-usage = Usage: /documents proposal [nomination numbers …] [pdf] · /documents higher (proposal to the higher level) · /documents list [excel] · /documents decision [nominations | decision number | list] · /documents achievements [nomination] · /documents year [YEAR] · /documents progress · /documents minutes · /documents numbers (register) · /documents signed 05/TTr-UBND (record the signed original) · /documents settings (the commune's document details, administrators). Without nomination numbers: every nomination the Council agreed to propose that has no award decision yet.
 documents-button-to-trinh = Award proposal (tờ trình)
 documents-button-quyet-dinh = Draft award decision
 documents-button-danh-sach = List of nominees (Word)
@@ -1465,3 +1465,69 @@ documents-decisions-title = { $count } award { $count ->
         [one] decision
        *[other] decisions
     } of the commune chairman recorded (the newest { $shown } below; any other: /documents decision NUMBER, e.g. /documents decision 07/QĐ-UBND). Choose the decision to print:
+
+## The commune's document details (/documents settings)
+documents-button-settings = The commune's document details
+documents-settings-denied = Only the standing office (administrators) may change the commune's document details.
+documents-settings-title = <b>The commune's document details</b> (values in use; “set in the bot” replaces the value of plans/commune.yaml):
+documents-settings-row = { $n }. { $label }: { $value }{ $set ->
+        [yes] {" "}(set in the bot)
+       *[other] {""}
+    }
+documents-settings-pick = Choose the field to change (tap its button or type its number).
+documents-settings-number = { $n }
+documents-settings-pick-again = Type a number from 1 to { $max }, or tap the field's button.
+documents-settings-field = { $kind ->
+        [place] Place name of the date line
+        [issuer-parent] Parent body ({ $owner })
+        [issuer-name] Issuing body ({ $owner })
+        [issuer-full-name] Body's name in sentences ({ $owner })
+        [issuer-symbol] Body's symbol in numbers ({ $owner })
+        [signer-post] Signer's post ({ $owner })
+        [signer-name] Signer's name ({ $owner })
+       *[type-symbol] Document type symbol ({ $owner })
+    }
+documents-settings-signer = { $id ->
+        [chairman] commune chairman
+        [viceChairman] commune vice-chairman
+        [councilChair] Council chair
+        [councilSecretary] Council secretary
+        [unitHead] head of unit
+       *[other] { $id }
+    }
+documents-settings-document = { $kind ->
+        [toTrinh] commune's proposal
+        [toTrinhCapTren] proposal to the higher level
+        [bienBan] Council minutes
+        [quyetDinh] award decision
+        [baoCaoNam] Council's yearly report
+       *[other] { $kind }
+    }
+documents-settings-ask = { $label }: now “{ $value }”. Type the new value{ $kind ->
+        [issuer-parent] {" "}(capitals, e.g. ỦY BAN NHÂN DÂN)
+        [issuer-name] {" "}(capitals, e.g. XÃ IA BANG)
+        [issuer-symbol] {" "}(capitals and digits, no spaces, e.g. UBND)
+        [signer-post] {" "}(capitals, e.g. PHÓ CHỦ TỊCH)
+        [signer-name] {" "}(the name only, no academic title)
+        [type-symbol] {" "}(letters only, e.g. TTr, QĐ)
+       *[other] {""}
+    }.
+documents-settings-reset = Back to the file's value
+documents-settings-invalid = { $label } not saved: { $problem ->
+        [empty] the value may not be empty.
+        [too-long] the value is too long (200 characters at most).
+        [one-line] the value must be on one line.
+        [capitals] Decree 30/2020 writes this line in capitals.
+        [issuer-symbol] a body's symbol is capitals and digits, no spaces (e.g. UBND, HĐTĐKT).
+        [type-symbol] a document type symbol is letters only (e.g. TTr, QĐ, BB).
+        [title] Decree 30/2020 puts no academic title or form of address before a signer's name.
+       *[invalid] this value would make the document details invalid.
+    } Please type it again.
+documents-settings-same = That is the value in use. Type another, or tap Cancel.
+documents-settings-confirm = { $reset ->
+        [yes] { $label }: drop the value set in the bot (“{ $from }”) and go back to the file's value?
+       *[other] { $label }: “{ $from }” → “{ $to }”. Save it?
+    }
+documents-settings-save = Save
+documents-settings-saved = Saved. { $label } on documents drafted from now on: “{ $value }”.
+documents-settings-gone = This field is no longer in the commune's details (the file changed). Open them again: /documents settings

@@ -943,7 +943,7 @@ rate-limited = Trợ lý vừa nhận quá nhiều tin nhắn liên tiếp từ 
 ## Văn bản (/vanban): tờ trình, danh sách, quyết định, báo cáo — soạn từ dữ liệu đã ghi nhận
 cmd-vanban = Soạn văn bản: tờ trình, danh sách, dự thảo quyết định, báo cáo (Thường trực, Hội đồng)
 documents-menu-title = <b>Soạn văn bản từ dữ liệu đã ghi nhận</b> (bản Word/Excel, trình bày theo Nghị định 30/2020/NĐ-CP). Đồng chí chọn văn bản:
-documents-usage = Cú pháp: /vanban totrinh [số hồ sơ …] [pdf] · /vanban captren (tờ trình đề nghị cấp trên khen thưởng) · /vanban danhsach [excel] · /vanban quyetdinh [số hồ sơ | số quyết định | ds] · /vanban thanhtich [số hồ sơ] · /vanban nam [NĂM] · /vanban tiendo · /vanban bienban · /vanban so (sổ văn bản) · /vanban ky 05/TTr-UBND (ghi nhận đã ký). Không ghi số hồ sơ: lấy mọi hồ sơ Hội đồng đã thống nhất đề nghị, chưa có quyết định khen thưởng.
+documents-usage = Cú pháp: /vanban totrinh [số hồ sơ …] [pdf] · /vanban captren (tờ trình đề nghị cấp trên khen thưởng) · /vanban danhsach [excel] · /vanban quyetdinh [số hồ sơ | số quyết định | ds] · /vanban thanhtich [số hồ sơ] · /vanban nam [NĂM] · /vanban tiendo · /vanban bienban · /vanban so (sổ văn bản) · /vanban ky 05/TTr-UBND (ghi nhận đã ký) · /vanban caidat (thông tin của xã trên văn bản, quản trị viên). Không ghi số hồ sơ: lấy mọi hồ sơ Hội đồng đã thống nhất đề nghị, chưa có quyết định khen thưởng.
 documents-button-to-trinh = Tờ trình đề nghị khen thưởng
 documents-button-quyet-dinh = Dự thảo quyết định khen thưởng
 documents-button-danh-sach = Danh sách đề nghị (Word)
@@ -1299,3 +1299,69 @@ documents-decision-mixed = Các hồ sơ sau chưa có quyết định: { $ids }
 documents-decision-choose = Các hồ sơ này thuộc nhiều quyết định; đồng chí chọn quyết định cần in:
 documents-decisions-none = Chưa có quyết định khen thưởng nào của Chủ tịch UBND xã được ghi nhận trong kế hoạch này.
 documents-decisions-title = Có { $count } quyết định khen thưởng của Chủ tịch UBND xã đã ghi nhận ({ $shown } quyết định mới nhất dưới đây; quyết định khác: /vanban quyetdinh SỐ, ví dụ /vanban quyetdinh 07/QĐ-UBND). Đồng chí chọn quyết định cần in:
+
+## Thông tin của xã trên văn bản (/vanban caidat)
+documents-button-settings = Thông tin của xã trên văn bản
+documents-settings-denied = Việc sửa thông tin của xã trên văn bản dành cho bộ phận thường trực (quản trị viên).
+documents-settings-title = <b>Thông tin của xã trên văn bản</b> (giá trị đang dùng; “đã sửa trong bot” là giá trị thay cho tệp plans/commune.yaml):
+documents-settings-row = { $n }. { $label }: { $value }{ $set ->
+        [yes] {" "}(đã sửa trong bot)
+       *[other] {""}
+    }
+documents-settings-pick = Đồng chí chọn mục cần sửa (bấm nút hoặc gõ số thứ tự).
+documents-settings-number = { $n }
+documents-settings-pick-again = Đồng chí gõ một số từ 1 đến { $max }, hoặc bấm nút của mục cần sửa.
+documents-settings-field = { $kind ->
+        [place] Địa danh ở dòng ngày tháng
+        [issuer-parent] Tên cơ quan chủ quản ({ $owner })
+        [issuer-name] Tên cơ quan ban hành ({ $owner })
+        [issuer-full-name] Tên cơ quan trong câu văn ({ $owner })
+        [issuer-symbol] Ký hiệu cơ quan trong số văn bản ({ $owner })
+        [signer-post] Chức vụ người ký ({ $owner })
+        [signer-name] Họ tên người ký ({ $owner })
+       *[type-symbol] Ký hiệu loại văn bản ({ $owner })
+    }
+documents-settings-signer = { $id ->
+        [chairman] Chủ tịch UBND xã
+        [viceChairman] Phó Chủ tịch UBND xã
+        [councilChair] Chủ tịch Hội đồng TĐKT
+        [councilSecretary] Thư ký Hội đồng TĐKT
+        [unitHead] Thủ trưởng đơn vị
+       *[other] { $id }
+    }
+documents-settings-document = { $kind ->
+        [toTrinh] Tờ trình của xã
+        [toTrinhCapTren] Tờ trình đề nghị cấp trên
+        [bienBan] Biên bản họp Hội đồng
+        [quyetDinh] Quyết định khen thưởng
+        [baoCaoNam] Báo cáo năm của Hội đồng
+       *[other] { $kind }
+    }
+documents-settings-ask = { $label }: hiện là “{ $value }”. Đồng chí gõ giá trị mới{ $kind ->
+        [issuer-parent] {" "}(chữ in hoa, ví dụ ỦY BAN NHÂN DÂN)
+        [issuer-name] {" "}(chữ in hoa, ví dụ XÃ IA BANG)
+        [issuer-symbol] {" "}(chữ in hoa và chữ số, không dấu cách, ví dụ UBND)
+        [signer-post] {" "}(chữ in hoa, ví dụ PHÓ CHỦ TỊCH)
+        [signer-name] {" "}(chỉ họ và tên, không ghi học hàm, học vị)
+        [type-symbol] {" "}(chỉ chữ cái, ví dụ TTr, QĐ)
+       *[other] {""}
+    }.
+documents-settings-reset = Trở về giá trị trong tệp
+documents-settings-invalid = Chưa lưu được { $label }: { $problem ->
+        [empty] giá trị không được để trống.
+        [too-long] giá trị quá dài (tối đa 200 ký tự).
+        [one-line] giá trị chỉ được viết trên một dòng.
+        [capitals] theo Nghị định 30/2020/NĐ-CP, dòng này viết bằng chữ in hoa.
+        [issuer-symbol] ký hiệu cơ quan chỉ gồm chữ in hoa và chữ số, không dấu cách (ví dụ UBND, HĐTĐKT).
+        [type-symbol] ký hiệu loại văn bản chỉ gồm chữ cái (ví dụ TTr, QĐ, BB).
+        [title] theo Nghị định 30/2020/NĐ-CP, trước họ tên người ký không ghi học hàm, học vị hay danh xưng.
+       *[invalid] giá trị này làm thông tin văn bản không hợp lệ.
+    } Đồng chí gõ lại.
+documents-settings-same = Giá trị này trùng với giá trị đang dùng. Đồng chí gõ giá trị khác, hoặc bấm Hủy.
+documents-settings-confirm = { $reset ->
+        [yes] { $label }: bỏ giá trị đã sửa “{ $from }”, trở về giá trị trong tệp?
+       *[other] { $label }: “{ $from }” → “{ $to }”. Đồng chí xác nhận lưu?
+    }
+documents-settings-save = Lưu
+documents-settings-saved = Đã lưu. { $label } trên văn bản soạn từ nay: “{ $value }”.
+documents-settings-gone = Mục này không còn trong thông tin của xã (tệp đã thay đổi). Đồng chí mở lại: /vanban caidat

@@ -51,6 +51,9 @@ import { createAttemptLimiter, createInboundLimiter } from './limits/rate-limits
 import { loadCommuneFile } from './core/documents/commune.ts';
 import type { DocumentServices } from './core/documents/ports.ts';
 import { createDocumentRegister } from './db/document-register.ts';
+import { createCommuneSettingsStore } from './db/commune-settings.ts';
+import { applyOverrides } from './core/documents/settings.ts';
+import { registerCommuneSettingsDialog } from './core/documents/settings-dialog.ts';
 import { createDocumentRenderer } from './documents/renderer.ts';
 
 import type { OpsProbe } from './http/ops.ts';
@@ -204,7 +207,10 @@ export async function createApp(opts: {
       logger,
       now: clock,
     });
-    const documents: DocumentServices = { register: createDocumentRegister(db.prisma), renderer: createDocumentRenderer(), commune: () => commune };
+    const communeSettings = createCommuneSettingsStore(db.prisma);
+    // The file, with what an administrator set in chat applied: read anew for every document.
+    const documents: DocumentServices = { register: createDocumentRegister(db.prisma), renderer: createDocumentRenderer(), settings: communeSettings, commune: async () => applyOverrides(commune, await communeSettings.all()) };
+    registerCommuneSettingsDialog(dialogs, documents);
     const core = createBotCore({ services, features: createFeatures({ links: createLinkRepository(db.prisma), documents }), inbound: config.rateLimitPerMinute > 0 ? createInboundLimiter({ logger, perMinute: config.rateLimitPerMinute }) : undefined, now: clock });
     return {
       core,

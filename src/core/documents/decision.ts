@@ -53,7 +53,7 @@ async function printRecorded(ctx: Ctx, docs: DocumentServices, decision: Decisio
   // The forms of this decision, whatever came after it.
   const none = new Map<number, Commendations>(nominations.map((n) => [n.id, []]));
   const entries = await toEntries(ctx, nominations, none, given);
-  const doc = buildQuyetDinh(draftContext(ctx, docs, decision.signedOn, decision.number, false), entries);
+  const doc = buildQuyetDinh(await draftContext(ctx, docs, decision.signedOn, decision.number, false), entries);
   const buttons = decisionButtons(ctx, all, decision.id);
   return {
     doc,
@@ -100,7 +100,7 @@ export const quyetDinh: Producer = async (ctx, docs, req) => {
   const d = await dossierEntries(ctx, req);
   if ('refusal' in d) return { refusal: withButtons(d.refusal, decisionButtons(ctx, decisions)) };
   const reg = await numberFor(ctx, docs, 'quyetDinh', subjectOf(d.ids));
-  const doc = buildQuyetDinh(draftContext(ctx, docs, reg.issuedOn, reg.symbol, !reg.signed), d.entries);
+  const doc = buildQuyetDinh(await draftContext(ctx, docs, reg.issuedOn, reg.symbol, !reg.signed), d.entries);
   const buttons = decisionButtons(ctx, decisions);
   return {
     doc,

@@ -12,15 +12,15 @@ import type { DocumentServices, RegisteredNumber } from './ports.ts';
 
 /** Reserves (or finds) the number of a document of `kind` about `subject`, dated today (ICT). */
 export async function numberFor(ctx: Ctx, docs: DocumentServices, kind: DocumentKind, subject: string): Promise<RegisteredNumber> {
-  const commune = docs.commune();
+  const commune = await docs.commune();
   const s = commune.documents[kind];
   const issuer = commune.issuers[s.issuer]!;
   return docs.register.reserve({ issuerAbbr: issuer.abbreviation, typeAbbr: s.typeAbbr, subject: `${kind}:${ctx.catalog.plan.id}:${subject}`, issuedOn: ctx.today, byId: ctx.personId });
 }
 
 /** What a builder needs: the commune's data, the plan's title, the date (`YYYY-MM-DD`), number and draft mark. */
-export const draftContext = (ctx: Ctx, docs: DocumentServices, date: string, number: string | undefined, draft: boolean): DossierContext => ({
-  commune: docs.commune(),
+export const draftContext = async (ctx: Ctx, docs: DocumentServices, date: string, number: string | undefined, draft: boolean): Promise<DossierContext> => ({
+  commune: await docs.commune(),
   planTitle: ctx.catalog.plan.title.vi,
   date,
   ...(number ? { number } : {}),

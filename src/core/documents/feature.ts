@@ -17,6 +17,7 @@
  *   /vanban bienban [id]               minutes of the Council's latest recorded meeting (or meeting id)
  *   /vanban so                         the numbers given this year
  *   /vanban ky 05/TTr-UBND             record that the signed original exists (no more "DỰ THẢO")
+ *   /vanban caidat                     administrators: the commune's document details (./settings-dialog.ts)
  *
  * @module
  */
@@ -34,6 +35,7 @@ import { humanDate } from './chat-date.ts';
 import { toTrinhCapTren } from './higher.ts';
 import { quyetDinh } from './decision.ts';
 import { draftContext, numberFor, subjectOf } from './drafting.ts';
+import { startCommuneSettings } from './settings-dialog.ts';
 
 export { humanDate } from './chat-date.ts';
 
@@ -65,6 +67,7 @@ const NAMES: Record<string, string> = {
   bienban: 'bienban', minutes: 'bienban',
   so: 'so', numbers: 'so',
   ky: 'ky', signed: 'ky',
+  caidat: 'caidat', settings: 'caidat', thietlap: 'caidat',
 };
 const FORMATS: Record<string, Format> = { pdf: 'pdf', xlsx: 'xlsx', excel: 'xlsx', docx: 'docx', word: 'docx' };
 
@@ -72,7 +75,7 @@ const toTrinh: Producer = async (ctx, docs, req) => {
   const d = await dossierEntries(ctx, req);
   if ('refusal' in d) return d;
   const reg = await numberFor(ctx, docs, 'toTrinh', subjectOf(d.ids));
-  const doc = buildToTrinh(draftContext(ctx, docs, reg.issuedOn, reg.symbol, !reg.signed), d.entries);
+  const doc = buildToTrinh(await draftContext(ctx, docs, reg.issuedOn, reg.symbol, !reg.signed), d.entries);
   return { doc, number: reg.symbol, signed: reg.signed, preview: msg('documents-preview-to-trinh', { number: reg.symbol, ...tally(d.entries) }) };
 };
 
@@ -81,7 +84,7 @@ const danhSach: Producer = async (ctx, docs, req) => {
   const higher = req.words.some((w) => NAMES[foldText(w)] === 'captren');
   const d = await dossierEntries(ctx, { words: req.words.filter((w) => NAMES[foldText(w)] !== 'captren') }, higher ? 'HIGHER' : 'COMMUNE');
   if ('refusal' in d) return d;
-  const c = draftContext(ctx, docs, ctx.today, undefined, true);
+  const c = await draftContext(ctx, docs, ctx.today, undefined, true);
   const preview = msg('documents-preview-danh-sach', { format: req.format, ...tally(d.entries) });
   return req.format === 'xlsx' ? { book: buildDanhSachWorkbook(c, d.entries), preview } : { doc: buildDanhSach(c, d.entries), preview };
 };
@@ -119,7 +122,7 @@ function menu(): Reply[] {
         [b('documents-button-to-trinh-cap-tren', 'captren')],
         [b('documents-button-danh-sach', 'danhsach'), b('documents-button-danh-sach-xlsx', 'danhsach xlsx')],
         [b('documents-button-bao-cao-nam', 'nam'), b('documents-button-tien-do', 'tiendo')],
-        [b('documents-button-bien-ban', 'bienban')],
+        [b('documents-button-bien-ban', 'bienban'), b('documents-button-settings', 'caidat')],
       ],
     },
   ];
@@ -150,6 +153,7 @@ export async function documentsCommand(ctx: Ctx, docs: DocumentServices, args: s
   if (!name) return [{ lines: [msg('documents-unknown', { name: raw[0]!.slice(0, 32) }), msg('documents-usage')] }];
   if (name === 'so') return numbers(ctx, docs);
   if (name === 'ky') return sign(ctx, docs, raw.slice(1));
+  if (name === 'caidat') return startCommuneSettings(ctx);
   const producer = PRODUCERS[name];
   if (!producer) return [{ lines: [msg('documents-not-yet', { name: raw[0]!.slice(0, 32) })] }];
   const rest = raw.slice(1);

@@ -57,7 +57,7 @@ async function recorded(ctx: Ctx, docs: DocumentServices, proposals: ProposalRec
   const none = new Map<number, Commendations>(nominations.map((n) => [n.id, []]));
   const entries = await toEntries(ctx, nominations, none, awards);
   const authority = p.toAuthority.trim() || authorities(awards.values());
-  const doc = buildToTrinh({ commune: docs.commune(), planTitle: ctx.catalog.plan.title.vi, date: p.sentOn, number: p.number, draft: false }, entries, { higher: authority });
+  const doc = buildToTrinh({ commune: await docs.commune(), planTitle: ctx.catalog.plan.title.vi, date: p.sentOn, number: p.number, draft: false }, entries, { higher: authority });
   const buttons = proposalButtons(ctx, proposals, p.id);
   return {
     doc,
@@ -73,7 +73,7 @@ export const toTrinhCapTren: Producer = async (ctx, docs, req) => {
   if (asked) return recorded(ctx, docs, proposals, asked);
   const d = await dossierEntries(ctx, req, 'HIGHER');
   if ('refusal' in d) return { refusal: withButtons(d.refusal, proposalButtons(ctx, proposals)) };
-  const commune = docs.commune();
+  const commune = await docs.commune();
   const s = commune.documents.toTrinhCapTren;
   const subject = d.ids.length > 0 ? [...d.ids].sort((a, b) => a - b).join(',') : 'all';
   const reg = await docs.register.reserve({

@@ -60,7 +60,7 @@ export const bienBan: Producer = async (ctx, docs: DocumentServices, req) => {
   if (all.length === 0) return { refusal: [{ lines: [msg('documents-no-meeting')] }] };
   const meeting = ids.length === 1 ? all.find((m) => m.id === ids[0]) : all[0];
   if (!meeting) return { refusal: [{ lines: [msg('documents-meeting-not-found', { id: ids[0]! }), msg('documents-meeting-usage')] }] };
-  const commune = docs.commune();
+  const commune = await docs.commune();
   const s = commune.documents.bienBan;
   const reg = await docs.register.reserve({
     issuerAbbr: commune.issuers[s.issuer]!.abbreviation,

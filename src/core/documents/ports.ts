@@ -6,6 +6,7 @@
  */
 import type { CommuneFile } from './commune.ts';
 import type { OfficialDocument, Workbook } from './model.ts';
+import type { CommuneSettingsStore } from './settings.ts';
 
 /** A number from the register. */
 export interface RegisteredNumber {
@@ -47,8 +48,13 @@ export interface DocumentRenderer {
 export interface DocumentServices {
   register: DocumentRegister;
   renderer: DocumentRenderer;
-  /** The commune's data (`plans/commune.yaml`), validated at start. */
-  commune: () => CommuneFile;
+  /**
+   * The commune's data as documents use it: `plans/commune.yaml` (validated at start) with the
+   * values an administrator set in chat (`settings`) applied — read anew for every document.
+   */
+  commune: () => Promise<CommuneFile>;
+  /** The values set in chat (`/vanban caidat`). */
+  settings: CommuneSettingsStore;
 }
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -24,8 +24,8 @@ import { buildYearlyReport, buildYearlyWorkbook, type TargetProgress, type Yearl
 /** Most good deeds listed in a yearly report. */
 export const MAX_DEEDS = 1000;
 
-const base = (ctx: Ctx, docs: DocumentServices, date: string, number?: string, draft = true): DossierContext => ({
-  commune: docs.commune(),
+const base = async (ctx: Ctx, docs: DocumentServices, date: string, number?: string, draft = true): Promise<DossierContext> => ({
+  commune: await docs.commune(),
   planTitle: ctx.catalog.plan.title.vi,
   date,
   ...(number ? { number } : {}),
@@ -55,7 +55,7 @@ const thanhTich: Producer = async (ctx, docs, req) => {
     if (!n || n.planSlug !== ctx.catalog.plan.id || n.state === 'DRAFT') return { refusal: [{ lines: [msg('documents-not-found', { ids: String(id) })] }] };
     const commendations = await commendationsOf(ctx, [n]);
     const [entry] = await toEntries(ctx, [n], commendations);
-    const doc = buildAchievementReport(base(ctx, docs, ctx.today), achievementInput(ctx, n, entry!, await ctx.services.awardForms(), commendations.get(n.id)!));
+    const doc = buildAchievementReport(await base(ctx, docs, ctx.today), achievementInput(ctx, n, entry!, await ctx.services.awardForms(), commendations.get(n.id)!));
     return { doc, preview: msg('documents-preview-achievement', { name: n.nomineeName, id: n.id, subject: n.subjectType }) };
   }
   if (!parseIds(req.words)) return { refusal: [{ lines: [msg('documents-achievement-usage')] }] };
@@ -64,7 +64,8 @@ const thanhTich: Producer = async (ctx, docs, req) => {
   if ('refusal' in d) return d;
   const nominations = new Map(d.nominations.map((n) => [n.id, n]));
   const forms = await ctx.services.awardForms();
-  const reports = inListOrder(d.entries).map((e) => buildAchievementReport(base(ctx, docs, ctx.today), achievementInput(ctx, nominations.get(e.id)!, e, forms, d.commendations.get(e.id)!)));
+  const c = await base(ctx, docs, ctx.today);
+  const reports = inListOrder(d.entries).map((e) => buildAchievementReport(c, achievementInput(ctx, nominations.get(e.id)!, e, forms, d.commendations.get(e.id)!)));
   return { bundle: { fileName: `bao-cao-thanh-tich-${ctx.today}`, docs: reports }, preview: msg('documents-preview-achievements', { ...tally(d.entries) }) };
 };
 
@@ -112,11 +113,11 @@ const yearly: Producer = async (ctx, docs, req) => {
   const input = await yearlyInput(ctx, year);
   const met = input.progress.filter((p) => p.met).length;
   const preview = msg('documents-preview-yearly', { year: String(year), met, targets: input.progress.length, exemplars: input.exemplars.length, deeds: input.deeds.length });
-  if (req.format === 'xlsx') return { book: buildYearlyWorkbook(base(ctx, docs, ctx.today), input), preview };
-  const commune = docs.commune();
+  if (req.format === 'xlsx') return { book: buildYearlyWorkbook(await base(ctx, docs, ctx.today), input), preview };
+  const commune = await docs.commune();
   const s = commune.documents.baoCaoNam;
   const reg = await docs.register.reserve({ issuerAbbr: commune.issuers[s.issuer]!.abbreviation, typeAbbr: s.typeAbbr, subject: `baoCaoNam:${ctx.catalog.plan.id}:${year}`, issuedOn: ctx.today, byId: ctx.personId });
-  return { doc: buildYearlyReport(base(ctx, docs, reg.issuedOn, reg.symbol, !reg.signed), input), number: reg.symbol, signed: reg.signed, preview };
+  return { doc: buildYearlyReport(await base(ctx, docs, reg.issuedOn, reg.symbol, !reg.signed), input), number: reg.symbol, signed: reg.signed, preview };
 };
 
 /** Progress and the lists as a workbook (`/vanban tiendo`): the yearly workbook of this year. */
