@@ -88,8 +88,10 @@ export async function receivePlanFile(ctx: Ctx, attachment: Attachment): Promise
 /** The notices to officers after a plan was applied: kept (carried to the new plan) or lost. */
 function officerNotices(ctx: Ctx, input: { plan: PlanFile; previous: PlanFile | null; switched: boolean; kept: OfficerMove[]; lost: OfficerMove[] }): Notice[] {
   const { plan, previous } = input;
-  const unitName = (p: PlanFile | null, code: string) => p?.units.find((u) => u.code === code)?.name.vi ?? code;
-  const title = plan.title.vi;
+  // Notices are read in each officer's language: both names, chosen by the `localized` text.
+  const both = (text: { vi: string; en: string } | undefined, fallback: string) => msg('localized', { vi: text?.vi ?? fallback, en: text?.en ?? fallback });
+  const unitName = (p: PlanFile | null, code: string) => both(p?.units.find((u) => u.code === code)?.name, code);
+  const title = both(plan.title, plan.id);
   const notices: Notice[] = [];
   if (input.switched) {
     for (const o of input.kept) {

@@ -92,6 +92,7 @@ describe('an administrator loads a plan by sending the workbook', () => {
     await a.grant('adm2', 'ADMIN');
     const kept = await a.grant('o-yte', 'OFFICER', 'tram-y-te');
     const lost = await a.grant('o-ca', 'OFFICER', 'cong-an');
+    await a.say('o-ca', '/lang en');
     const week = new Date(a.now().getTime() + 7 * 86_400_000);
     const keptCode = await a.app.services.roles.createInvite({ role: 'OFFICER', planSlug: 'ia-bang-2021-2025', unitCode: 'tram-y-te', byId: null, expiresAt: week });
     const goneCode = await a.app.services.roles.createInvite({ role: 'OFFICER', planSlug: 'ia-bang-2021-2025', unitCode: 'cong-an', byId: null, expiresAt: week });
@@ -115,11 +116,13 @@ describe('an administrator loads a plan by sending the workbook', () => {
         .map((o) => o.text)
         .join('\n');
     expect(to(kept)).toContain('Đồng chí tiếp tục là cán bộ của Trạm Y tế xã Ia Bang trong kế hoạch này');
-    expect(to(lost)).toContain('Đơn vị Công an xã của đồng chí không có trong kế hoạch này');
-    expect(to(lost)).toContain('liên hệ User adm');
+    // Told in their own language (English here), the unit and plan named in it.
+    expect(to(lost)).toContain('A new plan was applied: Ia Bang exemplars plan 2026 – 2030. Your unit');
+    expect(to(lost)).toContain('is not in this plan');
+    expect(to(lost)).toContain('Please contact User adm');
     // The kept officer registers under the new plan; the other no longer may.
     expect(text(await a.say('o-yte', '/dangky'))).not.toContain('dành cho');
-    expect(text(await a.say('o-ca', '/dangky'))).toMatch(/dành cho cán bộ/);
+    expect(text(await a.say('o-ca', '/dangky'))).toMatch(/This is for officers/);
     // An invite not used yet follows its unit to the new plan; one for a unit that is gone has ended.
     await a.say('newbie', `/thamgia ${keptCode}`);
     expect(text(await a.say('newbie', '/dangky'))).not.toContain('dành cho');
