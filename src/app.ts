@@ -26,10 +26,11 @@ import { createNominationRepository } from './db/nomination-repository.ts';
 import { createCouncilRepository } from './db/council-repository.ts';
 import { createOutbox } from './db/outbox.ts';
 import { createOutboxStore } from './db/outbox-store.ts';
-import { createInboundEventLog } from './db/inbound-log.ts';
+import { createInbox } from './db/inbox-store.ts';
 import { createZaloTokenStore, type ZaloTokenStore } from './db/zalo-token-store.ts';
 import { createAdminAlerts, type AdminAlerts } from './core/alerts.ts';
-import type { InboundEventLog } from './core/inbound-log.ts';
+import type { Inbox } from './core/inbox.ts';
+import type { UnitOfWork } from './core/unit-of-work.ts';
 import type { OutboxStore } from './core/outbox.ts';
 import { createPeopleRepository } from './db/people-repository.ts';
 import { createDraftRepository } from './db/draft-repository.ts';
@@ -71,8 +72,10 @@ const BOOTSTRAP_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 export interface AppStores {
   /** The outbox rows each channel's sender delivers. */
   outbox: OutboxStore;
-  /** Webhook dedupe (accepted platform events). */
-  inboundEvents: InboundEventLog;
+  /** The persisted inbox: every inbound event that can change state, recorded before its effects. */
+  inbox: Inbox;
+  /** One transaction that every repository joins (an update's handling and its replies commit together). */
+  unitOfWork: UnitOfWork;
   /** Zalo OA tokens. */
   zaloTokens: ZaloTokenStore;
   /** Database reachability and outbox backlog, for `/readyz` and `/metrics`. */
@@ -216,7 +219,7 @@ export async function createApp(opts: {
       core,
       translator,
       services,
-      stores: { outbox: createOutboxStore(db.prisma), inboundEvents: createInboundEventLog(db.prisma), zaloTokens: createZaloTokenStore(db.prisma, { now: clock }), ops: createOpsRepository(db.prisma), pace: createSendPace({ prisma: db.prisma, engine: db.engine, limits: { telegram: TELEGRAM_PACE, zalo: TELEGRAM_PACE } }) },
+      stores: { outbox: createOutboxStore(db.prisma), inbox: createInbox(db.prisma), unitOfWork: db.unitOfWork, zaloTokens: createZaloTokenStore(db.prisma, { now: clock }), ops: createOpsRepository(db.prisma), pace: createSendPace({ prisma: db.prisma, engine: db.engine, limits: { telegram: TELEGRAM_PACE, zalo: TELEGRAM_PACE } }) },
       alerts: createAdminAlerts({ roles, notifier }),
       catalog: () => catalog,
       planImport,

@@ -2,6 +2,7 @@
  * Configuration: the only reader of `process.env`. One zod schema, parsed once at start; every
  * problem is reported at once with a hint, and the start stops (see {@link ConfigError}).
  */
+import { AppError } from './core/errors.ts';
 import { z } from 'zod';
 import { CronExpressionParser } from 'cron-parser';
 import { parseVoteRule } from './core/nominations/voting.ts';
@@ -256,9 +257,9 @@ export interface Config {
 }
 
 /** Thrown by {@link loadConfig}: `problems` lists every invalid variable with its reason. */
-export class ConfigError extends Error {
+export class ConfigError extends AppError {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every setting.`);
+    super('config/invalid', 'error-internal', `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every setting.`);
     this.name = 'ConfigError';
   }
 }

@@ -10,7 +10,7 @@ import { createApp, type App } from './app.ts';
 import { consoleFileReader, runConsole } from './channels/console/console.ts';
 import { alertAdminsOfFailure, createOutboxSender, startDeliveryLoop } from './channels/delivery.ts';
 import { mountTelegramWebhook, startTelegram } from './channels/telegram/run.ts';
-import { createDeliveryApi, createTelegramBot, telegramSender } from './channels/telegram/telegram.ts';
+import { createDeliveryApi, createTelegramChannel } from './channels/telegram/telegram.ts';
 import { telegramFileReader } from './channels/telegram/files.ts';
 import { zaloFileReader } from './channels/zalo/files.ts';
 import { alertAdminsLostGrant, startZalo } from './channels/zalo/run.ts';
@@ -33,17 +33,40 @@ const DIALOG_SWEEP_MS = 60_000;
  */
 function prepareTelegram(app: App, config: Config, logger: Logger, http: HttpApp, metrics: Metrics) {
   const tg = config.telegram!;
-  const bot = createTelegramBot({ core: app.core, translator: app.translator, logger, token: tg.token, apiRoot: tg.apiRoot });
+  const startedAt = new Date();
+  const channel = createTelegramChannel({
+    core: app.core,
+    translator: app.translator,
+    logger,
+    token: tg.token,
+    apiRoot: tg.apiRoot,
+    exactlyOnce: {
+      inbox: app.stores.inbox,
+      unitOfWork: app.stores.unitOfWork,
+      outbox: app.stores.outbox,
+      pace: app.stores.pace,
+      // Its own Bot API client, without auto-retry: nothing in the sender sleeps on a 429 (see delivery.ts).
+      deliveryApi: createDeliveryApi({ token: tg.token, apiRoot: tg.apiRoot, transformers: [countTelegramErrors(metrics)] }),
+      onFailed: alertAdminsOfFailure(app.alerts, 'telegram'),
+      localeOf: async (m) => (await app.services.people.localeOf({ channel: m.channel, externalId: m.userId })) ?? app.translator.defaultLocale,
+    },
+  });
+  const { bot } = channel;
   bot.api.config.use(countTelegramErrors(metrics));
   // Plan files administrators send in chat are read through Telegram (issue 16).
   app.services.files.register('telegram', telegramFileReader(bot.api, { token: tg.token, apiRoot: tg.apiRoot }));
-  if (tg.mode === 'webhook') mountTelegramWebhook(http, { bot, webhookUrl: tg.webhookUrl!, webhookSecret: tg.webhookSecret! });
+  if (tg.mode === 'webhook') mountTelegramWebhook(http, { bot, channel, webhookUrl: tg.webhookUrl!, webhookSecret: tg.webhookSecret!, logger });
   return {
     needsHttp: tg.mode === 'webhook',
     /** @returns how to stop polling and the delivery loop. */
     async start(onFatal: (error: unknown) => void): Promise<() => Promise<void>> {
+      // Before any update is handled: rows a dead process left SENDING (never resent; see delivery.ts).
+      const sender = channel.sender!;
+      await sender.recoverInterrupted();
       const running = await startTelegram({
         bot,
+        channel,
+        startedAt,
         translator: app.translator,
         logger,
         mode: tg.mode,
@@ -52,10 +75,6 @@ function prepareTelegram(app: App, config: Config, logger: Logger, http: HttpApp
         replaceWebhook: tg.replaceWebhook,
         onFatal,
       });
-      // Its own Bot API client, without auto-retry: nothing in the sender sleeps on a 429 (see delivery.ts).
-      const deliveryApi = createDeliveryApi({ token: tg.token, apiRoot: tg.apiRoot, transformers: [countTelegramErrors(metrics)] });
-      const sender = createOutboxSender({ store: app.stores.outbox, channel: 'telegram', send: telegramSender(deliveryApi, app.translator), logger, pace: app.stores.pace, onFailed: alertAdminsOfFailure(app.alerts, 'telegram') });
-      await sender.recoverInterrupted();
       const delivery = startDeliveryLoop(sender, { logger });
       return async () => {
         await running.stop();
@@ -74,7 +93,8 @@ async function startZaloChannel(app: App, config: Config, logger: Logger, http: 
     translator: app.translator,
     people: app.services.people,
     outbox: app.stores.outbox,
-    events: app.stores.inboundEvents,
+    inbox: app.stores.inbox,
+    unitOfWork: app.stores.unitOfWork,
     tokens: app.stores.zaloTokens,
     pace: app.stores.pace,
     logger,

@@ -179,7 +179,7 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
       }
       const ctx = await context(message);
       const replies = await route(ctx);
-      return { locale: ctx.locale, replies } satisfies Outcome;
+      return { locale: ctx.locale, replies, personId: ctx.personId } satisfies Outcome;
     },
   };
 }

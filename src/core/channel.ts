@@ -132,12 +132,29 @@ export interface Reply {
    * `/start <payload>`). Never a secret: the link is shown to the whole group.
    */
   deepLink?: string;
+  /** Set by a channel when it queues this reply as the answer to a person's message; read by its sender. */
+  queued?: QueuedAs;
+}
+
+/** How a channel queued a reply (channel data, carried through the outbox to the channel's sender). */
+export interface QueuedAs {
+  /** The answer to the person's own message (not a proactive notice). */
+  answer: true;
+  /** With {@link Reply.replacesTapped}: the platform's id of the tapped message (Telegram message id), to redraw it. */
+  tappedMessageId?: string;
+  /** Numbered choices in this reply start after this many (several replies of one answer, Zalo). */
+  choiceOffset?: number;
 }
 
 /** What core answers to one inbound message; `replies` may be empty (e.g. chatter in a group). */
 export interface Outcome {
   locale: Locale;
   replies: Reply[];
+  /**
+   * The person the message came from, once looked up; absent when core answered without looking them
+   * up (group chatter, the per-person rate limit): such replies carry no state and are sent at once.
+   */
+  personId?: number;
 }
 
 /** The platform-neutral bot. */

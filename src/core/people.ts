@@ -31,6 +31,8 @@ export interface PeopleRepository {
    * identity: nothing happens.
    */
   markUnreachable(identity: ChannelIdentity, at: Date): Promise<void>;
+  /** The chosen language of the person behind a channel identity; `null` for the default or an unknown identity. */
+  localeOf(identity: ChannelIdentity): Promise<Locale | null>;
   /** The chosen language of each given person (`null`: the configured default); unknown ids are left out. */
   locales(personIds: number[]): Promise<Map<number, Locale | null>>;
 }

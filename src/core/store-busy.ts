@@ -5,17 +5,13 @@
  *
  * Thrown by the database layer; core and channels only read {@link messageKeyOf}.
  */
-export class StoreBusyError extends Error {
-  /** Fluent key of the answer to the person. */
-  readonly messageKey = 'error-busy';
-  override readonly name = 'StoreBusyError';
-}
+import { AppError } from './errors.ts';
 
-/**
- * The Fluent key a channel's error boundary answers with: the error's own `messageKey` when it
- * carries one (e.g. {@link StoreBusyError}), else `error-internal`.
- */
-export function messageKeyOf(error: unknown): string {
-  const key = (error as { messageKey?: unknown } | null)?.messageKey;
-  return typeof key === 'string' && key !== '' ? key : 'error-internal';
+export { messageKeyOf } from './errors.ts';
+
+export class StoreBusyError extends AppError {
+  override readonly name = 'StoreBusyError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('store-busy', 'error-busy', message, options);
+  }
 }

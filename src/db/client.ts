@@ -15,6 +15,8 @@ import { StoreBusyError } from '../core/store-busy.ts';
 import { someErrorInChain } from './error-chain.ts';
 import { PrismaClient } from './generated/client.ts';
 import { createPostgresDatabase, isPostgresUrl } from './postgres.ts';
+import type { UnitOfWork } from '../core/unit-of-work.ts';
+import { withUnitOfWork } from './unit-of-work.ts';
 
 export type { PrismaClient };
 
@@ -236,6 +238,11 @@ export interface Database {
   prisma: PrismaClient;
   /** Which engine the URL named: repositories that need engine-specific SQL (row locks) ask here. */
   engine: 'sqlite' | 'postgresql';
+  /**
+   * Runs work in one transaction that every repository on {@link Database.prisma} joins from the
+   * work's async context (see `./unit-of-work.ts`).
+   */
+  unitOfWork: UnitOfWork;
   /** Disconnects the client (closes the SQLite connection). Safe to call twice. */
   close(): Promise<void>;
 }
@@ -282,11 +289,12 @@ export async function createDatabase({ databaseUrl, busyWaitMs = DEFAULT_BUSY_WA
     throw error;
   }
   const guard: Guard = { lock: new QueryLock(), busyWaitMs, transaction: new AsyncLocalStorage() };
-  const prisma = guardClient(raw.$extends(guardQueries(guard)), guard);
+  const { prisma, unitOfWork } = withUnitOfWork(guardClient(raw.$extends(guardQueries(guard)), guard));
   let closed = false;
   return {
     prisma,
     engine: 'sqlite',
+    unitOfWork,
     async close() {
       if (closed) return;
       closed = true;

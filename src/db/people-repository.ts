@@ -57,10 +57,14 @@ export function createPeopleRepository(prisma: PrismaClient, opts: { now?: () =>
         return toPerson(found.person);
       }
       try {
-        const created = await prisma.identity.create({
-          data: { channel, externalId, lastSeenAt: now(), person: { create: { displayName } } },
-          include: { person: true },
-        });
+        // In its own (nested) transaction: inside an update's unit of work, a unique violation then
+        // rolls back to a savepoint instead of spoiling the unit (PostgreSQL aborts it otherwise).
+        const created = await prisma.$transaction((tx) =>
+          tx.identity.create({
+            data: { channel, externalId, lastSeenAt: now(), person: { create: { displayName } } },
+            include: { person: true },
+          }),
+        );
         return toPerson(created.person);
       } catch (error) {
         // Two first messages at once: the other one created the identity; use it.
@@ -78,6 +82,10 @@ export function createPeopleRepository(prisma: PrismaClient, opts: { now?: () =>
     },
     async markUnreachable({ channel, externalId }, at) {
       await holdIdentity(prisma, { channel, externalId, at });
+    },
+    async localeOf({ channel, externalId }) {
+      const row = await prisma.identity.findUnique({ where: { channel_externalId: { channel, externalId } }, select: { person: { select: { locale: true } } } });
+      return asLocale(row?.person.locale ?? null);
     },
     async locales(personIds) {
       const rows = await prisma.person.findMany({ where: { id: { in: personIds } }, select: { id: true, locale: true } });

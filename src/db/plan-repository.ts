@@ -7,6 +7,7 @@
  * ids of units and categories whose code stays, adds new ones and removes the ones no longer in the
  * file, all in one transaction.
  */
+import { AppError } from '../core/errors.ts';
 import { createHash } from 'node:crypto';
 import { planFileSchema, type PlanFile } from '../core/plan/plan-schema.ts';
 import type { PrismaClient } from './client.ts';
@@ -24,8 +25,11 @@ const canonicalHash = (plan: PlanFile): string => createHash('sha256').update(JS
  * Thrown when an edited plan would remove a row that records still use (a category or unit of
  * existing nominations, roles or invites). Nothing was changed: the import runs in one transaction.
  */
-export class PlanImportError extends Error {
+export class PlanImportError extends AppError {
   override name = 'PlanImportError';
+  constructor(message: string) {
+    super('plan/import-refused', 'error-internal', message);
+  }
 }
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];

@@ -12,6 +12,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { someErrorInChain } from './error-chain.ts';
 import { PrismaClient as PostgresClient } from './generated-pg/client.ts';
 import type { PrismaClient } from './generated/client.ts';
+import type { UnitOfWork } from '../core/unit-of-work.ts';
+import { withUnitOfWork } from './unit-of-work.ts';
 
 /** Whether a `DATABASE_URL` names a PostgreSQL server (`postgresql://…` or `postgres://…`). */
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
@@ -51,6 +53,7 @@ export interface PostgresDatabaseOptions {
 export async function createPostgresDatabase({ databaseUrl, poolSize = 10 }: PostgresDatabaseOptions): Promise<{
   prisma: PrismaClient;
   engine: 'postgresql';
+  unitOfWork: UnitOfWork;
   close(): Promise<void>;
 }> {
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize, options: '-c timezone=UTC' });
@@ -82,16 +85,18 @@ export async function createPostgresDatabase({ databaseUrl, poolSize = 10 }: Pos
       }
     }
   };
-  const prisma = new Proxy(base, {
+  const retrying = new Proxy(base, {
     get(target, property) {
       if (property === '$transaction') return $transaction;
       return Reflect.get(target, property, target) as unknown;
     },
   });
+  const { prisma, unitOfWork } = withUnitOfWork(retrying);
   let closed = false;
   return {
     prisma,
     engine: 'postgresql',
+    unitOfWork,
     async close() {
       if (closed) return;
       closed = true;

@@ -10,6 +10,7 @@
  *
  * Periods are the occurrence's local time, minute precision: `2026-11-30T07:30` (people's zone).
  */
+import { AppError } from '../core/errors.ts';
 import { CronExpressionParser } from 'cron-parser';
 import type { Msg } from '../core/channel.ts';
 import type { Logger } from '../logger.ts';
@@ -50,8 +51,11 @@ export interface JobRunStore {
 }
 
 /** Thrown at start for a cron expression that does not parse; lists every bad job. */
-export class ScheduleError extends Error {
+export class ScheduleError extends AppError {
   override name = 'ScheduleError';
+  constructor(message: string) {
+    super('schedule/invalid', 'error-internal', message);
+  }
 }
 
 /** Validates every job's cron expression at once. @throws ScheduleError naming each bad one. */

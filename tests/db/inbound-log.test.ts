@@ -1,8 +1,8 @@
 /**
- * The inbound-event log and the people lookups channels use, on a migrated temporary database.
+ * The persisted inbox and the people lookups channels use, on a migrated temporary database.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createInboundEventLog } from '../../src/db/inbound-log.ts';
+import { createInbox } from '../../src/db/inbox-store.ts';
 import { createPeopleRepository } from '../../src/db/people-repository.ts';
 import { createTempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
 
@@ -12,22 +12,44 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-describe('inbound-event log', () => {
-  it('records an event once per channel; a redelivery is a duplicate, also through a second connection', async () => {
-    const log = createInboundEventLog(db.prisma);
-    expect(await log.record('zalo', 'msg:1')).toBe(true);
-    expect(await log.record('zalo', 'msg:1')).toBe(false);
-    expect(await log.record('telegram', 'msg:1')).toBe(true); // another channel's id space
-    expect(await createInboundEventLog(db.prisma).record('zalo', 'msg:1')).toBe(false);
+describe('the persisted inbox', () => {
+  const at = new Date('2026-12-03T01:00:00Z');
+  const ev = (k: string) => ({ eventKey: k, payload: JSON.stringify({ k }) });
+
+  it('records an event once per channel: a repeat in the same batch, a redelivery or a second process finds the same entry', async () => {
+    const inbox = createInbox(db.prisma);
+    const [a, again] = await inbox.record('telegram', [ev('update:1'), ev('update:1')], at);
+    expect(a).toMatchObject({ state: 'RECEIVED', eventKey: 'update:1' });
+    expect(again!.id).toBe(a!.id);
+    const [other] = await inbox.record('zalo', [ev('update:1')], at); // another channel's id space
+    expect(other!.id).not.toBe(a!.id);
+    expect(await inbox.complete(a!.id, at)).toBe(true);
+    const [redelivered] = await createInbox(db.prisma).record('telegram', [ev('update:1')], at);
+    expect(redelivered).toMatchObject({ id: a!.id, state: 'DONE' });
+    expect(await inbox.complete(a!.id, at)).toBe(false); // handled once
+    expect(await inbox.fail(a!.id, 'late', at)).toBe(false);
   });
 
-  it('prunes only the channel’s events recorded before the given instant', async () => {
-    const log = createInboundEventLog(db.prisma);
-    await log.record('zalo', 'old');
-    await log.record('telegram', 'old');
-    expect(await log.prune('zalo', new Date(Date.now() + 60_000))).toBe(1);
-    expect(await log.record('zalo', 'old')).toBe(true); // forgotten
-    expect(await log.record('telegram', 'old')).toBe(false); // kept
+  it('lists what was received and not handled, oldest first, for the replay at start', async () => {
+    const inbox = createInbox(db.prisma);
+    const [one, two, three] = await inbox.record('telegram', [ev('update:1'), ev('update:2'), ev('update:3')], at);
+    await inbox.complete(two!.id, at);
+    await inbox.fail(three!.id, 'x'.repeat(600), at);
+    expect((await inbox.pending('telegram', new Date(at.getTime() + 1), 10)).map((e) => e.id)).toEqual([one!.id]);
+    expect(await inbox.pending('telegram', at, 10)).toEqual([]); // recorded by this run: not a leftover
+    expect((await db.prisma.inboxEntry.findUniqueOrThrow({ where: { id: three!.id } })).lastError).toHaveLength(500);
+  });
+
+  it('prunes only the channel’s handled entries recorded before the given instant', async () => {
+    const inbox = createInbox(db.prisma);
+    const [done, waiting] = await inbox.record('zalo', [ev('old'), ev('waiting')], at);
+    await inbox.complete(done!.id, at);
+    const [tg] = await inbox.record('telegram', [ev('old')], at);
+    await inbox.complete(tg!.id, at);
+    expect(await inbox.prune('zalo', new Date(at.getTime() + 60_000))).toBe(1);
+    expect(await inbox.find('zalo', 'old')).toBeNull(); // forgotten
+    expect(await inbox.find('zalo', 'waiting')).toMatchObject({ id: waiting!.id, state: 'RECEIVED' }); // never dropped unhandled
+    expect(await inbox.find('telegram', 'old')).toMatchObject({ state: 'DONE' }); // kept
   });
 });
 

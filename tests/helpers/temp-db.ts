@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { createDatabase, type PrismaClient } from '../../src/db/client.ts';
 import { applyMigrations } from '../../src/db/migrate.ts';
 import { POSTGRES_MIGRATIONS_DIR, POSTGRES_SCHEMA_PATH } from '../../src/db/postgres-schema.ts';
+import type { UnitOfWork } from '../../src/core/unit-of-work.ts';
 import { clonePostgres, contentHash, postgresTemplate, TEST_ENGINE } from './test-engine.ts';
 
 /** The project's migrations, wherever the tests are run from. */
@@ -25,6 +26,8 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.m
 /** A migrated, empty database of one test. */
 export interface TempDatabase {
   prisma: PrismaClient;
+  /** The database's unit of work (one ambient transaction, see src/db/unit-of-work.ts). */
+  unitOfWork: UnitOfWork;
   /** `file:` URL of {@link file}, or the `postgresql://` URL of the test's own database. */
   databaseUrl: string;
   /** Absolute path of the SQLite file (`''` on PostgreSQL). */
@@ -71,9 +74,10 @@ export async function createTempDatabase(opts: { engine?: 'sqlite' | 'postgresql
   const databaseUrl = `file:${file}`;
   try {
     await copyFile(source, file);
-    const { prisma, close } = await createDatabase({ databaseUrl });
+    const { prisma, close, unitOfWork } = await createDatabase({ databaseUrl });
     return {
       prisma,
+      unitOfWork,
       databaseUrl,
       file,
       async close() {
@@ -109,10 +113,11 @@ export function migratedPostgresTemplate(): Promise<string> {
 async function createTempPostgres(): Promise<TempDatabase> {
   const clone = await clonePostgres(await migratedPostgresTemplate());
   try {
-    const { prisma, close } = await createDatabase({ databaseUrl: clone.url });
+    const { prisma, close, unitOfWork } = await createDatabase({ databaseUrl: clone.url });
     let closed = false;
     return {
       prisma,
+      unitOfWork,
       databaseUrl: clone.url,
       file: '',
       async close() {

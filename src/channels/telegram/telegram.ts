@@ -5,16 +5,21 @@
  */
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { Api, Bot, GrammyError, InlineKeyboard, InputFile, type Context } from 'grammy';
-import type { UserFromGetMe } from 'grammy/types';
+import { Api, Bot, Context, GrammyError, InlineKeyboard, InputFile } from 'grammy';
+import type { Update, UserFromGetMe } from 'grammy/types';
 import { COMMANDS } from '../../core/commands.ts';
 import type { Attachment, BotCore, InboundMessage, Locale, Outcome, Reply } from '../../core/channel.ts';
 import type { Translator } from '../../core/i18n.ts';
 import { renderReply } from '../../core/render.ts';
-import { messageKeyOf } from '../../core/store-busy.ts';
+import { messageKeyOf } from '../../core/errors.ts';
+import type { Inbox, InboxEntry } from '../../core/inbox.ts';
+import type { OutboxStore } from '../../core/outbox.ts';
+import type { SendPace } from '../../core/pace.ts';
+import type { UnitOfWork } from '../../core/unit-of-work.ts';
 import { normalizeInbound } from '../../core/text/fold.ts';
 import type { Logger } from '../../logger.ts';
-import { PermanentError, RetryLaterError, UnreachableError, type ChannelSender, type PartProgress } from '../delivery.ts';
+import { createOutboxSender, PermanentError, RetryLaterError, UnreachableError, type ChannelSender, type OutboxSender, type PartProgress, type SenderOptions } from '../delivery.ts';
+import { createInboundHandling, replayPending, type InboundHandling } from '../inbound.ts';
 import { splitHtml } from '../html.ts';
 import { cleanName } from '../../core/text/name.ts';
 import { trackInFlight } from './in-flight.ts';
@@ -28,10 +33,47 @@ export interface TelegramBotOptions {
   apiRoot: string;
   /** Preset bot info (tests), skipping `getMe`. */
   botInfo?: UserFromGetMe;
+  /**
+   * Exactly-once handling (issue 10): updates recorded in the persisted inbox, handled in one unit of
+   * work with their replies written to the outbox, then delivered. Without it (adapter tests), each
+   * update is handled and answered directly.
+   */
+  exactlyOnce?: TelegramExactlyOnce;
 }
 
-/** How many recent update ids are remembered to drop repeats. */
-const RECENT_UPDATE_IDS = 10_000;
+/** The stores of {@link TelegramBotOptions.exactlyOnce} (core ports, implemented in src/db). */
+export interface TelegramExactlyOnce {
+  inbox: Inbox;
+  unitOfWork: UnitOfWork;
+  outbox: OutboxStore;
+  /** The send pace shared with other instances on the token (see `createOutboxSender`). */
+  pace?: SendPace;
+  /** The Bot API client the outbox sends with ({@link createDeliveryApi}); default the bot's own. */
+  deliveryApi?: Api;
+  /** Told of each row Telegram refused for good (FAILED), e.g. `alertAdminsOfFailure` (delivery.ts). */
+  onFailed?: SenderOptions['onFailed'];
+  /** The language a failure is answered in. */
+  localeOf(message: InboundMessage): Promise<Locale>;
+  now?: () => Date;
+}
+
+/** The channel name in the inbox and the outbox. */
+const CHANNEL = 'telegram';
+/** The inbox key of a Telegram update. */
+export const updateKey = (update: Pick<Update, 'update_id'>): string => `update:${update.update_id}`;
+
+/**
+ * Whether an update can change anything, so it must be recorded before it is handled: a message in
+ * a private chat, a tap, or a command in a group. A group's chatter (and what core ignores: service
+ * messages, other bots' commands) is handled without a record: it is answered by nothing.
+ */
+export function needsRecord(update: Update, me: UserFromGetMe | undefined, api: Api): boolean {
+  const ctx = new Context(update, api, me as UserFromGetMe);
+  const inbound = toInbound(ctx);
+  if (!inbound) return false;
+  if (inbound.chatType === 'private' || inbound.action !== undefined) return true;
+  return (inbound.text ?? '').startsWith('/');
+}
 
 /** Telegram's limit on callback data, in bytes. */
 const CALLBACK_DATA_MAX_BYTES = 64;
@@ -188,10 +230,13 @@ export function createDeliveryApi(opts: { token: string; apiRoot: string; transf
  * as it is) → {@link PermanentError}; everything else (5xx, 401, network) is rethrown as transient.
  * Parts of a split reply are reported through `progress` (see {@link sendReply}).
  */
-export function telegramSender(api: Api, translator: Translator): ChannelSender {
+export function telegramSender(api: Api, translator: Translator, botUsername?: () => string | undefined): ChannelSender {
   return async (chatId, reply, locale, progress) => {
     try {
-      await sendReply(api, chatId, reply, locale, translator, undefined, progress);
+      // A reply to a tap redraws the tapped message when it can (a checklist), else comes as a new one.
+      const tapped = reply.replacesTapped && reply.queued?.tappedMessageId !== undefined ? Number(reply.queued.tappedMessageId) : undefined;
+      if (tapped !== undefined && Number.isSafeInteger(tapped) && (progress?.from ?? 0) === 0 && (await editInPlace(api, chatId, tapped, reply, locale, translator))) return;
+      await sendReply(api, chatId, reply, locale, translator, botUsername?.(), progress);
     } catch (error) {
       if (error instanceof GrammyError && error.error_code === 429) {
         throw new RetryLaterError(error.description, (error.parameters.retry_after ?? 5) * 1000);
@@ -203,29 +248,70 @@ export function telegramSender(api: Api, translator: Translator): ChannelSender 
   };
 }
 
+/** The grammY bot with every handler, and what exactly-once handling adds around it. */
+export interface TelegramChannel {
+  bot: Bot;
+  /**
+   * Records in the inbox the updates that can change anything ({@link needsRecord}), before their
+   * offset is confirmed (polling) or before the webhook answers 200. Nothing without `exactlyOnce`.
+   * @throws when the store fails: the updates must then come again (not confirmed, or a 500).
+   */
+  record(updates: Update[]): Promise<void>;
+  /** The outbox sender of this bot (`null` without `exactlyOnce`): replies at once, the rest by its loop. */
+  sender: OutboxSender | null;
+  /**
+   * Handles what an earlier run recorded before `before` and did not finish (it crashed, or was
+   * killed, between recording and committing); returns how many. Call after `bot.init()`.
+   */
+  replay(before: Date): Promise<number>;
+}
+
 /** Builds the grammY bot with every handler; start it with polling or a webhook (see `run.ts`). */
 export function createTelegramBot(opts: TelegramBotOptions): Bot {
+  return createTelegramChannel(opts).bot;
+}
+
+/** {@link createTelegramBot} with the inbox recording, the outbox sender and the replay. */
+export function createTelegramChannel(opts: TelegramBotOptions): TelegramChannel {
   const { core, translator, logger } = opts;
   const bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot }, botInfo: opts.botInfo });
   // Waits out short 429s and retries 5xx/network errors a few times; a long wait fails fast instead,
   // so the outbox defers the message rather than blocking every other send.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5 }));
+  const once = opts.exactlyOnce;
+  const botUsername = () => (bot.isInited() ? bot.botInfo.username : opts.botInfo?.username);
+  const sender = once
+    ? createOutboxSender({
+        store: once.outbox,
+        channel: CHANNEL,
+        send: telegramSender(once.deliveryApi ?? bot.api, translator, botUsername),
+        logger,
+        ...(once.pace ? { pace: once.pace } : {}),
+        ...(once.now ? { now: once.now } : {}),
+        ...(once.onFailed ? { onFailed: once.onFailed } : {}),
+      })
+    : null;
+  const handling: InboundHandling | null =
+    once && sender
+      ? createInboundHandling({
+          channel: CHANNEL,
+          core,
+          inbox: once.inbox,
+          unitOfWork: once.unitOfWork,
+          outbox: once.outbox,
+          deliver: (ids) => sender.deliverRows(ids),
+          sendNow: (chatId, outcome) => sendOutcome(bot.api, chatId, outcome, translator, undefined, botUsername()),
+          localeOf: once.localeOf,
+          defaultLocale: translator.defaultLocale,
+          logger,
+          ...(once.now ? { now: once.now } : {}),
+        })
+      : null;
+  /** Entries recorded by this process and not handled yet, by update id (the middleware's lookup). */
+  const recorded = new Map<number, InboxEntry>();
+
   // First: counts updates in flight, so a stop lets them finish (see in-flight.ts).
   trackInFlight(bot);
-  // The same update_id twice (twice in one getUpdates batch, a webhook POST redelivered while the
-  // first still runs) is handled once: the repeat is answered by nothing. In memory, so a held
-  // database lock stalls nobody; a repeat across a restart is not caught here (issue 10, left).
-  const seen = new Set<number>();
-  bot.use(async (ctx, next) => {
-    const id = ctx.update.update_id;
-    if (seen.has(id)) {
-      logger.info({ updateId: id }, 'duplicate update ignored');
-      return;
-    }
-    seen.add(id);
-    if (seen.size > RECENT_UPDATE_IDS) seen.delete(seen.values().next().value!);
-    await next();
-  });
   // A tap is acknowledged before it waits its turn in the chat: the button's spinner stops at once
   // even while the chat's previous update is still being handled (issue 18). Not awaited, so the
   // work is queued at once too; a failed acknowledgement only costs the spinner.
@@ -238,6 +324,22 @@ export function createTelegramBot(opts: TelegramBotOptions): Bot {
 
   bot.use(async (ctx) => {
     const inbound = toInbound(ctx);
+    const id = ctx.update.update_id;
+    if (handling && once) {
+      const entry = recorded.get(id) ?? (await once.inbox.find(CHANNEL, updateKey(ctx.update)));
+      try {
+        if (!inbound) return;
+        if (!entry) return await handling.handleUnrecorded(inbound);
+        const tapped = ctx.callbackQuery?.message?.message_id;
+        // The tapped message's id goes with a reply that redraws it (the sender edits it in place).
+        await handling.handle(entry, inbound, (outcome) =>
+          outcome.replies.map((r) => ({ ...r, queued: { answer: true, ...(r.replacesTapped && tapped !== undefined ? { tappedMessageId: String(tapped) } : {}) } })),
+        );
+      } finally {
+        if (recorded.get(id) === entry) recorded.delete(id);
+      }
+      return;
+    }
     if (!inbound) return;
     const outcome = await core.handle(inbound);
     try {
@@ -248,6 +350,7 @@ export function createTelegramBot(opts: TelegramBotOptions): Bot {
     }
   });
 
+  // The last resort: the exactly-once path answers its own failures (src/channels/inbound.ts).
   bot.catch(async (err) => {
     const ctx = err.ctx;
     logger.error({ updateId: ctx.update.update_id, err: err.error }, 'update failed');
@@ -255,7 +358,37 @@ export function createTelegramBot(opts: TelegramBotOptions): Bot {
     const text = translator.format(translator.defaultLocale, { key: messageKeyOf(err.error) }, 'html');
     await ctx.api.sendMessage(ctx.chat.id, text, { parse_mode: 'HTML' }).catch(() => undefined);
   });
-  return bot;
+
+  return {
+    bot,
+    sender,
+    async record(updates) {
+      if (!once || updates.length === 0) return;
+      const me = bot.isInited() ? bot.botInfo : opts.botInfo;
+      const wanted = updates.filter((u) => needsRecord(u, me, bot.api));
+      if (wanted.length === 0) return;
+      const at = (once.now ?? (() => new Date()))();
+      const entries = await once.inbox.record(CHANNEL, wanted.map((u) => ({ eventKey: updateKey(u), payload: JSON.stringify(u) })), at);
+      for (const [i, u] of wanted.entries()) recorded.set(u.update_id, entries[i]!);
+    },
+    async replay(before) {
+      if (!once) return 0;
+      const count = await replayPending(once.inbox, CHANNEL, before, async (entry) => {
+        let update: Update;
+        try {
+          update = JSON.parse(entry.payload) as Update;
+        } catch (error) {
+          await once.inbox.fail(entry.id, 'payload is not JSON', before);
+          logger.error({ eventKey: entry.eventKey, err: error }, 'recorded update unreadable: dropped');
+          return;
+        }
+        recorded.set(update.update_id, entry);
+        await bot.handleUpdate(update).catch((error: unknown) => logger.error({ eventKey: entry.eventKey, err: error }, 'replayed update failed'));
+      });
+      if (count > 0) logger.warn({ count }, 'updates recorded by an earlier run and not finished were handled again');
+      return count;
+    },
+  };
 }
 
 /** Registers the command menu (public commands only) in Vietnamese (default) and English. */

@@ -6,7 +6,8 @@
 import type { AdminAlerts } from '../../core/alerts.ts';
 import { msg, type BotCore, type Reply } from '../../core/channel.ts';
 import type { Translator } from '../../core/i18n.ts';
-import type { InboundEventLog } from '../../core/inbound-log.ts';
+import type { Inbox } from '../../core/inbox.ts';
+import type { UnitOfWork } from '../../core/unit-of-work.ts';
 import type { SendPace } from '../../core/pace.ts';
 import type { OutboxStore } from '../../core/outbox.ts';
 import type { PeopleRepository } from '../../core/people.ts';
@@ -15,9 +16,10 @@ import type { ZaloTokenStore } from '../../db/zalo-token-store.ts';
 import type { HttpApp } from '../../http/server.ts';
 import type { Logger } from '../../logger.ts';
 import { createOutboxSender, startDeliveryLoop, type SenderOptions } from '../delivery.ts';
+import { createInboundHandling } from '../inbound.ts';
 import { createZaloClient, type ZaloApiError, type ZaloClient } from './client.ts';
 import { createZaloWebhook, mountZaloWebhook, type ZaloWebhook } from './webhook.ts';
-import { createChoiceMemory, createZaloConversation, zaloLastSeen, zaloSender } from './zalo.ts';
+import { createChoiceMemory, createZaloConversation, sendZaloOutcome, zaloLastSeen, zaloSender } from './zalo.ts';
 
 /** The Zalo settings of the configuration (see `Config.zalo` in src/config.ts). */
 export type ZaloSettings = NonNullable<Config['zalo']>;
@@ -29,8 +31,10 @@ export interface ZaloRunOptions {
   people: PeopleRepository;
   /** The outbox rows the `zalo` sender delivers. */
   outbox: OutboxStore;
-  /** Webhook dedupe. */
-  events: InboundEventLog;
+  /** The persisted inbox: each event recorded before the webhook answers. */
+  inbox: Inbox;
+  /** One transaction per event: its state change and its replies commit together. */
+  unitOfWork: UnitOfWork;
   /** The send pace shared with other instances (see `createOutboxSender`); default: this process only. */
   pace?: SendPace;
   /** The OA's tokens (seeded once from `ZALO_REFRESH_TOKEN`, then rotated in the database). */
@@ -103,28 +107,8 @@ export async function startZalo(opts: ZaloRunOptions): Promise<RunningZalo> {
   });
   // One refresh right after seeding shows a dead refresh token now, not 25 hours later (zalo.md §3).
   if (seeded) await client.refreshNow().catch((error: unknown) => log.error({ err: error }, 'the seeded Zalo refresh token does not work: authorize the app again'));
+  const startedAt = clock();
   const choices = createChoiceMemory();
-  const webhook = createZaloWebhook({
-    appId: settings.appId,
-    oaSecretKey: settings.oaSecretKey,
-    oaId: settings.oaId,
-    events: opts.events,
-    logger,
-    maxAgeMs: settings.webhookMaxAgeMs,
-    now: clock,
-    onEvent: createZaloConversation({
-      core: opts.core,
-      translator: opts.translator,
-      client,
-      logger,
-      choices,
-      onUnfollow: (userId) => opts.people.markUnreachable({ channel: 'zalo', externalId: userId }, clock()),
-    }),
-  });
-
-  const path = settings.webhookPath;
-  mountZaloWebhook(opts.http, path, webhook);
-
   const sender = createOutboxSender({
     store: opts.outbox,
     channel: 'zalo',
@@ -134,7 +118,45 @@ export async function startZalo(opts: ZaloRunOptions): Promise<RunningZalo> {
     ...(opts.pace ? { pace: opts.pace } : {}),
     ...(opts.onDeliveryFailed ? { onFailed: opts.onDeliveryFailed } : {}),
   });
+  // Before any event is handled: rows a dead process left SENDING (never resent; see delivery.ts).
   await sender.recoverInterrupted();
+  const handling = createInboundHandling({
+    channel: 'zalo',
+    core: opts.core,
+    inbox: opts.inbox,
+    unitOfWork: opts.unitOfWork,
+    outbox: opts.outbox,
+    deliver: (ids) => sender.deliverRows(ids),
+    sendNow: (userId, outcome) => sendZaloOutcome(client, opts.translator, userId, outcome),
+    localeOf: async (m) => (await opts.people.localeOf({ channel: 'zalo', externalId: m.userId })) ?? opts.translator.defaultLocale,
+    defaultLocale: opts.translator.defaultLocale,
+    logger,
+    now: clock,
+  });
+  const webhook = createZaloWebhook({
+    appId: settings.appId,
+    oaSecretKey: settings.oaSecretKey,
+    oaId: settings.oaId,
+    inbox: opts.inbox,
+    logger,
+    maxAgeMs: settings.webhookMaxAgeMs,
+    now: clock,
+    onEvent: createZaloConversation({
+      handling,
+      translator: opts.translator,
+      logger,
+      choices,
+      onUnfollow: (entry, userId) =>
+        opts.unitOfWork(async () => {
+          if (await opts.inbox.complete(entry.id, clock())) await opts.people.markUnreachable({ channel: 'zalo', externalId: userId }, clock());
+        }),
+    }),
+  });
+
+  const path = settings.webhookPath;
+  mountZaloWebhook(opts.http, path, webhook);
+  // What an earlier run recorded and did not finish (killed between the 200 and the commit).
+  await webhook.replay(startedAt);
   const delivery = startDeliveryLoop(sender, { logger, now: clock, ...(opts.idleMs !== undefined ? { idleMs: opts.idleMs } : {}) });
   log.info({ path }, 'zalo started');
 

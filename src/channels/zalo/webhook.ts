@@ -15,10 +15,12 @@
  *    kept (rows older than the window are pruned).
  * 4. Our own messages echoed back (`oa_send_*`, sender = the OA) and events we don't read are
  *    answered 200 and dropped.
- * 5. The event is recorded in the inbound-event log (core's `InboundEventLog`, unique per channel + key):
- *    `msg:<msg_id>`, or `<event_name>:<timestamp>:<user>` for events without one (follow, unfollow).
- *    A duplicate is answered 200 and dropped, also after a restart. If the database fails, 500, so
- *    Zalo delivers again.
+ * 5. The event, as core will see it, is recorded in the persisted inbox (core's `Inbox`, unique per
+ *    channel + key: `msg:<msg_id>`, or `<event_name>:<timestamp>:<user>` for events without one
+ *    (follow, unfollow)) BEFORE the answer: a kill -9 after the 200 loses nothing (the next start
+ *    handles what is still RECEIVED, see {@link ZaloWebhook.replay}). A redelivery of a handled event
+ *    is answered 200 and dropped, also after a restart. If the database fails, 500, so Zalo delivers
+ *    again.
  * 6. 200 is answered at once (Zalo allows 2 s and disables a webhook failing for 12 h); the work
  *    runs after, one event at a time per person so a conversation keeps its order.
  *
@@ -34,7 +36,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { bodyLimit } from 'hono/body-limit';
 import type { Attachment, InboundMessage } from '../../core/channel.ts';
 import { normalizeInbound } from '../../core/text/fold.ts';
-import type { InboundEventLog } from '../../core/inbound-log.ts';
+import type { Inbox, InboxEntry } from '../../core/inbox.ts';
 import type { HttpApp } from '../../http/server.ts';
 import type { Logger } from '../../logger.ts';
 import { cleanName } from '../../core/text/name.ts';
@@ -59,11 +61,11 @@ export interface ZaloWebhookOptions {
   oaSecretKey: string;
   /** Our OA's id: events sent by it are echoes of our own messages. */
   oaId: string;
-  /** Which events were accepted already (core port; `createInboundEventLog` in src/db). */
-  events: InboundEventLog;
+  /** The persisted inbox (core port; `createInbox` in src/db). */
+  inbox: Inbox;
   logger: Logger;
-  /** The work for one accepted event, run after the 200. Errors are logged. */
-  onEvent(event: ZaloInbound): Promise<void>;
+  /** The work for one recorded event, run after the 200 (it completes the entry). Errors are logged. */
+  onEvent(entry: InboxEntry, event: ZaloInbound): Promise<void>;
   /** Events whose timestamp is older than this are refused (ms); default {@link DEFAULT_MAX_AGE_MS}. */
   maxAgeMs?: number;
   now?: () => Date;
@@ -83,6 +85,11 @@ export interface ZaloWebhook {
   handle(raw: Buffer, signature: string | undefined): Promise<ZaloAnswer>;
   /** Resolves when every accepted event has been worked on (tests, shutdown). */
   idle(): Promise<void>;
+  /**
+   * Queues the events an earlier run recorded before `before` and did not finish (it was killed
+   * between the 200 and the commit); returns how many.
+   */
+  replay(before: Date): Promise<number>;
 }
 
 /** `mac=` + hex SHA-256 of app id + raw body + timestamp + OA secret key (zalo.md §2.2). */
@@ -196,21 +203,26 @@ export function toZaloInbound(event: Json, oaId: string): ZaloInbound | undefine
 }
 
 export function createZaloWebhook(opts: ZaloWebhookOptions): ZaloWebhook {
-  const { events, logger } = opts;
+  const { inbox, logger } = opts;
   const log = logger.child({ channel: 'zalo' });
   const clock = opts.now ?? (() => new Date());
   const maxAgeMs = opts.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
   /** The tail of each person's queue of events (one at a time per person). */
   const queues = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
+  /** Entries queued in this process and not finished: a redelivery meanwhile is not queued twice. */
+  const pending = new Set<number>();
   let lastPrune = 0;
 
   const answer = (status: ZaloAnswer['status']): ZaloAnswer => ({ status, body: status === 200 ? 'ok' : '' });
 
-  function enqueue(event: ZaloInbound): void {
+  function enqueue(entry: InboxEntry, event: ZaloInbound): void {
     const user = event.kind === 'message' ? event.message.userId : event.userId;
     const run = (queues.get(user) ?? Promise.resolve()).then(() =>
-      opts.onEvent(event).catch((error: unknown) => log.error({ err: error, kind: event.kind }, 'zalo event failed')),
+      opts
+        .onEvent(entry, event)
+        .catch((error: unknown) => log.error({ err: error, kind: event.kind, eventKey: entry.eventKey }, 'zalo event failed'))
+        .finally(() => pending.delete(entry.id)),
     );
     queues.set(user, run);
     inFlight.add(run);
@@ -225,7 +237,7 @@ export function createZaloWebhook(opts: ZaloWebhookOptions): ZaloWebhook {
     if (now.getTime() - lastPrune < 3_600_000) return;
     lastPrune = now.getTime();
     const before = new Date(now.getTime() - maxAgeMs - 3_600_000);
-    await events.prune(CHANNEL, before).catch((error: unknown) => log.warn({ err: error }, 'pruning processed zalo events failed'));
+    await inbox.prune(CHANNEL, before).catch((error: unknown) => log.warn({ err: error }, 'pruning processed zalo events failed'));
   }
 
   async function accept(raw: Buffer, signature: string | undefined): Promise<ZaloAnswer> {
@@ -253,18 +265,19 @@ export function createZaloWebhook(opts: ZaloWebhookOptions): ZaloWebhook {
       return answer(200);
     }
     const eventKey = eventKeyOf(event);
-    let first: boolean;
+    let entry: InboxEntry;
     try {
-      first = await events.record(CHANNEL, eventKey);
+      [entry] = (await inbox.record(CHANNEL, [{ eventKey, payload: JSON.stringify(inbound) }], now)) as [InboxEntry];
     } catch (error) {
       log.error({ err: error }, 'zalo webhook: could not record the event; Zalo will deliver it again');
       return answer(500);
     }
-    if (!first) {
-      log.info({ eventKey }, 'zalo webhook: event already handled (redelivery), ignored');
+    if (entry.state !== 'RECEIVED' || pending.has(entry.id)) {
+      log.info({ eventKey, state: entry.state }, 'zalo webhook: event already handled or being handled (redelivery), ignored');
       return answer(200);
     }
-    enqueue(inbound);
+    pending.add(entry.id);
+    enqueue(entry, inbound);
     void prune(now);
     return answer(200);
   }
@@ -280,6 +293,30 @@ export function createZaloWebhook(opts: ZaloWebhookOptions): ZaloWebhook {
     },
     async idle() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+    async replay(before) {
+      let count = 0;
+      const seen = new Set<number>();
+      for (;;) {
+        const page = (await inbox.pending(CHANNEL, before, 100)).filter((e) => !pending.has(e.id) && !seen.has(e.id));
+        if (page.length === 0) break;
+        for (const entry of page) {
+          let event: ZaloInbound;
+          try {
+            event = JSON.parse(entry.payload) as ZaloInbound;
+          } catch {
+            await inbox.fail(entry.id, 'payload is not JSON', before);
+            continue;
+          }
+          seen.add(entry.id);
+          pending.add(entry.id);
+          enqueue(entry, event);
+          count++;
+        }
+        while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      }
+      if (count > 0) log.warn({ count }, 'zalo events recorded by an earlier run and not finished were handled again');
+      return count;
     },
   };
 }

@@ -15,11 +15,12 @@
  *   than the window (held, not retried, until they write again), and maps the client's errors:
  *   retry → {@link RetryLaterError}, unreachable/window → {@link UnreachableError}, others rethrown.
  */
-import type { BotCore, Locale, OutFile, Reply } from '../../core/channel.ts';
+import type { Locale, OutFile, Outcome, Reply } from '../../core/channel.ts';
+import type { InboxEntry } from '../../core/inbox.ts';
+import type { InboundHandling } from '../inbound.ts';
 import type { Translator } from '../../core/i18n.ts';
 import { renderReply } from '../../core/render.ts';
 import type { PeopleRepository } from '../../core/people.ts';
-import { messageKeyOf } from '../../core/store-busy.ts';
 import { truncate } from '../../core/text/truncate.ts';
 import type { Logger } from '../../logger.ts';
 import { PermanentError, RetryLaterError, UnreachableError, type ChannelSender, type PartProgress } from '../delivery.ts';
@@ -182,29 +183,39 @@ function renderAll(translator: Translator, locale: Locale, replies: Reply[], pro
   return { messages, choices };
 }
 
+/**
+ * Sends an outcome that carries no state at once (not through the outbox): the rate-limit note, a
+ * failure's answer. Choices are numbered across its replies.
+ */
+export async function sendZaloOutcome(client: ZaloClient, translator: Translator, userId: string, outcome: Outcome): Promise<void> {
+  const { messages } = renderAll(translator, outcome.locale, outcome.replies, false);
+  for (const r of messages) await sendRendered(client, userId, r);
+}
+
 export interface ZaloConversationOptions {
-  core: BotCore;
+  /** Exactly-once handling (src/channels/inbound.ts): core, the unit of work, the outbox. */
+  handling: InboundHandling;
   translator: Translator;
-  client: ZaloClient;
   logger: Logger;
   choices: ChoiceMemory;
-  /** Marks a person who unfollowed the OA as unreachable (their Zalo identity). */
-  onUnfollow(userId: string): Promise<void>;
+  /** Completes an unfollow's entry and holds the person's Zalo identity as unreachable, in one unit of work. */
+  onUnfollow(entry: InboxEntry, userId: string): Promise<void>;
 }
 
 /**
- * The work for one webhook event: a message goes through core and the replies are sent back; an
- * unfollow marks the person unreachable. A typed number picks one of the numbered choices the person
- * saw last.
+ * The work for one recorded webhook event: a message goes through core once, its replies through the
+ * outbox (queued as answers: no "keep receiving" button, choices numbered across the replies); an
+ * unfollow holds the person's Zalo identity. A typed number picks one of the numbered choices the
+ * person saw last.
  */
-export function createZaloConversation(opts: ZaloConversationOptions): (event: ZaloInbound) => Promise<void> {
-  const { core, translator, client, logger } = opts;
+export function createZaloConversation(opts: ZaloConversationOptions): (entry: InboxEntry, event: ZaloInbound) => Promise<void> {
+  const { handling, translator, logger } = opts;
   const log = logger.child({ channel: 'zalo' });
 
-  return async (event) => {
+  return async (entry, event) => {
     if (event.kind === 'unfollow') {
-      await opts.onUnfollow(event.userId);
-      log.info('a person unfollowed the OA: held as unreachable until they write again');
+      await opts.onUnfollow(entry, event.userId);
+      log.info('a person unfollowed the OA: held as unreachable on Zalo until they write again');
       return;
     }
     let message = event.message;
@@ -216,25 +227,18 @@ export function createZaloConversation(opts: ZaloConversationOptions): (event: Z
         message = { ...rest, action };
       }
     }
-    let rendered: { messages: ZaloRendered[]; choices: string[] };
-    try {
-      const outcome = await core.handle(message);
-      rendered = renderAll(translator, outcome.locale, outcome.replies, false);
-    } catch (error) {
-      log.error({ err: error }, 'zalo message failed');
-      rendered = { messages: [renderZalo(translator, translator.defaultLocale, { lines: [{ key: messageKeyOf(error) }] })], choices: [] };
-    }
+    let choices: string[] = [];
+    const outcome = await handling.handle(entry, message, (answer) => {
+      // Runs in the unit of work, maybe twice (a retried transaction): computed afresh each time.
+      choices = [];
+      return answer.replies.map((reply) => {
+        const queued: Reply = { ...reply, queued: { answer: true, choiceOffset: choices.length } };
+        choices = [...choices, ...renderZalo(translator, answer.locale, reply, { choiceOffset: choices.length }).choices];
+        return queued;
+      });
+    });
     // Numbers refer to the latest choices only; an answer without them leaves typed numbers as text.
-    opts.choices.set(message.userId, rendered.choices);
-    try {
-      for (const r of rendered.messages) await sendRendered(client, message.userId, r);
-    } catch (error) {
-      if (error instanceof ZaloApiError && (error.kind === 'unreachable' || error.kind === 'window')) {
-        log.warn({ code: error.code }, 'zalo recipient unreachable');
-        return;
-      }
-      throw error;
-    }
+    if (outcome) opts.choices.set(message.userId, choices);
   };
 }
 
@@ -286,12 +290,15 @@ export function zaloSender(client: ZaloClient, translator: Translator, opts: Zal
     if (!last || clock().getTime() - last.getTime() > windowMs) {
       throw new UnreachableError(`outside Zalo's 7-day window (last interaction ${last ? last.toISOString() : 'unknown'}): held until the person writes again`);
     }
-    const r = renderZalo(translator, locale, reply, { proactive: true });
+    // An answer to the person's own message was queued with its choice numbering and needs no
+    // "keep receiving" button; a proactive notice gets one.
+    const answer = reply.queued?.answer === true;
+    const r = renderZalo(translator, locale, reply, answer ? { choiceOffset: reply.queued?.choiceOffset ?? 0 } : { proactive: true });
     try {
       await sendRendered(client, userId, r, progress);
     } catch (error) {
       throw zaloDeliveryError(error);
     }
-    if (r.choices.length > 0) opts.choices?.set(userId, r.choices);
+    if (!answer && r.choices.length > 0) opts.choices?.set(userId, r.choices);
   };
 }

@@ -14,6 +14,7 @@
  * APPROVED, REJECTED and WITHDRAWN are final: it can only be annotated afterwards. Every change
  * appends a {@link NominationEvent}; history is never edited.
  */
+import { AppError } from '../errors.ts';
 import type { SubjectType } from '../plan/plan-schema.ts';
 
 export type NominationState = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'PROPOSED' | 'PROPOSED_HIGHER' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
@@ -87,9 +88,9 @@ export interface Nomination {
 }
 
 /** Thrown by repository operations that break a rule; `code` picks the user-facing message. */
-export class NominationError extends Error {
+export class NominationError extends AppError {
   constructor(
-    readonly code:
+    override readonly code:
       | 'not-found'
       | 'illegal-transition'
       | 'reason-required'
@@ -106,7 +107,7 @@ export class NominationError extends Error {
       | 'duplicate-document',
     message?: string,
   ) {
-    super(message ?? code);
+    super(code, 'error-internal', message ?? code);
     this.name = 'NominationError';
   }
 }

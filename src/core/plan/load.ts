@@ -1,6 +1,7 @@
 /**
  * Reading a plan file (YAML or JSON) and validating it with {@link planFileSchema}.
  */
+import { AppError } from '../errors.ts';
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -13,14 +14,14 @@ export interface PlanFileIssue {
 }
 
 /** Thrown when a plan file cannot be read, parsed or validated; `issues` names every field at fault. */
-export class PlanFileError extends Error {
+export class PlanFileError extends AppError {
   constructor(
     readonly file: string,
     readonly issues: PlanFileIssue[],
     /** What the file is, for the message ("Plan file", "Award forms file"). */
     what = 'Plan file',
   ) {
-    super(`${what} ${file} is invalid:\n${issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n')}`);
+    super('plan/invalid-file', 'error-internal', `${what} ${file} is invalid:\n${issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n')}`);
     this.name = 'PlanFileError';
   }
 }

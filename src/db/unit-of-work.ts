@@ -1,0 +1,96 @@
+/**
+ * Ambient transactions: core's {@link UnitOfWork} on a Prisma client, without passing `tx` through
+ * every repository.
+ *
+ * {@link withUnitOfWork} wraps an engine's client (the guarded SQLite client of `./client.ts`, the
+ * retrying PostgreSQL client of `./postgres.ts`). Inside `unitOfWork(work)`, `work` runs in an
+ * interactive transaction held in an `AsyncLocalStorage`, and every query a repository makes through
+ * the wrapped client from `work`'s async context goes to that transaction:
+ * - model operations (`prisma.person.findUnique` …) and raw queries (`$queryRaw*`, `$executeRaw*`)
+ *   run on the transaction;
+ * - a repository's own `$transaction(fn)` becomes a nested transaction (a SAVEPOINT, Prisma 7), so its
+ *   failure (a unique violation it catches, say) rolls back to the savepoint and not the whole unit —
+ *   on PostgreSQL an error otherwise aborts the transaction; `$transaction([...])` runs its queries in
+ *   order on the transaction.
+ * Outside a unit of work the client behaves exactly as the engine's.
+ *
+ * Written here because Prisma has no ambient transaction of its own (its docs suggest passing `tx`,
+ * which would touch every repository); the routing is a small proxy over the public client API.
+ *
+ * @module
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { UnitOfWork } from '../core/unit-of-work.ts';
+import type { PrismaClient } from './generated/client.ts';
+
+/** The open transaction of the unit of work whose async context we are in. */
+interface Ambient {
+  tx: PrismaClient;
+  /** False once the unit has ended: late work it left behind (timers) uses the client again. */
+  open: boolean;
+}
+
+/** Client members that are not queries: always the engine client's own. */
+const CLIENT_ONLY = new Set<string | symbol>(['$connect', '$disconnect', '$on', '$use', '$extends', 'then', 'constructor']);
+
+/** How long one unit of work may take before the database gives up on it (ms). */
+const UNIT_TIMEOUT_MS = 30_000;
+
+/**
+ * The client that routes to the ambient transaction, and the unit of work that opens one.
+ * @param client the engine's client; its `$transaction` keeps its own guarantees (SQLite's lock and
+ *   busy retry, PostgreSQL's SERIALIZABLE level and conflict retry), which apply to the whole unit.
+ */
+export function withUnitOfWork(client: PrismaClient): { prisma: PrismaClient; unitOfWork: UnitOfWork } {
+  const ambient = new AsyncLocalStorage<Ambient>();
+  const current = (): Ambient | undefined => {
+    const a = ambient.getStore();
+    return a?.open ? a : undefined;
+  };
+
+  /** `$transaction` inside a unit: nested (savepoint) for a callback, in order for an array. */
+  const nested = (a: Ambient, args: unknown[]): Promise<unknown> => {
+    const [work] = args;
+    if (typeof work === 'function') {
+      const fn = work as (tx: PrismaClient) => Promise<unknown>;
+      return (a.tx.$transaction as unknown as (f: (tx: PrismaClient) => Promise<unknown>) => Promise<unknown>)((inner) => ambient.run({ tx: inner, open: true }, () => fn(inner)));
+    }
+    return (async () => {
+      const results: unknown[] = [];
+      for (const query of work as Promise<unknown>[]) results.push(await query);
+      return results;
+    })();
+  };
+
+  const $transaction = (...args: unknown[]): Promise<unknown> => {
+    const a = current();
+    if (a) return nested(a, args);
+    return (client.$transaction as unknown as (...x: unknown[]) => Promise<unknown>)(...args);
+  };
+
+  const prisma = new Proxy(client, {
+    get(target, property) {
+      if (property === '$transaction') return $transaction;
+      const a = CLIENT_ONLY.has(property) ? undefined : current();
+      if (a) return Reflect.get(a.tx, property, a.tx) as unknown;
+      return Reflect.get(target, property, target) as unknown;
+    },
+  });
+
+  const unitOfWork: UnitOfWork = async <T>(work: () => Promise<T>): Promise<T> => {
+    const a = current();
+    // Already inside one: the work joins it (it commits with the enclosing unit).
+    if (a) return work();
+    const run = client.$transaction as unknown as (fn: (tx: PrismaClient) => Promise<T>, options?: { timeout?: number }) => Promise<T>;
+    return run(async (tx) => {
+      const context: Ambient = { tx, open: true };
+      try {
+        return await ambient.run(context, work);
+      } finally {
+        context.open = false;
+      }
+    }, { timeout: UNIT_TIMEOUT_MS });
+  };
+
+  return { prisma, unitOfWork };
+}
