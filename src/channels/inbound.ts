@@ -115,10 +115,10 @@ export function createInboundHandling(opts: InboundHandlingOptions): InboundHand
         result = await opts.unitOfWork(async (): Promise<Result> => {
           const at = clock();
           if (!(await inbox.complete(entry.id, at))) return { duplicate: true };
-          const outcome = await core.handle(message);
+          const handled = await core.handle(message);
+          const outcome = decorate && handled.replies.length > 0 ? { ...handled, replies: decorate(handled) } : handled;
           if (outcome.replies.length === 0 || outcome.personId === undefined) return { duplicate: false, outcome, ids: null };
-          const personId = outcome.personId;
-          const replies = decorate ? decorate(outcome) : outcome.replies;
+          const { personId, replies } = outcome;
           const notBefore = new Date(at.getTime() + REPLY_GRACE_MS);
           const ids = await outbox.enqueueReplies(
             replies.map((reply, i) => ({ key: `reply:${channel}:${entry.eventKey}:${i}`, personId, channel, chatId: message.chatId, locale: outcome.locale, reply, notBefore })),

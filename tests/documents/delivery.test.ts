@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runConsole } from '../../src/channels/console/console.ts';
 import { sendReply } from '../../src/channels/telegram/telegram.ts';
 import { createZaloClient } from '../../src/channels/zalo/client.ts';
-import { createChoiceMemory, createZaloConversation } from '../../src/channels/zalo/zalo.ts';
+import { testZaloConversation } from '../helpers/memory-inbox.ts';
 import { msg, type BotCore, type OutFile, type Reply } from '../../src/core/channel.ts';
 import { DOCX_MIME, XLSX_MIME } from '../../src/core/documents/ports.ts';
 import { createZaloTokenStore } from '../../src/db/zalo-token-store.ts';
@@ -57,7 +57,7 @@ describe('file delivery', () => {
     await tokens.seed({ oaId: fake.oaId, refreshToken: fake.issueTokens().refreshToken });
     const client = createZaloClient({ apiBase: fake.url, oauthBase: fake.url, appId: fake.appId, appSecret: fake.appSecret, oaId: fake.oaId, tokens, logger });
     const user = '5550001112223334445';
-    const conversation = createZaloConversation({ core: coreAnswering({ lines: [preview], files: [docx, xlsx] }), translator, client, logger, choices: createChoiceMemory(), onUnfollow: async () => undefined });
+    const conversation = testZaloConversation({ core: coreAnswering({ lines: [preview], files: [docx, xlsx] }), client, translator });
     await conversation({ kind: 'message', message: { channel: 'zalo', userId: user, chatId: user, chatType: 'private', text: '/vanban totrinh' } });
     expect(fake.uploads.map((u) => u.fileName)).toEqual([docx.name]);
     expect([...fake.uploads[0]!.bytes]).toEqual([...docx.bytes]);
@@ -76,7 +76,7 @@ describe('file delivery', () => {
     const client = createZaloClient({ apiBase: fake.url, oauthBase: fake.url, appId: fake.appId, appSecret: fake.appSecret, oaId: fake.oaId, tokens, logger });
     fake.failNext('/v2.0/oa/upload/file', { error: -201, message: 'file is invalid' });
     const user = '5550001112223334445';
-    const conversation = createZaloConversation({ core: coreAnswering(reply), translator, client, logger, choices: createChoiceMemory(), onUnfollow: async () => undefined });
+    const conversation = testZaloConversation({ core: coreAnswering(reply), client, translator });
     await conversation({ kind: 'message', message: { channel: 'zalo', userId: user, chatId: user, chatType: 'private', text: '/vanban totrinh' } });
     expect(fake.sentTo(user).map((m) => m.text)).toEqual([
       'Chưa gửi được tệp to-trinh-05-TTr-UBND-2026-01-05.docx qua Zalo (tệp quá lớn hoặc Zalo tạm thời không nhận). Đồng chí thử lại sau hoặc lấy qua Telegram.',

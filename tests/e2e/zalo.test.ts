@@ -109,7 +109,11 @@ async function inProcess(): Promise<{ t: TestApp; fake: FakeZalo; zalo: RunningZ
   const http = createHttpApp({ logger });
   // The sender's outcomes are watched, so a test awaits a delivery instead of polling the table.
   const outbox = watchOutbox(t.app.stores.outbox);
-  const zalo = await startZalo({ core: t.app.core, translator: t.app.translator, people: t.app.services.people, outbox: outbox.store, events: t.app.stores.inboundEvents, tokens: t.app.stores.zaloTokens, logger, settings, http, now: () => t.now(), idleMs: 20 });
+  // The channel's clock runs (the sender paces its sends by it) from the app's fake time, which the
+  // test moves: a frozen clock would hold the sender's per-second window shut.
+  const started = performance.now();
+  const running = () => new Date(t.now().getTime() + (performance.now() - started));
+  const zalo = await startZalo({ core: t.app.core, translator: t.app.translator, people: t.app.services.people, outbox: outbox.store, inbox: t.app.stores.inbox, unitOfWork: t.app.stores.unitOfWork, tokens: t.app.stores.zaloTokens, logger, settings, http, now: running, idleMs: 20 });
   const server = await startHttpServer({ app: http, port: 0, logger });
   cleanups.push(async () => {
     await server.close();

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { ZALO_MAX_BUTTONS, ZALO_TEXT_LIMIT, type ZaloButton, type ZaloClient } from '../../../src/channels/zalo/client.ts';
 import { toZaloInbound } from '../../../src/channels/zalo/webhook.ts';
-import { createChoiceMemory, createZaloConversation, renderZalo, splitPlain } from '../../../src/channels/zalo/zalo.ts';
+import { renderZalo, splitPlain } from '../../../src/channels/zalo/zalo.ts';
+import { testZaloConversation } from '../../helpers/memory-inbox.ts';
 import { msg, type BotCore, type InboundMessage, type Reply } from '../../../src/core/channel.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { testTranslator } from '../../helpers/core-fixtures.ts';
@@ -137,7 +138,7 @@ describe('numbered choices in a conversation', () => {
     };
     const sent: { text: string; buttons?: ZaloButton[] }[] = [];
     const client: ZaloClient = { sendText: async (m) => (sent.push(m), { messageId: String(sent.length) }), refreshNow: async () => undefined };
-    const talk = createZaloConversation({ core, translator: t, client, logger, choices: createChoiceMemory(), onUnfollow: async () => undefined });
+    const talk = testZaloConversation({ core, client, translator: t });
     const say = (text: string) => talk({ kind: 'message', message: { channel: 'zalo', userId: USER, chatId: USER, chatType: 'private', text } });
 
     await say('menu');

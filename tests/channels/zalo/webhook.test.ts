@@ -7,9 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BotCore, InboundMessage } from '../../../src/core/channel.ts';
 import type { ZaloClient } from '../../../src/channels/zalo/client.ts';
 import { createZaloWebhook, mountZaloWebhook, eventKeyOf, verifyZaloSignature, zaloSignature, type ZaloInbound, type ZaloWebhook } from '../../../src/channels/zalo/webhook.ts';
-import { createChoiceMemory, createZaloConversation } from '../../../src/channels/zalo/zalo.ts';
+import { testZaloConversation } from '../../helpers/memory-inbox.ts';
 import { createDatabase } from '../../../src/db/client.ts';
-import { createInboundEventLog } from '../../../src/db/inbound-log.ts';
+import { createInbox } from '../../../src/db/inbox-store.ts';
+import type { InboxEntry } from '../../../src/core/inbox.ts';
 import { createHttpApp, startHttpServer, type RunningHttpServer } from '../../../src/http/server.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { deliverOaEvent, signOaEvent } from '../../helpers/fake-zalo.ts';
@@ -45,17 +46,23 @@ async function serve(webhook: ZaloWebhook): Promise<string> {
   return `http://127.0.0.1:${server.port}/zalo/webhook`;
 }
 
-/** A webhook recording the events it accepted. */
-async function recorder(opts: { prisma?: TempDatabase['prisma']; now?: () => Date; onEvent?: (e: ZaloInbound) => Promise<void> } = {}) {
+/** A webhook recording the events it accepted (and completing their inbox entries, as handling does). */
+async function recorder(opts: { prisma?: TempDatabase['prisma']; now?: () => Date; onEvent?: (entry: InboxEntry, e: ZaloInbound) => Promise<void> } = {}) {
   const events: ZaloInbound[] = [];
+  const inbox = createInbox(opts.prisma ?? db.prisma);
   const webhook = createZaloWebhook({
     appId: APP_ID,
     oaSecretKey: KEY,
     oaId: OA_ID,
-    events: createInboundEventLog(opts.prisma ?? db.prisma),
+    inbox,
     logger,
     ...(opts.now ? { now: opts.now } : {}),
-    onEvent: opts.onEvent ?? (async (e) => void events.push(e)),
+    onEvent:
+      opts.onEvent ??
+      (async (entry, e) => {
+        await inbox.complete(entry.id, new Date());
+        events.push(e);
+      }),
   });
   return { webhook, events, url: await serve(webhook) };
 }
@@ -74,7 +81,7 @@ function textEvent(text: string, o: { msgId?: string; timestamp?: number; sender
   };
 }
 const messages = (events: ZaloInbound[]): InboundMessage[] => events.flatMap((e) => (e.kind === 'message' ? [e.message] : []));
-const processed = () => db.prisma.processedEvent.count();
+const processed = () => db.prisma.inboxEntry.count();
 
 describe('signature (zalo.md §2.2): plain SHA-256 of app id + raw body + timestamp + OA secret key', () => {
   it('matches the formula of the fake server and is compared in constant time', () => {
@@ -130,7 +137,7 @@ describe('Zalo webhook deliveries', () => {
 
   it('the window is configurable', async () => {
     const events: ZaloInbound[] = [];
-    const webhook = createZaloWebhook({ appId: APP_ID, oaSecretKey: KEY, oaId: OA_ID, events: createInboundEventLog(db.prisma), logger, maxAgeMs: 60_000, onEvent: async (e) => void events.push(e) });
+    const webhook = createZaloWebhook({ appId: APP_ID, oaSecretKey: KEY, oaId: OA_ID, inbox: createInbox(db.prisma), logger, maxAgeMs: 60_000, onEvent: async (_entry, e) => void events.push(e) });
     const url = await serve(webhook);
     expect((await deliverOaEvent(url, textEvent('2 min old', { timestamp: Date.now() - 120_000 }), sign)).status).toBe(401);
   });
@@ -152,6 +159,22 @@ describe('Zalo webhook deliveries', () => {
     expect(second.events).toHaveLength(0);
     expect(await processed()).toBe(1);
     expect(eventKeyOf(event)).toBe('msg:a1b2c3d4e5f60718293a');
+  });
+
+  it('an event answered 200 and never finished (the process was killed) is handled at the next start, once', async () => {
+    // First run: recorded and answered, then "killed" before its handling committed.
+    const killed = await recorder({ onEvent: async () => undefined });
+    const event = textEvent('đừng mất tin này', { msgId: 'killed-after-200' });
+    expect((await deliverOaEvent(killed.url, event, sign)).status).toBe(200);
+    await killed.webhook.idle();
+    // Next start: the leftover is queued again; Zalo's own redelivery of it meanwhile is not doubled.
+    const next = await recorder();
+    expect(await next.webhook.replay(new Date(Date.now() + 1000))).toBe(1);
+    expect(messages(next.events).map((m) => m.text)).toEqual(['đừng mất tin này']);
+    expect((await deliverOaEvent(next.url, event, sign)).status).toBe(200);
+    await next.webhook.idle();
+    expect(next.events).toHaveLength(1);
+    expect(await next.webhook.replay(new Date(Date.now() + 1000))).toBe(0);
   });
 
   it('Vietnamese text in NFD form reaches core in NFC', async () => {
@@ -226,13 +249,14 @@ describe('Zalo webhook deliveries', () => {
     };
     const sent: string[] = [];
     const client: ZaloClient = { sendText: async (m) => (sent.push(m.text), { messageId: 'm1' }), refreshNow: async () => undefined };
+    const talk = testZaloConversation({ core, client, translator: testTranslator() });
     const webhook = createZaloWebhook({
       appId: APP_ID,
       oaSecretKey: KEY,
       oaId: OA_ID,
-      events: createInboundEventLog(db.prisma),
+      inbox: createInbox(db.prisma),
       logger,
-      onEvent: createZaloConversation({ core, translator: testTranslator(), client, logger, choices: createChoiceMemory(), onUnfollow: async () => undefined }),
+      onEvent: (_entry, event) => talk(event),
     });
     const url = await serve(webhook);
     const res = await deliverOaEvent(url, textEvent('chậm'), sign);
