@@ -5,7 +5,10 @@
 import type { Update } from 'grammy/types';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createTelegramBot } from '../../../src/channels/telegram/telegram.ts';
+import { createTelegramBot, createTelegramChannel } from '../../../src/channels/telegram/telegram.ts';
+import type { OutboxStore } from '../../../src/core/outbox.ts';
+import { noTransaction } from '../../../src/core/unit-of-work.ts';
+import { createMemoryInbox } from '../../helpers/memory-inbox.ts';
 import { msg, type BotCore, type InboundMessage, type Outcome } from '../../../src/core/channel.ts';
 import { testBotInfo } from '../../helpers/fake-telegram.ts';
 import { testTranslator } from '../../helpers/core-fixtures.ts';
@@ -61,18 +64,34 @@ describe('callback queries are answered before the chat queue', () => {
         return { locale: 'vi', replies: [{ lines: [msg('plain', { text: 'ok' })] }] };
       },
     };
-    const bot = createTelegramBot({ core, translator: testTranslator(), logger: pino({ level: 'silent' }), token: '1:x', apiRoot: 'http://127.0.0.1:9', botInfo: testBotInfo() });
+    // The core answers without a person, so nothing is queued: the outbox is never written.
+    const outbox = { enqueueReplies: () => Promise.reject(new Error('not queued')) } as unknown as OutboxStore;
+    const channel = createTelegramChannel({
+      core,
+      translator: testTranslator(),
+      logger: pino({ level: 'silent' }),
+      token: '1:x',
+      apiRoot: 'http://127.0.0.1:9',
+      botInfo: testBotInfo(),
+      exactlyOnce: { inbox: createMemoryInbox(), unitOfWork: noTransaction, outbox, localeOf: async () => 'vi' },
+    });
+    const { bot } = channel;
     const sent: string[] = [];
     bot.api.config.use(async (_prev, method, payload) => {
       if (method === 'sendMessage') sent.push((payload as { text: string }).text);
       return { ok: true, result: { message_id: 1, date: 0, chat, text: '' } } as never;
     });
     const update: Update = { update_id: 41, message: { message_id: 1, date: 0, chat, from, text: '/dangky' } };
-    const first = bot.handleUpdate(update);
-    const again = bot.handleUpdate(structuredClone(update)); // while the first is still running
+    // Received as polling or the webhook receives: recorded first, then handled.
+    const receive = async (...updates: Update[]) => {
+      await channel.record(updates);
+      await Promise.all(updates.map((u) => bot.handleUpdate(u)));
+    };
+    const batch = receive(update, structuredClone(update)); // twice in one batch
+    const again = receive(structuredClone(update)); // and redelivered while the first is still running
     release();
-    await Promise.all([first, again]);
-    await bot.handleUpdate(structuredClone(update)); // and after it
+    await Promise.all([batch, again]);
+    await receive(structuredClone(update)); // and after it
     expect(handled).toEqual(['/dangky']);
     expect(sent).toEqual(['ok']);
   });
