@@ -87,6 +87,10 @@ export function memoryPeople(opts: { now: () => Date }): MemoryPeople {
       const identity = identities.get(`${channel}|${externalId}`);
       if (identity) persons.get(identity.personId)!.unreachableAt = at;
     },
+    async localeOf({ channel, externalId }) {
+      const identity = identities.get(`${channel}|${externalId}`);
+      return identity ? (persons.get(identity.personId)?.locale ?? null) : null;
+    },
     async locales(personIds) {
       return new Map(personIds.flatMap((id) => (persons.has(id) ? [[id, persons.get(id)!.locale] as const] : [])));
     },

@@ -8,11 +8,9 @@ import { toZaloInbound } from '../../../src/channels/zalo/webhook.ts';
 import { renderZalo, splitPlain } from '../../../src/channels/zalo/zalo.ts';
 import { testZaloConversation } from '../../helpers/memory-inbox.ts';
 import { msg, type BotCore, type InboundMessage, type Reply } from '../../../src/core/channel.ts';
-import { createLogger } from '../../../src/logger.ts';
 import { testTranslator } from '../../helpers/core-fixtures.ts';
 
 const t = testTranslator();
-const logger = createLogger({ level: 'silent' });
 const OA = '9990008887776665554';
 const USER = '5550001112223334445';
 const plain = (text: string): Reply => ({ lines: [msg('plain', { text })] });
