@@ -11,7 +11,10 @@
 import type { Update } from 'grammy/types';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { drainInFlight } from '../../src/channels/telegram/in-flight.ts';
+import { mountTelegramWebhook } from '../../src/channels/telegram/run.ts';
 import { createTelegramChannel, type TelegramExactlyOnce } from '../../src/channels/telegram/telegram.ts';
+import { createHttpApp, startHttpServer } from '../../src/http/server.ts';
 import type { UnitOfWork } from '../../src/core/unit-of-work.ts';
 import { startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -141,5 +144,30 @@ describe('exactly once across a crash (Telegram channel, real database)', () => 
     expect(fake.sentMessages(CHAT)).toEqual(['Xin lỗi, đã có lỗi khi xử lý. Bạn hãy thử lại sau ít phút.']);
     expect(await t.prisma.inboxEntry.findFirst({ where: { eventKey: `update:${start.update_id}` } })).toMatchObject({ state: 'FAILED' });
     expect(await channel().replay(new Date(t.now().getTime() + 1))).toBe(0);
+  });
+
+  it('webhook: the same POST twice at once is handled once; a body that is no update gets 200 and nothing; a wrong secret 401', async () => {
+    const { t, fake, channel } = await setup();
+    const c = channel();
+    const http = createHttpApp({ logger });
+    const secret = 'webhook-secret-0123456789';
+    mountTelegramWebhook(http, { bot: c.bot, channel: c, webhookUrl: 'https://bot.example/tg/hook', webhookSecret: secret, logger });
+    const server = await startHttpServer({ app: http, port: 0, logger });
+    cleanups.push(() => server.close());
+    const post = (body: string, key = secret) =>
+      fetch(`http://127.0.0.1:${server.port}/tg/hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': key }, body });
+    const update = JSON.stringify(text('/viectot'));
+    const answers = await Promise.all([post(update), post(update)]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    await fake.waitFor((call) => call.method === 'sendMessage' && String(call.payload.text).includes('Bước 1/6'));
+    await drainInFlight(c.bot, logger);
+    expect(fake.sentMessages(CHAT)).toHaveLength(2);
+    expect(await t.prisma.dialogState.count()).toBe(1);
+
+    expect((await post('{"update_id": 7, "message": ')).status).toBe(200); // malformed: never retried
+    expect((await post('[1,2]')).status).toBe(200);
+    expect((await post(update, 'wrong-secret')).status).toBe(401);
+    await drainInFlight(c.bot, logger);
+    expect(fake.sentMessages(CHAT)).toHaveLength(2);
   });
 });
