@@ -64,13 +64,24 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
       await prisma.outboxMessage.updateMany({ where: { id, state: 'SENDING' }, data: { partsSent: count } });
     },
     async release(ids, at) {
-      if (ids.length > 0) await prisma.outboxMessage.updateMany({ where: { id: { in: ids }, state: 'PENDING' }, data: { nextAttemptAt: at } });
+      for (const id of ids) {
+        const r = await prisma.outboxMessage.findUnique({ where: { id }, select: { channel: true, chatId: true, state: true } });
+        if (r?.state !== 'PENDING') continue;
+        // Not before an earlier row of the chat that waits: due rows are really due (see `defer`).
+        const before = await prisma.outboxMessage.findFirst({ where: { channel: r.channel, chatId: r.chatId, state: 'PENDING', id: { lt: id } }, orderBy: { nextAttemptAt: 'desc' }, select: { nextAttemptAt: true } });
+        const due = before && before.nextAttemptAt > at ? before.nextAttemptAt : at;
+        await prisma.outboxMessage.updateMany({ where: { id, state: 'PENDING' }, data: { nextAttemptAt: due } });
+      }
     },
     async defer(id, { until, error, giveBackAttempt }) {
-      await prisma.outboxMessage.update({
+      const row = await prisma.outboxMessage.update({
         where: { id },
         data: { state: 'PENDING', nextAttemptAt: until, lastError: clip(error), ...(giveBackAttempt ? { attempts: { decrement: 1 } } : {}) },
+        select: { channel: true, chatId: true },
       });
+      // The chat's later rows wait as long (they would wait behind it anyway, see `due`): what counts
+      // as due — the backlog `/readyz` and `/metrics` report — is then only what can be sent.
+      await prisma.outboxMessage.updateMany({ where: { channel: row.channel, chatId: row.chatId, state: 'PENDING', id: { gt: id }, nextAttemptAt: { lt: until } }, data: { nextAttemptAt: until } });
     },
     async markFailed(id, { error }) {
       await prisma.outboxMessage.update({ where: { id }, data: { state: 'FAILED', lastError: clip(error) } });

@@ -44,9 +44,14 @@ export function createOutbox(prisma: PrismaClient, opts: { defaultLocale: string
         const { held, ...to } = found;
         const exists = await prisma.outboxMessage.findUnique({ where: { key: n.key }, select: { id: true } });
         if (exists) continue;
+        // Behind a row of this chat that waits (a 429, a backoff), a new one waits as long: order kept,
+        // and nothing counts as due that cannot be sent.
+        const waiting = await prisma.outboxMessage.findFirst({ where: { channel: to.channel, chatId: to.chatId, state: 'PENDING' }, orderBy: { nextAttemptAt: 'desc' }, select: { nextAttemptAt: true } });
+        const at = now();
+        const nextAttemptAt = waiting && waiting.nextAttemptAt > at ? waiting.nextAttemptAt : at;
         try {
           await prisma.outboxMessage.create({
-            data: { key: n.key, personId: n.personId, ...to, payload: encodeReply(n.reply), relevance: n.relevance ?? null, nextAttemptAt: now(), ...(held ? { state: 'UNREACHABLE', lastError: 'recipient unreachable when queued' } : {}) },
+            data: { key: n.key, personId: n.personId, ...to, payload: encodeReply(n.reply), relevance: n.relevance ?? null, nextAttemptAt, ...(held ? { state: 'UNREACHABLE', lastError: 'recipient unreachable when queued' } : {}) },
           });
           created++;
         } catch (error) {

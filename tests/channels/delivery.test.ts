@@ -163,6 +163,12 @@ describe('outbox sender with telegramSender against the Bot API', () => {
     const floodedRows = await t.prisma.outboxMessage.findMany({ where: { chatId: String(flooded) }, orderBy: { id: 'asc' } });
     expect(floodedRows.map((r) => r.state)).toEqual(['PENDING', 'PENDING']);
     expect(floodedRows[0]!.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(start + 18_053_000);
+    // Nothing counts as due that cannot be sent (the backlog /readyz reports stays empty), and a
+    // notice queued for that chat meanwhile waits behind them too.
+    expect(await pendingDue(t)).toBe(0);
+    expect(await t.app.stores.ops.outboxBacklog({ now: t.now() })).toEqual({ pending: 0, oldestDueAt: null });
+    await t.app.services.notifier.notify([{ personId: await t.personId(String(flooded)), key: `late:${flooded}`, reply: REMINDER }]);
+    expect((await t.prisma.outboxMessage.findUniqueOrThrow({ where: { key: `late:${flooded}` } })).nextAttemptAt.getTime()).toBeGreaterThanOrEqual(start + 18_053_000);
     // Meanwhile a pass calls nobody for that chat.
     t.advance(3_600_000);
     await drain(t, sender);
@@ -171,8 +177,8 @@ describe('outbox sender with telegramSender against the Bot API', () => {
     t.advance(18_053_000 - 3_600_000);
     await drain(t, sender);
     const toFlooded = sends(fake).filter((c) => chatOf(c.payload) === flooded);
-    expect(toFlooded).toHaveLength(3);
-    expect(await t.prisma.outboxMessage.count({ where: { chatId: String(flooded), state: 'SENT' } })).toBe(2);
+    expect(toFlooded).toHaveLength(4);
+    expect(await t.prisma.outboxMessage.count({ where: { chatId: String(flooded), state: 'SENT' } })).toBe(3);
     expect(floodedRows.map((r) => r.key)).toEqual([`digest:2026-12-03:${flooded}`, `reminder:2026-12-03:${flooded}`]);
   });
 
