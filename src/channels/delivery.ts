@@ -137,8 +137,8 @@ export interface OutboxSender {
   /**
    * Delivers exactly these rows now, in this order: the replies to an inbound update, just committed
    * by its handler (`OutboxStore.enqueueReplies`). Rows of other channels or no longer `PENDING`
-   * (another process took them, already sent) are skipped. They skip the per-chat spacing (a person's
-   * own conversation may burst) but keep the overall pace. A failure follows the rules of
+   * (another process took them, already sent) are skipped. They are not paced ahead (neither the
+   * per-chat spacing nor the overall pace: answers are not bulk notices); a failure follows the rules of
    * {@link deliverDue} (a 429 defers the row to be delivered later by the loop, never replaced by an
    * error text); after the first row of a chat that fails or is deferred, that chat's later rows are
    * left `PENDING` for the loop (due at once, behind the deferred one), so their order is kept.
@@ -224,9 +224,12 @@ export function createOutboxSender(opts: SenderOptions): OutboxSender {
     if (!(await store.claim(m.id))) return 'skipped';
     let partsSent = m.partsSent;
     try {
-      const wait = Math.max(lastSend + gapMs, recentEnds.length >= perSecond ? recentEnds[0]! + 1000 : 0) - ms();
+      // Answers (`burst`, from deliverRows) are not paced ahead: Telegram's ~30 messages a second is a
+      // limit on bulk notices, and a person's answer is due now (issue 10's update-path target); a
+      // 429 for one defers it like any row. Notices keep the overall pace and the shared slots.
+      const wait = burst ? 0 : Math.max(lastSend + gapMs, recentEnds.length >= perSecond ? recentEnds[0]! + 1000 : 0) - ms();
       if (wait > 0) await sleep(wait);
-      if (opts.pace) {
+      if (opts.pace && !burst) {
         const slot = await opts.pace.reserve({ channel: opts.channel, chatId: m.chatId, now: clock(), ...(burst ? { burst } : {}) });
         const until = slot.getTime() - ms();
         if (until > 0) await sleep(until);

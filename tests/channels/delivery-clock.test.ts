@@ -251,13 +251,13 @@ describe('outbox sender on the injected clock', () => {
     expect(rows[0]!.state).toBe('UNCERTAIN');
   });
 
-  it('deliverRows: the given rows now, in order, without the per-chat spacing but at the overall pace', async () => {
+  it('deliverRows: the given rows now, in order, not paced ahead (answers are not bulk notices)', async () => {
     const rows = [row(1, 'a'), row(2, 'a'), row(3, 'a'), row(4, 'b')].map((r) => ({ ...r, nextAttemptAt: new Date(start.getTime() + 30_000) }));
     const sent: { id: string; at: number }[] = [];
     const { sender, now } = setup(rows, async (_chat, reply) => void sent.push({ id: (reply.lines[0]!.args as { text: string }).text, at: now().getTime() - start.getTime() }));
     await sender.deliverRows([3, 1, 2]);
-    // Exactly these rows in the order given; 2 per second overall, no 1 s per-chat wait.
-    expect(sent).toEqual([{ id: 'm3', at: 0 }, { id: 'm1', at: 500 }, { id: 'm2', at: 1000 }]);
+    // Exactly these rows in the order given, at once: no per-chat wait, no overall spacing.
+    expect(sent).toEqual([{ id: 'm3', at: 0 }, { id: 'm1', at: 0 }, { id: 'm2', at: 0 }]);
     expect(rows.map((r) => r.state)).toEqual(['SENT', 'SENT', 'SENT', 'PENDING']);
     // Delivered rows are not delivered again (a repeated call, or the loop later).
     await sender.deliverRows([1, 2, 3]);
