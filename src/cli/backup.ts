@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { databaseFileFromUrl, DEFAULT_DATABASE_URL } from '../db/client.ts';
-import { isPostgresUrl } from '../db/postgres.ts';
+import { isPostgresUrl } from '../db/engine.ts';
 
 /**
  * Copies the SQLite database `source` to `target` (created, with its folder) through the online

@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../app.ts';
 import { databaseFileFromUrl, DEFAULT_DATABASE_URL } from '../db/client.ts';
 import { copySqliteToPostgres } from '../db/copy-to-postgres.ts';
 import { applyMigrations, migrationPaths } from '../db/migrate.ts';
-import { isPostgresUrl } from '../db/postgres.ts';
+import { isPostgresUrl } from '../db/engine.ts';
 
 async function main(argv: string[]): Promise<number> {
   const target = argv[0];

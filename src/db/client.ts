@@ -14,7 +14,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { StoreBusyError } from '../core/store-busy.ts';
 import { someErrorInChain } from './error-chain.ts';
 import { PrismaClient } from './generated/client.ts';
-import { createPostgresDatabase, isPostgresUrl } from './postgres.ts';
+import { isPostgresUrl } from './engine.ts';
 import type { UnitOfWork } from '../core/unit-of-work.ts';
 import { withUnitOfWork } from './unit-of-work.ts';
 
@@ -274,7 +274,8 @@ export interface Database {
  * @throws Error for a non-`file:` URL, or if SQLite cannot open the file (e.g. missing directory).
  */
 export async function createDatabase({ databaseUrl, busyWaitMs = DEFAULT_BUSY_WAIT_MS }: CreateDatabaseOptions): Promise<Database> {
-  if (isPostgresUrl(databaseUrl)) return createPostgresDatabase({ databaseUrl });
+  // Loaded only here: a SQLite bot never loads the PostgreSQL client (memory).
+  if (isPostgresUrl(databaseUrl)) return (await import('./postgres.ts')).createPostgresDatabase({ databaseUrl });
   const file = databaseFileFromUrl(databaseUrl);
   // better-sqlite3 options go next to `url`; `timeout` is its busy timeout. The adapter has no hook
   // for pragmas, and Prisma keeps a single connection for SQLite, so we set them after connecting.

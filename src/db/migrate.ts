@@ -17,7 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { databaseFileFromUrl } from './client.ts';
-import { isPostgresUrl } from './postgres.ts';
+import { isPostgresUrl } from './engine.ts';
 import { POSTGRES_MIGRATIONS_DIR, POSTGRES_SCHEMA_PATH } from './postgres-schema.ts';
 import { normalizeDateTimeColumns } from './datetime-format.ts';
 import { NO_FILTER, withSchemaEngine, type MigrationList } from './schema-engine.ts';

@@ -15,8 +15,7 @@ import type { PrismaClient } from './generated/client.ts';
 import type { UnitOfWork } from '../core/unit-of-work.ts';
 import { withUnitOfWork } from './unit-of-work.ts';
 
-/** Whether a `DATABASE_URL` names a PostgreSQL server (`postgresql://…` or `postgres://…`). */
-export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
+export { isPostgresUrl } from './engine.ts';
 
 /** How many times a transaction that meets a serialization failure or a deadlock is run at most. */
 export const CONFLICT_ATTEMPTS = 10;

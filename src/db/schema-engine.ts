@@ -20,7 +20,7 @@ import {
 } from '@prisma/driver-adapter-utils';
 import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
 import pg from 'pg';
-import { isPostgresUrl } from './postgres.ts';
+import { isPostgresUrl } from './engine.ts';
 import type { SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 export type {
