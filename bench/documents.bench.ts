@@ -36,7 +36,8 @@ export interface DossierBench {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const LONG = 'Đơn vị đã hoàn thành xuất sắc nhiệm vụ được giao, tích cực tham gia các phong trào thi đua của xã; vận động Nhân dân thực hiện tốt chủ trương, chính sách; giúp đỡ hộ nghèo vươn lên. ';
+const LONG =
+  'Đơn vị đã hoàn thành xuất sắc nhiệm vụ được giao, tích cực tham gia các phong trào thi đua của xã; vận động Nhân dân thực hiện tốt chủ trương, chính sách; giúp đỡ hộ nghèo vươn lên. ';
 
 export async function benchDossier(runs = 5): Promise<DossierBench> {
   const t = await createTestApp({ start: new Date('2026-01-05T02:00:00Z') });
@@ -50,7 +51,15 @@ export async function benchDossier(runs = 5): Promise<DossierBench> {
       const base = NOMINEES[i % NOMINEES.length]!;
       const subjectType = types[i % 3]!;
       const sample = NOMINEES.find((n) => n.subjectType === subjectType)!;
-      ids.push(await approved(t.app, officer, member, { ...base, ...sample, nomineeName: `${sample.nomineeName} ${i + 1}`, achievements: LONG.repeat(3 + (i % 4)) }, t.now()));
+      ids.push(
+        await approved(
+          t.app,
+          officer,
+          member,
+          { ...base, ...sample, nomineeName: `${sample.nomineeName} ${i + 1}`, achievements: LONG.repeat(3 + (i % 4)) },
+          t.now(),
+        ),
+      );
     }
     const meeting: MeetingInput = {
       heldOn: '2026-01-05',
@@ -60,11 +69,26 @@ export async function benchDossier(runs = 5): Promise<DossierBench> {
       chairName: 'Nguyễn Văn A',
       secretaryName: 'Lê Thị C',
       attendees: Array.from({ length: 9 }, (_, i) => ({ name: `Thành viên ${i + 1}`, present: i !== 8 })),
-      items: ids.map((_, i) => ({ nomineeName: `Hồ sơ ${i + 1}`, subjectType: types[i % 3]!, agree: 7, askChanges: 1, disagree: 0, conclusion: 'PROPOSE' as const })),
+      items: ids.map((_, i) => ({
+        nomineeName: `Hồ sơ ${i + 1}`,
+        subjectType: types[i % 3]!,
+        agree: 7,
+        askChanges: 1,
+        disagree: 0,
+        conclusion: 'PROPOSE' as const,
+      })),
     };
     const commune = loadCommuneFile('plans/commune.yaml');
     // The 50 achievement reports come as one file (one section each), as an officer prints them.
-    const commands = ['/vanban totrinh', '/vanban danhsach', '/vanban danhsach excel', '/vanban quyetdinh', '/vanban thanhtich', '/vanban nam', '/vanban tiendo'];
+    const commands = [
+      '/vanban totrinh',
+      '/vanban danhsach',
+      '/vanban danhsach excel',
+      '/vanban quyetdinh',
+      '/vanban thanhtich',
+      '/vanban nam',
+      '/vanban tiendo',
+    ];
     const dossier = async (): Promise<OutFile[]> => {
       const files: OutFile[] = [];
       for (const c of commands) files.push(...(await ask(t.app, 'admin', c)).files);

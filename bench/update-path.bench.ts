@@ -46,7 +46,11 @@ const quantile = (xs: number[], q: number) => {
 };
 
 function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  return spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -71,11 +75,12 @@ async function burst(f: FakeTelegram, firstChat: number): Promise<BurstFigures> 
     }
   }
   const total = PEOPLE * WORKLOAD.length;
-  const isReply = (c: { method: string; payload: Record<string, unknown>; at: number }) => c.method === 'sendMessage' && Number(c.payload.chat_id) >= firstChat && Number(c.payload.chat_id) < firstChat + PEOPLE && c.at >= wallStart;
+  const isReply = (c: { method: string; payload: Record<string, unknown>; at: number }) =>
+    c.method === 'sendMessage' && Number(c.payload.chat_id) >= firstChat && Number(c.payload.chat_id) < firstChat + PEOPLE && c.at >= wallStart;
   // Wait for the last reply (every chat answered as often as it wrote), scanning new calls only.
   const replies: typeof f.calls = [];
   let scanned = 0;
-  for (let idle = 0; replies.length < total && idle < 3000; ) {
+  for (let idle = 0; replies.length < total && idle < 3000;) {
     const before = replies.length;
     for (; scanned < f.calls.length; scanned++) if (isReply(f.calls[scanned]!)) replies.push(f.calls[scanned]!);
     if (replies.length >= total) break;
@@ -102,7 +107,13 @@ export async function benchOurs(): Promise<{ burst: BurstFigures; start: StartFi
   if (!existsSync(DIST_MAIN)) throw new Error('dist/main.js missing: run `npm run build` first');
   const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
   const f = await startFakeTelegram();
-  const env = { TELEGRAM_BOT_TOKEN: f.token, TELEGRAM_API_ROOT: f.apiRoot, DATABASE_URL: `file:${join(dir, 'bench.db')}`, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' };
+  const env = {
+    TELEGRAM_BOT_TOKEN: f.token,
+    TELEGRAM_API_ROOT: f.apiRoot,
+    DATABASE_URL: `file:${join(dir, 'bench.db')}`,
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '0',
+  };
   try {
     // Start: an update waits before the process exists; time to its reply.
     const startReply = async (chatId: number) => {

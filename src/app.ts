@@ -149,7 +149,8 @@ export async function createApp(opts: {
     logger.info({ plan: planImport.slug, status: planImport.status, ...planImport.counts }, 'plan ready');
     await importAwardForms(db.prisma, awardForms);
     const activeSlug = await settleActivePlan(db.prisma, { fileSlug: planFile.id, fileStatus: planImport.status, now: clock() });
-    if (activeSlug !== planFile.id) logger.warn({ planFile: planFile.id, active: activeSlug }, 'PLAN_FILE is unchanged since the last start; the plan applied in chat stays active');
+    if (activeSlug !== planFile.id)
+      logger.warn({ planFile: planFile.id, active: activeSlug }, 'PLAN_FILE is unchanged since the last start; the plan applied in chat stays active');
     // The file was validated once above: when it names the active plan, the catalog is built from it,
     // not read back and re-validated; a plan applied in chat earlier is read from its document.
     let catalog = createPlanCatalog(activeSlug === planFile.id ? planFile : ((await loadPlan(db.prisma, activeSlug)) ?? planFile));
@@ -200,7 +201,14 @@ export async function createApp(opts: {
       catalog: () => catalog,
       plans,
       files,
-      settings: { defaultLocale: config.defaultLocale, timeZone: config.timeZone, voteRule: config.voteRule, councilRoundDays: config.councilRoundDays, adminTelegramIds: config.adminTelegramIds, deedDailyLimit: config.deedDailyLimit },
+      settings: {
+        defaultLocale: config.defaultLocale,
+        timeZone: config.timeZone,
+        voteRule: config.voteRule,
+        councilRoundDays: config.councilRoundDays,
+        adminTelegramIds: config.adminTelegramIds,
+        deedDailyLimit: config.deedDailyLimit,
+      },
     };
     scheduler = createScheduler({
       jobs: createJobs({ services, digests: createDigestRepository(db.prisma), preferences, settings: config.schedule }),
@@ -212,14 +220,31 @@ export async function createApp(opts: {
     });
     const communeSettings = createCommuneSettingsStore(db.prisma);
     // The file, with what an administrator set in chat applied: read anew for every document.
-    const documents: DocumentServices = { register: createDocumentRegister(db.prisma), renderer: createDocumentRenderer(), settings: communeSettings, commune: async () => applyOverrides(commune, await communeSettings.all()) };
+    const documents: DocumentServices = {
+      register: createDocumentRegister(db.prisma),
+      renderer: createDocumentRenderer(),
+      settings: communeSettings,
+      commune: async () => applyOverrides(commune, await communeSettings.all()),
+    };
     registerCommuneSettingsDialog(dialogs, documents);
-    const core = createBotCore({ services, features: createFeatures({ links: createLinkRepository(db.prisma), documents }), inbound: config.rateLimitPerMinute > 0 ? createInboundLimiter({ logger, perMinute: config.rateLimitPerMinute }) : undefined, now: clock });
+    const core = createBotCore({
+      services,
+      features: createFeatures({ links: createLinkRepository(db.prisma), documents }),
+      inbound: config.rateLimitPerMinute > 0 ? createInboundLimiter({ logger, perMinute: config.rateLimitPerMinute }) : undefined,
+      now: clock,
+    });
     return {
       core,
       translator,
       services,
-      stores: { outbox: createOutboxStore(db.prisma), inbox: createInbox(db.prisma), unitOfWork: db.unitOfWork, zaloTokens: createZaloTokenStore(db.prisma, { now: clock }), ops: createOpsRepository(db.prisma), pace: createSendPace({ prisma: db.prisma, engine: db.engine, limits: { telegram: TELEGRAM_PACE, zalo: TELEGRAM_PACE } }) },
+      stores: {
+        outbox: createOutboxStore(db.prisma),
+        inbox: createInbox(db.prisma),
+        unitOfWork: db.unitOfWork,
+        zaloTokens: createZaloTokenStore(db.prisma, { now: clock }),
+        ops: createOpsRepository(db.prisma),
+        pace: createSendPace({ prisma: db.prisma, engine: db.engine, limits: { telegram: TELEGRAM_PACE, zalo: TELEGRAM_PACE } }),
+      },
       alerts: createAdminAlerts({ roles, notifier }),
       catalog: () => catalog,
       planImport,
@@ -239,7 +264,11 @@ export async function createApp(opts: {
         for (const d of expired) {
           // What was typed in a registration is kept as a draft, and the notice says where it is.
           const kept = await dialogs.abandon(d.personId, d, now);
-          notices.push({ personId: d.personId, key: `dialog:${d.personId}:${d.kind}:${d.expiresAt.toISOString()}`, reply: kept ?? { lines: [msg('dialog-expired-notice', { kind: d.kind })] } });
+          notices.push({
+            personId: d.personId,
+            key: `dialog:${d.personId}:${d.kind}:${d.expiresAt.toISOString()}`,
+            reply: kept ?? { lines: [msg('dialog-expired-notice', { kind: d.kind })] },
+          });
         }
         await notifier.notify(notices);
         return expired.length;

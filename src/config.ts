@@ -78,25 +78,26 @@ export const configSchema = z
       blankToUndefined,
       z
         .string()
-        .regex(
-          /^(file:.+|postgres(ql)?:\/\/.+)$/i,
-          'write file:./data/thidua.db (SQLite, embedded) or postgresql://user@host:5432/database',
-        )
+        .regex(/^(file:.+|postgres(ql)?:\/\/.+)$/i, 'write file:./data/thidua.db (SQLite, embedded) or postgresql://user@host:5432/database')
         .default('file:./data/thidua.db'),
     ),
     PLAN_FILE: z.preprocess(blankToUndefined, z.string().default('plans/ia-bang-2021-2025.yaml')),
     DEFAULT_LOCALE: z.preprocess(blankToUndefined, z.enum(['vi', 'en']).default('vi')),
-    LOG_LEVEL: z.preprocess(
-      blankToUndefined,
-      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-    ),
+    LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
     // The bot's own zone: `TZ` is Node's (and often the host's, e.g. Etc/UTC on servers) and is never read.
     BOT_TIME_ZONE: z.preprocess(blankToUndefined, timeZone.default('Asia/Ho_Chi_Minh')),
     CONSOLE_USER: optionalString,
     SCHEDULE_DIGEST: cron('30 7 * * 1'),
     SCHEDULE_REMINDERS: cron('0 7 * * *'),
     SCHEDULE_BULLETIN: cron('0 17 * * 5'),
-    JOBS_MAX_LATENESS_HOURS: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(24 * 31).default(36)),
+    JOBS_MAX_LATENESS_HOURS: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number()
+        .min(0)
+        .max(24 * 31)
+        .default(36),
+    ),
     REMINDER_DAYS_BEFORE: dayList('7,3,1'),
     REVIEW_REMINDER_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(60).default(3)),
     /** A council round open longer than this many days is brought to the council chair (issue 12). */
@@ -133,18 +134,64 @@ export const configSchema = z
         }, '"majority" (more than half of all council members), "unanimous", or a number of votes such as 3'),
     ),
     DEED_DAILY_LIMIT: z.preprocess(blankToUndefined, z.coerce.number().int('a whole number of good deeds, e.g. 3').min(1).max(100).default(3)),
-    RATE_LIMIT_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int('a whole number of messages per minute, e.g. 60 (0 = no limit)').min(0).max(10_000).default(60)),
-    ZALO_APP_ID: z.preprocess(blankToUndefined, z.string().regex(/^\d{1,30}$/, 'the numeric app id from developers.zalo.me (App → Thông tin ứng dụng)').optional()),
-    ZALO_APP_SECRET: z.preprocess(blankToUndefined, z.string().regex(/^\S{8,200}$/, 'the app secret key (Khóa bí mật của ứng dụng), no spaces').optional()),
-    ZALO_OA_SECRET_KEY: z.preprocess(blankToUndefined, z.string().regex(/^\S{8,200}$/, 'the OA secret key (Khóa bí mật OA, under Webhook), no spaces; not the app secret').optional()),
-    ZALO_OA_ID: z.preprocess(blankToUndefined, z.string().regex(/^\d{1,30}$/, 'the numeric id of the Official Account').optional()),
-    ZALO_REFRESH_TOKEN: z.preprocess(blankToUndefined, z.string().regex(/^\S{8,2000}$/, 'a refresh token, no spaces').optional()),
+    RATE_LIMIT_PER_MINUTE: z.preprocess(
+      blankToUndefined,
+      z.coerce.number().int('a whole number of messages per minute, e.g. 60 (0 = no limit)').min(0).max(10_000).default(60),
+    ),
+    ZALO_APP_ID: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\d{1,30}$/, 'the numeric app id from developers.zalo.me (App → Thông tin ứng dụng)')
+        .optional(),
+    ),
+    ZALO_APP_SECRET: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\S{8,200}$/, 'the app secret key (Khóa bí mật của ứng dụng), no spaces')
+        .optional(),
+    ),
+    ZALO_OA_SECRET_KEY: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\S{8,200}$/, 'the OA secret key (Khóa bí mật OA, under Webhook), no spaces; not the app secret')
+        .optional(),
+    ),
+    ZALO_OA_ID: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\d{1,30}$/, 'the numeric id of the Official Account')
+        .optional(),
+    ),
+    ZALO_REFRESH_TOKEN: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\S{8,2000}$/, 'a refresh token, no spaces')
+        .optional(),
+    ),
     ZALO_OA_API_BASE: z.preprocess(blankToUndefined, z.url().default('https://openapi.zalo.me')),
     ZALO_OAUTH_BASE: z.preprocess(blankToUndefined, z.url().default('https://oauth.zaloapp.com')),
-    ZALO_WEBHOOK_PATH: z.preprocess(blankToUndefined, z.string().regex(/^\/[A-Za-z0-9._~/-]*$/, 'a path starting with "/", e.g. /zalo/webhook').default('/zalo/webhook')),
+    ZALO_WEBHOOK_PATH: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\/[A-Za-z0-9._~/-]*$/, 'a path starting with "/", e.g. /zalo/webhook')
+        .default('/zalo/webhook'),
+    ),
     // Gone: Telegram and Zalo share the one HTTP server on HTTP_PORT. Set, it is reported (not ignored).
     ZALO_WEBHOOK_PORT: z.preprocess(blankToUndefined, z.string().optional()),
-    ZALO_WEBHOOK_MAX_AGE_HOURS: z.preprocess(blankToUndefined, z.coerce.number().min(1).max(24 * 7).default(13)),
+    ZALO_WEBHOOK_MAX_AGE_HOURS: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number()
+        .min(1)
+        .max(24 * 7)
+        .default(13),
+    ),
   })
   .superRefine((c, ctx) => {
     if (c.TELEGRAM_MODE === 'webhook' && c.TELEGRAM_BOT_TOKEN) {
@@ -159,18 +206,30 @@ export const configSchema = z
     // (or contain) the token's secret half, which alone lets anyone drive the bot.
     const tokenSecret = c.TELEGRAM_BOT_TOKEN?.split(':')[1];
     if (tokenSecret && c.TELEGRAM_WEBHOOK_SECRET?.includes(tokenSecret)) {
-      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'must not be the bot token or its part after ":" — choose a separate random value (e.g. `openssl rand -hex 32`)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_WEBHOOK_SECRET'],
+        message: 'must not be the bot token or its part after ":" — choose a separate random value (e.g. `openssl rand -hex 32`)',
+      });
     }
     // Zalo is all or nothing: a partial set is a mistake, not "Zalo off".
     const zaloSet = ZALO_REQUIRED.filter((k) => c[k] !== undefined);
     if (zaloSet.length > 0 || c.ZALO_REFRESH_TOKEN !== undefined) {
       for (const k of ZALO_REQUIRED.filter((k) => c[k] === undefined)) {
         const given = [...zaloSet, ...(c.ZALO_REFRESH_TOKEN !== undefined ? ['ZALO_REFRESH_TOKEN'] : [])].join(', ');
-        ctx.addIssue({ code: 'custom', path: [k], message: `missing: Zalo needs ${ZALO_REQUIRED.join(', ')} together (${given} set); set them all, or none to run without Zalo` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [k],
+          message: `missing: Zalo needs ${ZALO_REQUIRED.join(', ')} together (${given} set); set them all, or none to run without Zalo`,
+        });
       }
     }
     if (c.ZALO_WEBHOOK_PORT !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_PORT'], message: 'no longer used: the Zalo webhook is served on HTTP_PORT with Telegram\'s and /healthz; remove it (and route ZALO_WEBHOOK_PATH to HTTP_PORT)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ZALO_WEBHOOK_PORT'],
+        message: "no longer used: the Zalo webhook is served on HTTP_PORT with Telegram's and /healthz; remove it (and route ZALO_WEBHOOK_PATH to HTTP_PORT)",
+      });
     }
   });
 
@@ -317,7 +376,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     consoleUser: c.CONSOLE_USER,
     awardFormsFile: c.AWARD_FORMS_FILE,
     communeFile: c.COMMUNE_FILE,
-    adminTelegramIds: (c.ADMIN_TELEGRAM_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    adminTelegramIds: (c.ADMIN_TELEGRAM_IDS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     voteRule: parseVoteRule(c.COUNCIL_VOTE_RULE),
     councilRoundDays: c.COUNCIL_ROUND_DAYS,
     deedDailyLimit: c.DEED_DAILY_LIMIT,

@@ -221,7 +221,14 @@ async function main(): Promise<number> {
       locale: (await app.services.people.ensure({ channel: 'console', externalId: user, displayName: user })).locale ?? config.defaultLocale,
       adminCode: await app.bootstrapAdminCode(),
       deliverNotices: (send) => {
-        sender ??= createOutboxSender({ store: app.stores.outbox, channel: 'console', chatId: user, logger, perChatMs: 0, send: (_chat, reply, locale) => send(reply, locale) });
+        sender ??= createOutboxSender({
+          store: app.stores.outbox,
+          channel: 'console',
+          chatId: user,
+          logger,
+          perChatMs: 0,
+          send: (_chat, reply, locale) => send(reply, locale),
+        });
         return sender.deliverDue();
       },
     });

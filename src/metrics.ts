@@ -38,7 +38,12 @@ export function createMetrics(opts: { probe: OpsProbe; now?: () => Date }): Metr
   const registry = new client.Registry();
   const now = opts.now ?? (() => new Date());
   client.collectDefaultMetrics({ register: registry });
-  const updates = new client.Counter({ name: 'thidua_updates_total', help: 'Inbound messages and taps handled', labelNames: ['channel'] as const, registers: [registry] });
+  const updates = new client.Counter({
+    name: 'thidua_updates_total',
+    help: 'Inbound messages and taps handled',
+    labelNames: ['channel'] as const,
+    registers: [registry],
+  });
   const updateSeconds = new client.Histogram({
     name: 'thidua_update_seconds',
     help: 'Time core took to handle one inbound message or tap, seconds',
@@ -52,7 +57,12 @@ export function createMetrics(opts: { probe: OpsProbe; now?: () => Date }): Metr
     labelNames: ['channel', 'code'] as const,
     registers: [registry],
   });
-  const jobs = new client.Counter({ name: 'thidua_jobs_total', help: 'Scheduled runs done by this process', labelNames: ['job', 'state'] as const, registers: [registry] });
+  const jobs = new client.Counter({
+    name: 'thidua_jobs_total',
+    help: 'Scheduled runs done by this process',
+    labelNames: ['job', 'state'] as const,
+    registers: [registry],
+  });
   let backlog: Promise<{ pending: number; oldestDueAt: Date | null }> | undefined;
   // Both gauges read one backlog query per scrape.
   const readBacklog = () => (backlog ??= opts.probe.outboxBacklog({ now: now() }).finally(() => setImmediate(() => (backlog = undefined))));

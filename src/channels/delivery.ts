@@ -189,7 +189,10 @@ export function createOutboxSender(opts: SenderOptions): OutboxSender {
     if (error.scope === 'channel' || chats.size >= BOT_WIDE_CHATS) {
       const wait = Math.min(MAX_PAUSE_MS, Math.max(...limited.map((l) => l.retryAfterMs), error.retryAfterMs));
       paused = new Date(now + wait);
-      logger.warn({ channel: opts.channel, retryAfterMs: error.retryAfterMs, pauseMs: wait, chats: chats.size, scope: error.scope }, 'rate limited bot-wide: channel paused');
+      logger.warn(
+        { channel: opts.channel, retryAfterMs: error.retryAfterMs, pauseMs: wait, chats: chats.size, scope: error.scope },
+        'rate limited bot-wide: channel paused',
+      );
       limited = [];
       return 'stop';
     }
@@ -208,8 +211,12 @@ export function createOutboxSender(opts: SenderOptions): OutboxSender {
     }
     if (error instanceof PermanentError) {
       await store.markFailed(m.id, { error: text });
-      logger.error({ channel: opts.channel, outboxId: m.id, key: m.key, chatId: m.chatId, err: error }, 'delivery failed for good (the platform refused the request)');
-      if (opts.onFailed) await opts.onFailed(m, text).catch((e: unknown) => logger.error({ err: e, outboxId: m.id }, 'telling the administrators of a failed delivery failed'));
+      logger.error(
+        { channel: opts.channel, outboxId: m.id, key: m.key, chatId: m.chatId, err: error },
+        'delivery failed for good (the platform refused the request)',
+      );
+      if (opts.onFailed)
+        await opts.onFailed(m, text).catch((e: unknown) => logger.error({ err: e, outboxId: m.id }, 'telling the administrators of a failed delivery failed'));
       return 'held';
     }
     // Transient (5xx, network, a store hiccup before the send): back off, stay PENDING.
@@ -289,7 +296,10 @@ export function createOutboxSender(opts: SenderOptions): OutboxSender {
         }
       }
       // What is left is due at once, behind its chat's deferred row (the loop keeps a chat's order).
-      if (left.length > 0) await store.release(left, clock()).catch((error: unknown) => logger.error({ err: error, ids: left }, 'releasing replies to the loop failed (they go at their notBefore)'));
+      if (left.length > 0)
+        await store
+          .release(left, clock())
+          .catch((error: unknown) => logger.error({ err: error, ids: left }, 'releasing replies to the loop failed (they go at their notBefore)'));
     },
     async recoverInterrupted() {
       const count = await store.recoverInterrupted(scope);
@@ -330,7 +340,11 @@ const FAILED_ALERT = 'outbox:failed:';
  * platform refusing everything cannot flood the administrators: the rest are in the log only. A
  * failed notice of this kind is not reported again (no loop).
  */
-export function alertAdminsOfFailure(alerts: AdminAlerts, channel: string, opts: { maxPerHour?: number; now?: () => Date } = {}): (item: OutboxItem, error: string) => Promise<void> {
+export function alertAdminsOfFailure(
+  alerts: AdminAlerts,
+  channel: string,
+  opts: { maxPerHour?: number; now?: () => Date } = {},
+): (item: OutboxItem, error: string) => Promise<void> {
   const clock = opts.now ?? (() => new Date());
   const max = opts.maxPerHour ?? 10;
   let told: number[] = [];
@@ -340,7 +354,10 @@ export function alertAdminsOfFailure(alerts: AdminAlerts, channel: string, opts:
     told = told.filter((t) => at - t < 3_600_000);
     if (told.length >= max) return;
     told.push(at);
-    await alerts.alert({ key: `${FAILED_ALERT}${channel}:${item.id}`, reply: { lines: [msg('delivery-failed-admin', { channel, key: item.key, error: truncate(error, 200) })] } });
+    await alerts.alert({
+      key: `${FAILED_ALERT}${channel}:${item.id}`,
+      reply: { lines: [msg('delivery-failed-admin', { channel, key: item.key, error: truncate(error, 200) })] },
+    });
   };
 }
 

@@ -121,12 +121,22 @@ export function createInboundHandling(opts: InboundHandlingOptions): InboundHand
           const { personId, replies } = outcome;
           const notBefore = new Date(at.getTime() + REPLY_GRACE_MS);
           const ids = await outbox.enqueueReplies(
-            replies.map((reply, i) => ({ key: `reply:${channel}:${entry.eventKey}:${i}`, personId, channel, chatId: message.chatId, locale: outcome.locale, reply, notBefore })),
+            replies.map((reply, i) => ({
+              key: `reply:${channel}:${entry.eventKey}:${i}`,
+              personId,
+              channel,
+              chatId: message.chatId,
+              locale: outcome.locale,
+              reply,
+              notBefore,
+            })),
           );
           return { duplicate: false, outcome, ids };
         });
       } catch (error) {
-        await inbox.fail(entry.id, error instanceof Error ? `${error.name}: ${error.message}` : String(error), clock()).catch((e: unknown) => log.warn({ eventKey: entry.eventKey, err: e }, 'could not mark the event failed; it is replayed at the next start'));
+        await inbox
+          .fail(entry.id, error instanceof Error ? `${error.name}: ${error.message}` : String(error), clock())
+          .catch((e: unknown) => log.warn({ eventKey: entry.eventKey, err: e }, 'could not mark the event failed; it is replayed at the next start'));
         await answerFailure(message, error, entry.eventKey);
         return null;
       }
@@ -135,7 +145,8 @@ export function createInboundHandling(opts: InboundHandlingOptions): InboundHand
         return null;
       }
       if (result.ids) await opts.deliver(result.ids);
-      else if (result.outcome.replies.length > 0) await opts.sendNow(message.chatId, result.outcome).catch((e: unknown) => log.warn({ eventKey: entry.eventKey, err: e }, 'reply not sent'));
+      else if (result.outcome.replies.length > 0)
+        await opts.sendNow(message.chatId, result.outcome).catch((e: unknown) => log.warn({ eventKey: entry.eventKey, err: e }, 'reply not sent'));
       return result.outcome;
     },
     async handleUnrecorded(message) {

@@ -42,7 +42,11 @@ export interface NewMigrationResult {
 
 /** `add nickname!` → `add_nickname`; throws if nothing usable is left. */
 export function slugifyMigrationName(name: string): string {
-  const slug = name.trim().toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  const slug = name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   if (slug === '') throw new Error(`Invalid migration name "${name}": use letters, digits, "_"`);
   return slug.slice(0, 200);
 }

@@ -26,4 +26,6 @@ export function mayUse(roles: Roles, audience: Audience): boolean {
 }
 
 /** The polite refusal for someone without the role. */
-export const deniedReply = (audience: Audience): Reply => ({ lines: [audience === 'moderator' ? msg('deed-access-denied') : msg('access-denied', { audience })] });
+export const deniedReply = (audience: Audience): Reply => ({
+  lines: [audience === 'moderator' ? msg('deed-access-denied') : msg('access-denied', { audience })],
+});

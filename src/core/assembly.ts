@@ -25,7 +25,9 @@ import { qaFeature } from './qa/feature.ts';
  * half-done (another dialog started, or expired) is kept as a draft of plan `planSlug()`.
  */
 export function createDialogs(opts: { store: DialogStore; drafts: DraftRepository; planSlug: () => string }): DialogEngine<Ctx> {
-  const dialogs = new DialogEngine<Ctx>(opts.store, { onAbandon: (personId, dialog, now) => keepRegistrationDraft(opts.drafts, { personId, planSlug: opts.planSlug(), dialog, now }) });
+  const dialogs = new DialogEngine<Ctx>(opts.store, {
+    onAbandon: (personId, dialog, now) => keepRegistrationDraft(opts.drafts, { personId, planSlug: opts.planSlug(), dialog, now }),
+  });
   registerNominationDialogs(dialogs);
   registerDeedDialogs(dialogs);
   registerMilestoneDateDialog(dialogs);
@@ -34,5 +36,17 @@ export function createDialogs(opts: { store: DialogStore; drafts: DraftRepositor
 
 /** The bot's features, in the order commands and actions are matched. */
 export function createFeatures(ports: { links: LinkRepository; documents: DocumentServices }): Feature[] {
-  return [generalFeature, criteriaFeature, peopleFeature, remindersFeature, milestoneDatesFeature, ...nominationFeatures, deedFeature, qaFeature, createLinkFeature(ports.links), createDocumentsFeature(ports.documents), planUploadFeature];
+  return [
+    generalFeature,
+    criteriaFeature,
+    peopleFeature,
+    remindersFeature,
+    milestoneDatesFeature,
+    ...nominationFeatures,
+    deedFeature,
+    qaFeature,
+    createLinkFeature(ports.links),
+    createDocumentsFeature(ports.documents),
+    planUploadFeature,
+  ];
 }

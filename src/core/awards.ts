@@ -129,7 +129,10 @@ export function applicableAward(
  * The titles and forms that may be offered for a nominee of `subjectType` on `date` (valid that day
  * and applicable to the subject type), in file order. `authority` keeps only COMMUNE or HIGHER rows.
  */
-export function applicableAwards(forms: readonly AwardForm[], q: { subjectType: AwardForm['subjectTypes'][number]; date: string; authority?: AwardAuthority }): AwardForm[] {
+export function applicableAwards(
+  forms: readonly AwardForm[],
+  q: { subjectType: AwardForm['subjectTypes'][number]; date: string; authority?: AwardAuthority },
+): AwardForm[] {
   return awardFormsValidOn(forms, q.date).filter((f) => f.subjectTypes.includes(q.subjectType) && (q.authority === undefined || f.authority === q.authority));
 }
 

@@ -30,7 +30,10 @@ const FILLERS = new Set(['a', 'ad', 'admin', 'anh', 'ban', 'bot', 'chi', 'em', '
 
 /** `greeting` for "chao ban", "Xin chào!", "alo"; `thanks` for "cam on", "cảm ơn bạn nhiều"; else undefined. */
 export function smallTalk(text: string): 'greeting' | 'thanks' | undefined {
-  const words = foldText(text).split(' ').filter((w) => !FILLERS.has(w)).join(' ');
+  const words = foldText(text)
+    .split(' ')
+    .filter((w) => !FILLERS.has(w))
+    .join(' ');
   return GREETINGS.has(words) ? 'greeting' : THANKS.has(words) ? 'thanks' : undefined;
 }
 

@@ -37,7 +37,9 @@ export interface Services {
   /** Actual dates of reviews and conferences, set by the standing office (`/ngaymoc`). */
   milestoneDates: MilestoneDateRepository;
   /** The scheduled jobs: next run (UTC) and last result, for `/lich`. */
-  jobStatus: () => Promise<{ name: string; cron: string; next: Date; last: { period: string; state: string; result: string | null; finishedAt: Date | null } | null }[]>;
+  jobStatus: () => Promise<
+    { name: string; cron: string; next: Date; last: { period: string; state: string; result: string | null; finishedAt: Date | null } | null }[]
+  >;
   /**
    * Free-text questions the bot could not answer with confidence, kept for administrators (`/cauhoi`).
    * Optional: without it nothing is kept and `/cauhoi` lists nothing.

@@ -24,8 +24,7 @@ export interface Translator {
 }
 
 /** Escapes a value for Telegram HTML. */
-export const escapeHtmlValue = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const escapeHtmlValue = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * Loads `<dir>/<locale>.ftl` for every locale.

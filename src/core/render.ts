@@ -15,8 +15,6 @@ export interface RenderedReply {
 export function renderReply(translator: Translator, locale: Locale, reply: Reply, mode: RenderMode): RenderedReply {
   return {
     text: reply.lines.map((line) => translator.format(locale, line, mode)).join('\n'),
-    buttons: (reply.buttons ?? []).map((row) =>
-      row.map((b) => ({ label: translator.format(locale, b.label, 'plain'), action: b.action })),
-    ),
+    buttons: (reply.buttons ?? []).map((row) => row.map((b) => ({ label: translator.format(locale, b.label, 'plain'), action: b.action }))),
   };
 }

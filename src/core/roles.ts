@@ -33,9 +33,7 @@ export interface PersonWithGrants {
 }
 
 /** Result of redeeming an invite code. */
-export type RedeemResult =
-  | { ok: true; role: Role; unitCode: string | null }
-  | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+export type RedeemResult = { ok: true; role: Role; unitCode: string | null } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
 
 /** An invite not used yet and not expired, as an administrator sees it (the code itself is not shown again). */
 export interface OpenInvite {

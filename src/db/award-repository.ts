@@ -71,7 +71,9 @@ export async function listAwardForms(prisma: PrismaClient): Promise<AwardForm[]>
     code: r.code,
     name: { vi: r.nameVi, en: r.nameEn },
     kind: r.kind === 'TITLE' ? 'TITLE' : 'FORM',
-    subjectTypes: r.subjectTypes.split(',').filter((t): t is AwardForm['subjectTypes'][number] => t === 'COLLECTIVE' || t === 'INDIVIDUAL' || t === 'HOUSEHOLD'),
+    subjectTypes: r.subjectTypes
+      .split(',')
+      .filter((t): t is AwardForm['subjectTypes'][number] => t === 'COLLECTIVE' || t === 'INDIVIDUAL' || t === 'HOUSEHOLD'),
     authority: r.authority === 'COMMUNE' ? 'COMMUNE' : 'HIGHER',
     authorityName: { vi: r.authorityVi, en: r.authorityEn },
     verified: r.verified,

@@ -112,7 +112,6 @@ class QueryLock {
   }
 }
 
-
 /**
  * Whether `error` is SQLite's SQLITE_BUSY / SQLITE_BUSY_SNAPSHOT (another connection holds or has
  * just taken the write lock). Through Prisma it surfaces as a `PrismaClientKnownRequestError` with
@@ -211,8 +210,7 @@ function guardClient(client: object, guard: Guard): PrismaClient {
       }
     }, guard.busyWaitMs);
   };
-  const $extends = (...args: unknown[]): PrismaClient =>
-    guardClient((base.$extends as (...a: unknown[]) => object)(...args), guard);
+  const $extends = (...args: unknown[]): PrismaClient => guardClient((base.$extends as (...a: unknown[]) => object)(...args), guard);
   return new Proxy(client, {
     get(target, property) {
       if (property === '$transaction') return $transaction;

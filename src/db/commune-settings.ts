@@ -17,7 +17,11 @@ export function createCommuneSettingsStore(prisma: PrismaClient): CommuneSetting
       return new Map(rows.map((r) => [r.key, r.value]));
     },
     async set({ key, value, byId, now }) {
-      await prisma.communeSetting.upsert({ where: { key }, create: { key, value, updatedById: byId, updatedAt: now }, update: { value, updatedById: byId, updatedAt: now } });
+      await prisma.communeSetting.upsert({
+        where: { key },
+        create: { key, value, updatedById: byId, updatedAt: now },
+        update: { value, updatedById: byId, updatedAt: now },
+      });
     },
     async clear({ key }) {
       await prisma.communeSetting.deleteMany({ where: { key } });

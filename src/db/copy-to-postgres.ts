@@ -101,10 +101,10 @@ export async function copySqliteToPostgres(sqliteFile: string, postgresUrl: stri
         await client.query(`INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES ${tuples.join(', ')}`, values);
       }
       for (const column of columns.filter((c) => c.column_default?.startsWith('nextval('))) {
-        await client.query(
-          `SELECT setval(pg_get_serial_sequence($1, $2), COALESCE((SELECT max("${column.column_name}") FROM "${table}"), 0) + 1, false)`,
-          [`"${table}"`, column.column_name],
-        );
+        await client.query(`SELECT setval(pg_get_serial_sequence($1, $2), COALESCE((SELECT max("${column.column_name}") FROM "${table}"), 0) + 1, false)`, [
+          `"${table}"`,
+          column.column_name,
+        ]);
       }
       const copied = Number((await client.query(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
       if (copied !== rows.length) throw new CopyError(`Table "${table}": ${rows.length} rows in SQLite but ${copied} in PostgreSQL.`);

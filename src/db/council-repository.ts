@@ -57,7 +57,17 @@ async function slugOf(db: Tx | PrismaClient, planId: number): Promise<string> {
  */
 async function move(
   tx: Tx,
-  m: { id: number; from: NominationState; round: number; action: NominationAction; actorId: number; reason?: string | null; detail?: string | null; now: Date; data?: Prisma.NominationUncheckedUpdateManyInput },
+  m: {
+    id: number;
+    from: NominationState;
+    round: number;
+    action: NominationAction;
+    actorId: number;
+    reason?: string | null;
+    detail?: string | null;
+    now: Date;
+    data?: Prisma.NominationUncheckedUpdateManyInput;
+  },
 ): Promise<NominationState> {
   const to = transition(m.from, m.action);
   const decided = to === 'APPROVED' || to === 'REJECTED';
@@ -67,12 +77,25 @@ async function move(
   });
   // A plain Error, not a NominationError: it rolls the whole transaction back (see inTransaction).
   if (count !== 1) throw new Error(`nomination ${m.id} changed meanwhile`);
-  await addEvent(tx, { nominationId: m.id, actorId: m.actorId, action: m.action, fromState: m.from, toState: to, reason: m.reason ?? null, round: m.round, detail: m.detail ?? null, at: m.now });
+  await addEvent(tx, {
+    nominationId: m.id,
+    actorId: m.actorId,
+    action: m.action,
+    fromState: m.from,
+    toState: to,
+    reason: m.reason ?? null,
+    round: m.round,
+    detail: m.detail ?? null,
+    at: m.now,
+  });
   return to;
 }
 
 async function loadNomination(tx: Tx, id: number) {
-  const n = await tx.nomination.findUnique({ where: { id }, select: { id: true, state: true, round: true, planId: true, nomineeKey: true, subjectType: true } });
+  const n = await tx.nomination.findUnique({
+    where: { id },
+    select: { id: true, state: true, round: true, planId: true, nomineeKey: true, subjectType: true },
+  });
   if (!n) throw new NominationError('not-found', `no nomination ${id}`);
   return { ...n, state: n.state as NominationState };
 }
@@ -84,14 +107,31 @@ async function priorAwardsIn(db: Tx | PrismaClient, nominationId: number): Promi
   const sameNominee = { OR: [{ id: nominationId }, { nomineeKey: n.nomineeKey, subjectType: n.subjectType }] };
   const [decisions, proposals] = await Promise.all([
     db.decisionItem.findMany({ where: { nomination: sameNominee }, include: { decision: true, nomination: { select: { plan: { select: { slug: true } } } } } }),
-    db.proposalItem.findMany({ where: { nomination: sameNominee, outcome: { not: 'REFUSED' } }, include: { proposal: true, nomination: { select: { plan: { select: { slug: true } } } } } }),
+    db.proposalItem.findMany({
+      where: { nomination: sameNominee, outcome: { not: 'REFUSED' } },
+      include: { proposal: true, nomination: { select: { plan: { select: { slug: true } } } } },
+    }),
   ]);
   return [
-    ...decisions.map((d): PriorAward => ({ nominationId: d.nominationId, planSlug: d.nomination.plan.slug, awardCode: d.awardCode, number: d.decision.number, date: d.decision.signedOn, kind: 'DECISION' })),
+    ...decisions.map((d): PriorAward => ({
+      nominationId: d.nominationId,
+      planSlug: d.nomination.plan.slug,
+      awardCode: d.awardCode,
+      number: d.decision.number,
+      date: d.decision.signedOn,
+      kind: 'DECISION',
+    })),
     // An AWARDED proposal already shows as its decision; only pending ones are added.
     ...proposals
       .filter((p) => p.outcome === 'PENDING')
-      .map((p): PriorAward => ({ nominationId: p.nominationId, planSlug: p.nomination.plan.slug, awardCode: p.awardCode, number: p.proposal.number, date: p.proposal.sentOn, kind: 'PROPOSAL' })),
+      .map((p): PriorAward => ({
+        nominationId: p.nominationId,
+        planSlug: p.nomination.plan.slug,
+        awardCode: p.awardCode,
+        number: p.proposal.number,
+        date: p.proposal.sentOn,
+        kind: 'PROPOSAL',
+      })),
   ];
 }
 
@@ -208,11 +248,25 @@ async function toProposal(db: Tx | PrismaClient, p: Prisma.ProposalGetPayload<{ 
 }
 
 /** The decision with this authority, number and date (created when new). */
-async function decisionRow(tx: Tx, d: { planId: number; authority: 'COMMUNE' | 'HIGHER'; number: string; signedOn: string; signer: string; proposalId: number | null; byId: number; now: Date }) {
+async function decisionRow(
+  tx: Tx,
+  d: { planId: number; authority: 'COMMUNE' | 'HIGHER'; number: string; signedOn: string; signer: string; proposalId: number | null; byId: number; now: Date },
+) {
   const where = { authority_number_signedOn: { authority: d.authority, number: d.number, signedOn: d.signedOn } };
   const found = await tx.decision.findUnique({ where });
   if (found) return found;
-  return tx.decision.create({ data: { planId: d.planId, authority: d.authority, number: d.number, signedOn: d.signedOn, signer: d.signer, proposalId: d.proposalId, recordedById: d.byId, recordedAt: d.now } });
+  return tx.decision.create({
+    data: {
+      planId: d.planId,
+      authority: d.authority,
+      number: d.number,
+      signedOn: d.signedOn,
+      signer: d.signer,
+      proposalId: d.proposalId,
+      recordedById: d.byId,
+      recordedAt: d.now,
+    },
+  });
 }
 
 export function createCouncilRepository(prisma: PrismaClient): CouncilRepository {
@@ -243,7 +297,10 @@ export function createCouncilRepository(prisma: PrismaClient): CouncilRepository
     },
 
     async markStalled({ roundId, why, now }) {
-      const { count } = await prisma.reviewRound.updateMany({ where: { id: roundId, state: 'OPEN', stalledAt: null }, data: { stalledAt: now, stalledWhy: why } });
+      const { count } = await prisma.reviewRound.updateMany({
+        where: { id: roundId, state: 'OPEN', stalledAt: null },
+        data: { stalledAt: now, stalledWhy: why },
+      });
       return count === 1;
     },
 
@@ -266,7 +323,16 @@ export function createCouncilRepository(prisma: PrismaClient): CouncilRepository
         const { count } = await tx.nomination.updateMany({ where: { id: nominationId, state: 'SUBMITTED', round }, data: { round: next } });
         if (count !== 1) throw new Error(`nomination ${nominationId} changed meanwhile`);
         await openRound(tx, { nominationId, number: next, openedById: chairId, now });
-        await addEvent(tx, { nominationId, actorId: chairId, action: 'NEW_ROUND', fromState: 'SUBMITTED', toState: 'SUBMITTED', reason: why, round: next, at: now });
+        await addEvent(tx, {
+          nominationId,
+          actorId: chairId,
+          action: 'NEW_ROUND',
+          fromState: 'SUBMITTED',
+          toState: 'SUBMITTED',
+          reason: why,
+          round: next,
+          at: now,
+        });
         return { state: 'SUBMITTED' as const, round: next };
       });
     },
@@ -280,8 +346,10 @@ export function createCouncilRepository(prisma: PrismaClient): CouncilRepository
           const n = await loadNomination(tx, item.nominationId);
           if (n.planId !== planId) throw new NominationError('not-found', `nomination ${item.nominationId} is not in plan ${input.planSlug}`);
           if (n.state !== 'SUBMITTED') throw new NominationError('not-open-for-vote', `nomination ${item.nominationId} is ${n.state}`);
-          if (item.round !== undefined && item.round !== n.round) throw new NominationError('stale-round', `round ${item.round} of nomination ${item.nominationId} is not the open round ${n.round}`);
-          if (item.conclusion !== 'PROPOSE' && clean(item.remarks) === null) throw new NominationError('reason-required', `${item.conclusion} of ${item.nominationId} needs remarks`);
+          if (item.round !== undefined && item.round !== n.round)
+            throw new NominationError('stale-round', `round ${item.round} of nomination ${item.nominationId} is not the open round ${n.round}`);
+          if (item.conclusion !== 'PROPOSE' && clean(item.remarks) === null)
+            throw new NominationError('reason-required', `${item.conclusion} of ${item.nominationId} needs remarks`);
           rounds.set(item.nominationId, n.round);
         }
         const meeting = await tx.councilMeeting.create({
@@ -299,7 +367,14 @@ export function createCouncilRepository(prisma: PrismaClient): CouncilRepository
             notes: clean(input.notes),
             recordedById: input.recordedById,
             recordedAt: input.now,
-            attendees: { create: input.attendees.map((a) => ({ personId: a.personId ?? null, name: a.name.trim(), present: a.present, absentReason: a.present ? null : clean(a.absentReason) })) },
+            attendees: {
+              create: input.attendees.map((a) => ({
+                personId: a.personId ?? null,
+                name: a.name.trim(),
+                present: a.present,
+                absentReason: a.present ? null : clean(a.absentReason),
+              })),
+            },
           },
         });
         for (const item of input.items) {
@@ -318,11 +393,30 @@ export function createCouncilRepository(prisma: PrismaClient): CouncilRepository
               remarks: clean(item.remarks),
             },
           });
-          if (!(await closeRound(tx, { nominationId: item.nominationId, number: round, outcome: item.conclusion, how: 'MEETING', byId: input.recordedById, meetingId: meeting.id, now: input.now }))) {
+          if (
+            !(await closeRound(tx, {
+              nominationId: item.nominationId,
+              number: round,
+              outcome: item.conclusion,
+              how: 'MEETING',
+              byId: input.recordedById,
+              meetingId: meeting.id,
+              now: input.now,
+            }))
+          ) {
             throw new Error(`round ${round} of nomination ${item.nominationId} closed during the meeting record`);
           }
           const tally = `${item.agree}/${item.askChanges}/${item.disagree}/${item.abstain}`;
-          await move(tx, { id: item.nominationId, from: 'SUBMITTED', round, action: item.conclusion, actorId: input.recordedById, reason: clean(item.remarks), detail: `MEETING:${meeting.id}:${tally}`, now: input.now });
+          await move(tx, {
+            id: item.nominationId,
+            from: 'SUBMITTED',
+            round,
+            action: item.conclusion,
+            actorId: input.recordedById,
+            reason: clean(item.remarks),
+            detail: `MEETING:${meeting.id}:${tally}`,
+            now: input.now,
+          });
         }
         return meeting.id;
       });
@@ -337,7 +431,11 @@ export function createCouncilRepository(prisma: PrismaClient): CouncilRepository
     async meetings({ planSlug }) {
       const plan = await prisma.plan.findUnique({ where: { slug: planSlug }, select: { id: true } });
       if (!plan) return [];
-      const rows = await prisma.councilMeeting.findMany({ where: { planId: plan.id }, include: MEETING_INCLUDE, orderBy: [{ heldOn: 'desc' }, { id: 'desc' }] });
+      const rows = await prisma.councilMeeting.findMany({
+        where: { planId: plan.id },
+        include: MEETING_INCLUDE,
+        orderBy: [{ heldOn: 'desc' }, { id: 'desc' }],
+      });
       return Promise.all(rows.map((m) => toMeeting(prisma, m)));
     },
 
@@ -352,10 +450,30 @@ export function createCouncilRepository(prisma: PrismaClient): CouncilRepository
           await checkOnce(tx, item, signedOn);
           rows.push(n);
         }
-        const decision = await decisionRow(tx, { planId, authority: 'COMMUNE', number: number.trim(), signedOn, signer: signer?.trim() ?? '', proposalId: null, byId, now });
+        const decision = await decisionRow(tx, {
+          planId,
+          authority: 'COMMUNE',
+          number: number.trim(),
+          signedOn,
+          signer: signer?.trim() ?? '',
+          proposalId: null,
+          byId,
+          now,
+        });
         for (const [i, item] of items.entries()) {
-          await tx.decisionItem.create({ data: { decisionId: decision.id, nominationId: item.nominationId, awardCode: item.awardCode, overrideReason: clean(item.overrideReason) } });
-          await move(tx, { id: item.nominationId, from: 'PROPOSED', round: rows[i]!.round, action: 'DECIDE', actorId: byId, reason: clean(item.overrideReason), detail: decision.number, now });
+          await tx.decisionItem.create({
+            data: { decisionId: decision.id, nominationId: item.nominationId, awardCode: item.awardCode, overrideReason: clean(item.overrideReason) },
+          });
+          await move(tx, {
+            id: item.nominationId,
+            from: 'PROPOSED',
+            round: rows[i]!.round,
+            action: 'DECIDE',
+            actorId: byId,
+            reason: clean(item.overrideReason),
+            detail: decision.number,
+            now,
+          });
         }
         return decision.id;
       });
@@ -384,10 +502,25 @@ export function createCouncilRepository(prisma: PrismaClient): CouncilRepository
           rows.push(n);
         }
         const where = { number_sentOn: { number: number.trim(), sentOn } };
-        const proposal = (await tx.proposal.findUnique({ where })) ?? (await tx.proposal.create({ data: { planId, number: number.trim(), sentOn, toAuthority: toAuthority?.trim() ?? '', recordedById: byId, recordedAt: now } }));
+        const proposal =
+          (await tx.proposal.findUnique({ where })) ??
+          (await tx.proposal.create({
+            data: { planId, number: number.trim(), sentOn, toAuthority: toAuthority?.trim() ?? '', recordedById: byId, recordedAt: now },
+          }));
         for (const [i, item] of items.entries()) {
-          await tx.proposalItem.create({ data: { proposalId: proposal.id, nominationId: item.nominationId, awardCode: item.awardCode, overrideReason: clean(item.overrideReason) } });
-          await move(tx, { id: item.nominationId, from: 'PROPOSED', round: rows[i]!.round, action: 'PROPOSE_HIGHER', actorId: byId, reason: clean(item.overrideReason), detail: proposal.number, now });
+          await tx.proposalItem.create({
+            data: { proposalId: proposal.id, nominationId: item.nominationId, awardCode: item.awardCode, overrideReason: clean(item.overrideReason) },
+          });
+          await move(tx, {
+            id: item.nominationId,
+            from: 'PROPOSED',
+            round: rows[i]!.round,
+            action: 'PROPOSE_HIGHER',
+            actorId: byId,
+            reason: clean(item.overrideReason),
+            detail: proposal.number,
+            now,
+          });
         }
         return proposal.id;
       });
@@ -398,10 +531,14 @@ export function createCouncilRepository(prisma: PrismaClient): CouncilRepository
       const why = input.outcome === 'REFUSED' ? clean(input.reason) : null;
       if (input.outcome === 'REFUSED' && why === null) throw new NominationError('reason-required', 'a refusal needs its reason');
       await inTransaction(prisma, async (tx) => {
-        const item = await tx.proposalItem.findUnique({ where: { proposalId_nominationId: { proposalId: input.proposalId, nominationId: input.nominationId } }, include: { proposal: true } });
+        const item = await tx.proposalItem.findUnique({
+          where: { proposalId_nominationId: { proposalId: input.proposalId, nominationId: input.nominationId } },
+          include: { proposal: true },
+        });
         if (!item) throw new NominationError('not-found', `nomination ${input.nominationId} is not in proposal ${input.proposalId}`);
         const n = await loadNomination(tx, input.nominationId);
-        if (item.outcome !== 'PENDING' || n.state !== 'PROPOSED_HIGHER') throw new NominationError('not-proposed-higher', `nomination ${input.nominationId} is ${n.state}, outcome ${item.outcome}`);
+        if (item.outcome !== 'PENDING' || n.state !== 'PROPOSED_HIGHER')
+          throw new NominationError('not-proposed-higher', `nomination ${input.nominationId} is ${n.state}, outcome ${item.outcome}`);
         // Claim the item first (conditional on PENDING): two officers recording at once → one outcome.
         const claimed = await tx.proposalItem.updateMany({
           where: { id: item.id, outcome: 'PENDING' },
@@ -409,7 +546,16 @@ export function createCouncilRepository(prisma: PrismaClient): CouncilRepository
         });
         if (claimed.count !== 1) throw new Error(`proposal item ${item.id} answered meanwhile`);
         if (input.outcome === 'REFUSED') {
-          await move(tx, { id: n.id, from: 'PROPOSED_HIGHER', round: n.round, action: 'HIGHER_REFUSE', actorId: input.byId, reason: why, detail: item.proposal.number, now: input.now });
+          await move(tx, {
+            id: n.id,
+            from: 'PROPOSED_HIGHER',
+            round: n.round,
+            action: 'HIGHER_REFUSE',
+            actorId: input.byId,
+            reason: why,
+            detail: item.proposal.number,
+            now: input.now,
+          });
           return;
         }
         const d = input.decision;
@@ -425,7 +571,15 @@ export function createCouncilRepository(prisma: PrismaClient): CouncilRepository
         });
         await tx.decisionItem.create({ data: { decisionId: decision.id, nominationId: n.id, awardCode: item.awardCode, overrideReason: item.overrideReason } });
         await tx.proposalItem.update({ where: { id: item.id }, data: { decisionId: decision.id } });
-        await move(tx, { id: n.id, from: 'PROPOSED_HIGHER', round: n.round, action: 'HIGHER_AWARD', actorId: input.byId, detail: decision.number, now: input.now });
+        await move(tx, {
+          id: n.id,
+          from: 'PROPOSED_HIGHER',
+          round: n.round,
+          action: 'HIGHER_AWARD',
+          actorId: input.byId,
+          detail: decision.number,
+          now: input.now,
+        });
       });
     },
 

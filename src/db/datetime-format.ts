@@ -31,7 +31,9 @@ export function normalizeColumnSql(table: string, column: string): string {
 
 /** Every `(table, column)` declared `DATETIME` in the database (Prisma's SQLite type for DateTime). */
 export function dateTimeColumns(db: Database.Database): { table: string; column: string }[] {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma_%' ORDER BY name").all() as { name: string }[];
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma_%' ORDER BY name")
+    .all() as { name: string }[];
   return tables.flatMap(({ name }) =>
     (db.prepare(`PRAGMA table_info(${quote(name)})`).all() as { name: string; type: string }[])
       .filter((col) => col.type.toUpperCase() === 'DATETIME')

@@ -50,7 +50,10 @@ export const generateDeedRef = (): string => `${REF_PREFIX}${randomCode(DEED_REF
 
 /** What a person typed → the stored reference code, or `null` when it cannot be one ("vt 7k3m", "7K3M"). */
 export function normalizeDeedRef(input: string): string | null {
-  let code = input.normalize('NFKC').toUpperCase().replace(/[\s\-\u2010-\u2015\u2212#]/g, '');
+  let code = input
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-\u2010-\u2015\u2212#]/g, '');
   if (code.startsWith('VT') && code.length === DEED_REF_LENGTH + 2) code = code.slice(2);
   if (code.length !== DEED_REF_LENGTH || [...code].some((ch) => !INVITE_ALPHABET.includes(ch))) return null;
   return `${REF_PREFIX}${code}`;
@@ -65,7 +68,10 @@ async function namesOf(prisma: PrismaClient, ids: number[]): Promise<Map<number,
 
 export function createDeedRepository(prisma: PrismaClient): DeedRepository {
   async function toDeeds(rows: FullRow[]): Promise<GoodDeed[]> {
-    const names = await namesOf(prisma, rows.flatMap((r) => r.additions.map((a) => a.submitterId)));
+    const names = await namesOf(
+      prisma,
+      rows.flatMap((r) => r.additions.map((a) => a.submitterId)),
+    );
     return rows.map((r) => ({
       id: r.id,
       ref: r.ref,
@@ -91,7 +97,13 @@ export function createDeedRepository(prisma: PrismaClient): DeedRepository {
       correctedById: r.correctedById,
       correctedAt: r.correctedAt,
       photos: r.photos.map((p) => ({ channel: p.channel, fileRef: p.fileRef })),
-      additions: r.additions.map((a) => ({ submitterId: a.submitterId, submitterName: names.get(a.submitterId) ?? '-', text: a.text, creditName: a.creditName, createdAt: a.createdAt })),
+      additions: r.additions.map((a) => ({
+        submitterId: a.submitterId,
+        submitterName: names.get(a.submitterId) ?? '-',
+        text: a.text,
+        creditName: a.creditName,
+        createdAt: a.createdAt,
+      })),
     }));
   }
 
@@ -152,7 +164,8 @@ export function createDeedRepository(prisma: PrismaClient): DeedRepository {
         const target = await tx.goodDeed.findFirst({ where: { id: deedId, state: { in: KNOWN } }, select: { id: true } });
         if (!target) return false;
         await tx.goodDeedAddition.create({ data: { deedId, submitterId, text, creditName, createdAt: now } });
-        if (photos.length > 0) await tx.goodDeedPhoto.createMany({ data: photos.map((p) => ({ deedId, channel: p.channel, fileRef: p.fileRef, createdAt: now })) });
+        if (photos.length > 0)
+          await tx.goodDeedPhoto.createMany({ data: photos.map((p) => ({ deedId, channel: p.channel, fileRef: p.fileRef, createdAt: now })) });
         return true;
       });
       return open ? get(deedId) : null;
@@ -241,11 +254,17 @@ export function createDeedRepository(prisma: PrismaClient): DeedRepository {
           tx.goodDeed.findFirst({ where: { id: intoId, state: { in: KNOWN } }, select: { id: true } }),
         ]);
         if (!deed || !into) return false;
-        const { count } = await tx.goodDeed.updateMany({ where: { id, state: 'NEW' }, data: { state: 'MERGED', mergedIntoId: intoId, moderatorId, moderatedAt: now } });
+        const { count } = await tx.goodDeed.updateMany({
+          where: { id, state: 'NEW' },
+          data: { state: 'MERGED', mergedIntoId: intoId, moderatorId, moderatedAt: now },
+        });
         if (count !== 1) return false;
         const text = `${deed.doerName} — ${deed.description} (${deed.place}, ${deed.whenText})`;
-        await tx.goodDeedAddition.create({ data: { deedId: intoId, submitterId: deed.submitterId, text, creditName: deed.creditName, createdAt: deed.createdAt } });
-        if (deed.photos.length > 0) await tx.goodDeedPhoto.createMany({ data: deed.photos.map((p) => ({ deedId: intoId, channel: p.channel, fileRef: p.fileRef, createdAt: now })) });
+        await tx.goodDeedAddition.create({
+          data: { deedId: intoId, submitterId: deed.submitterId, text, creditName: deed.creditName, createdAt: deed.createdAt },
+        });
+        if (deed.photos.length > 0)
+          await tx.goodDeedPhoto.createMany({ data: deed.photos.map((p) => ({ deedId: intoId, channel: p.channel, fileRef: p.fileRef, createdAt: now })) });
         return true;
       });
     },
@@ -291,7 +310,10 @@ export function createDeedRepository(prisma: PrismaClient): DeedRepository {
 
     async blocked(): Promise<DeedBlockEntry[]> {
       const rows = await prisma.deedBlock.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
-      const names = await namesOf(prisma, rows.map((r) => r.personId));
+      const names = await namesOf(
+        prisma,
+        rows.map((r) => r.personId),
+      );
       return rows.map((r) => ({ personId: r.personId, name: names.get(r.personId) ?? '-', at: r.createdAt }));
     },
   };

@@ -16,7 +16,16 @@ interface Row {
 
 const fromRow = (r: Row): StoredDialog & { personId: number } => {
   const stored = JSON.parse(r.data) as { data: Record<string, unknown>; history: string[] };
-  return { personId: r.personId, kind: r.kind, step: r.step, data: stored.data, history: stored.history, channel: r.channel, chatId: r.chatId, expiresAt: r.expiresAt };
+  return {
+    personId: r.personId,
+    kind: r.kind,
+    step: r.step,
+    data: stored.data,
+    history: stored.history,
+    channel: r.channel,
+    chatId: r.chatId,
+    expiresAt: r.expiresAt,
+  };
 };
 
 export function createDialogStore(prisma: PrismaClient): DialogStore {

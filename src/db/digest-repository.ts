@@ -20,21 +20,24 @@ export function createDigestRepository(prisma: PrismaClient): DigestRepository {
       const chain = <K extends string>(actions: readonly K[]) => {
         const where = { at: { gte: from, lt: to }, action: { in: [...actions] }, nomination: { planId } };
         return Promise.all([
-          prisma.nominationEvent.findMany({ where, select: { action: true, at: true, detail: true, nomination: { select: item } }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: listLimit }),
+          prisma.nominationEvent.findMany({
+            where,
+            select: { action: true, at: true, detail: true, nomination: { select: item } },
+            orderBy: [{ at: 'desc' }, { id: 'desc' }],
+            take: listLimit,
+          }),
           prisma.nominationEvent.count({ where }),
         ]).then(([rows, count]) => ({
           count,
-          items: rows.map(
-            (e): ChainItem<K> => ({
-              id: e.nomination.id,
-              nomineeName: e.nomination.nomineeName,
-              unitCode: e.nomination.unit.code,
-              kind: e.action as K,
-              at: e.at,
-              // Round results carry "MEETING:…" or "CHAIR" as detail; only document numbers are shown.
-              number: e.action === 'PROPOSE' || e.action === 'RETURN' || e.action === 'REJECT' ? null : e.detail,
-            }),
-          ),
+          items: rows.map((e): ChainItem<K> => ({
+            id: e.nomination.id,
+            nomineeName: e.nomination.nomineeName,
+            unitCode: e.nomination.unit.code,
+            kind: e.action as K,
+            at: e.at,
+            // Round results carry "MEETING:…" or "CHAIR" as detail; only document numbers are shown.
+            number: e.action === 'PROPOSE' || e.action === 'RETURN' || e.action === 'REJECT' ? null : e.detail,
+          })),
         }));
       };
       const [council, chairman, higher] = await Promise.all([
@@ -46,7 +49,12 @@ export function createDigestRepository(prisma: PrismaClient): DigestRepository {
         prisma.nomination.findMany({ where: created, select: { ...item, createdAt: true }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: listLimit }),
         prisma.nomination.count({ where: created }),
         // Oldest first: the longest-waiting ones are what the council must not miss.
-        prisma.nomination.findMany({ where: waiting, select: { ...item, submittedAt: true }, orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }], take: listLimit }),
+        prisma.nomination.findMany({
+          where: waiting,
+          select: { ...item, submittedAt: true },
+          orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+          take: listLimit,
+        }),
         prisma.nomination.count({ where: waiting }),
         // Progress: grouped counts; approvals keep their decision day (phases count by it).
         prisma.nomination.groupBy({

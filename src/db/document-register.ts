@@ -29,7 +29,9 @@ export function createDocumentRegister(prisma: PrismaClient): DocumentRegister {
         if (existing) return toNumber(existing);
         const last = await prisma.documentNumber.findFirst({ where: { issuer: issuerAbbr, year }, orderBy: { number: 'desc' }, select: { number: true } });
         try {
-          const row = await prisma.documentNumber.create({ data: { issuer: issuerAbbr, year, number: (last?.number ?? 0) + 1, typeAbbr, subject, issuedOn, byId } });
+          const row = await prisma.documentNumber.create({
+            data: { issuer: issuerAbbr, year, number: (last?.number ?? 0) + 1, typeAbbr, subject, issuedOn, byId },
+          });
           return toNumber(row);
         } catch (error) {
           // Another reservation took this number (or this subject) meanwhile: look again.

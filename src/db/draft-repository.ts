@@ -7,7 +7,10 @@ import type { PrismaClient } from './client.ts';
 export function createDraftRepository(prisma: PrismaClient): DraftRepository {
   return {
     async save({ personId, planSlug, nomineeName, state, now }) {
-      const row = await prisma.registrationDraft.create({ data: { personId, planSlug, nomineeName, state: JSON.stringify(state), createdAt: now, updatedAt: now }, select: { id: true } });
+      const row = await prisma.registrationDraft.create({
+        data: { personId, planSlug, nomineeName, state: JSON.stringify(state), createdAt: now, updatedAt: now },
+        select: { id: true },
+      });
       return row.id;
     },
     async list({ personId, planSlug }) {
@@ -19,7 +22,9 @@ export function createDraftRepository(prisma: PrismaClient): DraftRepository {
     },
     async get({ id, personId }) {
       const row = await prisma.registrationDraft.findFirst({ where: { id, personId } });
-      return row ? { id: row.id, nomineeName: row.nomineeName, updatedAt: row.updatedAt, planSlug: row.planSlug, state: JSON.parse(row.state) as DraftState } : null;
+      return row
+        ? { id: row.id, nomineeName: row.nomineeName, updatedAt: row.updatedAt, planSlug: row.planSlug, state: JSON.parse(row.state) as DraftState }
+        : null;
     },
     async remove({ id, personId }) {
       const { count } = await prisma.registrationDraft.deleteMany({ where: { id, personId } });

@@ -46,7 +46,10 @@ export async function holdIdentity(prisma: Db, { channel, externalId, at }: { ch
   const identity = await prisma.identity.findUnique({ where: { channel_externalId: { channel, externalId } }, select: { id: true } });
   if (!identity) return false;
   await prisma.identity.updateMany({ where: { id: identity.id, unreachableAt: null }, data: { unreachableAt: at } });
-  await prisma.outboxMessage.updateMany({ where: { channel, chatId: externalId, state: 'PENDING' }, data: { state: 'UNREACHABLE', lastError: 'held: recipient unreachable on this channel' } });
+  await prisma.outboxMessage.updateMany({
+    where: { channel, chatId: externalId, state: 'PENDING' },
+    data: { state: 'UNREACHABLE', lastError: 'held: recipient unreachable on this channel' },
+  });
   return true;
 }
 

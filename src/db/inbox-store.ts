@@ -9,7 +9,13 @@ import { isUniqueViolation, type PrismaClient } from './client.ts';
 const ERROR_MAX = 500;
 
 type Row = { id: number; channel: string; eventKey: string; payload: string; state: string };
-const entryOf = (r: Row): InboxEntry => ({ id: r.id, channel: r.channel, eventKey: r.eventKey, payload: r.payload, state: r.state === 'DONE' ? 'DONE' : r.state === 'FAILED' ? 'FAILED' : 'RECEIVED' });
+const entryOf = (r: Row): InboxEntry => ({
+  id: r.id,
+  channel: r.channel,
+  eventKey: r.eventKey,
+  payload: r.payload,
+  state: r.state === 'DONE' ? 'DONE' : r.state === 'FAILED' ? 'FAILED' : 'RECEIVED',
+});
 const SELECT = { id: true, channel: true, eventKey: true, payload: true, state: true } as const;
 
 export function createInbox(prisma: PrismaClient): Inbox {
@@ -50,11 +56,19 @@ export function createInbox(prisma: PrismaClient): Inbox {
       return count === 1;
     },
     async fail(id, error, at) {
-      const { count } = await prisma.inboxEntry.updateMany({ where: { id, state: 'RECEIVED' }, data: { state: 'FAILED', handledAt: at, lastError: error.slice(0, ERROR_MAX) } });
+      const { count } = await prisma.inboxEntry.updateMany({
+        where: { id, state: 'RECEIVED' },
+        data: { state: 'FAILED', handledAt: at, lastError: error.slice(0, ERROR_MAX) },
+      });
       return count === 1;
     },
     async pending(channel, before, limit) {
-      const rows = await prisma.inboxEntry.findMany({ where: { channel, state: 'RECEIVED', receivedAt: { lt: before } }, orderBy: { id: 'asc' }, take: limit, select: SELECT });
+      const rows = await prisma.inboxEntry.findMany({
+        where: { channel, state: 'RECEIVED', receivedAt: { lt: before } },
+        orderBy: { id: 'asc' },
+        take: limit,
+        select: SELECT,
+      });
       return rows.map(entryOf);
     },
     async prune(channel, before) {

@@ -4,7 +4,6 @@
 import type { JobRunStore } from '../jobs/scheduler.ts';
 import { isUniqueViolation, type PrismaClient } from './client.ts';
 
-
 /**
  * A RUNNING claim older than this belongs to a process that died mid-run: the run may be taken over.
  * Safe because jobs only queue outbox messages under unique keys, so a second run sends nothing twice.

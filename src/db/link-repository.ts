@@ -38,7 +38,10 @@ export const generateLinkCode = (): string => randomCode(LINK_CODE_LENGTH);
 
 /** What a person typed → the stored form of a link code, or `null` when it cannot be one. */
 export function normalizeLinkCode(input: string): string | null {
-  const code = input.normalize('NFKC').toUpperCase().replace(/[\s\-\u2010-\u2015\u2212]/g, '');
+  const code = input
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-\u2010-\u2015\u2212]/g, '');
   if (code.length !== LINK_CODE_LENGTH) return null;
   for (const ch of code) if (!INVITE_ALPHABET.includes(ch)) return null;
   return code;
@@ -125,7 +128,11 @@ export function createLinkRepository(prisma: PrismaClient): LinkRepository {
     const owner = await db.person.findUnique({ where: { id: ownerId }, include: { identities: { select: { channel: true } } } });
     if (!identity || !owner) return null;
     const claimant = await db.person.findUniqueOrThrow({ where: { id: identity.personId }, include: { identities: { select: { channel: true } } } });
-    const side = (p: typeof owner): LinkSide => ({ personId: p.id, displayName: p.displayName, channels: [...new Set(p.identities.map((i) => i.channel))].sort() });
+    const side = (p: typeof owner): LinkSide => ({
+      personId: p.id,
+      displayName: p.displayName,
+      channels: [...new Set(p.identities.map((i) => i.channel))].sort(),
+    });
     return { owner: side(owner), claimant: side(claimant) };
   }
 
@@ -193,7 +200,13 @@ export function createLinkRepository(prisma: PrismaClient): LinkRepository {
         const taken = await tx.linkCode.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
         if (taken.count !== 1) return { ok: false, reason: 'invalid' };
         await mergePeople(tx, both.claimant.personId, both.owner.personId);
-        return { ok: true, personId: both.owner.personId, displayName: both.owner.displayName, mergedId: both.claimant.personId, claimChannel: row.claimChannel };
+        return {
+          ok: true,
+          personId: both.owner.personId,
+          displayName: both.owner.displayName,
+          mergedId: both.claimant.personId,
+          claimChannel: row.claimChannel,
+        };
       });
     },
 

@@ -68,7 +68,10 @@ export async function readMigrationsList(migrationsDir: string): Promise<Migrati
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   });
-  const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const folders = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     folders.map(async (path) => {
       const file = join(baseDir, path, MIGRATION_FILE);
@@ -110,8 +113,7 @@ export async function applyMigrations({
   if (file !== null) await mkdir(dirname(file), { recursive: true });
   const migrationsList = await readMigrationsList(migrationsDir);
   const schema = await readFile(schemaPath, 'utf8').catch(() => undefined);
-  const datamodels: [string, string][] | undefined =
-    schema === undefined ? undefined : [[resolve(schemaPath), schema]];
+  const datamodels: [string, string][] | undefined = schema === undefined ? undefined : [[resolve(schemaPath), schema]];
   const names = migrationsList.migrationDirectories.map((d) => d.path);
   // Nothing to apply: don't start the engine, whose exclusive lock fails while another instance
   // of the bot has the SQLite file open (a second instance, a rolling deploy), and which costs a
@@ -126,11 +128,7 @@ export async function applyMigrations({
     applying = migrationBeingApplied(line) ?? applying;
   };
   try {
-    const output = await withSchemaEngine(
-      target,
-      (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
-      { datamodels, onLog },
-    );
+    const output = await withSchemaEngine(target, (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTER }), { datamodels, onLog });
     // A migration that redefined a table filled new DateTime columns with SQL's own format:
     // bring them to Prisma's (see datetime-format.ts).
     if (file !== null && output.appliedMigrationNames.length > 0) {
@@ -224,10 +222,7 @@ export interface DiffDatabaseToSchemaOptions {
  *   "-- This is an empty migration." counts as nothing).
  * @throws Error if the schema cannot be read or parsed, or the database cannot be opened.
  */
-export async function diffDatabaseToSchema({
-  databaseUrl,
-  schemaPath = 'prisma/schema.prisma',
-}: DiffDatabaseToSchemaOptions): Promise<string> {
+export async function diffDatabaseToSchema({ databaseUrl, schemaPath = 'prisma/schema.prisma' }: DiffDatabaseToSchemaOptions): Promise<string> {
   const file = databaseFileFromUrl(databaseUrl);
   const files = [{ path: resolve(schemaPath), content: await readFile(schemaPath, 'utf8') }];
   const target = isPostgresUrl(databaseUrl) ? databaseUrl : (file ?? ':memory:');

@@ -62,7 +62,6 @@ const toNomination = (r: NominationRow): Nomination => ({
 /** A trimmed reason, or `null` when there is none. */
 const clean = (text: string | undefined): string | null => (text?.trim() ? text.trim() : null);
 
-
 /**
  * Runs `work` in one interactive transaction. SQLITE_BUSY (another connection writing) is retried
  * by the client (`createDatabase` in `./client.ts`), which reruns `work` on a fresh transaction.
@@ -106,7 +105,17 @@ async function loadRow(db: Tx | PrismaClient, id: number): Promise<NominationRow
 
 export async function addEvent(
   tx: Tx,
-  e: { nominationId: number; actorId: number | null; action: string; fromState: NominationState | null; toState: NominationState; reason?: string | null; round?: number | null; detail?: string | null; at: Date },
+  e: {
+    nominationId: number;
+    actorId: number | null;
+    action: string;
+    fromState: NominationState | null;
+    toState: NominationState;
+    reason?: string | null;
+    round?: number | null;
+    detail?: string | null;
+    at: Date;
+  },
 ): Promise<void> {
   await tx.nominationEvent.create({ data: { ...e, reason: e.reason ?? null, round: e.round ?? null, detail: e.detail ?? null } });
 }
@@ -217,14 +226,18 @@ async function decideRound(
   }
   const outcome = OUTCOME_OF_VOTE[winner];
   const state = transition('SUBMITTED', outcome);
-  if (!(await closeRound(tx, { nominationId: r.id, number: r.round, outcome, how: 'VOTES', byId: r.voterId, now: r.now }))) return { tally, decided: null, stalled: false };
+  if (!(await closeRound(tx, { nominationId: r.id, number: r.round, outcome, how: 'VOTES', byId: r.voterId, now: r.now })))
+    return { tally, decided: null, stalled: false };
   const { count } = await tx.nomination.updateMany({
     where: { id: r.id, state: 'SUBMITTED', round: r.round },
     data: { state, decidedAt: isDecided(state) ? r.now : null },
   });
   if (count !== 1) return { tally, decided: null, stalled: false };
   const deciding = votes.filter((v) => v.decision === winner && v.reason !== null);
-  const names = await namesOf(tx, deciding.map((v) => v.voterId));
+  const names = await namesOf(
+    tx,
+    deciding.map((v) => v.voterId),
+  );
   const reasons = deciding.map((v) => ({ voterId: v.voterId, voterName: names.get(v.voterId) ?? `#${v.voterId}`, reason: v.reason! }));
   const event = { nominationId: r.id, actorId: r.voterId, action: outcome, fromState: 'SUBMITTED' as const, toState: state, round: r.round, at: r.now };
   await addEvent(tx, { ...event, reason: reasonsWithVoters(reasons) });
@@ -328,7 +341,8 @@ export function createNominationRepository(prisma: PrismaClient): NominationRepo
         const n = await tx.nomination.findUnique({ where: { id }, select: { state: true, round: true, proposerId: true } });
         if (!n) throw new NominationError('not-found', `no nomination ${id}`);
         if (n.state !== 'SUBMITTED') throw new NominationError('not-open-for-vote', `cannot vote on a ${n.state} nomination`);
-        if (round !== undefined && round !== n.round) throw new NominationError('stale-round', `button of round ${round}, nomination ${id} is in round ${n.round}`);
+        if (round !== undefined && round !== n.round)
+          throw new NominationError('stale-round', `button of round ${round}, nomination ${id} is in round ${n.round}`);
         if (voterId === n.proposerId) throw new NominationError('own-nomination', `voter ${voterId} proposed nomination ${id}`);
         // The per-round lock, taken before reading anything the result depends on. Two members voting
         // at the same moment: on SQLite this write takes the database's write lock; on PostgreSQL
@@ -349,7 +363,17 @@ export function createNominationRepository(prisma: PrismaClient): NominationRepo
             throw error;
           }
         }
-        await addEvent(tx, { nominationId: id, actorId: voterId, action: earlier ? 'VOTE_CHANGE' : 'VOTE', fromState: 'SUBMITTED', toState: 'SUBMITTED', reason: why, round: n.round, detail: decision, at: now });
+        await addEvent(tx, {
+          nominationId: id,
+          actorId: voterId,
+          action: earlier ? 'VOTE_CHANGE' : 'VOTE',
+          fromState: 'SUBMITTED',
+          toState: 'SUBMITTED',
+          reason: why,
+          round: n.round,
+          detail: decision,
+          at: now,
+        });
         const eligible = new Set(members.filter((m) => m !== n.proposerId)).size;
         const result = await decideRound(tx, { id, round: n.round, voterId, eligible, rule, now });
         const abstained = members.includes(n.proposerId)
@@ -363,8 +387,18 @@ export function createNominationRepository(prisma: PrismaClient): NominationRepo
       const n = await prisma.nomination.findUnique({ where: { id }, select: { round: true } });
       if (!n) return [];
       const rows = await prisma.vote.findMany({ where: { nominationId: id, round: n.round }, orderBy: [...IN_ORDER] });
-      const names = await namesOf(prisma, rows.map((v) => v.voterId));
-      return rows.map((v): RoundVote => ({ voterId: v.voterId, voterName: names.get(v.voterId) ?? `#${v.voterId}`, decision: v.decision as VoteDecision, reason: v.reason, at: v.at, changedAt: v.changedAt }));
+      const names = await namesOf(
+        prisma,
+        rows.map((v) => v.voterId),
+      );
+      return rows.map((v): RoundVote => ({
+        voterId: v.voterId,
+        voterName: names.get(v.voterId) ?? `#${v.voterId}`,
+        decision: v.decision as VoteDecision,
+        reason: v.reason,
+        at: v.at,
+        changedAt: v.changedAt,
+      }));
     },
 
     async withdraw({ id, actorId, reason, now }) {

@@ -14,7 +14,16 @@ const ERROR_MAX = 500;
 const clip = (error: string) => error.slice(0, ERROR_MAX);
 
 type Row = { id: number; key: string; personId: number; chatId: string; payload: string; locale: string; attempts: number; partsSent: number };
-const toItem = (r: Row): OutboxItem => ({ id: r.id, personId: r.personId, chatId: r.chatId, reply: payloadReply(r.payload), locale: r.locale === 'en' ? 'en' : 'vi', attempts: r.attempts, key: r.key, partsSent: r.partsSent });
+const toItem = (r: Row): OutboxItem => ({
+  id: r.id,
+  personId: r.personId,
+  chatId: r.chatId,
+  reply: payloadReply(r.payload),
+  locale: r.locale === 'en' ? 'en' : 'vi',
+  attempts: r.attempts,
+  key: r.key,
+  partsSent: r.partsSent,
+});
 
 export function createOutboxStore(prisma: PrismaClient): OutboxStore {
   const scope = (channel: string, chatId?: string) => ({ channel, ...(chatId !== undefined ? { chatId } : {}) });
@@ -68,7 +77,11 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
         const r = await prisma.outboxMessage.findUnique({ where: { id }, select: { channel: true, chatId: true, state: true } });
         if (r?.state !== 'PENDING') continue;
         // Not before an earlier row of the chat that waits: due rows are really due (see `defer`).
-        const before = await prisma.outboxMessage.findFirst({ where: { channel: r.channel, chatId: r.chatId, state: 'PENDING', id: { lt: id } }, orderBy: { nextAttemptAt: 'desc' }, select: { nextAttemptAt: true } });
+        const before = await prisma.outboxMessage.findFirst({
+          where: { channel: r.channel, chatId: r.chatId, state: 'PENDING', id: { lt: id } },
+          orderBy: { nextAttemptAt: 'desc' },
+          select: { nextAttemptAt: true },
+        });
         const due = before && before.nextAttemptAt > at ? before.nextAttemptAt : at;
         await prisma.outboxMessage.updateMany({ where: { id, state: 'PENDING' }, data: { nextAttemptAt: due } });
       }
@@ -81,7 +94,10 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
       });
       // The chat's later rows wait as long (they would wait behind it anyway, see `due`): what counts
       // as due — the backlog `/readyz` and `/metrics` report — is then only what can be sent.
-      await prisma.outboxMessage.updateMany({ where: { channel: row.channel, chatId: row.chatId, state: 'PENDING', id: { gt: id }, nextAttemptAt: { lt: until } }, data: { nextAttemptAt: until } });
+      await prisma.outboxMessage.updateMany({
+        where: { channel: row.channel, chatId: row.chatId, state: 'PENDING', id: { gt: id }, nextAttemptAt: { lt: until } },
+        data: { nextAttemptAt: until },
+      });
     },
     async markFailed(id, { error }) {
       await prisma.outboxMessage.update({ where: { id }, data: { state: 'FAILED', lastError: clip(error) } });

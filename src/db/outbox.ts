@@ -21,7 +21,12 @@ export interface OutboxRecipient {
  * is then held with it); of `channel` only, when given. `held`: that identity is held. `null` when
  * they have none.
  */
-export async function recipientOf(prisma: PrismaClient, personId: number, defaultLocale: string, channel?: string): Promise<(OutboxRecipient & { held: boolean }) | null> {
+export async function recipientOf(
+  prisma: PrismaClient,
+  personId: number,
+  defaultLocale: string,
+  channel?: string,
+): Promise<(OutboxRecipient & { held: boolean }) | null> {
   const identities = await prisma.identity.findMany({
     where: { personId, ...(channel ? { channel } : {}) },
     orderBy: [{ lastSeenAt: 'desc' }, { id: 'desc' }],
@@ -46,12 +51,24 @@ export function createOutbox(prisma: PrismaClient, opts: { defaultLocale: string
         if (exists) continue;
         // Behind a row of this chat that waits (a 429, a backoff), a new one waits as long: order kept,
         // and nothing counts as due that cannot be sent.
-        const waiting = await prisma.outboxMessage.findFirst({ where: { channel: to.channel, chatId: to.chatId, state: 'PENDING' }, orderBy: { nextAttemptAt: 'desc' }, select: { nextAttemptAt: true } });
+        const waiting = await prisma.outboxMessage.findFirst({
+          where: { channel: to.channel, chatId: to.chatId, state: 'PENDING' },
+          orderBy: { nextAttemptAt: 'desc' },
+          select: { nextAttemptAt: true },
+        });
         const at = now();
         const nextAttemptAt = waiting && waiting.nextAttemptAt > at ? waiting.nextAttemptAt : at;
         try {
           await prisma.outboxMessage.create({
-            data: { key: n.key, personId: n.personId, ...to, payload: encodeReply(n.reply), relevance: n.relevance ?? null, nextAttemptAt, ...(held ? { state: 'UNREACHABLE', lastError: 'recipient unreachable when queued' } : {}) },
+            data: {
+              key: n.key,
+              personId: n.personId,
+              ...to,
+              payload: encodeReply(n.reply),
+              relevance: n.relevance ?? null,
+              nextAttemptAt,
+              ...(held ? { state: 'UNREACHABLE', lastError: 'recipient unreachable when queued' } : {}),
+            },
           });
           created++;
         } catch (error) {
@@ -86,7 +103,16 @@ export async function enqueueReplies(prisma: Pick<PrismaClient, 'outboxMessage'>
       continue;
     }
     const created = await prisma.outboxMessage.create({
-      data: { key: r.key, personId: r.personId, channel: r.channel, chatId: r.chatId, locale: r.locale, payload: encodeReply(r.reply), relevance: null, nextAttemptAt: r.notBefore },
+      data: {
+        key: r.key,
+        personId: r.personId,
+        channel: r.channel,
+        chatId: r.chatId,
+        locale: r.locale,
+        payload: encodeReply(r.reply),
+        relevance: null,
+        nextAttemptAt: r.notBefore,
+      },
       select: { id: true },
     });
     ids.push(created.id);

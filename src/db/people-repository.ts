@@ -9,7 +9,11 @@ import type { Logger } from '../logger.ts';
 import { holdIdentity, releaseHeld } from './held.ts';
 
 const asLocale = (l: string | null): Locale | null => (l === 'vi' || l === 'en' ? l : null);
-const toPerson = (p: { id: number; displayName: string; locale: string | null }): Person => ({ id: p.id, displayName: p.displayName, locale: asLocale(p.locale) });
+const toPerson = (p: { id: number; displayName: string; locale: string | null }): Person => ({
+  id: p.id,
+  displayName: p.displayName,
+  locale: asLocale(p.locale),
+});
 
 /**
  * `lastSeenAt` is kept to this resolution: a message within it of the stored value writes nothing,
@@ -45,7 +49,8 @@ export function createPeopleRepository(prisma: PrismaClient, opts: { now?: () =>
         // sending goes out, the rest is dropped (src/db/held.ts).
         if (found.unreachableAt) {
           const { released, dropped } = await releaseHeld(prisma, { channel, externalId, now: now() });
-          if (released.length > 0 || dropped.length > 0) opts.logger?.info({ channel, personId: found.personId, released: released.length }, 'reachable again: held messages released');
+          if (released.length > 0 || dropped.length > 0)
+            opts.logger?.info({ channel, personId: found.personId, released: released.length }, 'reachable again: held messages released');
           for (const d of dropped) opts.logger?.info({ channel, personId: found.personId, outboxId: d.id, key: d.key, why: d.why }, 'held message dropped');
         }
         // A name stored raw by an older release (bidi overrides, zero-width, controls) is cleaned on contact.
@@ -84,7 +89,10 @@ export function createPeopleRepository(prisma: PrismaClient, opts: { now?: () =>
       await holdIdentity(prisma, { channel, externalId, at });
     },
     async localeOf({ channel, externalId }) {
-      const row = await prisma.identity.findUnique({ where: { channel_externalId: { channel, externalId } }, select: { person: { select: { locale: true } } } });
+      const row = await prisma.identity.findUnique({
+        where: { channel_externalId: { channel, externalId } },
+        select: { person: { select: { locale: true } } },
+      });
       return asLocale(row?.person.locale ?? null);
     },
     async locales(personIds) {

@@ -132,7 +132,10 @@ export async function applyStagedPlan(prisma: PrismaClient, input: { uploadId: n
       }
       // Officer invites not used yet follow their unit code to the new plan; the ones whose unit is
       // gone end now (they would give a role in a plan that is no longer active).
-      const open = await tx.invite.findMany({ where: { usedAt: null, expiresAt: { gt: input.now }, unit: { plan: { slug: previousSlug ?? '' } } }, select: { id: true, unit: { select: { code: true } } } });
+      const open = await tx.invite.findMany({
+        where: { usedAt: null, expiresAt: { gt: input.now }, unit: { plan: { slug: previousSlug ?? '' } } },
+        select: { id: true, unit: { select: { code: true } } },
+      });
       for (const invite of open) {
         const unitId = units.get(invite.unit!.code);
         await tx.invite.update({ where: { id: invite.id }, data: unitId === undefined ? { expiresAt: input.now } : { unitId } });

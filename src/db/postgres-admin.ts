@@ -41,10 +41,7 @@ export async function postgresUnavailable(adminUrl = postgresAdminUrl(), timeout
  * Creates an empty database with a unique name `<prefix>_<random>` and returns its URL and a `drop`.
  * @throws Error if the server cannot be reached or refuses `CREATE DATABASE`.
  */
-export async function createScratchDatabase(
-  prefix: string,
-  adminUrl = postgresAdminUrl(),
-): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function createScratchDatabase(prefix: string, adminUrl = postgresAdminUrl()): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`.toLowerCase();
   await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
   return {

@@ -26,7 +26,10 @@ export const CONFLICT_ATTEMPTS = 10;
  * (deadlock_detected) from the driver, also as a `cause`.
  */
 export function isConflictError(error: unknown): boolean {
-  return someErrorInChain(error, (o) => o.code === 'P2034' || o.code === '40001' || o.code === '40P01' || o.originalCode === '40001' || o.originalCode === '40P01');
+  return someErrorInChain(
+    error,
+    (o) => o.code === 'P2034' || o.code === '40001' || o.code === '40P01' || o.originalCode === '40001' || o.originalCode === '40P01',
+  );
 }
 
 /** Options of {@link createPostgresDatabase}. */

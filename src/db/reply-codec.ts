@@ -20,7 +20,11 @@ interface StoredFile {
 /** The reply as JSON text; files' bytes as base64. Never throws for a reply core builds. */
 export function encodeReply(reply: Reply): string {
   if (!reply.files || reply.files.length === 0) return JSON.stringify(reply);
-  const files: StoredFile[] = reply.files.map((f) => ({ name: f.name, mime: f.mime, bytesBase64: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).toString('base64') }));
+  const files: StoredFile[] = reply.files.map((f) => ({
+    name: f.name,
+    mime: f.mime,
+    bytesBase64: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).toString('base64'),
+  }));
   return JSON.stringify({ ...reply, files });
 }
 

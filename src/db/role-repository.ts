@@ -50,7 +50,10 @@ export const formatInviteCode = (code: string): string => `${code.slice(0, 4)}-$
  * characters are folded by NFKC.
  */
 export function normalizeInviteCode(input: string): string | null {
-  const code = input.normalize('NFKC').toUpperCase().replace(/[\s\-\u2010-\u2015\u2212]/g, '');
+  const code = input
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-\u2010-\u2015\u2212]/g, '');
   if (code.length !== INVITE_LENGTH) return null;
   for (const ch of code) if (!INVITE_ALPHABET.includes(ch)) return null;
   return code;
@@ -192,7 +195,10 @@ export function createRoleRepository(prisma: PrismaClient): RoleRepository {
           },
           data: { usedAt: now, usedById: personId },
         });
-        const invite = await tx.invite.findUnique({ where: { code }, select: { role: true, unitId: true, usedAt: true, createdById: true, unit: { select: { code: true } } } });
+        const invite = await tx.invite.findUnique({
+          where: { code },
+          select: { role: true, unitId: true, usedAt: true, createdById: true, unit: { select: { code: true } } },
+        });
         if (!invite || !isRole(invite.role)) return { ok: false, reason: 'unknown' };
         if (count !== 1) return { ok: false, reason: invite.usedAt ? 'used' : 'expired' };
         await grantIn(tx, personId, invite.role, invite.role === 'OFFICER' ? invite.unitId : null, invite.createdById);
@@ -207,11 +213,25 @@ export function createRoleRepository(prisma: PrismaClient): RoleRepository {
         select: { id: true, code: true, role: true, expiresAt: true, createdById: true, unit: { select: { code: true } } },
       });
       const creators = new Map(
-        (await prisma.person.findMany({ where: { id: { in: rows.flatMap((r) => (r.createdById === null ? [] : [r.createdById])) } }, select: { id: true, displayName: true } })).map((p) => [p.id, p.displayName]),
+        (
+          await prisma.person.findMany({
+            where: { id: { in: rows.flatMap((r) => (r.createdById === null ? [] : [r.createdById])) } },
+            select: { id: true, displayName: true },
+          })
+        ).map((p) => [p.id, p.displayName]),
       );
       return rows.flatMap((r): OpenInvite[] =>
         isRole(r.role)
-          ? [{ id: r.id, role: r.role, unitCode: r.unit?.code ?? null, codeTail: r.code.slice(-4), createdByName: r.createdById === null ? null : (creators.get(r.createdById) ?? null), expiresAt: r.expiresAt }]
+          ? [
+              {
+                id: r.id,
+                role: r.role,
+                unitCode: r.unit?.code ?? null,
+                codeTail: r.code.slice(-4),
+                createdByName: r.createdById === null ? null : (creators.get(r.createdById) ?? null),
+                expiresAt: r.expiresAt,
+              },
+            ]
           : [],
       );
     },

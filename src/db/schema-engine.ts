@@ -13,22 +13,13 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  type SqlDriverAdapter,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
 import pg from 'pg';
 import { isPostgresUrl } from './engine.ts';
 import type { SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
 
-export type {
-  DiffTarget,
-  MigrationList,
-  SchemaContainer,
-  SchemaEngine,
-} from '@prisma/schema-engine-wasm/schema_engine_bg';
+export type { DiffTarget, MigrationList, SchemaContainer, SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 /** Schema filter that includes everything (we manage no external tables or enums). */
 export const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
@@ -148,11 +139,7 @@ function trackConnections(base: SqlMigrationAwareDriverAdapterFactory): {
  * @throws Whatever the engine or `fn` throws. Engine errors are plain `Error`s whose message is the
  *   engine's user-facing error text.
  */
-export async function withSchemaEngine<T>(
-  databaseUrl: string,
-  fn: (engine: SchemaEngine) => Promise<T>,
-  options: SchemaEngineOptions = {},
-): Promise<T> {
+export async function withSchemaEngine<T>(databaseUrl: string, fn: (engine: SchemaEngine) => Promise<T>, options: SchemaEngineOptions = {}): Promise<T> {
   const { SchemaEngine } = await loadSchemaEngineWasm();
   const base = isPostgresUrl(databaseUrl)
     ? new PrismaPg(new pg.Pool({ connectionString: databaseUrl, options: '-c timezone=UTC', max: 2, Client: CatalogClient }), {

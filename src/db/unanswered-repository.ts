@@ -33,7 +33,10 @@ export function createUnansweredRepository(prisma: PrismaClient): UnansweredQues
         .slice(0, Math.max(0, limit));
       const out = [];
       for (const g of top) {
-        const last = await prisma.unansweredQuestion.findFirst({ where: { key: g.key, createdAt: { gte: since } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+        const last = await prisma.unansweredQuestion.findFirst({
+          where: { key: g.key, createdAt: { gte: since } },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        });
         out.push({ ...g, text: last?.text ?? g.key, offered: parseOffered(last?.offered ?? '[]') });
       }
       return out;

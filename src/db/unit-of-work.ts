@@ -53,7 +53,9 @@ export function withUnitOfWork(client: PrismaClient): { prisma: PrismaClient; un
     const [work] = args;
     if (typeof work === 'function') {
       const fn = work as (tx: PrismaClient) => Promise<unknown>;
-      return (a.tx.$transaction as unknown as (f: (tx: PrismaClient) => Promise<unknown>) => Promise<unknown>)((inner) => ambient.run({ tx: inner, open: true }, () => fn(inner)));
+      return (a.tx.$transaction as unknown as (f: (tx: PrismaClient) => Promise<unknown>) => Promise<unknown>)((inner) =>
+        ambient.run({ tx: inner, open: true }, () => fn(inner)),
+      );
     }
     return (async () => {
       const results: unknown[] = [];
@@ -82,14 +84,17 @@ export function withUnitOfWork(client: PrismaClient): { prisma: PrismaClient; un
     // Already inside one: the work joins it (it commits with the enclosing unit).
     if (a) return work();
     const run = client.$transaction as unknown as (fn: (tx: PrismaClient) => Promise<T>, options?: { timeout?: number }) => Promise<T>;
-    return run(async (tx) => {
-      const context: Ambient = { tx, open: true };
-      try {
-        return await ambient.run(context, work);
-      } finally {
-        context.open = false;
-      }
-    }, { timeout: UNIT_TIMEOUT_MS });
+    return run(
+      async (tx) => {
+        const context: Ambient = { tx, open: true };
+        try {
+          return await ambient.run(context, work);
+        } finally {
+          context.open = false;
+        }
+      },
+      { timeout: UNIT_TIMEOUT_MS },
+    );
   };
 
   return { prisma, unitOfWork };

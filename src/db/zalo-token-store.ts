@@ -79,7 +79,6 @@ export const DEFAULT_LEASE_MS = 30_000;
 /** How often a process waiting for another process's refresh looks at the row. */
 export const DEFAULT_POLL_MS = 25;
 
-
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 export function createZaloTokenStore(
@@ -159,9 +158,7 @@ export function createZaloTokenStore(
   return {
     async get(oaId) {
       const row = await read(oaId);
-      return row
-        ? { accessToken: row.accessToken, refreshToken: row.refreshToken, accessExpiresAt: row.accessExpiresAt, version: row.version }
-        : null;
+      return row ? { accessToken: row.accessToken, refreshToken: row.refreshToken, accessExpiresAt: row.accessExpiresAt, version: row.version } : null;
     },
 
     async seed({ oaId, refreshToken }) {

@@ -28,18 +28,7 @@ import {
   type IBorderOptions,
   type ISectionOptions,
 } from 'docx';
-import {
-  BODY,
-  DRAFT_MARK,
-  FONT_FAMILY,
-  HEADER_COLUMNS,
-  MARGINS_MM,
-  MOTTO,
-  NATION,
-  PAGE_MM,
-  RULE,
-  SIZE_PT,
-} from '../core/documents/layout.ts';
+import { BODY, DRAFT_MARK, FONT_FAMILY, HEADER_COLUMNS, MARGINS_MM, MOTTO, NATION, PAGE_MM, RULE, SIZE_PT } from '../core/documents/layout.ts';
 import type { Block, Column, OfficialDocument, Row, Run, Signature } from '../core/documents/model.ts';
 
 /** Millimetres to twips, rounded (the library's own helper truncates: A4 would be 11905 × 16837). */
@@ -85,7 +74,12 @@ function bodyPara(runs: Run[], opts: { align?: keyof typeof ALIGN; indent?: bool
 function twoColumns(left: Paragraph[], right: Paragraph[], shares: { left: number; right: number }): Table {
   const widths = [Math.round(TEXT_WIDTH_TWIPS * shares.left), Math.round(TEXT_WIDTH_TWIPS * shares.right)];
   const cell = (children: Paragraph[], width: number) =>
-    new TableCell({ children: children.length > 0 ? children : [new Paragraph({})], width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, verticalAlign: VerticalAlign.TOP });
+    new TableCell({
+      children: children.length > 0 ? children : [new Paragraph({})],
+      width: { size: width, type: WidthType.DXA },
+      borders: NO_BORDERS,
+      verticalAlign: VerticalAlign.TOP,
+    });
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
@@ -124,14 +118,21 @@ function table(columns: Column[], rows: Row[]): Table {
   const widths = columns.map((c) => Math.round(TEXT_WIDTH_TWIPS * c.width));
   const total = widths.reduce((a, b) => a + b, 0);
   const cellParas = (text: string, align: Column['align'], bold = false) =>
-    text.split('\n').map((line) => new Paragraph({ alignment: ALIGN[align ?? 'left'], spacing: { before: 40, after: 40 }, children: [run(line, SIZE_PT.table, { bold })] }));
+    text
+      .split('\n')
+      .map((line) => new Paragraph({ alignment: ALIGN[align ?? 'left'], spacing: { before: 40, after: 40 }, children: [run(line, SIZE_PT.table, { bold })] }));
   const headRow = new TableRow({
     tableHeader: true,
-    children: columns.map((c, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: cellParas(c.title, 'center', true) })),
+    children: columns.map(
+      (c, i) =>
+        new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: cellParas(c.title, 'center', true) }),
+    ),
   });
   const bodyRows = rows.map((r) =>
     'section' in r
-      ? new TableRow({ children: [new TableCell({ columnSpan: columns.length, width: { size: total, type: WidthType.DXA }, children: cellParas(r.section, 'left', true) })] })
+      ? new TableRow({
+          children: [new TableCell({ columnSpan: columns.length, width: { size: total, type: WidthType.DXA }, children: cellParas(r.section, 'left', true) })],
+        })
       : new TableRow({
           cantSplit: false,
           children: columns.map((c, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, children: cellParas(r.cells[i] ?? '', c.align) })),
@@ -185,7 +186,14 @@ function signOff(doc: OfficialDocument): (Paragraph | Table)[] {
 
 /** Top-centre page number on every page but the first (Appendix I, §II.12). */
 const pageNumberHeader = () =>
-  new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT_FAMILY, size: half(SIZE_PT.pageNumber) })] })] });
+  new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT_FAMILY, size: half(SIZE_PT.pageNumber) })],
+      }),
+    ],
+  });
 
 /**
  * One document as a section of its own: A4, margins, page numbers from its second page. Only the

@@ -50,7 +50,9 @@ export function createDocumentRenderer(opts: { soffice?: string | null } = {}): 
         const input = join(dir, `${baseName}.docx`);
         await writeFile(input, docx);
         // A private profile directory: a second conversion at the same time must not share a lock.
-        await run(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input], { timeout: PDF_TIMEOUT_MS });
+        await run(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input], {
+          timeout: PDF_TIMEOUT_MS,
+        });
         return new Uint8Array(await readFile(join(dir, `${baseName}.pdf`)));
       } finally {
         await rm(dir, { recursive: true, force: true });

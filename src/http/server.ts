@@ -36,7 +36,10 @@ export type HttpApp = Hono;
 export function createHttpApp(opts: { logger: Logger; maxBodyBytes?: number }): HttpApp {
   const log = opts.logger.child({ component: 'http' });
   const app = new Hono();
-  app.use('*', bodyLimit({ maxSize: opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, onError: (c) => c.text('request body too large', 413, { connection: 'close' }) }));
+  app.use(
+    '*',
+    bodyLimit({ maxSize: opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, onError: (c) => c.text('request body too large', 413, { connection: 'close' }) }),
+  );
   app.get('/healthz', (c) => c.text('ok'));
   app.onError((error, c) => {
     log.error({ err: error, method: c.req.method, path: c.req.path }, 'http request failed');

@@ -72,7 +72,9 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
         if (!byLocale.has(locale)) byLocale.set(locale, councilDigest({ facts, catalog, locale, from, to: dueAt, today, timeZone: tz, actual, deedsWaiting }));
         return byLocale.get(locale)!;
       };
-      const queued = await services.notifier.notify(members.map((personId) => ({ personId, key: `digest:${period}:${personId}`, reply: replyFor(locales.get(personId) ?? 'vi') })));
+      const queued = await services.notifier.notify(
+        members.map((personId) => ({ personId, key: `digest:${period}:${personId}`, reply: replyFor(locales.get(personId) ?? 'vi') })),
+      );
       return msg('job-result-digest', { queued, total: members.length });
     },
   };
@@ -85,7 +87,11 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
       const plan = catalog.plan;
       const today = localDate(dueAt, tz);
       const council = await services.roles.councilMembers();
-      const officers = await everyOfficer(services, plan.id, plan.units.map((u) => u.code));
+      const officers = await everyOfficer(
+        services,
+        plan.id,
+        plan.units.map((u) => u.code),
+      );
       let queued = 0;
 
       // Milestones, to everyone responsible: officers of every unit and the council.
@@ -99,7 +105,10 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
             people.map((personId) => ({
               personId,
               key: `milestone:${plan.id}:${m.code}:${m.date}:${m.daysLeft}:${personId}`,
-              reply: { lines: [msg('reminder-milestone', { days: m.daysLeft, date: formatPlanDate(m.date), title: m.title[locales.get(personId) ?? 'vi'] })], buttons: [[{ label: msg('reminder-open-timeline'), action: 'moc:' }]] },
+              reply: {
+                lines: [msg('reminder-milestone', { days: m.daysLeft, date: formatPlanDate(m.date), title: m.title[locales.get(personId) ?? 'vi'] })],
+                buttons: [[{ label: msg('reminder-open-timeline'), action: 'moc:' }]],
+              },
             })),
           );
         }
@@ -108,8 +117,17 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
       // Good deeds waiting for moderation: how many and how old, to each moderator, once a day.
       const waiting = await waitingDeeds(services, dueAt);
       if (waiting) {
-        const moderators = await preferences.filterEnabled(await moderatorsOf(services, plan.id, plan.units.map((u) => u.code)), 'reminder:deeds');
-        queued += await services.notifier.notify(moderators.map((personId) => ({ personId, key: `deeds-reminder:${today}:${personId}`, reply: waitingReply('reminder-deeds', waiting) })));
+        const moderators = await preferences.filterEnabled(
+          await moderatorsOf(
+            services,
+            plan.id,
+            plan.units.map((u) => u.code),
+          ),
+          'reminder:deeds',
+        );
+        queued += await services.notifier.notify(
+          moderators.map((personId) => ({ personId, key: `deeds-reminder:${today}:${personId}`, reply: waitingReply('reminder-deeds', waiting) })),
+        );
       }
 
       // Nominations waiting for a member's vote for more than N days.
@@ -117,7 +135,14 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
         const overdue = overdueForReview(await services.nominations.reviewQueue({ planSlug: plan.id, voterId: personId }), now, settings.reviewAfterDays);
         if (overdue.length === 0) continue;
         queued += await services.notifier.notify([
-          { personId, key: `review-reminder:${today}:${personId}`, reply: { lines: [msg('reminder-review', { count: overdue.length, days: settings.reviewAfterDays })], buttons: [[{ label: msg('review-open'), action: 'rv:open' }]] } },
+          {
+            personId,
+            key: `review-reminder:${today}:${personId}`,
+            reply: {
+              lines: [msg('reminder-review', { count: overdue.length, days: settings.reviewAfterDays })],
+              buttons: [[{ label: msg('review-open'), action: 'rv:open' }]],
+            },
+          },
         ]);
       }
 
@@ -173,7 +198,9 @@ export function createJobs(deps: JobDeps): JobDefinition[] {
         if (!replies.has(locale)) replies.set(locale, bulletinReply({ catalog, locale, deeds, from, to: dueAt, timeZone: tz }));
         return replies.get(locale)!;
       };
-      const queued = await services.notifier.notify(subscribers.map((personId) => ({ personId, key: `bulletin:${period}:${personId}`, reply: replyFor(locales.get(personId) ?? 'vi') })));
+      const queued = await services.notifier.notify(
+        subscribers.map((personId) => ({ personId, key: `bulletin:${period}:${personId}`, reply: replyFor(locales.get(personId) ?? 'vi') })),
+      );
       return msg('job-result-bulletin', { deeds: deeds.length, queued, total: subscribers.length });
     },
   };

@@ -74,7 +74,15 @@ export function validateJobs(jobs: readonly Pick<JobDefinition, 'name' | 'cron'>
 
 /** The local minute of an instant in `timeZone`, as the period key: `2026-11-30T07:30`. */
 export function periodOf(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
 }
@@ -194,7 +202,9 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     },
     async status() {
       const now = clock();
-      return Promise.all(opts.jobs.map(async (j) => ({ name: j.name, cron: j.cron, next: nextOccurrence(j.cron, timeZone, now), last: await store.last(j.name) })));
+      return Promise.all(
+        opts.jobs.map(async (j) => ({ name: j.name, cron: j.cron, next: nextOccurrence(j.cron, timeZone, now), last: await store.last(j.name) })),
+      );
     },
   };
 }

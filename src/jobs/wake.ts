@@ -25,10 +25,13 @@ export function startMinuteWake(tick: () => Promise<unknown>, opts: { onError: (
   let stopped = false;
   const arm = () => {
     if (stopped) return;
-    timer = setTimeout(() => {
-      tick().catch(opts.onError);
-      arm();
-    }, MINUTE_MS - (now() % MINUTE_MS));
+    timer = setTimeout(
+      () => {
+        tick().catch(opts.onError);
+        arm();
+      },
+      MINUTE_MS - (now() % MINUTE_MS),
+    );
   };
   arm();
   return {

@@ -27,9 +27,10 @@ export const DEFAULT_ATTEMPT_TIERS: readonly AttemptTier[] = [
 const rejected = (e: unknown): e is RateLimiterRes => e instanceof RateLimiterRes;
 
 export function createAttemptLimiter(opts: { logger: Logger; tiers?: readonly AttemptTier[] }): AttemptLimiter {
-  const tiers = (opts.tiers ?? DEFAULT_ATTEMPT_TIERS).map(
-    (t, i) => ({ points: t.points, limiter: new RateLimiterMemory({ keyPrefix: `attempt${i}`, points: t.points, duration: t.seconds, blockDuration: t.seconds }) }),
-  );
+  const tiers = (opts.tiers ?? DEFAULT_ATTEMPT_TIERS).map((t, i) => ({
+    points: t.points,
+    limiter: new RateLimiterMemory({ keyPrefix: `attempt${i}`, points: t.points, duration: t.seconds, blockDuration: t.seconds }),
+  }));
   return {
     async waitMs(keys) {
       let wait = 0;

@@ -95,11 +95,21 @@ function fromCell(raw: ExcelJS.CellValue, col: { kind: Kind; options?: Readonly<
     case 'choice':
       return choose(text);
     case 'choices':
-      return text.split(/[,;]/).map((s) => s.trim()).filter(Boolean).map(choose);
+      return text
+        .split(/[,;]/)
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map(choose);
     case 'codes':
-      return text.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+      return text
+        .split(/[,;]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
     case 'words':
-      return text.split(';').map((s) => s.trim()).filter(Boolean);
+      return text
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean);
     default:
       return text;
   }
@@ -178,7 +188,9 @@ export async function readPlanXlsx(data: Uint8Array): Promise<ReadResult> {
       sheet: p.sheet,
       row: p.row,
       column: p.column,
-      message: p.column ? msg('plan-xlsx-cell', { sheet: p.sheet, row: p.row, col: p.column, problem }) : msg('plan-xlsx-row', { sheet: p.sheet, row: p.row, problem }),
+      message: p.column
+        ? msg('plan-xlsx-cell', { sheet: p.sheet, row: p.row, col: p.column, problem })
+        : msg('plan-xlsx-row', { sheet: p.sheet, row: p.row, problem }),
     });
 
   // The vertical "Kế hoạch" sheet.
@@ -194,7 +206,12 @@ export async function readPlanXlsx(data: Uint8Array): Promise<ReadResult> {
         continue;
       }
       const row = main.getRow(n);
-      const cols = f.pair ? [['vi', 2, `${f.label}`], ['en', 3, `${f.label} (tiếng Anh)`]] as const : [['', 2, f.label]] as const;
+      const cols = f.pair
+        ? ([
+            ['vi', 2, `${f.label}`],
+            ['en', 3, `${f.label} (tiếng Anh)`],
+          ] as const)
+        : ([['', 2, f.label]] as const);
       for (const [sub, idx, header] of cols) {
         const path = sub ? `${f.path}.${sub}` : f.path;
         const raw = row.getCell(idx).value;
@@ -236,7 +253,15 @@ export async function readPlanXlsx(data: Uint8Array): Promise<ReadResult> {
         const raw = row.getCell(idx).value;
         const value = fromCell(raw, c);
         if (value !== undefined) set(item, c.path, value);
-        local.set(c.path, { sheet: s.name, row: n, column: ws.getColumn(idx).letter, header: c.header, kind: c.kind, value: cellText(raw).trim(), options: c.options });
+        local.set(c.path, {
+          sheet: s.name,
+          row: n,
+          column: ws.getColumn(idx).letter,
+          header: c.header,
+          kind: c.kind,
+          value: cellText(raw).trim(),
+          options: c.options,
+        });
       }
       // A localized pair with both halves blank is an absent optional text, not two missing halves.
       for (const c of s.columns) {
@@ -254,7 +279,14 @@ export async function readPlanXlsx(data: Uint8Array): Promise<ReadResult> {
         places.set(prefix, rowPlace);
         for (const [p, place] of local) places.set(p === '' ? prefix : `${prefix}.${p}`, place);
       } else {
-        children.push({ sheet: s.name, into: (s.target as { into: 'profiles' | 'criteria' }).into, item, place: local, row: n, categoryPlace: local.get('category')! });
+        children.push({
+          sheet: s.name,
+          into: (s.target as { into: 'profiles' | 'criteria' }).into,
+          item,
+          place: local,
+          row: n,
+          categoryPlace: local.get('category')!,
+        });
       }
     });
   }
@@ -323,7 +355,8 @@ function problemOf(message: string, rest: string[], place: Place): Msg {
   const field = lowerFirst(place.header ?? '');
   let m: RegExpMatchArray | null;
   if ((m = message.match(/^duplicate code "(.*)"$/))) return msg('plan-xlsx-duplicate', { value: m[1]! });
-  if ((m = message.match(/^unknown (unit|movement|phase|profile) "(.*)"$/))) return msg('plan-xlsx-unknown', { value: m[2]!, other: SHEET_OF_REFERENCE[m[1]!]! });
+  if ((m = message.match(/^unknown (unit|movement|phase|profile) "(.*)"$/)))
+    return msg('plan-xlsx-unknown', { value: m[2]!, other: SHEET_OF_REFERENCE[m[1]!]! });
   if ((m = message.match(/^"(.*)" is not among/))) return msg('plan-xlsx-not-in-category', { value: SUBJECT_LABEL[m[1]!] ?? m[1]! });
   if (message === 'ends before it starts') return msg('plan-xlsx-ends-before');
   if (message.startsWith('a quota must ask')) return msg('plan-xlsx-quota-empty');
@@ -383,14 +416,16 @@ function crossCheck(plan: Obj): { path: (string | number)[]; message: string }[]
     const profiles = new Set(list(c.profiles).map((p) => p.code));
     const types = Array.isArray(c.subjectTypes) ? (c.subjectTypes as unknown[]) : [];
     list(c.profiles).forEach((p, j) => {
-      if (typeof p.subjectType === 'string' && types.length && !types.includes(p.subjectType)) out.push({ path: ['categories', i, 'profiles', j, 'subjectType'], message: `"${p.subjectType}" is not among the category's subjectTypes` });
+      if (typeof p.subjectType === 'string' && types.length && !types.includes(p.subjectType))
+        out.push({ path: ['categories', i, 'profiles', j, 'subjectType'], message: `"${p.subjectType}" is not among the category's subjectTypes` });
     });
     list(c.criteria).forEach((x, j) => {
       (Array.isArray(x.profiles) ? (x.profiles as unknown[]) : []).forEach((p, k) => {
         if (!profiles.has(p)) out.push({ path: ['categories', i, 'criteria', j, 'profiles', k], message: `unknown profile "${String(p)}"` });
       });
       (Array.isArray(x.subjectTypes) ? (x.subjectTypes as unknown[]) : []).forEach((t, k) => {
-        if (types.length && !types.includes(t)) out.push({ path: ['categories', i, 'criteria', j, 'subjectTypes', k], message: `"${String(t)}" is not among the category's subjectTypes` });
+        if (types.length && !types.includes(t))
+          out.push({ path: ['categories', i, 'criteria', j, 'subjectTypes', k], message: `"${String(t)}" is not among the category's subjectTypes` });
       });
     });
   });
@@ -399,7 +434,8 @@ function crossCheck(plan: Obj): { path: (string | number)[]; message: string }[]
   list(plan.phases).forEach((p, i) => {
     const a = first(p.start);
     const b = last(p.end);
-    if (a && b && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(String(p.start)) && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(String(p.end)) && a > b) out.push({ path: ['phases', i, 'end'], message: 'ends before it starts' });
+    if (a && b && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(String(p.start)) && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(String(p.end)) && a > b)
+      out.push({ path: ['phases', i, 'end'], message: 'ends before it starts' });
   });
   const period = (plan.period ?? {}) as Obj;
   if (typeof period.start === 'string' && typeof period.end === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(period.end) && period.start > period.end) {

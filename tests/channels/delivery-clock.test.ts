@@ -3,7 +3,17 @@
  * judged by the injected clock, so nothing here waits in real time.
  */
 import { describe, expect, it } from 'vitest';
-import { backoffMs, createOutboxSender, MAX_BACKOFF_MS, MAX_PAUSE_MS, PermanentError, RetryLaterError, UnreachableError, type ChannelSender, type SenderOptions } from '../../src/channels/delivery.ts';
+import {
+  backoffMs,
+  createOutboxSender,
+  MAX_BACKOFF_MS,
+  MAX_PAUSE_MS,
+  PermanentError,
+  RetryLaterError,
+  UnreachableError,
+  type ChannelSender,
+  type SenderOptions,
+} from '../../src/channels/delivery.ts';
 import { msg } from '../../src/core/channel.ts';
 import type { OutboxItem, OutboxStore } from '../../src/core/outbox.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -20,8 +30,12 @@ function memoryStore(rows: Row[], unreachable: Map<number, Date>): OutboxStore {
   return {
     async due({ channel: _c, chatId, now, limit }) {
       // A chat keeps its order: behind a row that waits or is being sent, the rest wait.
-      const waits = (r: Row) => rows.some((w) => w.chatId === r.chatId && w.id < r.id && ((w.state === 'PENDING' && w.nextAttemptAt > now) || w.state === 'SENDING'));
-      return rows.filter((r) => r.state === 'PENDING' && r.nextAttemptAt <= now && (chatId === undefined || r.chatId === chatId) && !waits(r)).slice(0, limit).map((r) => ({ ...r }));
+      const waits = (r: Row) =>
+        rows.some((w) => w.chatId === r.chatId && w.id < r.id && ((w.state === 'PENDING' && w.nextAttemptAt > now) || w.state === 'SENDING'));
+      return rows
+        .filter((r) => r.state === 'PENDING' && r.nextAttemptAt <= now && (chatId === undefined || r.chatId === chatId) && !waits(r))
+        .slice(0, limit)
+        .map((r) => ({ ...r }));
     },
     async markPartsSent(id, count) {
       get(id).partsSent = count;
@@ -64,7 +78,18 @@ function memoryStore(rows: Row[], unreachable: Map<number, Date>): OutboxStore {
 }
 
 const start = new Date('2026-12-01T00:00:00Z');
-const row = (id: number, chatId: string): Row => ({ id, key: `k${id}`, partsSent: 0, personId: id, chatId, reply: { lines: [msg('plain', { text: `m${id}` })] }, locale: 'vi', attempts: 0, state: 'PENDING', nextAttemptAt: start });
+const row = (id: number, chatId: string): Row => ({
+  id,
+  key: `k${id}`,
+  partsSent: 0,
+  personId: id,
+  chatId,
+  reply: { lines: [msg('plain', { text: `m${id}` })] },
+  locale: 'vi',
+  attempts: 0,
+  state: 'PENDING',
+  nextAttemptAt: start,
+});
 
 function setup(rows: Row[], send: ChannelSender, extra: Partial<SenderOptions> = {}) {
   let now = start.getTime();
@@ -89,7 +114,10 @@ describe('outbox sender on the injected clock', () => {
     const { sender, advance, now } = setup(rows, async (chatId) => void sent.push({ chat: chatId, at: now().getTime() - start.getTime() }));
     expect(await sender.deliverDue()).toBe(2); // a, b; a's second waits for a later pass
     // 2 per second overall: the sender waited (on the fake clock) 500 ms before b.
-    expect(sent).toEqual([{ chat: 'a', at: 0 }, { chat: 'b', at: 500 }]);
+    expect(sent).toEqual([
+      { chat: 'a', at: 0 },
+      { chat: 'b', at: 500 },
+    ]);
     expect(await sender.deliverDue()).toBe(0); // a was written 500 ms ago: not yet
     advance(499);
     expect(await sender.deliverDue()).toBe(0);
@@ -254,10 +282,17 @@ describe('outbox sender on the injected clock', () => {
   it('deliverRows: the given rows now, in order, not paced ahead (answers are not bulk notices)', async () => {
     const rows = [row(1, 'a'), row(2, 'a'), row(3, 'a'), row(4, 'b')].map((r) => ({ ...r, nextAttemptAt: new Date(start.getTime() + 30_000) }));
     const sent: { id: string; at: number }[] = [];
-    const { sender, now } = setup(rows, async (_chat, reply) => void sent.push({ id: (reply.lines[0]!.args as { text: string }).text, at: now().getTime() - start.getTime() }));
+    const { sender, now } = setup(
+      rows,
+      async (_chat, reply) => void sent.push({ id: (reply.lines[0]!.args as { text: string }).text, at: now().getTime() - start.getTime() }),
+    );
     await sender.deliverRows([3, 1, 2]);
     // Exactly these rows in the order given, at once: no per-chat wait, no overall spacing.
-    expect(sent).toEqual([{ id: 'm3', at: 0 }, { id: 'm1', at: 0 }, { id: 'm2', at: 0 }]);
+    expect(sent).toEqual([
+      { id: 'm3', at: 0 },
+      { id: 'm1', at: 0 },
+      { id: 'm2', at: 0 },
+    ]);
     expect(rows.map((r) => r.state)).toEqual(['SENT', 'SENT', 'SENT', 'PENDING']);
     // Delivered rows are not delivered again (a repeated call, or the loop later).
     await sender.deliverRows([1, 2, 3]);
@@ -275,7 +310,11 @@ describe('outbox sender on the injected clock', () => {
     });
     await sender.deliverRows([1, 2, 3]);
     expect(sent).toEqual(['m1']);
-    expect(rows.map((r) => [r.state, r.attempts])).toEqual([['SENT', 1], ['PENDING', 0], ['PENDING', 0]]);
+    expect(rows.map((r) => [r.state, r.attempts])).toEqual([
+      ['SENT', 1],
+      ['PENDING', 0],
+      ['PENDING', 0],
+    ]);
     expect(calls).toBe(2);
     // The loop delivers the rest in order once they are due.
     advance(30_000);

@@ -7,7 +7,15 @@
  */
 import { Bot } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
-import { alertAdminsOfFailure, backoffMs, createOutboxSender, MAX_BACKOFF_MS, type ChannelSender, type OutboxSender, type SenderOptions } from '../../src/channels/delivery.ts';
+import {
+  alertAdminsOfFailure,
+  backoffMs,
+  createOutboxSender,
+  MAX_BACKOFF_MS,
+  type ChannelSender,
+  type OutboxSender,
+  type SenderOptions,
+} from '../../src/channels/delivery.ts';
 import { createDeliveryApi, telegramSender } from '../../src/channels/telegram/telegram.ts';
 import { msg, type Reply } from '../../src/core/channel.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -117,7 +125,10 @@ describe('outbox sender with telegramSender against the Bot API', () => {
     const retried = await t.prisma.outboxMessage.findUniqueOrThrow({ where: { key: `round1:${failedOnce.chat}` } });
     expect(retried).toMatchObject({ state: 'PENDING', attempts: 1 });
     expect(retried.lastError).toMatch(/Internal Server Error/);
-    expect(await t.prisma.outboxMessage.findUniqueOrThrow({ where: { key: 'round1:2005' } })).toMatchObject({ state: 'UNREACHABLE', lastError: 'Forbidden: bot was blocked by the user' });
+    expect(await t.prisma.outboxMessage.findUniqueOrThrow({ where: { key: 'round1:2005' } })).toMatchObject({
+      state: 'UNREACHABLE',
+      lastError: 'Forbidden: bot was blocked by the user',
+    });
 
     t.advance(backoffMs(1));
     await drain(t, sender);
@@ -168,7 +179,9 @@ describe('outbox sender with telegramSender against the Bot API', () => {
     expect(await pendingDue(t)).toBe(0);
     expect(await t.app.stores.ops.outboxBacklog({ now: t.now() })).toEqual({ pending: 0, oldestDueAt: null });
     await t.app.services.notifier.notify([{ personId: await t.personId(String(flooded)), key: `late:${flooded}`, reply: REMINDER }]);
-    expect((await t.prisma.outboxMessage.findUniqueOrThrow({ where: { key: `late:${flooded}` } })).nextAttemptAt.getTime()).toBeGreaterThanOrEqual(start + 18_053_000);
+    expect((await t.prisma.outboxMessage.findUniqueOrThrow({ where: { key: `late:${flooded}` } })).nextAttemptAt.getTime()).toBeGreaterThanOrEqual(
+      start + 18_053_000,
+    );
     // Meanwhile a pass calls nobody for that chat.
     t.advance(3_600_000);
     await drain(t, sender);
@@ -225,7 +238,10 @@ describe('outbox sender with telegramSender against the Bot API', () => {
   it('a reply split into parts (a file, then three texts): when a part fails, the retry sends only the rest', async () => {
     const { fake, t } = await setup();
     const long = Array.from({ length: 300 }, (_, i) => `Dòng ${i + 1}: khen thưởng đột xuất cho tập thể Ấp Bình Thạnh 🎖️`).join('\n');
-    const reply: Reply = { lines: [msg('plain', { text: long })], files: [{ name: 'to-trinh.docx', mime: 'application/octet-stream', bytes: new Uint8Array([1, 2, 3]) }] };
+    const reply: Reply = {
+      lines: [msg('plain', { text: long })],
+      files: [{ name: 'to-trinh.docx', mime: 'application/octet-stream', bytes: new Uint8Array([1, 2, 3]) }],
+    };
     await queue(t, [2500], 'split', reply);
     let textCalls = 0;
     fake.respondWith('sendMessage', () => (++textCalls === 2 ? SERVER_ERROR : undefined));
@@ -251,7 +267,15 @@ describe('outbox sender with telegramSender against the Bot API', () => {
   it('deliverRows: an interactive reply goes at once in order; a 429 defers it for the loop, no error text', async () => {
     const { fake, t } = await setup();
     const personId = await t.personId('2600');
-    const rows = [0, 1, 2].map((n) => ({ key: `reply:telegram:77:${n}`, personId, channel: 'telegram', chatId: '2600', locale: 'en', reply: { lines: [msg('plain', { text: `phần ${n}` })] }, notBefore: new Date(t.now().getTime() + 30_000) }));
+    const rows = [0, 1, 2].map((n) => ({
+      key: `reply:telegram:77:${n}`,
+      personId,
+      channel: 'telegram',
+      chatId: '2600',
+      locale: 'en',
+      reply: { lines: [msg('plain', { text: `phần ${n}` })] },
+      notBefore: new Date(t.now().getTime() + 30_000),
+    }));
     const ids = await t.app.stores.outbox.enqueueReplies(rows);
     let n = 0;
     const received: string[] = [];
@@ -265,7 +289,11 @@ describe('outbox sender with telegramSender against the Bot API', () => {
     expect(received).toEqual(['phần 0']);
     expect(n).toBe(2); // the third was not tried: it waits behind the second
     const states = await t.prisma.outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' }, select: { state: true, attempts: true } });
-    expect(states).toEqual([{ state: 'SENT', attempts: 1 }, { state: 'PENDING', attempts: 0 }, { state: 'PENDING', attempts: 0 }]);
+    expect(states).toEqual([
+      { state: 'SENT', attempts: 1 },
+      { state: 'PENDING', attempts: 0 },
+      { state: 'PENDING', attempts: 0 },
+    ]);
     // The loop delivers the rest once allowed (2 s), in order; nothing else reaches the person.
     expect(await sender.deliverDue()).toBe(0);
     t.advance(2000);
@@ -299,7 +327,15 @@ describe('outbox sender with telegramSender against the Bot API', () => {
     await queue(t, [2100], 'first');
     await queue(t, [2100, 2101, 2102, 2103, 2104, 2105, 2106, 2107, 2108, 2109], 'second');
     await queue(t, [2100], 'third');
-    const sender = createOutboxSender({ store: t.app.stores.outbox, channel: 'telegram', send, logger: silent, perSecond: 10, now: () => t.now(), sleep: async (ms) => t.advance(ms) });
+    const sender = createOutboxSender({
+      store: t.app.stores.outbox,
+      channel: 'telegram',
+      send,
+      logger: silent,
+      perSecond: 10,
+      now: () => t.now(),
+      sleep: async (ms) => t.advance(ms),
+    });
     await drain(t, sender);
     expect(starts.map((s) => Number(s.chat))).toEqual([2100, 2101, 2102, 2103, 2104, 2105, 2106, 2107, 2108, 2109, 2100, 2100]);
     const toChat = starts.filter((s) => s.chat === '2100').map((s) => s.at);

@@ -29,10 +29,17 @@ afterEach(async () => {
 /** The process was killed here. */
 class Killed extends Error {}
 
-async function setup(): Promise<{ t: TestApp; fake: FakeTelegram; channel: (o?: Partial<TelegramExactlyOnce> & { dead?: boolean }) => ReturnType<typeof createTelegramChannel> }> {
+async function setup(): Promise<{
+  t: TestApp;
+  fake: FakeTelegram;
+  channel: (o?: Partial<TelegramExactlyOnce> & { dead?: boolean }) => ReturnType<typeof createTelegramChannel>;
+}> {
   const t = await createTestApp();
   const fake = await startFakeTelegram();
-  cleanups.push(() => t.close(), () => fake.close());
+  cleanups.push(
+    () => t.close(),
+    () => fake.close(),
+  );
   const channel = (o: Partial<TelegramExactlyOnce> & { dead?: boolean } = {}) => {
     const c = createTelegramChannel({
       core: t.app.core,
@@ -58,7 +65,16 @@ async function setup(): Promise<{ t: TestApp; fake: FakeTelegram; channel: (o?: 
 }
 
 let nextId = 500;
-const text = (body: string): Update => ({ update_id: nextId++, message: { message_id: nextId, date: 0, chat: { id: CHAT, type: 'private', first_name: 'Lan' }, from: { id: CHAT, is_bot: false, first_name: 'Lan' }, text: body } });
+const text = (body: string): Update => ({
+  update_id: nextId++,
+  message: {
+    message_id: nextId,
+    date: 0,
+    chat: { id: CHAT, type: 'private', first_name: 'Lan' },
+    from: { id: CHAT, is_bot: false, first_name: 'Lan' },
+    text: body,
+  },
+});
 
 /** Receives updates as polling does: the batch recorded first, then each handled. */
 async function receive(c: ReturnType<typeof createTelegramChannel>, ...updates: Update[]): Promise<void> {
@@ -155,7 +171,11 @@ describe('exactly once across a crash (Telegram channel, real database)', () => 
     const server = await startHttpServer({ app: http, port: 0, logger });
     cleanups.push(() => server.close());
     const post = (body: string, key = secret) =>
-      fetch(`http://127.0.0.1:${server.port}/tg/hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': key }, body });
+      fetch(`http://127.0.0.1:${server.port}/tg/hook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': key },
+        body,
+      });
     const update = JSON.stringify(text('/viectot'));
     const answers = await Promise.all([post(update), post(update)]);
     expect(answers.map((r) => r.status)).toEqual([200, 200]);

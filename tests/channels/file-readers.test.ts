@@ -24,7 +24,10 @@ describe('Telegram file reader', () => {
   });
   afterAll(() => fake.close());
   const read = (fileRef: string, maxBytes = 1000) =>
-    telegramFileReader(new Api(fake.token, { apiRoot: fake.apiRoot }), { token: fake.token, apiRoot: fake.apiRoot })({ attachment: { kind: 'DOCUMENT', channel: 'telegram', fileRef }, maxBytes });
+    telegramFileReader(new Api(fake.token, { apiRoot: fake.apiRoot }), { token: fake.token, apiRoot: fake.apiRoot })({
+      attachment: { kind: 'DOCUMENT', channel: 'telegram', fileRef },
+      maxBytes,
+    });
 
   it('downloads the file getFile names', async () => {
     expect(await read('f1')).toEqual({ ok: true, bytes: BYTES });

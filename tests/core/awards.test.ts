@@ -2,7 +2,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applicableAward, applicableAwards, awardFormsFileSchema, awardFormsValidOn, canCommuneAward, loadAwardFormsFile, parseAwardFormsText, type AwardForm } from '../../src/core/awards.ts';
+import {
+  applicableAward,
+  applicableAwards,
+  awardFormsFileSchema,
+  awardFormsValidOn,
+  canCommuneAward,
+  loadAwardFormsFile,
+  parseAwardFormsText,
+  type AwardForm,
+} from '../../src/core/awards.ts';
 import { PlanFileError } from '../../src/core/plan/load.ts';
 
 const row = (code: string, validFrom: string, validTo?: string, authority: AwardForm['authority'] = 'COMMUNE'): AwardForm => ({
@@ -32,7 +41,15 @@ describe('award forms', () => {
   it('the shipped file validates and covers the required forms', () => {
     const forms = loadAwardFormsFile('plans/award-forms.yaml');
     const codes = new Set(forms.map((f) => f.code));
-    for (const code of ['giay-khen', 'lao-dong-tien-tien', 'gia-dinh-van-hoa', 'chien-si-thi-dua-co-so', 'tap-the-lao-dong-tien-tien', 'thon-van-hoa', 'bang-khen-ubnd-tinh']) {
+    for (const code of [
+      'giay-khen',
+      'lao-dong-tien-tien',
+      'gia-dinh-van-hoa',
+      'chien-si-thi-dua-co-so',
+      'tap-the-lao-dong-tien-tien',
+      'thon-van-hoa',
+      'bang-khen-ubnd-tinh',
+    ]) {
       expect(codes.has(code), code).toBe(true);
     }
     const on = (date: string) => new Map(awardFormsValidOn(forms, date).map((f) => [f.code, f]));
@@ -49,7 +66,7 @@ describe('award forms', () => {
     expect(on('2017-12-31').size).toBe(0);
   });
 
-  it('has the rows before 2024 and the district chairman\'s giấy khen until 30/6/2025 (domain-corrections §4)', () => {
+  it("has the rows before 2024 and the district chairman's giấy khen until 30/6/2025 (domain-corrections §4)", () => {
     const forms = loadAwardFormsFile('plans/award-forms.yaml');
     const on = (date: string) => new Map(awardFormsValidOn(forms, date).map((f) => [f.code, f]));
     const y2022 = on('2022-12-15');
@@ -75,11 +92,20 @@ describe('award forms', () => {
     const forms = loadAwardFormsFile('plans/award-forms.yaml');
     // Gia đình văn hóa is for households, Tập thể lao động tiên tiến for collectives: not an individual.
     expect(applicableAward(forms, { code: 'gia-dinh-van-hoa', subjectType: 'INDIVIDUAL', date: '2025-03-01' })).toEqual({ ok: false, reason: 'wrong-subject' });
-    expect(applicableAward(forms, { code: 'tap-the-lao-dong-tien-tien', subjectType: 'INDIVIDUAL', date: '2025-03-01' })).toEqual({ ok: false, reason: 'wrong-subject' });
-    expect(applicableAward(forms, { code: 'gia-dinh-van-hoa', subjectType: 'HOUSEHOLD', date: '2025-03-01' })).toMatchObject({ ok: true, form: { validFrom: '2024-01-01' } });
+    expect(applicableAward(forms, { code: 'tap-the-lao-dong-tien-tien', subjectType: 'INDIVIDUAL', date: '2025-03-01' })).toEqual({
+      ok: false,
+      reason: 'wrong-subject',
+    });
+    expect(applicableAward(forms, { code: 'gia-dinh-van-hoa', subjectType: 'HOUSEHOLD', date: '2025-03-01' })).toMatchObject({
+      ok: true,
+      form: { validFrom: '2024-01-01' },
+    });
     // Validity on the DECISION date: the district's giấy khen is right for a decision of 30/6/2025, not of 1/7/2025.
     expect(applicableAward(forms, { code: 'giay-khen-huyen', subjectType: 'INDIVIDUAL', date: '2025-06-30' }).ok).toBe(true);
-    expect(applicableAward(forms, { code: 'giay-khen-huyen', subjectType: 'INDIVIDUAL', date: '2025-07-01' })).toEqual({ ok: false, reason: 'not-valid-on-date' });
+    expect(applicableAward(forms, { code: 'giay-khen-huyen', subjectType: 'INDIVIDUAL', date: '2025-07-01' })).toEqual({
+      ok: false,
+      reason: 'not-valid-on-date',
+    });
     expect(applicableAward(forms, { code: 'no-such', subjectType: 'INDIVIDUAL', date: '2025-07-01' })).toEqual({ ok: false, reason: 'unknown' });
     // Only applicable rows are offered.
     const forIndividual = applicableAwards(forms, { subjectType: 'INDIVIDUAL', date: '2025-03-01', authority: 'COMMUNE' }).map((f) => f.code);
@@ -110,8 +136,12 @@ describe('award forms', () => {
     expect(issues[0]!.path).toBe('[2].validFrom');
     expect(issues[0]!.message).toMatch(/overlaps row \[0\]/);
     // An open-ended row overlaps anything after it; the same validFrom twice overlaps too.
-    expect(issuesOf(() => parseAwardFormsText(JSON.stringify([row('a', '2018-01-01'), row('a', '2030-01-01', '2030-12-31')]))).map((i) => i.path)).toEqual(['[1].validFrom']);
-    expect(issuesOf(() => parseAwardFormsText(JSON.stringify([row('a', '2024-01-01', '2024-12-31'), row('a', '2024-01-01', '2024-01-31')]))).map((i) => i.path)).toEqual(['[1].validFrom']);
+    expect(issuesOf(() => parseAwardFormsText(JSON.stringify([row('a', '2018-01-01'), row('a', '2030-01-01', '2030-12-31')]))).map((i) => i.path)).toEqual([
+      '[1].validFrom',
+    ]);
+    expect(
+      issuesOf(() => parseAwardFormsText(JSON.stringify([row('a', '2024-01-01', '2024-12-31'), row('a', '2024-01-01', '2024-01-31')]))).map((i) => i.path),
+    ).toEqual(['[1].validFrom']);
   });
 
   it('rejects broken rows with field paths', () => {

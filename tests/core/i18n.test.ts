@@ -36,7 +36,12 @@ describe('locales', () => {
   });
 
   it('vi and en have exactly the same keys', () => {
-    const keys = (l: string) => new Set(ftl(l).body.filter((e): e is Message => e.type === 'Message').map((m) => m.id.name));
+    const keys = (l: string) =>
+      new Set(
+        ftl(l)
+          .body.filter((e): e is Message => e.type === 'Message')
+          .map((m) => m.id.name),
+      );
     const vi = keys('vi');
     const en = keys('en');
     expect([...vi].filter((k) => !en.has(k))).toEqual([]);

@@ -75,12 +75,34 @@ describe('/lienket', () => {
     await t.app.services.preferences.set(other, 'digest', true);
     await t.app.services.preferences.set(other, 'bulletin', true);
     const nomination = await t.app.services.nominations.submit({
-      draft: { planSlug: catalog.plan.id, categoryCode: '3.1.5', movementCode: 'y-te', unitCode: 'tram-y-te', subjectType: 'COLLECTIVE', nomineeName: 'Trạm Y tế xã', place: 'Thôn Plei Ó', achievements: 'Tiêm chủng đầy đủ cho trẻ em trong năm 2024.', selfCheck: [], evidence: [] },
+      draft: {
+        planSlug: catalog.plan.id,
+        categoryCode: '3.1.5',
+        movementCode: 'y-te',
+        unitCode: 'tram-y-te',
+        subjectType: 'COLLECTIVE',
+        nomineeName: 'Trạm Y tế xã',
+        place: 'Thôn Plei Ó',
+        achievements: 'Tiêm chủng đầy đủ cho trẻ em trong năm 2024.',
+        selfCheck: [],
+        evidence: [],
+      },
       proposerId: other,
       now: t.now(),
     });
     const deed = await t.prisma.goodDeed.create({
-      data: { ref: 'VT-TEST', submitterId: other, doerName: 'Anh Ba', doerKey: 'anh ba', description: 'Sửa cầu', descriptionKey: 'sua cau', place: 'Thôn 1', placeKey: 'thon 1', whenText: 'hôm qua', creditName: false },
+      data: {
+        ref: 'VT-TEST',
+        submitterId: other,
+        doerName: 'Anh Ba',
+        doerKey: 'anh ba',
+        description: 'Sửa cầu',
+        descriptionKey: 'sua cau',
+        place: 'Thôn 1',
+        placeKey: 'thon 1',
+        whenText: 'hôm qua',
+        creditName: false,
+      },
     });
     // An open dialog on Zalo (the registration), which the survivor doesn't have.
     await walkTo(zaloSide(t, 'z-300'), 'z-300', 'name');

@@ -12,7 +12,14 @@ function gate(): { opened: Promise<void>; open: () => void } {
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Waits until `work` settles, or `ms` at most (long enough for a query that does not wait to run). */
-const settledWithin = (work: Promise<unknown>, ms = 300) => Promise.race([work.then(() => {}, () => {}), sleep(ms)]);
+const settledWithin = (work: Promise<unknown>, ms = 300) =>
+  Promise.race([
+    work.then(
+      () => {},
+      () => {},
+    ),
+    sleep(ms),
+  ]);
 
 describe('database client under concurrency', () => {
   let db: TempDatabase;
@@ -158,7 +165,10 @@ describe('database client under concurrency', () => {
   });
 
   it('recognises SQLITE_BUSY as Prisma surfaces it', () => {
-    const adapterError = Object.assign(new Error('SocketTimeout'), { name: 'DriverAdapterError', cause: { originalCode: 'SQLITE_BUSY_SNAPSHOT', kind: 'SocketTimeout' } });
+    const adapterError = Object.assign(new Error('SocketTimeout'), {
+      name: 'DriverAdapterError',
+      cause: { originalCode: 'SQLITE_BUSY_SNAPSHOT', kind: 'SocketTimeout' },
+    });
     expect(isBusyError(Object.assign(new Error('Operation has timed out'), { code: 'P1008', meta: { driverAdapterError: adapterError } }))).toBe(true);
     expect(isBusyError(adapterError)).toBe(true);
     expect(isBusyError(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }))).toBe(true);

@@ -87,7 +87,10 @@ describe('council repository', () => {
     it('the chair opens a new round: votes start again, old round buttons are stale', async () => {
       const n = await split();
       expect((await council.openRounds({ planSlug: PLAN }))[0]).toMatchObject({ nominationId: n.id, number: 1, stalledWhy: 'ALL_VOTED' });
-      expect(await council.endRound({ nominationId: n.id, round: 1, action: 'NEW_ROUND', reason: null, chairId: chair, now: at(10) })).toEqual({ state: 'SUBMITTED', round: 2 });
+      expect(await council.endRound({ nominationId: n.id, round: 1, action: 'NEW_ROUND', reason: null, chairId: chair, now: at(10) })).toEqual({
+        state: 'SUBMITTED',
+        round: 2,
+      });
       expect(await noms.votes(n.id)).toEqual([]);
       await expectCode(noms.castVote({ id: n.id, round: 1, voterId: members[0]!, decision: 'AGREE', members, rule: majority, now: at(11) }), 'stale-round');
       await expectCode(council.endRound({ nominationId: n.id, round: 1, action: 'NEW_ROUND', reason: null, chairId: chair, now: at(12) }), 'stale-round');
@@ -101,7 +104,14 @@ describe('council repository', () => {
     it('the chair returns it for changes (a reason is required)', async () => {
       const n = await split();
       await expectCode(council.endRound({ nominationId: n.id, round: 1, action: 'RETURN', reason: ' ', chairId: chair, now: at(10) }), 'reason-required');
-      await council.endRound({ nominationId: n.id, round: 1, action: 'RETURN', reason: 'Bổ sung minh chứng theo ý kiến thành viên', chairId: chair, now: at(10) });
+      await council.endRound({
+        nominationId: n.id,
+        round: 1,
+        action: 'RETURN',
+        reason: 'Bổ sung minh chứng theo ý kiến thành viên',
+        chairId: chair,
+        now: at(10),
+      });
       expect(await state(n.id)).toBe('RETURNED');
       expect((await council.rounds(n.id))[0]).toMatchObject({ outcome: 'RETURN', closedHow: 'CHAIR', closedById: chair });
     });
@@ -160,34 +170,94 @@ describe('council repository', () => {
     recordedById: chair,
   });
 
-  it('records the chairman\'s decision for proposed nominations only, several nominees in one decision', async () => {
+  it("records the chairman's decision for proposed nominations only, several nominees in one decision", async () => {
     const a = await propose();
     const b = await propose({ nomineeName: 'Y sĩ Ksor Thuận' });
     const pending = await submit({ nomineeName: 'Chưa xét' });
-    await expectCode(council.recordDecision({ planSlug: PLAN, number: '05/QĐ-UBND', signedOn: '2025-03-10', items: [{ nominationId: pending.id, awardCode: 'giay-khen' }], byId: chair, now: at(40) }), 'not-proposed');
-    await council.recordDecision({ planSlug: PLAN, number: '05/QĐ-UBND', signedOn: '2025-03-10', items: [{ nominationId: a.id, awardCode: 'lao-dong-tien-tien' }], byId: chair, now: at(40) });
-    const d = await council.recordDecision({ planSlug: PLAN, number: '05/QĐ-UBND', signedOn: '2025-03-10', items: [{ nominationId: b.id, awardCode: 'lao-dong-tien-tien' }], byId: chair, now: at(41) });
+    await expectCode(
+      council.recordDecision({
+        planSlug: PLAN,
+        number: '05/QĐ-UBND',
+        signedOn: '2025-03-10',
+        items: [{ nominationId: pending.id, awardCode: 'giay-khen' }],
+        byId: chair,
+        now: at(40),
+      }),
+      'not-proposed',
+    );
+    await council.recordDecision({
+      planSlug: PLAN,
+      number: '05/QĐ-UBND',
+      signedOn: '2025-03-10',
+      items: [{ nominationId: a.id, awardCode: 'lao-dong-tien-tien' }],
+      byId: chair,
+      now: at(40),
+    });
+    const d = await council.recordDecision({
+      planSlug: PLAN,
+      number: '05/QĐ-UBND',
+      signedOn: '2025-03-10',
+      items: [{ nominationId: b.id, awardCode: 'lao-dong-tien-tien' }],
+      byId: chair,
+      now: at(41),
+    });
     expect(d).toMatchObject({ number: '05/QĐ-UBND', signedOn: '2025-03-10', authority: 'COMMUNE' });
     expect(d.items.map((i) => i.nomineeName)).toEqual(['Y sĩ Rơ Mah Hiền', 'Y sĩ Ksor Thuận']);
     expect(await state(a.id)).toBe('APPROVED');
     expect((await noms.history(a.id)).at(-1)).toMatchObject({ action: 'DECIDE', fromState: 'PROPOSED', toState: 'APPROVED', detail: '05/QĐ-UBND' });
-    expect(await council.awardsOf(a.id)).toEqual({ decisions: [{ decisionId: d.id, number: '05/QĐ-UBND', signedOn: '2025-03-10', authority: 'COMMUNE', signer: '', awardCode: 'lao-dong-tien-tien' }], proposals: [] });
+    expect(await council.awardsOf(a.id)).toEqual({
+      decisions: [{ decisionId: d.id, number: '05/QĐ-UBND', signedOn: '2025-03-10', authority: 'COMMUNE', signer: '', awardCode: 'lao-dong-tien-tien' }],
+      proposals: [],
+    });
   });
 
   it('follows a proposal upward to its outcome: refused back to the chairman, then awarded', async () => {
     const n = await propose();
-    const p = await council.recordProposal({ planSlug: PLAN, number: '45/TTr-UBND', sentOn: '2025-03-12', toAuthority: 'Chủ tịch UBND huyện', items: [{ nominationId: n.id, awardCode: 'chien-si-thi-dua-co-so' }], byId: chair, now: at(50) });
+    const p = await council.recordProposal({
+      planSlug: PLAN,
+      number: '45/TTr-UBND',
+      sentOn: '2025-03-12',
+      toAuthority: 'Chủ tịch UBND huyện',
+      items: [{ nominationId: n.id, awardCode: 'chien-si-thi-dua-co-so' }],
+      byId: chair,
+      now: at(50),
+    });
     expect(await state(n.id)).toBe('PROPOSED_HIGHER');
     expect(p.items[0]).toMatchObject({ outcome: 'PENDING', decision: null });
     expect((await council.proposals({ planSlug: PLAN, pendingOnly: true })).map((x) => x.number)).toEqual(['45/TTr-UBND']);
 
-    await council.recordProposalOutcome({ proposalId: p.id, nominationId: n.id, outcome: 'REFUSED', reason: 'Chưa đủ thời gian công tác', byId: chair, now: at(60) });
+    await council.recordProposalOutcome({
+      proposalId: p.id,
+      nominationId: n.id,
+      outcome: 'REFUSED',
+      reason: 'Chưa đủ thời gian công tác',
+      byId: chair,
+      now: at(60),
+    });
     expect(await state(n.id)).toBe('PROPOSED'); // back with the commune chairman
-    await expectCode(council.recordProposalOutcome({ proposalId: p.id, nominationId: n.id, outcome: 'REFUSED', reason: 'lần hai', byId: chair, now: at(61) }), 'not-proposed-higher');
+    await expectCode(
+      council.recordProposalOutcome({ proposalId: p.id, nominationId: n.id, outcome: 'REFUSED', reason: 'lần hai', byId: chair, now: at(61) }),
+      'not-proposed-higher',
+    );
 
     // Proposed again in a new tờ trình, this time awarded by the higher level's decision.
-    const p2 = await council.recordProposal({ planSlug: PLAN, number: '52/TTr-UBND', sentOn: '2025-04-01', toAuthority: 'Chủ tịch UBND huyện', items: [{ nominationId: n.id, awardCode: 'giay-khen-huyen' }], byId: chair, now: at(70) });
-    await council.recordProposalOutcome({ proposalId: p2.id, nominationId: n.id, outcome: 'AWARDED', decision: { number: '1234/QĐ-UBND', signedOn: '2025-04-20' }, byId: chair, now: at(80) });
+    const p2 = await council.recordProposal({
+      planSlug: PLAN,
+      number: '52/TTr-UBND',
+      sentOn: '2025-04-01',
+      toAuthority: 'Chủ tịch UBND huyện',
+      items: [{ nominationId: n.id, awardCode: 'giay-khen-huyen' }],
+      byId: chair,
+      now: at(70),
+    });
+    await council.recordProposalOutcome({
+      proposalId: p2.id,
+      nominationId: n.id,
+      outcome: 'AWARDED',
+      decision: { number: '1234/QĐ-UBND', signedOn: '2025-04-20' },
+      byId: chair,
+      now: at(80),
+    });
     expect(await state(n.id)).toBe('APPROVED');
     const done = (await council.proposal(p2.id))!;
     expect(done.items[0]).toMatchObject({ outcome: 'AWARDED', decision: { number: '1234/QĐ-UBND', signedOn: '2025-04-20', signer: 'Chủ tịch UBND huyện' } });
@@ -207,19 +277,39 @@ describe('council repository', () => {
 
   it('one achievement is not rewarded twice: the same nominee in another nomination (of any plan) in the same year needs a reason', async () => {
     const a = await propose();
-    await council.recordDecision({ planSlug: PLAN, number: '05/QĐ-UBND', signedOn: '2025-03-10', items: [{ nominationId: a.id, awardCode: 'giay-khen' }], byId: chair, now: at(40) });
+    await council.recordDecision({
+      planSlug: PLAN,
+      number: '05/QĐ-UBND',
+      signedOn: '2025-03-10',
+      items: [{ nominationId: a.id, awardCode: 'giay-khen' }],
+      byId: chair,
+      now: at(40),
+    });
     // The same person (other spelling) nominated again the same year, another form.
     const b = await propose({ nomineeName: 'Y SĨ RƠ MAH HIỀN', movementCode: null });
     const again = { planSlug: PLAN, number: '09/QĐ-UBND', signedOn: '2025-06-10', byId: chair, now: at(90) };
     await expectCode(council.recordDecision({ ...again, items: [{ nominationId: b.id, awardCode: 'lao-dong-tien-tien' }] }), 'already-commended');
-    await expectCode(council.recordProposal({ ...again, number: '60/TTr-UBND', sentOn: '2025-06-10', items: [{ nominationId: b.id, awardCode: 'chien-si-thi-dua-co-so' }] }), 'already-commended');
+    await expectCode(
+      council.recordProposal({ ...again, number: '60/TTr-UBND', sentOn: '2025-06-10', items: [{ nominationId: b.id, awardCode: 'chien-si-thi-dua-co-so' }] }),
+      'already-commended',
+    );
     expect(await state(b.id)).toBe('PROPOSED');
     expect((await council.priorAwards(b.id)).map((p) => [p.number, p.kind])).toEqual([['05/QĐ-UBND', 'DECISION']]);
-    await council.recordDecision({ ...again, items: [{ nominationId: b.id, awardCode: 'lao-dong-tien-tien', overrideReason: 'Thành tích khác: phòng chống dịch quý II' }] });
+    await council.recordDecision({
+      ...again,
+      items: [{ nominationId: b.id, awardCode: 'lao-dong-tien-tien', overrideReason: 'Thành tích khác: phòng chống dịch quý II' }],
+    });
     expect(await state(b.id)).toBe('APPROVED');
     // Another year is another achievement.
     const c = await propose({ nomineeName: 'Y sĩ Rơ Mah Hiền' });
-    await council.recordDecision({ planSlug: PLAN, number: '03/QĐ-UBND', signedOn: '2026-01-15', items: [{ nominationId: c.id, awardCode: 'giay-khen' }], byId: chair, now: at(100) });
+    await council.recordDecision({
+      planSlug: PLAN,
+      number: '03/QĐ-UBND',
+      signedOn: '2026-01-15',
+      items: [{ nominationId: c.id, awardCode: 'giay-khen' }],
+      byId: chair,
+      now: at(100),
+    });
     expect(await state(c.id)).toBe('APPROVED');
   });
 

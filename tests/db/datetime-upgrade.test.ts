@@ -26,7 +26,10 @@ afterEach(async () => {
 async function firstMigrations(n: number): Promise<string> {
   const dir = join(scratch, 'first-release');
   await mkdir(dir);
-  const names = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   for (const name of names.slice(0, n)) await cp(join(MIGRATIONS_DIR, name), join(dir, name), { recursive: true });
   await cp(join(MIGRATIONS_DIR, 'migration_lock.toml'), join(dir, 'migration_lock.toml'));
   return dir;
@@ -54,7 +57,10 @@ describe('DateTime columns after an upgrade from the first release', () => {
     expect(columns.length).toBeGreaterThan(before);
     const seen: string[] = [];
     for (const { table, column } of columns) {
-      const rows = db.prepare(`SELECT typeof("${column}") AS t, "${column}" AS v FROM "${table}" WHERE "${column}" IS NOT NULL`).all() as { t: string; v: unknown }[];
+      const rows = db.prepare(`SELECT typeof("${column}") AS t, "${column}" AS v FROM "${table}" WHERE "${column}" IS NOT NULL`).all() as {
+        t: string;
+        v: unknown;
+      }[];
       for (const r of rows) {
         seen.push(`${table}.${column}`);
         expect({ at: `${table}.${column}`, t: r.t }).toEqual({ at: `${table}.${column}`, t: 'text' });
@@ -68,7 +74,10 @@ describe('DateTime columns after an upgrade from the first release', () => {
     // Prisma reads them, and a value it writes now sorts after the converted ones.
     const { prisma, close } = await createDatabase({ databaseUrl });
     try {
-      await prisma.identity.update({ where: { channel_externalId: { channel: 'telegram', externalId: '22' } }, data: { lastSeenAt: new Date('2099-01-01T00:00:00Z') } });
+      await prisma.identity.update({
+        where: { channel_externalId: { channel: 'telegram', externalId: '22' } },
+        data: { lastSeenAt: new Date('2099-01-01T00:00:00Z') },
+      });
       const latest = await prisma.identity.findFirst({ orderBy: { lastSeenAt: 'desc' } });
       expect(latest?.externalId).toBe('22');
       const all = await prisma.identity.findMany();
@@ -89,7 +98,9 @@ describe('DateTime columns after an upgrade from the first release', () => {
       `CREATE TABLE "Later" ("id" INTEGER NOT NULL PRIMARY KEY, "checkedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP);\nINSERT INTO "Later" ("id") SELECT "id" FROM "Person";\n`,
     );
     const db0 = new Database(join(scratch, 'app.db'));
-    db0.exec(`INSERT INTO "Person" ("id", "displayName", "createdAt", "updatedAt") VALUES (7, 'An', '2026-11-30T09:15:00.123+00:00', '2026-11-30T09:15:00.123+00:00')`);
+    db0.exec(
+      `INSERT INTO "Person" ("id", "displayName", "createdAt", "updatedAt") VALUES (7, 'An', '2026-11-30T09:15:00.123+00:00', '2026-11-30T09:15:00.123+00:00')`,
+    );
     db0.close();
     await applyMigrations({ databaseUrl, migrationsDir: dir });
     const db = new Database(join(scratch, 'app.db'));

@@ -24,7 +24,9 @@ const draft = (over: Partial<DeedDraft> = {}): DeedDraft => ({
 beforeEach(async () => {
   db = await createTempDatabase();
   repo = createDeedRepository(db.prisma);
-  [alice, bob, officer] = await Promise.all(['Alice', 'Bob', 'Officer'].map(async (displayName) => (await db.prisma.person.create({ data: { displayName } })).id)) as [number, number, number];
+  [alice, bob, officer] = (await Promise.all(
+    ['Alice', 'Bob', 'Officer'].map(async (displayName) => (await db.prisma.person.create({ data: { displayName } })).id),
+  )) as [number, number, number];
 });
 afterEach(async () => {
   await db.close();
@@ -80,7 +82,14 @@ describe('deed repository', () => {
 
   it('adds to a known deed (text and photos), not to a rejected or missing one', async () => {
     const d = await repo.create({ draft: draft(), submitterId: alice, now: at(0) });
-    const added = await repo.addTo({ deedId: d.id, submitterId: bob, text: 'Tôi cũng thấy', creditName: true, photos: [{ channel: 'telegram', fileRef: 'p2' }], now: at(5) });
+    const added = await repo.addTo({
+      deedId: d.id,
+      submitterId: bob,
+      text: 'Tôi cũng thấy',
+      creditName: true,
+      photos: [{ channel: 'telegram', fileRef: 'p2' }],
+      now: at(5),
+    });
     expect(added?.additions).toEqual([{ submitterId: bob, submitterName: 'Bob', text: 'Tôi cũng thấy', creditName: true, createdAt: at(5) }]);
     expect(added?.photos).toEqual([{ channel: 'telegram', fileRef: 'p2' }]);
     await repo.reject({ id: d.id, moderatorId: officer, reason: 'không rõ', now: at(6) });
@@ -116,24 +125,43 @@ describe('deed repository', () => {
   });
 
   it('corrects a NEW deed only: the shown text and keys change, the first original is kept, a published text never changes', async () => {
-    const d = await repo.create({ draft: draft({ doerName: 'ong an', description: 'giup cu ba qua duong o nga ba cho luc troi mua to', place: 'thon dong tam' }), submitterId: alice, now: T0 });
+    const d = await repo.create({
+      draft: draft({ doerName: 'ong an', description: 'giup cu ba qua duong o nga ba cho luc troi mua to', place: 'thon dong tam' }),
+      submitterId: alice,
+      now: T0,
+    });
     expect(d).toMatchObject({ original: null, correctedById: null, correctedAt: null });
     const fixed = { doerName: 'Ông An', description: 'Giúp cụ bà qua đường ở ngã ba chợ lúc trời mưa to', place: 'Thôn Đồng Tâm' };
     expect(await repo.correct({ id: d.id, moderatorId: officer, text: { ...fixed, doerName: 'Ong An' }, now: at(1) })).toBe(true);
     expect(await repo.correct({ id: d.id, moderatorId: officer, text: fixed, now: at(2) })).toBe(true);
-    expect(await repo.get(d.id)).toMatchObject({ ...fixed, original: { doerName: 'ong an', description: 'giup cu ba qua duong o nga ba cho luc troi mua to', place: 'thon dong tam' }, correctedById: officer, correctedAt: at(2) });
+    expect(await repo.get(d.id)).toMatchObject({
+      ...fixed,
+      original: { doerName: 'ong an', description: 'giup cu ba qua duong o nga ba cho luc troi mua to', place: 'thon dong tam' },
+      correctedById: officer,
+      correctedAt: at(2),
+    });
     expect(await db.prisma.goodDeed.findUniqueOrThrow({ where: { id: d.id } })).toMatchObject({ doerKey: 'an', placeKey: 'thon dong tam' });
     expect((await repo.recentPublished({ offset: 0, limit: 5 })).items).toEqual([]);
     await repo.publish({ id: d.id, moderatorId: officer, now: at(3) });
-    expect((await repo.recentPublished({ offset: 0, limit: 5 })).items[0]).toMatchObject({ doerName: 'Ông An', description: fixed.description, place: 'Thôn Đồng Tâm' });
-    expect(await repo.correct({ id: d.id, moderatorId: officer, text: { ...fixed, description: 'Một nội dung khác hẳn, sau khi đã đăng' }, now: at(4) })).toBe(false);
+    expect((await repo.recentPublished({ offset: 0, limit: 5 })).items[0]).toMatchObject({
+      doerName: 'Ông An',
+      description: fixed.description,
+      place: 'Thôn Đồng Tâm',
+    });
+    expect(await repo.correct({ id: d.id, moderatorId: officer, text: { ...fixed, description: 'Một nội dung khác hẳn, sau khi đã đăng' }, now: at(4) })).toBe(
+      false,
+    );
     expect((await repo.get(d.id))!.description).toBe(fixed.description);
     expect(await repo.correct({ id: 999, moderatorId: officer, text: fixed, now: at(4) })).toBe(false);
   });
 
   it('merges a NEW deed into a known one: text as an addition, photos copied; refuses itself and dead targets', async () => {
     const target = await repo.create({ draft: draft(), submitterId: alice, now: at(0) });
-    const dup = await repo.create({ draft: draft({ description: 'Anh An dắt cụ qua đường', creditName: true, photos: [{ channel: 'telegram', fileRef: 'd1' }] }), submitterId: bob, now: at(1) });
+    const dup = await repo.create({
+      draft: draft({ description: 'Anh An dắt cụ qua đường', creditName: true, photos: [{ channel: 'telegram', fileRef: 'd1' }] }),
+      submitterId: bob,
+      now: at(1),
+    });
     const dead = await repo.create({ draft: draft(), submitterId: bob, now: at(2) });
     await repo.reject({ id: dead.id, moderatorId: officer, reason: 'x', now: at(3) });
     expect(await repo.merge({ id: dup.id, intoId: dup.id, moderatorId: officer, now: at(4) })).toBe(false);
@@ -142,7 +170,15 @@ describe('deed repository', () => {
     expect(await repo.merge({ id: dup.id, intoId: target.id, moderatorId: officer, now: at(5) })).toBe(true);
     expect(await repo.get(dup.id)).toMatchObject({ state: 'MERGED', mergedIntoId: target.id, moderatorId: officer });
     const merged = (await repo.get(target.id))!;
-    expect(merged.additions).toEqual([{ submitterId: bob, submitterName: 'Bob', text: 'Ông Nguyễn Văn An — Anh An dắt cụ qua đường (Thôn Đồng Tâm, 29/11/2026)', creditName: true, createdAt: at(1) }]);
+    expect(merged.additions).toEqual([
+      {
+        submitterId: bob,
+        submitterName: 'Bob',
+        text: 'Ông Nguyễn Văn An — Anh An dắt cụ qua đường (Thôn Đồng Tâm, 29/11/2026)',
+        creditName: true,
+        createdAt: at(1),
+      },
+    ]);
     expect(merged.photos).toEqual([{ channel: 'telegram', fileRef: 'd1' }]);
     expect(await repo.merge({ id: dup.id, intoId: target.id, moderatorId: officer, now: at(6) })).toBe(false);
   });

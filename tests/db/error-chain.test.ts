@@ -5,7 +5,7 @@ import { isConflictError } from '../../src/db/postgres.ts';
 const hasCode = (code: string) => (e: { code?: unknown }) => e.code === code;
 
 describe('someErrorInChain', () => {
-  it('finds the code on the error, on its cause, or on Prisma\'s driverAdapterError, however nested', () => {
+  it("finds the code on the error, on its cause, or on Prisma's driverAdapterError, however nested", () => {
     const driver = Object.assign(new Error('driver'), { code: 'X' });
     expect(someErrorInChain(driver, hasCode('X'))).toBe(true);
     expect(someErrorInChain(new Error('outer', { cause: new Error('mid', { cause: driver }) }), hasCode('X'))).toBe(true);

@@ -49,7 +49,15 @@ describe('holds per channel identity', () => {
     await notify('nomination:1:submitted:r1:1');
     expect(await row('nomination:1:submitted:r1:1')).toMatchObject({ channel: 'telegram', chatId: '111', state: 'PENDING' });
     const sent: string[] = [];
-    const sender = createOutboxSender({ store: createOutboxStore(db.prisma), channel: 'telegram', logger: silent, perChatMs: 0, now: () => now, sleep: async () => undefined, send: async (chat) => void sent.push(chat) });
+    const sender = createOutboxSender({
+      store: createOutboxStore(db.prisma),
+      channel: 'telegram',
+      logger: silent,
+      perChatMs: 0,
+      now: () => now,
+      sleep: async () => undefined,
+      send: async (chat) => void sent.push(chat),
+    });
     expect(await sender.deliverDue()).toBe(1);
     expect(sent).toEqual(['111']);
     // A notice for Zalo itself is held.
@@ -61,7 +69,15 @@ describe('holds per channel identity', () => {
     await db.prisma.identity.updateMany({ where: { channel: 'telegram' }, data: { lastSeenAt: new Date(T0.getTime()) } });
     await notify('a:1');
     await notify('b:1');
-    const sender = createOutboxSender({ store: createOutboxStore(db.prisma), channel: 'telegram', logger: silent, perChatMs: 0, now: () => now, sleep: async () => undefined, send: async () => Promise.reject(new UnreachableError('Forbidden: bot was blocked by the user')) });
+    const sender = createOutboxSender({
+      store: createOutboxStore(db.prisma),
+      channel: 'telegram',
+      logger: silent,
+      perChatMs: 0,
+      now: () => now,
+      sleep: async () => undefined,
+      send: async () => Promise.reject(new UnreachableError('Forbidden: bot was blocked by the user')),
+    });
     await sender.deliverDue();
     expect((await row('a:1')).state).toBe('UNREACHABLE');
     expect(await row('b:1')).toMatchObject({ state: 'UNREACHABLE', attempts: 0 }); // never tried
@@ -82,7 +98,15 @@ describe('holds per channel identity', () => {
     await notify('deed:5:approved:1', { channel: 'zalo' });
     await notify('review-reminder:2026-12-01:1', { channel: 'zalo' });
     await notify('review-reminder:2026-12-02:1', { channel: 'zalo' });
-    const keys = ['link:7:owner', 'digest:2026-11-23:1', 'digest:2026-11-30:1', 'nomination:99:decided:r1:APPROVED:1', 'deed:5:approved:1', 'review-reminder:2026-12-01:1', 'review-reminder:2026-12-02:1'];
+    const keys = [
+      'link:7:owner',
+      'digest:2026-11-23:1',
+      'digest:2026-11-30:1',
+      'nomination:99:decided:r1:APPROVED:1',
+      'deed:5:approved:1',
+      'review-reminder:2026-12-01:1',
+      'review-reminder:2026-12-02:1',
+    ];
     for (const k of keys) expect((await row(k)).state).toBe('UNREACHABLE');
 
     // Writing on Telegram releases nothing held for Zalo.

@@ -71,6 +71,11 @@ describe('people lookups', () => {
     expect((await db.prisma.identity.findFirstOrThrow({ where: { personId: lan.id, channel: 'zalo' } })).unreachableAt).toBeNull();
     expect(await people.lastSeenAt({ channel: 'zalo', externalId: 'z1' })).toEqual(now);
 
-    expect(await people.locales([lan.id, ba.id, 999])).toEqual(new Map([[lan.id, null], [ba.id, 'en']]));
+    expect(await people.locales([lan.id, ba.id, 999])).toEqual(
+      new Map([
+        [lan.id, null],
+        [ba.id, 'en'],
+      ]),
+    );
   });
 });

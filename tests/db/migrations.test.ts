@@ -13,7 +13,10 @@ const SCHEMA = 'prisma/schema.prisma';
 
 async function migrationFolders(dir = MIGRATIONS_DIR): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 let scratch: string;
@@ -56,9 +59,12 @@ describe('applyMigrations', () => {
 
     const db = new Database(file, { readonly: true });
     try {
-      const rows = db
-        .prepare('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name')
-        .all() as { migration_name: string; checksum: string; finished_at: string | null; rolled_back_at: string | null }[];
+      const rows = db.prepare('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name').all() as {
+        migration_name: string;
+        checksum: string;
+        finished_at: string | null;
+        rolled_back_at: string | null;
+      }[];
       expect(rows.map((r) => r.migration_name)).toEqual(folders);
       for (const row of rows) {
         const sql = await readFile(join(MIGRATIONS_DIR, row.migration_name, 'migration.sql'));

@@ -99,10 +99,22 @@ describe('nomination repository', () => {
   it('proposes by majority of 3 only at the second vote (the Council advises: PROPOSED, not decided)', async () => {
     const n = await submit();
     const first = await vote(n.id, 0, 'AGREE');
-    expect(first).toEqual({ round: 1, changed: false, eligible: 3, abstained: [], decided: null, stalled: false, tally: { AGREE: 1, ASK_CHANGES: 0, DISAGREE: 0 } });
+    expect(first).toEqual({
+      round: 1,
+      changed: false,
+      eligible: 3,
+      abstained: [],
+      decided: null,
+      stalled: false,
+      tally: { AGREE: 1, ASK_CHANGES: 0, DISAGREE: 0 },
+    });
     expect((await repo.get(n.id))?.state).toBe('SUBMITTED');
     const second = await vote(n.id, 1, 'AGREE', 'Rất xứng đáng', at(11));
-    expect(second.decided).toEqual({ state: 'PROPOSED', outcome: 'PROPOSE', reasons: [{ voterId: member(1), voterName: 'Ủy viên Hà', reason: 'Rất xứng đáng' }] });
+    expect(second.decided).toEqual({
+      state: 'PROPOSED',
+      outcome: 'PROPOSE',
+      reasons: [{ voterId: member(1), voterName: 'Ủy viên Hà', reason: 'Rất xứng đáng' }],
+    });
     expect(second.tally).toEqual({ AGREE: 2, ASK_CHANGES: 0, DISAGREE: 0 });
     const proposed = await repo.get(n.id);
     expect(proposed?.state).toBe('PROPOSED');
@@ -120,7 +132,13 @@ describe('nomination repository', () => {
     expect(decided.decided?.state).toBe('REJECTED');
     const last = (await repo.history(n.id)).at(-1);
     // Not "Ủy viên Hà: … Lý do: A; B" (issue 12): each reason carries its own voter.
-    expect(last).toMatchObject({ action: 'REJECT', fromState: 'SUBMITTED', toState: 'REJECTED', round: 1, reason: 'Chủ tịch Trúc: Không đủ tiêu chí 3.1.5.4; Ủy viên Hà: Thiếu minh chứng' });
+    expect(last).toMatchObject({
+      action: 'REJECT',
+      fromState: 'SUBMITTED',
+      toState: 'REJECTED',
+      round: 1,
+      reason: 'Chủ tịch Trúc: Không đủ tiêu chí 3.1.5.4; Ủy viên Hà: Thiếu minh chứng',
+    });
   });
 
   it('a vote changed before the result counts as changed; the history keeps both', async () => {
@@ -160,7 +178,9 @@ describe('nomination repository', () => {
     const stale = repo.castVote({ id: n.id, round: 1, voterId: member(2), decision: 'AGREE', members: council.slice(0, 3), rule: majority, now: at(21) });
     await expectCode(stale, 'stale-round');
     expect(await repo.votes(n.id)).toEqual([]);
-    expect((await repo.castVote({ id: n.id, round: 2, voterId: member(2), decision: 'AGREE', members: council.slice(0, 3), rule: majority, now: at(22) })).round).toBe(2);
+    expect(
+      (await repo.castVote({ id: n.id, round: 2, voterId: member(2), decision: 'AGREE', members: council.slice(0, 3), rule: majority, now: at(22) })).round,
+    ).toBe(2);
   });
 
   it('the three-way split stalls the round once: all voted, no result', async () => {
@@ -198,7 +218,10 @@ describe('nomination repository', () => {
 
     const again = await repo.resubmit({
       id: n.id,
-      changes: { achievements: 'Thêm: 100% trẻ em được tiêm chủng', evidence: [{ kind: 'DOCUMENT', channel: 'telegram', fileRef: 'doc-2', fileName: 'bao-cao.pdf' }] },
+      changes: {
+        achievements: 'Thêm: 100% trẻ em được tiêm chủng',
+        evidence: [{ kind: 'DOCUMENT', channel: 'telegram', fileRef: 'doc-2', fileName: 'bao-cao.pdf' }],
+      },
       actorId: officer,
       now: at(60),
     });
@@ -338,7 +361,8 @@ describe('nomination repository', () => {
 
   describe('concurrency (one result however votes interleave; written to stay true on PostgreSQL)', () => {
     const decisionEvents = (id: number) => db.prisma.nominationEvent.count({ where: { nominationId: id, action: { in: ['PROPOSE', 'RETURN', 'REJECT'] } } });
-    const cast = (r: NominationRepository, id: number, voterId: number, now = at(10)) => r.castVote({ id, voterId, decision: 'AGREE', members: council, rule: majority, now });
+    const cast = (r: NominationRepository, id: number, voterId: number, now = at(10)) =>
+      r.castVote({ id, voterId, decision: 'AGREE', members: council, rule: majority, now });
 
     it('five AGREE votes at once (council of 5, majority) give exactly one result', async () => {
       const n = await submit();
@@ -387,7 +411,14 @@ describe('nomination repository', () => {
           },
         },
       }) as unknown as PrismaClient;
-      const refused = createNominationRepository(meddling).castVote({ id: n.id, voterId: officer, decision: 'AGREE', members: council, rule: majority, now: at(2) });
+      const refused = createNominationRepository(meddling).castVote({
+        id: n.id,
+        voterId: officer,
+        decision: 'AGREE',
+        members: council,
+        rule: majority,
+        now: at(2),
+      });
       await expectCode(refused, 'own-nomination');
       expect(await db.prisma.person.count({ where: { displayName: 'Người qua đường' } })).toBe(1);
     });

@@ -50,7 +50,15 @@ describe('enqueueReplies', () => {
     await db.close();
   });
   const at = new Date('2026-12-03T10:00:30Z');
-  const row = (key: string, text: string) => ({ key, personId, channel: 'telegram', chatId: '42', locale: 'vi', reply: { lines: [msg('plain', { text })] }, notBefore: at });
+  const row = (key: string, text: string) => ({
+    key,
+    personId,
+    channel: 'telegram',
+    chatId: '42',
+    locale: 'vi',
+    reply: { lines: [msg('plain', { text })] },
+    notBefore: at,
+  });
 
   it('queues in order, PENDING from notBefore; a repeated key returns the pending id, or nothing once sent', async () => {
     const store = createOutboxStore(db.prisma);
@@ -87,7 +95,12 @@ describe('enqueueReplies', () => {
   it('stores a reply with files and gives it back with its bytes', async () => {
     const store = createOutboxStore(db.prisma);
     const bytes = new Uint8Array([0, 255, 128, 7]);
-    const [id] = await store.enqueueReplies([{ ...row('r:3:0', 'Dự thảo'), reply: { lines: [msg('plain', { text: 'Dự thảo' })], files: [{ name: 'du-thao.docx', mime: 'application/octet-stream', bytes }] } }]);
+    const [id] = await store.enqueueReplies([
+      {
+        ...row('r:3:0', 'Dự thảo'),
+        reply: { lines: [msg('plain', { text: 'Dự thảo' })], files: [{ name: 'du-thao.docx', mime: 'application/octet-stream', bytes }] },
+      },
+    ]);
     const [item] = await store.pending({ channel: 'telegram', ids: [id!] });
     expect([...item!.reply.files![0]!.bytes]).toEqual([0, 255, 128, 7]);
   });

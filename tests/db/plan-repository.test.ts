@@ -73,7 +73,18 @@ describe('plan import', () => {
     await importPlan(db.prisma, shipped());
     const person = await db.prisma.person.create({ data: { displayName: 'Cán bộ' } });
     await createNominationRepository(db.prisma).submit({
-      draft: { planSlug: 'ia-bang-2021-2025', categoryCode: '3.1.5', movementCode: null, unitCode: 'tram-y-te', subjectType: 'COLLECTIVE', nomineeName: 'Trạm Y tế xã', place: 'Thôn 1', achievements: 'Tiêm chủng đầy đủ cho trẻ em trong xã.', selfCheck: [], evidence: [] },
+      draft: {
+        planSlug: 'ia-bang-2021-2025',
+        categoryCode: '3.1.5',
+        movementCode: null,
+        unitCode: 'tram-y-te',
+        subjectType: 'COLLECTIVE',
+        nomineeName: 'Trạm Y tế xã',
+        place: 'Thôn 1',
+        achievements: 'Tiêm chủng đầy đủ cho trẻ em trong xã.',
+        selfCheck: [],
+        evidence: [],
+      },
       proposerId: person.id,
       now: new Date(),
     });

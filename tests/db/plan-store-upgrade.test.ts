@@ -26,7 +26,10 @@ afterEach(async () => {
 async function migrationsBefore(): Promise<string> {
   const dir = join(scratch, 'before');
   await mkdir(dir);
-  const names = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const at = names.findIndex((n) => n.endsWith(`_${MIGRATION}`));
   expect(at).toBeGreaterThan(0);
   for (const name of names.slice(0, at)) await cp(join(MIGRATIONS_DIR, name), join(dir, name), { recursive: true });
@@ -63,7 +66,9 @@ describe('upgrading to one plan store', () => {
 
     const db = new Database(file, { readonly: true });
     try {
-      expect(db.prepare(`SELECT "id", "slug", "document", "contentHash" FROM "Plan"`).all()).toEqual([{ id: 3, slug: 'p', document: '{"id":"p"}', contentHash: 'h' }]);
+      expect(db.prepare(`SELECT "id", "slug", "document", "contentHash" FROM "Plan"`).all()).toEqual([
+        { id: 3, slug: 'p', document: '{"id":"p"}', contentHash: 'h' },
+      ]);
       expect(db.prepare(`SELECT "id", "planId", "code", "position" FROM "Unit" ORDER BY "id"`).all()).toEqual([
         { id: 5, planId: 3, code: 'u1', position: 0 },
         { id: 6, planId: 3, code: 'u2', position: 1 },

@@ -101,7 +101,11 @@ describe('role repository', () => {
     expect(await roles.redeemInvite({ code, personId: minh, now: LATER })).toEqual({ ok: false, reason: 'expired' });
     expect(await roles.rolesOf({ personId: minh, planSlug: PLAN })).toEqual({ admin: false, council: false, chair: false, officerUnits: [] });
     const fresh = await roles.createInvite({ role: 'COUNCIL', planSlug: PLAN, byId: lan, expiresAt: LATER });
-    expect(await roles.redeemInvite({ code: fresh, personId: minh, now: new Date(LATER.getTime() - 1) })).toEqual({ ok: true, role: 'COUNCIL', unitCode: null });
+    expect(await roles.redeemInvite({ code: fresh, personId: minh, now: new Date(LATER.getTime() - 1) })).toEqual({
+      ok: true,
+      role: 'COUNCIL',
+      unitCode: null,
+    });
   });
 
   it('unknown and malformed codes answer unknown', async () => {

@@ -57,7 +57,10 @@ async function checkPace(engine: 'sqlite' | 'postgresql') {
   const times = reservations.map((r) => r.at).sort((x, y) => x - y);
   for (let i = 1; i < times.length; i += 1) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(TELEGRAM_PACE.overallGapMs);
   for (const chatId of chats) {
-    const mine = reservations.filter((r) => r.chatId === chatId).map((r) => r.at).sort((x, y) => x - y);
+    const mine = reservations
+      .filter((r) => r.chatId === chatId)
+      .map((r) => r.at)
+      .sort((x, y) => x - y);
     expect(mine).toHaveLength(6);
     for (let i = 1; i < mine.length; i += 1) expect(mine[i]! - mine[i - 1]!).toBeGreaterThanOrEqual(TELEGRAM_PACE.perChatGapMs);
   }
@@ -81,7 +84,11 @@ describe('the shared send pace', () => {
   it('burst (a reply in the person’s own conversation): no per-chat wait, the overall gap kept, the chat’s slot still pushed', async () => {
     const temp = await createTempDatabase();
     cleanups.push(() => temp.close());
-    const pace = createSendPace({ prisma: temp.prisma, engine: temp.databaseUrl.startsWith('file:') ? 'sqlite' : 'postgresql', limits: { telegram: TELEGRAM_PACE } });
+    const pace = createSendPace({
+      prisma: temp.prisma,
+      engine: temp.databaseUrl.startsWith('file:') ? 'sqlite' : 'postgresql',
+      limits: { telegram: TELEGRAM_PACE },
+    });
     const now = new Date('2026-12-07T01:00:00.000Z');
     const t0 = now.getTime();
     const at = async (burst: boolean) => (await pace.reserve({ channel: 'telegram', chatId: '7', now, ...(burst ? { burst } : {}) })).getTime() - t0;

@@ -59,7 +59,10 @@ describe.each(engines)('unit of work on %s', (engine) => {
       // A nested transaction that fails on a unique index (the identity exists), caught by its caller.
       const caught = await db.prisma
         .$transaction(async (tx) => tx.identity.create({ data: { personId: lan.id, channel: 'telegram', externalId: '8' } }))
-        .then(() => 'created', (error: { code?: string }) => error.code);
+        .then(
+          () => 'created',
+          (error: { code?: string }) => error.code,
+        );
       // Still usable after the failure, and the earlier write is still there.
       const seen = await db.prisma.person.findUnique({ where: { id: lan.id } });
       return { caught, name: seen?.displayName };

@@ -45,7 +45,9 @@ describe.skipIf(TEST_ENGINE === 'postgresql')('a write lock held by another proc
     expect(text(await t.say('reader', '/moc'))).not.toBe('');
 
     // Starting a dialog writes its state: after the wait, a StoreBusyError, answered as "busy".
-    await expect(t.app.core.handle({ channel: 'telegram', userId: 'writer', chatId: 'writer', chatType: 'private', displayName: 'W', text: '/viectot' })).rejects.toBeInstanceOf(StoreBusyError);
+    await expect(
+      t.app.core.handle({ channel: 'telegram', userId: 'writer', chatId: 'writer', chatType: 'private', displayName: 'W', text: '/viectot' }),
+    ).rejects.toBeInstanceOf(StoreBusyError);
 
     holder.exec('ROLLBACK');
     expect(text(await t.say('writer', '/viectot'))).toContain('Bước 1/6'); // works again once released
@@ -65,7 +67,10 @@ describe.skipIf(TEST_ENGINE === 'postgresql')('a write lock held by another proc
       if (method === 'sendMessage') sent.push((payload as { text: string }).text);
       return { ok: true, result: { message_id: 1, date: 0, chat: { id: 5, type: 'private', first_name: 'A' }, text: '' } } as never;
     });
-    const update: Update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 5, type: 'private', first_name: 'A' }, from: { id: 5, is_bot: false, first_name: 'A' }, text: 'x' } };
+    const update: Update = {
+      update_id: 1,
+      message: { message_id: 1, date: 0, chat: { id: 5, type: 'private', first_name: 'A' }, from: { id: 5, is_bot: false, first_name: 'A' }, text: 'x' },
+    };
     await bot.handleUpdate(update).catch((error: Parameters<typeof bot.errorHandler>[0]) => bot.errorHandler(error));
     expect(sent).toEqual([expect.stringContaining('Hệ thống đang bận')]);
   });

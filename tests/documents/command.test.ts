@@ -20,7 +20,18 @@ describe('/vanban: documents drafted from the records and sent as files', () => 
     for (const n of NOMINEES) ids.push(await approved(t.app, officer, member, n, t.now()));
     // One still under review: never in the dossier.
     await t.app.services.nominations.submit({
-      draft: { planSlug: 'ia-bang-2021-2025', categoryCode: '3.1.5', movementCode: null, unitCode: 'tram-y-te', subjectType: 'COLLECTIVE', nomineeName: 'Tổ dân phố Chờ Xét', place: '', achievements: 'x', selfCheck: [], evidence: [] },
+      draft: {
+        planSlug: 'ia-bang-2021-2025',
+        categoryCode: '3.1.5',
+        movementCode: null,
+        unitCode: 'tram-y-te',
+        subjectType: 'COLLECTIVE',
+        nomineeName: 'Tổ dân phố Chờ Xét',
+        place: '',
+        achievements: 'x',
+        selfCheck: [],
+        evidence: [],
+      },
       proposerId: officer,
       now: t.now(),
     });
@@ -126,7 +137,14 @@ describe('/vanban: documents drafted from the records and sent as files', () => 
   });
 
   it('with nothing approved, says so', async () => {
-    await t.app.services.council.recordDecision({ planSlug: 'ia-bang-2021-2025', number: '10/QĐ-UBND', signedOn: '2026-01-04', items: ids.map((id) => ({ nominationId: id, awardCode: 'giay-khen' })), byId: 1, now: t.now() });
+    await t.app.services.council.recordDecision({
+      planSlug: 'ia-bang-2021-2025',
+      number: '10/QĐ-UBND',
+      signedOn: '2026-01-04',
+      items: ids.map((id) => ({ nominationId: id, awardCode: 'giay-khen' })),
+      byId: 1,
+      now: t.now(),
+    });
     expect((await ask(t.app, 'admin', '/vanban totrinh')).text).toContain('Chưa có hồ sơ nào được Hội đồng thống nhất đề nghị');
   });
 });

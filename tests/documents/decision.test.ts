@@ -20,17 +20,43 @@ describe('/vanban quyetdinh: choosing the decision to print — by number, by no
     ids = [];
     for (const n of NOMINEES) ids.push(await approved(t.app, officer, member, n, t.now()));
     const council = t.app.services.council;
-    await council.recordDecision({ planSlug: PLAN, number: '07/QĐ-UBND', signedOn: '2026-03-10', items: [{ nominationId: ids[0]!, awardCode: 'giay-khen' }, { nominationId: ids[1]!, awardCode: 'lao-dong-tien-tien' }], byId: chair, now: t.now() });
-    await council.recordDecision({ planSlug: PLAN, number: '08/QĐ-UBND', signedOn: '2026-03-12', items: [{ nominationId: ids[2]!, awardCode: 'gia-dinh-van-hoa' }], byId: chair, now: t.now() });
+    await council.recordDecision({
+      planSlug: PLAN,
+      number: '07/QĐ-UBND',
+      signedOn: '2026-03-10',
+      items: [
+        { nominationId: ids[0]!, awardCode: 'giay-khen' },
+        { nominationId: ids[1]!, awardCode: 'lao-dong-tien-tien' },
+      ],
+      byId: chair,
+      now: t.now(),
+    });
+    await council.recordDecision({
+      planSlug: PLAN,
+      number: '08/QĐ-UBND',
+      signedOn: '2026-03-12',
+      items: [{ nominationId: ids[2]!, awardCode: 'gia-dinh-van-hoa' }],
+      byId: chair,
+      now: t.now(),
+    });
     // ids[3] (the women's branch) still awaits the chairman.
   });
   afterEach(async () => {
     await t.close();
   });
 
-  const actions = (r: Awaited<ReturnType<typeof ask>>) => r.outcome.replies.flatMap((x) => x.buttons ?? []).flat().map((b) => b.action);
+  const actions = (r: Awaited<ReturnType<typeof ask>>) =>
+    r.outcome.replies
+      .flatMap((x) => x.buttons ?? [])
+      .flat()
+      .map((b) => b.action);
   /** The button labels as a person reads them. */
-  const labels = (r: Awaited<ReturnType<typeof ask>>) => r.outcome.replies.flatMap((x) => renderReply(t.app.translator, r.outcome.locale, x, 'plain').buttons.flat().map((b) => b.label));
+  const labels = (r: Awaited<ReturnType<typeof ask>>) =>
+    r.outcome.replies.flatMap((x) =>
+      renderReply(t.app.translator, r.outcome.locale, x, 'plain')
+        .buttons.flat()
+        .map((b) => b.label),
+    );
   const docText = async (bytes: Uint8Array) => paragraphs(await part(bytes, 'word/document.xml'));
 
   it('the draft holds only what awaits the decision; the recorded decisions come as buttons, newest first, and a tap prints one as recorded', async () => {
@@ -55,7 +81,12 @@ describe('/vanban quyetdinh: choosing the decision to print — by number, by no
     expect(text).toContain('Lao động tiên tiến');
     expect(text).toContain('Giấy khen của Chủ tịch UBND xã');
     // The other decision is offered under it.
-    expect(tapped.replies.flatMap((x) => x.buttons ?? []).flat().map((b) => b.action)).toEqual(['vb:quyetdinh 08/QĐ-UBND']);
+    expect(
+      tapped.replies
+        .flatMap((x) => x.buttons ?? [])
+        .flat()
+        .map((b) => b.action),
+    ).toEqual(['vb:quyetdinh 08/QĐ-UBND']);
   });
 
   it('by a nominee’s id: the decision that awarded it; ids in several decisions or not decided are explained, nothing guessed', async () => {

@@ -52,7 +52,10 @@ describe('file delivery', () => {
   it('Zalo: a DOCX is uploaded to the OA then sent as a file message; an XLSX, which Zalo does not take, is explained', async () => {
     const fake = await startFakeZalo();
     const db = await createTempDatabase();
-    cleanups.push(() => fake.close(), () => db.close());
+    cleanups.push(
+      () => fake.close(),
+      () => db.close(),
+    );
     const tokens = createZaloTokenStore(db.prisma);
     await tokens.seed({ oaId: fake.oaId, refreshToken: fake.issueTokens().refreshToken });
     const client = createZaloClient({ apiBase: fake.url, oauthBase: fake.url, appId: fake.appId, appSecret: fake.appSecret, oaId: fake.oaId, tokens, logger });
@@ -70,7 +73,10 @@ describe('file delivery', () => {
   it('Zalo: an upload Zalo refuses gets a line saying the file was not sent, and the rest still goes', async () => {
     const fake = await startFakeZalo();
     const db = await createTempDatabase();
-    cleanups.push(() => fake.close(), () => db.close());
+    cleanups.push(
+      () => fake.close(),
+      () => db.close(),
+    );
     const tokens = createZaloTokenStore(db.prisma);
     await tokens.seed({ oaId: fake.oaId, refreshToken: fake.issueTokens().refreshToken });
     const client = createZaloClient({ apiBase: fake.url, oauthBase: fake.url, appId: fake.appId, appSecret: fake.appSecret, oaId: fake.oaId, tokens, logger });
@@ -90,7 +96,18 @@ describe('file delivery', () => {
     const output = new PassThrough();
     let printed = '';
     output.on('data', (c: Buffer) => (printed += c.toString('utf8')));
-    await runConsole({ core: coreAnswering(reply), translator, logger, input: Readable.from(['/vanban totrinh\n']), output, notices: new PassThrough(), user: 'lan', interactive: false, telegramHint: false, exportsDir: join(dir, 'exports') });
+    await runConsole({
+      core: coreAnswering(reply),
+      translator,
+      logger,
+      input: Readable.from(['/vanban totrinh\n']),
+      output,
+      notices: new PassThrough(),
+      user: 'lan',
+      interactive: false,
+      telegramHint: false,
+      exportsDir: join(dir, 'exports'),
+    });
     const path = join(dir, 'exports', docx.name);
     expect(printed).toContain('Tờ trình số 05/TTr-UBND, 7 hồ sơ: 3 tập thể, 3 cá nhân, 1 hộ');
     expect(printed).toContain(`Đã lưu tệp: ${path}`);

@@ -12,16 +12,60 @@ export const PLAN = 'ia-bang-2021-2025';
 
 /** A nominee of each subject type, with Vietnamese letters of every tone. */
 export const NOMINEES: Pick<NominationDraft, 'subjectType' | 'nomineeName' | 'categoryCode' | 'unitCode' | 'movementCode' | 'place' | 'achievements'>[] = [
-  { subjectType: 'COLLECTIVE', nomineeName: 'Trạm Y tế xã Ia Bang', categoryCode: '3.1.5', unitCode: 'tram-y-te', movementCode: 'y-te', place: 'Thôn Đồng Tâm', achievements: 'Tiêm chủng đầy đủ 98%; phòng, chống dịch hiệu quả.' },
-  { subjectType: 'INDIVIDUAL', nomineeName: 'Rơ Mah Hyơn', categoryCode: '3.2.1', unitCode: 'cong-an', movementCode: 'quoc-phong-an-ninh', place: 'Làng Bang', achievements: 'Giữ vững an ninh trật tự; vận động 12 hộ bỏ hủ tục.' },
-  { subjectType: 'HOUSEHOLD', nomineeName: 'Hộ ông Nguyễn Văn Đức', categoryCode: '3.1.10', unitCode: 'dc-nn-xd-mt', movementCode: 'ntm', place: 'Thôn Ia Đrăng', achievements: 'Sản xuất cà phê giỏi, thu nhập ổn định, giúp đỡ hộ nghèo.' },
-  { subjectType: 'COLLECTIVE', nomineeName: 'Chi hội Phụ nữ thôn Bình Yên', categoryCode: '3.1.5', unitCode: 'tram-y-te', movementCode: 'y-te', place: 'Thôn Bình Yên', achievements: 'Mô hình “Phụ nữ tự quản vệ sinh môi trường”.' },
+  {
+    subjectType: 'COLLECTIVE',
+    nomineeName: 'Trạm Y tế xã Ia Bang',
+    categoryCode: '3.1.5',
+    unitCode: 'tram-y-te',
+    movementCode: 'y-te',
+    place: 'Thôn Đồng Tâm',
+    achievements: 'Tiêm chủng đầy đủ 98%; phòng, chống dịch hiệu quả.',
+  },
+  {
+    subjectType: 'INDIVIDUAL',
+    nomineeName: 'Rơ Mah Hyơn',
+    categoryCode: '3.2.1',
+    unitCode: 'cong-an',
+    movementCode: 'quoc-phong-an-ninh',
+    place: 'Làng Bang',
+    achievements: 'Giữ vững an ninh trật tự; vận động 12 hộ bỏ hủ tục.',
+  },
+  {
+    subjectType: 'HOUSEHOLD',
+    nomineeName: 'Hộ ông Nguyễn Văn Đức',
+    categoryCode: '3.1.10',
+    unitCode: 'dc-nn-xd-mt',
+    movementCode: 'ntm',
+    place: 'Thôn Ia Đrăng',
+    achievements: 'Sản xuất cà phê giỏi, thu nhập ổn định, giúp đỡ hộ nghèo.',
+  },
+  {
+    subjectType: 'COLLECTIVE',
+    nomineeName: 'Chi hội Phụ nữ thôn Bình Yên',
+    categoryCode: '3.1.5',
+    unitCode: 'tram-y-te',
+    movementCode: 'y-te',
+    place: 'Thôn Bình Yên',
+    achievements: 'Mô hình “Phụ nữ tự quản vệ sinh môi trường”.',
+  },
 ];
 
 /** Submits a nomination and has the Council (of one) agree to propose it: PROPOSED. Returns its id. */
 export async function approved(app: App, proposerId: number, voterId: number, over: Partial<NominationDraft>, now: Date): Promise<number> {
   const n = await app.services.nominations.submit({
-    draft: { planSlug: PLAN, categoryCode: '3.1.5', movementCode: null, unitCode: 'tram-y-te', subjectType: 'COLLECTIVE', nomineeName: 'X', place: '', achievements: 'Thành tích', selfCheck: [], evidence: [], ...over },
+    draft: {
+      planSlug: PLAN,
+      categoryCode: '3.1.5',
+      movementCode: null,
+      unitCode: 'tram-y-te',
+      subjectType: 'COLLECTIVE',
+      nomineeName: 'X',
+      place: '',
+      achievements: 'Thành tích',
+      selfCheck: [],
+      evidence: [],
+      ...over,
+    },
     proposerId,
     now,
   });
@@ -30,7 +74,12 @@ export async function approved(app: App, proposerId: number, voterId: number, ov
 }
 
 /** Sends a message straight to core (files are kept, unlike the test app's rendered replies). */
-export async function ask(app: App, user: string, text: string, extra: Partial<InboundMessage> = {}): Promise<{ outcome: Outcome; text: string; files: OutFile[] }> {
+export async function ask(
+  app: App,
+  user: string,
+  text: string,
+  extra: Partial<InboundMessage> = {},
+): Promise<{ outcome: Outcome; text: string; files: OutFile[] }> {
   const outcome = await app.core.handle({ channel: 'telegram', userId: user, chatId: user, chatType: 'private', displayName: `User ${user}`, text, ...extra });
   return {
     outcome,
@@ -49,17 +98,27 @@ export async function part(bytes: Uint8Array, path: string): Promise<string> {
 
 /** The visible text of WordprocessingML, paragraph by paragraph (runs joined). */
 export function paragraphs(xml: string): string[] {
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unescapeXml(t[1]!)).join('')).filter((t) => t !== '');
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unescapeXml(t[1]!)).join(''))
+    .filter((t) => t !== '');
 }
 
 /** The XML of the paragraph whose text is `text` (throws when absent). */
 export function paragraphXml(xml: string, text: string): string {
-  const found = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unescapeXml(t[1]!)).join('') === text);
+  const found = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .map((m) => m[0])
+    .find((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unescapeXml(t[1]!)).join('') === text);
   if (!found) throw new Error(`no paragraph "${text}"`);
   return found;
 }
 
-export const unescapeXml = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+export const unescapeXml = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Rows of a worksheet as arrays of cell texts (shared strings resolved). */
 export async function sheetRows(bytes: Uint8Array, sheet = 1): Promise<string[][]> {

@@ -19,7 +19,10 @@ describe('the tờ trình to the higher level lists only what the commune chairm
     const officer = await t.grant('officer', 'OFFICER', 'tram-y-te');
     const member = await t.grant('ha', 'COUNCIL');
     ids = [];
-    for (const n of NOMINEES) ids.push((await t.app.services.nominations.submit({ draft: { planSlug: PLAN, selfCheck: [], evidence: [], ...n }, proposerId: officer, now: t.now() })).id);
+    for (const n of NOMINEES)
+      ids.push(
+        (await t.app.services.nominations.submit({ draft: { planSlug: PLAN, selfCheck: [], evidence: [], ...n }, proposerId: officer, now: t.now() })).id,
+      );
     // The Council proposes: the health station a giấy khen of the commune chairman (commune), Hyơn
     // "Chiến sĩ thi đua cơ sở" and the Đức household a provincial bằng khen (both HIGHER in
     // plans/award-forms.yaml on this date), the women's branch with no form named (commune's default).
@@ -125,7 +128,9 @@ describe('the tờ trình to the higher level lists only what the commune chairm
       now: t.now(),
     });
     const r = await ask(t.app, 'chair', '/vanban captren 45/TTr-UBND');
-    expect(r.text).toContain('Tờ trình số 45/TTr-UBND ngày 06/03/2026 gửi Chủ tịch Ủy ban nhân dân tỉnh Gia Lai (đã ghi nhận): 2 hồ sơ: 0 tập thể, 1 cá nhân, 1 hộ');
+    expect(r.text).toContain(
+      'Tờ trình số 45/TTr-UBND ngày 06/03/2026 gửi Chủ tịch Ủy ban nhân dân tỉnh Gia Lai (đã ghi nhận): 2 hồ sơ: 0 tập thể, 1 cá nhân, 1 hộ',
+    );
     const text = await docText(r);
     expect(text).not.toContain('DỰ THẢO');
     expect(text).toContain('Số: 45/TTr-UBND');
@@ -143,7 +148,12 @@ describe('the tờ trình to the higher level lists only what the commune chairm
     const none = await ask(t.app, 'admin', '/vanban captren');
     expect(none.files).toHaveLength(0);
     expect(none.text).toContain('Chưa có hồ sơ nào được Hội đồng thống nhất đề nghị danh hiệu, hình thức khen thưởng thuộc thẩm quyền cấp trên');
-    expect(none.outcome.replies.flatMap((x) => x.buttons ?? []).flat().map((b) => b.action)).toEqual(['vb:captren 45/TTr-UBND']);
+    expect(
+      none.outcome.replies
+        .flatMap((x) => x.buttons ?? [])
+        .flat()
+        .map((b) => b.action),
+    ).toEqual(['vb:captren 45/TTr-UBND']);
     expect((await ask(t.app, 'admin', '/vanban captren 99/TTr-UBND')).text).toContain('Không có tờ trình đề nghị cấp trên số “99/TTr-UBND”');
   });
 

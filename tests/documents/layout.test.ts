@@ -12,11 +12,42 @@ import { paragraphs, paragraphXml, part } from './fixtures.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const commune = loadCommuneFile(resolve(ROOT, 'plans/commune.yaml'));
 const PLAN_TITLE = 'Kế hoạch xây dựng và nhân rộng điển hình tiên tiến giai đoạn 2021 – 2025 trên địa bàn xã Ia Bang';
-const ctx = (over: Partial<DossierContext> = {}): DossierContext => ({ commune, planTitle: PLAN_TITLE, date: '2026-01-05', number: '05/TTr-UBND', draft: true, ...over });
+const ctx = (over: Partial<DossierContext> = {}): DossierContext => ({
+  commune,
+  planTitle: PLAN_TITLE,
+  date: '2026-01-05',
+  number: '05/TTr-UBND',
+  draft: true,
+  ...over,
+});
 const entries: DossierEntry[] = [
-  { id: 1, subjectType: 'HOUSEHOLD', nomineeName: 'Hộ bà Ksor H’Bia', place: 'Buôn Ia Ring', unitName: 'Công chức ĐC-NN', categoryName: 'Hộ sản xuất giỏi', achievements: 'Trồng cà phê, hồ tiêu; thu nhập khá.' },
-  { id: 2, subjectType: 'COLLECTIVE', nomineeName: 'Trường Tiểu học Lê Quý Đôn', place: 'Thôn Đồng Tâm', unitName: 'Công chức VH-XH', categoryName: 'Dạy tốt, học tốt', achievements: 'Đạt chuẩn quốc gia mức độ 2.' },
-  { id: 3, subjectType: 'INDIVIDUAL', nomineeName: 'Đinh Thị Ưng', place: 'Làng Bang', unitName: 'Công an xã', categoryName: 'Quốc phòng – an ninh', achievements: 'Bắt giữ đối tượng trộm cắp.' },
+  {
+    id: 1,
+    subjectType: 'HOUSEHOLD',
+    nomineeName: 'Hộ bà Ksor H’Bia',
+    place: 'Buôn Ia Ring',
+    unitName: 'Công chức ĐC-NN',
+    categoryName: 'Hộ sản xuất giỏi',
+    achievements: 'Trồng cà phê, hồ tiêu; thu nhập khá.',
+  },
+  {
+    id: 2,
+    subjectType: 'COLLECTIVE',
+    nomineeName: 'Trường Tiểu học Lê Quý Đôn',
+    place: 'Thôn Đồng Tâm',
+    unitName: 'Công chức VH-XH',
+    categoryName: 'Dạy tốt, học tốt',
+    achievements: 'Đạt chuẩn quốc gia mức độ 2.',
+  },
+  {
+    id: 3,
+    subjectType: 'INDIVIDUAL',
+    nomineeName: 'Đinh Thị Ưng',
+    place: 'Làng Bang',
+    unitName: 'Công an xã',
+    categoryName: 'Quốc phòng – an ninh',
+    achievements: 'Bắt giữ đối tượng trộm cắp.',
+  },
 ];
 
 describe('Decree 30/2020 layout helpers', () => {
@@ -71,7 +102,16 @@ describe('the tờ trình as DOCX (Decree 30/2020, Appendix I)', async () => {
   });
 
   it('the header: parent body, issuer (bold), number with its leading zero; nation and motto (bold), italic date line', () => {
-    expect(text.slice(0, 8)).toEqual(['DỰ THẢO', 'ỦY BAN NHÂN DÂN', 'XÃ IA BANG', 'Số: 05/TTr-UBND', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Ia Bang, ngày 05 tháng 01 năm 2026', 'TỜ TRÌNH']);
+    expect(text.slice(0, 8)).toEqual([
+      'DỰ THẢO',
+      'ỦY BAN NHÂN DÂN',
+      'XÃ IA BANG',
+      'Số: 05/TTr-UBND',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Ia Bang, ngày 05 tháng 01 năm 2026',
+      'TỜ TRÌNH',
+    ]);
     expect(paragraphXml(xml, 'ỦY BAN NHÂN DÂN')).not.toContain('<w:b/>');
     expect(paragraphXml(xml, 'ỦY BAN NHÂN DÂN')).toContain('<w:sz w:val="26"/>');
     expect(paragraphXml(xml, 'XÃ IA BANG')).toContain('<w:b/>');
@@ -112,7 +152,8 @@ describe('the tờ trình as DOCX (Decree 30/2020, Appendix I)', async () => {
   });
 
   it('signature (TM. / KT. / post / name, bold) and "Nơi nhận:" 12 bold italic, recipients 11', () => {
-    for (const line of ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', commune.signers.viceChairman!.name]) expect(paragraphXml(xml, line)).toContain('<w:b/>');
+    for (const line of ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', commune.signers.viceChairman!.name])
+      expect(paragraphXml(xml, line)).toContain('<w:b/>');
     expect(paragraphXml(xml, 'Nơi nhận:')).toMatch(/<w:b\/>[\s\S]*<w:i\/>[\s\S]*<w:sz w:val="24"\/>/);
     expect(paragraphXml(xml, '- Như trên;')).toContain('<w:sz w:val="22"/>');
     expect(text).toContain('- Lưu: VT, VHXH.');

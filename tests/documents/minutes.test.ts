@@ -83,7 +83,9 @@ describe('/vanban bienban and the tờ trình from the council records', () => {
     );
     // The chair (a role of its own) may draft; the latest meeting is the default.
     const r = await ask(t.app, 'chair', '/vanban bienban');
-    expect(r.text).toContain(`Biên bản họp Hội đồng số 01/BB-HĐTĐKT (cuộc họp số ${m2.id}, ngày 12/03/2026): có mặt 2/3 thành viên; xét 1 hồ sơ, thống nhất đề nghị 0`);
+    expect(r.text).toContain(
+      `Biên bản họp Hội đồng số 01/BB-HĐTĐKT (cuộc họp số ${m2.id}, ngày 12/03/2026): có mặt 2/3 thành viên; xét 1 hồ sơ, thống nhất đề nghị 0`,
+    );
     expect(r.files).toHaveLength(1);
     expect(r.files[0]!.mime).toBe(DOCX_MIME);
     expect(r.files[0]!.name).toBe('bien-ban-hop-hoi-dong-2026-03-12.docx');
@@ -141,9 +143,16 @@ describe('/vanban bienban and the tờ trình from the council records', () => {
     expect((await ask(t.app, 'admin', `/vanban totrinh ${ids[1]}`)).files).toHaveLength(0);
   });
 
-  it("the decision as the chairman recorded it: its own number and signing date, its nominees, no draft mark", async () => {
+  it('the decision as the chairman recorded it: its own number and signing date, its nominees, no draft mark', async () => {
     await firstMeeting();
-    await t.app.services.council.recordDecision({ planSlug: PLAN, number: '07/QĐ-UBND', signedOn: '2026-03-10', items: [{ nominationId: ids[0]!, awardCode: 'giay-khen' }], byId: chair, now: t.now() });
+    await t.app.services.council.recordDecision({
+      planSlug: PLAN,
+      number: '07/QĐ-UBND',
+      signedOn: '2026-03-10',
+      items: [{ nominationId: ids[0]!, awardCode: 'giay-khen' }],
+      byId: chair,
+      now: t.now(),
+    });
     const r = await ask(t.app, 'chair', '/vanban quyetdinh 07/QĐ-UBND');
     expect(r.text).toContain('Quyết định số 07/QĐ-UBND ngày 10/03/2026 (đã ghi nhận): 1 hồ sơ: 1 tập thể');
     const text = paragraphs(await part(r.files[0]!.bytes, 'word/document.xml'));

@@ -20,9 +20,21 @@ describe('reports drafted from the records', () => {
     const officer = await t.grant('officer', 'OFFICER', 'tram-y-te');
     const member = await t.grant('member', 'COUNCIL');
     ids = [];
-    for (const n of NOMINEES) ids.push(await approved(t.app, officer, member, { ...n, selfCheck: n.categoryCode === '3.1.5' ? ['3.1.5.2', '3.1.5.3'] : [] }, t.now()));
+    for (const n of NOMINEES)
+      ids.push(await approved(t.app, officer, member, { ...n, selfCheck: n.categoryCode === '3.1.5' ? ['3.1.5.2', '3.1.5.3'] : [] }, t.now()));
     const resident = await t.personId('resident');
-    const deed = await t.app.services.deeds.create({ draft: { doerName: 'Anh Siu Đen', description: 'Nhặt được ví, trả lại người đánh rơi', place: 'Làng Bang', whenText: 'hôm qua', creditName: true, photos: [] }, submitterId: resident, now: t.now() });
+    const deed = await t.app.services.deeds.create({
+      draft: {
+        doerName: 'Anh Siu Đen',
+        description: 'Nhặt được ví, trả lại người đánh rơi',
+        place: 'Làng Bang',
+        whenText: 'hôm qua',
+        creditName: true,
+        photos: [],
+      },
+      submitterId: resident,
+      now: t.now(),
+    });
     await t.app.services.deeds.publish({ id: deed.id, moderatorId: officer, now: t.now() });
   });
   afterEach(async () => {
@@ -30,7 +42,14 @@ describe('reports drafted from the records', () => {
   });
 
   const decideAll = async () =>
-    t.app.services.council.recordDecision({ planSlug: 'ia-bang-2021-2025', number: '07/QĐ-UBND', signedOn: '2026-03-10', items: ids.map((id) => ({ nominationId: id, awardCode: 'giay-khen' })), byId: await t.personId('admin'), now: t.now() });
+    t.app.services.council.recordDecision({
+      planSlug: 'ia-bang-2021-2025',
+      number: '07/QĐ-UBND',
+      signedOn: '2026-03-10',
+      items: ids.map((id) => ({ nominationId: id, awardCode: 'giay-khen' })),
+      byId: await t.personId('admin'),
+      now: t.now(),
+    });
 
   it('báo cáo thành tích of a collective: its situation, achievements, criteria met, signed by the head of the unit', async () => {
     const r = await ask(t.app, 'admin', `/vanban thanhtich ${ids[0]}`);
@@ -69,7 +88,7 @@ describe('reports drafted from the records', () => {
     for (const n of NOMINEES) expect(text.join('\n')).toContain(n.achievements);
   });
 
-  it('the yearly report: every IV.1 target row, the year\'s exemplars, the published deeds, numbered by the Council', async () => {
+  it("the yearly report: every IV.1 target row, the year's exemplars, the published deeds, numbered by the Council", async () => {
     // The year's exemplars are those the chairman's decision recognised (issue 12), not only proposed.
     await decideAll();
     await ask(t.app, 'admin', '/vanban totrinh');
@@ -123,7 +142,15 @@ describe('biên bản họp Hội đồng', () => {
     ],
     items: [
       { nomineeName: 'Rơ Mah Hyơn', subjectType: 'INDIVIDUAL', agree: 3, askChanges: 0, disagree: 0, conclusion: 'PROPOSE' },
-      { nomineeName: 'Trạm Y tế xã Ia Bang', subjectType: 'COLLECTIVE', agree: 1, askChanges: 2, disagree: 0, conclusion: 'RETURN', remarks: 'bổ sung minh chứng' },
+      {
+        nomineeName: 'Trạm Y tế xã Ia Bang',
+        subjectType: 'COLLECTIVE',
+        agree: 1,
+        askChanges: 2,
+        disagree: 0,
+        conclusion: 'RETURN',
+        remarks: 'bổ sung minh chứng',
+      },
       { nomineeName: 'Hộ ông Nguyễn Văn Đức', subjectType: 'HOUSEHOLD', agree: 2, askChanges: 0, disagree: 1, conclusion: 'PROPOSE' },
     ],
   };
@@ -133,7 +160,9 @@ describe('biên bản họp Hội đồng', () => {
     const text = paragraphs(await part(await renderDocx(doc), 'word/document.xml'));
     expect(text).toContain('Số: 01/BB-HĐTĐKT');
     expect(text).toContain('BIÊN BẢN');
-    expect(text).toContain('Hôm nay, vào lúc 8 giờ 00 ngày 05 tháng 01 năm 2026, tại Hội trường Ủy ban nhân dân xã, Hội đồng Thi đua – Khen thưởng xã Ia Bang họp xét đề nghị khen thưởng.');
+    expect(text).toContain(
+      'Hôm nay, vào lúc 8 giờ 00 ngày 05 tháng 01 năm 2026, tại Hội trường Ủy ban nhân dân xã, Hội đồng Thi đua – Khen thưởng xã Ia Bang họp xét đề nghị khen thưởng.',
+    );
     expect(text).toContain('Thành viên có mặt: 3/4 (Nguyễn Văn Hùng, Lê Thị Hoa, Ksor Y Đức).');
     expect(text).toContain('Thành viên vắng mặt: 1 (Rơ Châm Ngơm – đi công tác).');
     const dump = documentText(doc);

@@ -92,7 +92,12 @@ describe('/vanban caidat: an administrator sets the commune’s document details
 
     // Back to the file's value.
     const again = await pick('Địa danh ở dòng ngày tháng');
-    expect(again.outcome.replies.flatMap((x) => x.buttons ?? []).flat().map((b) => b.action)).toContain('d:value:reset');
+    expect(
+      again.outcome.replies
+        .flatMap((x) => x.buttons ?? [])
+        .flat()
+        .map((b) => b.action),
+    ).toContain('d:value:reset');
     await tap('admin', 'd:value:reset');
     await tap('admin', 'd:confirm:save');
     expect(await tờTrìnhHas('Chư Păh, ngày 05 tháng 01 năm 2026')).toBe(false);

@@ -20,17 +20,54 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const commune = loadCommuneFile(resolve(ROOT, 'plans/commune.yaml'));
 const PLAN_TITLE = 'Kế hoạch xây dựng và nhân rộng điển hình tiên tiến giai đoạn 2021 – 2025 trên địa bàn xã Ia Bang';
 /** 10 March 2026: a month above 2 (no leading zero) and a day of two digits. */
-const ctx = (number: string | undefined, date = '2026-03-10'): DossierContext => ({ commune, planTitle: PLAN_TITLE, date, ...(number ? { number } : {}), draft: true });
+const ctx = (number: string | undefined, date = '2026-03-10'): DossierContext => ({
+  commune,
+  planTitle: PLAN_TITLE,
+  date,
+  ...(number ? { number } : {}),
+  draft: true,
+});
 const entries: DossierEntry[] = [
-  { id: 1, subjectType: 'COLLECTIVE', nomineeName: 'Trạm Y tế xã Ia Bang', place: 'Thôn Đồng Tâm', unitName: 'Trạm Y tế', categoryName: 'Y tế', achievements: 'Tiêm chủng đầy đủ 98%.' },
-  { id: 2, subjectType: 'INDIVIDUAL', nomineeName: 'Rơ Mah Hyơn', place: 'Làng Bang', unitName: 'Công an xã', categoryName: 'An ninh', achievements: 'Giữ vững an ninh trật tự.' },
-  { id: 3, subjectType: 'HOUSEHOLD', nomineeName: 'Hộ ông Nguyễn Văn Đức', place: 'Thôn Ia Đrăng', unitName: 'Công chức ĐC-NN', categoryName: 'Hộ sản xuất giỏi', achievements: 'Sản xuất giỏi.' },
+  {
+    id: 1,
+    subjectType: 'COLLECTIVE',
+    nomineeName: 'Trạm Y tế xã Ia Bang',
+    place: 'Thôn Đồng Tâm',
+    unitName: 'Trạm Y tế',
+    categoryName: 'Y tế',
+    achievements: 'Tiêm chủng đầy đủ 98%.',
+  },
+  {
+    id: 2,
+    subjectType: 'INDIVIDUAL',
+    nomineeName: 'Rơ Mah Hyơn',
+    place: 'Làng Bang',
+    unitName: 'Công an xã',
+    categoryName: 'An ninh',
+    achievements: 'Giữ vững an ninh trật tự.',
+  },
+  {
+    id: 3,
+    subjectType: 'HOUSEHOLD',
+    nomineeName: 'Hộ ông Nguyễn Văn Đức',
+    place: 'Thôn Ia Đrăng',
+    unitName: 'Công chức ĐC-NN',
+    categoryName: 'Hộ sản xuất giỏi',
+    achievements: 'Sản xuất giỏi.',
+  },
 ];
 
 /** Every Word document the bot drafts, as the builders make it. */
 const DOCUMENTS: [string, OfficialDocument][] = [
   ['tờ trình (xã)', buildToTrinh(ctx('05/TTr-UBND'), entries)],
-  ['tờ trình đề nghị cấp trên', buildToTrinh(ctx('06/TTr-UBND'), entries.map((e) => ({ ...e, proposedForm: 'Bằng khen của Chủ tịch UBND tỉnh' })), { higher: 'Chủ tịch UBND tỉnh' })],
+  [
+    'tờ trình đề nghị cấp trên',
+    buildToTrinh(
+      ctx('06/TTr-UBND'),
+      entries.map((e) => ({ ...e, proposedForm: 'Bằng khen của Chủ tịch UBND tỉnh' })),
+      { higher: 'Chủ tịch UBND tỉnh' },
+    ),
+  ],
   ['danh sách', buildDanhSach(ctx(undefined), entries)],
   ['dự thảo quyết định', buildQuyetDinh(ctx('07/QĐ-UBND'), entries)],
   [
@@ -45,7 +82,10 @@ const DOCUMENTS: [string, OfficialDocument][] = [
       items: [{ nomineeName: 'Trạm Y tế xã Ia Bang', subjectType: 'COLLECTIVE', agree: 1, askChanges: 0, disagree: 0, conclusion: 'PROPOSE' }],
     }),
   ],
-  ...entries.map((e): [string, OfficialDocument] => [`báo cáo thành tích (${e.subjectType})`, buildAchievementReport(ctx(undefined), { entry: e, criteria: [], awards: [] })]),
+  ...entries.map((e): [string, OfficialDocument] => [
+    `báo cáo thành tích (${e.subjectType})`,
+    buildAchievementReport(ctx(undefined), { entry: e, criteria: [], awards: [] }),
+  ]),
   ['báo cáo năm', buildYearlyReport(ctx('01/BC-HĐTĐKT'), { year: 2026, progress: [], exemplars: entries, deeds: [] })],
 ];
 
@@ -153,7 +193,10 @@ describe('the commune file is checked against the same rules when it is read', (
     expect(() => parseCommuneText(withSigner({ post: 'Chủ tịch' }))).toThrow(PlanFileError);
   });
   it('"TM." and "KT." lines and the issuer lines must be written as the decree writes them', () => {
-    const sig = JSON.stringify({ ...commune, documents: { ...commune.documents, toTrinh: { ...commune.documents.toTrinh, signature: { onBehalf: 'Thay mặt UBND', signer: 'chairman' } } } });
+    const sig = JSON.stringify({
+      ...commune,
+      documents: { ...commune.documents, toTrinh: { ...commune.documents.toTrinh, signature: { onBehalf: 'Thay mặt UBND', signer: 'chairman' } } },
+    });
     expect(() => parseCommuneText(sig)).toThrow(/documents\.toTrinh\.signature\.onBehalf/);
     const issuer = JSON.stringify({ ...commune, issuers: { ...commune.issuers, UBND: { ...commune.issuers.UBND, name: 'Xã Ia Bang' } } });
     expect(() => parseCommuneText(issuer)).toThrow(/issuers\.UBND\.name/);

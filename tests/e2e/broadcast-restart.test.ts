@@ -77,7 +77,11 @@ async function slowProxy(target: string): Promise<{ server: Server; apiRoot: str
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      fetch(`${target}${req.url}`, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? 'application/json' }, body: body.length > 0 ? body : undefined })
+      fetch(`${target}${req.url}`, {
+        method: req.method,
+        headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
+        body: body.length > 0 ? body : undefined,
+      })
         .then(async (upstream) => {
           const answer = Buffer.from(await upstream.arrayBuffer());
           if (/\/sendMessage$/i.test(req.url ?? '')) await new Promise((r) => setTimeout(r, SEND_LATENCY_MS));
@@ -94,7 +98,14 @@ async function slowProxy(target: string): Promise<{ server: Server; apiRoot: str
 
 /** A cron expression for one minute, `minutesAgo` minutes back, in Vietnam time (once a year). */
 function cronMinutesAgo(minutesAgo: number): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(new Date(Date.now() - minutesAgo * 60_000));
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(Date.now() - minutesAgo * 60_000));
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   return `${get('minute')} ${get('hour')} ${get('day')} ${get('month')} *`;
 }
@@ -167,7 +178,9 @@ describe.skipIf(TEST_ENGINE === 'postgresql')('a broadcast interrupted by a cras
     mark('restarted');
     const db = new Database(seed.file, { readonly: true });
     const uncertainChats = () =>
-      (db.prepare(`SELECT chatId FROM OutboxMessage WHERE key LIKE 'digest:%' AND state = 'UNCERTAIN'`).all() as { chatId: string }[]).map((r) => Number(r.chatId));
+      (db.prepare(`SELECT chatId FROM OutboxMessage WHERE key LIKE 'digest:%' AND state = 'UNCERTAIN'`).all() as { chatId: string }[]).map((r) =>
+        Number(r.chatId),
+      );
     try {
       const received = () => new Set(digests().map((c) => Number(c.payload.chat_id)));
       const settled = () => new Set([...received(), ...uncertainChats()]).size === MEMBERS;
@@ -191,7 +204,9 @@ describe.skipIf(TEST_ENGINE === 'postgresql')('a broadcast interrupted by a cras
       expect(digests().length + lost.length).toBe(MEMBERS);
       const states = db.prepare(`SELECT state, COUNT(*) AS n FROM OutboxMessage WHERE key LIKE 'digest:%' GROUP BY state ORDER BY state`).all();
       expect(states).toEqual([{ state: 'SENT', n: MEMBERS - uncertain.length }, ...(uncertain.length ? [{ state: 'UNCERTAIN', n: uncertain.length }] : [])]);
-      expect(db.prepare(`SELECT period, state FROM JobRun WHERE job = 'council-digest' AND state <> 'SKIPPED'`).all()).toEqual([{ period: expect.any(String), state: 'DONE' }]);
+      expect(db.prepare(`SELECT period, state FROM JobRun WHERE job = 'council-digest' AND state <> 'SKIPPED'`).all()).toEqual([
+        { period: expect.any(String), state: 'DONE' },
+      ]);
       if (uncertain.length) expect(second.stderr()).toMatch(/marked UNCERTAIN \(not resent\)/);
     } finally {
       db.close();

@@ -52,7 +52,10 @@ describe('good deeds on Telegram', () => {
     await say('giup cu ba qua duong o nga ba cho luc troi mua to', /Bước 3\/6/);
     await say('Thôn Đồng Tâm', /Bước 4\/6/);
     await tap(RESIDENT, 'd:when:yday', /Bước 5\/6/);
-    await next(RESIDENT, /Tổng cộng 1 ảnh/)(() =>
+    await next(
+      RESIDENT,
+      /Tổng cộng 1 ảnh/,
+    )(() =>
       f.pushUpdate({
         message: {
           message_id: 9001,

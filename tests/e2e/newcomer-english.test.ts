@@ -85,7 +85,9 @@ describe('English readers', () => {
     }
     await t.tap('o1', button(r, 'Resubmit'));
     const again = (await t.outbox()).filter((n) => n.personId === member && n.key.startsWith(`nomination:${id}:submitted:r2`));
-    expect(again.map((n) => n.text.split('.')[0])).toEqual([`📥 Nomination completed and sent again to the council: #${id} Commune health station — Commune health station, category 3`]);
+    expect(again.map((n) => n.text.split('.')[0])).toEqual([
+      `📥 Nomination completed and sent again to the council: #${id} Commune health station — Commune health station, category 3`,
+    ]);
   });
 
   it('the summary says “No particular movement” instead of a bare dash', async () => {
@@ -104,7 +106,18 @@ describe('English readers', () => {
     await t.say('c1', '/lang en');
     const submit = (name: string) =>
       t.app.services.nominations.submit({
-        draft: { planSlug: t.app.catalog().plan.id, categoryCode: '3.1.5', movementCode: 'y-te', unitCode: 'tram-y-te', subjectType: 'COLLECTIVE', nomineeName: name, place: 'Village 3', achievements: ACH, selfCheck: [], evidence: [] },
+        draft: {
+          planSlug: t.app.catalog().plan.id,
+          categoryCode: '3.1.5',
+          movementCode: 'y-te',
+          unitCode: 'tram-y-te',
+          subjectType: 'COLLECTIVE',
+          nomineeName: name,
+          place: 'Village 3',
+          achievements: ACH,
+          selfCheck: [],
+          evidence: [],
+        },
         proposerId: 1,
         now: t.now(),
       });

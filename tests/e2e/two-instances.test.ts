@@ -121,7 +121,9 @@ describe.skipIf(unavailable !== null)('two instances on one PostgreSQL database'
     // 100 people, each sending 10 messages one after the other, alternately to each instance.
     const started = Date.now();
     const expectedReplies = PEOPLE * MESSAGES_EACH * perHelp;
-    const personReplies = () => fake.calls.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) >= personChat(0) && Number(c.payload.chat_id) < personChat(PEOPLE)).length;
+    const personReplies = () =>
+      fake.calls.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) >= personChat(0) && Number(c.payload.chat_id) < personChat(PEOPLE))
+        .length;
     const allAnswered = fake.waitFor(() => personReplies() >= expectedReplies, 180_000);
     await Promise.all(
       Array.from({ length: PEOPLE }, async (_, i) => {
@@ -132,7 +134,8 @@ describe.skipIf(unavailable !== null)('two instances on one PostgreSQL database'
     const updatesSeconds = (Date.now() - started) / 1000;
 
     // The digest: claimed by one instance, 300 messages shared out between both senders.
-    const digestCalls = () => fake.calls.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) >= memberChat(0) && Number(c.payload.chat_id) < memberChat(MEMBERS));
+    const digestCalls = () =>
+      fake.calls.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) >= memberChat(0) && Number(c.payload.chat_id) < memberChat(MEMBERS));
     await fake.waitFor(() => digestCalls().length >= MEMBERS, 180_000);
     const digest = digestCalls();
     const perMember = new Map<number, number>();

@@ -41,7 +41,14 @@ class ZaloPerson {
 
   /** Delivers an event from this person; resolves with the messages the bot sent back. */
   async send(event: Record<string, unknown>): Promise<FakeZaloMessage[]> {
-    const body = { app_id: this.fake.appId, user_id_by_app: `9${this.userId}`, timestamp: String(this.now().getTime()), sender: { id: this.userId }, recipient: { id: this.fake.oaId }, ...event };
+    const body = {
+      app_id: this.fake.appId,
+      user_id_by_app: `9${this.userId}`,
+      timestamp: String(this.now().getTime()),
+      sender: { id: this.userId },
+      recipient: { id: this.fake.oaId },
+      ...event,
+    };
     const res = await deliverOaEvent(this.url, body, { appId: this.fake.appId, oaSecretKey: OA_SECRET_KEY });
     expect(res.status).toBe(200);
     await this.zalo.webhook.idle();
@@ -61,11 +68,21 @@ class ZaloPerson {
   }
 
   photo(url: string): Promise<FakeZaloMessage[]> {
-    return this.send({ event_name: 'user_send_image', message: { msg_id: `${this.userId}-${++this.seq}`, attachments: [{ type: 'image', payload: { url, thumbnail: url } }] } });
+    return this.send({
+      event_name: 'user_send_image',
+      message: { msg_id: `${this.userId}-${++this.seq}`, attachments: [{ type: 'image', payload: { url, thumbnail: url } }] },
+    });
   }
 
   follow(): Promise<FakeZaloMessage[]> {
-    return this.send({ event_name: 'follow', oa_id: this.fake.oaId, follower: { id: this.userId }, source: 'oa_profile', sender: undefined, recipient: undefined });
+    return this.send({
+      event_name: 'follow',
+      oa_id: this.fake.oaId,
+      follower: { id: this.userId },
+      source: 'oa_profile',
+      sender: undefined,
+      recipient: undefined,
+    });
   }
 
   /**
@@ -113,7 +130,20 @@ async function inProcess(): Promise<{ t: TestApp; fake: FakeZalo; zalo: RunningZ
   // test moves: a frozen clock would hold the sender's per-second window shut.
   const started = performance.now();
   const running = () => new Date(t.now().getTime() + (performance.now() - started));
-  const zalo = await startZalo({ core: t.app.core, translator: t.app.translator, people: t.app.services.people, outbox: outbox.store, inbox: t.app.stores.inbox, unitOfWork: t.app.stores.unitOfWork, tokens: t.app.stores.zaloTokens, logger, settings, http, now: running, idleMs: 20 });
+  const zalo = await startZalo({
+    core: t.app.core,
+    translator: t.app.translator,
+    people: t.app.services.people,
+    outbox: outbox.store,
+    inbox: t.app.stores.inbox,
+    unitOfWork: t.app.stores.unitOfWork,
+    tokens: t.app.stores.zaloTokens,
+    logger,
+    settings,
+    http,
+    now: running,
+    idleMs: 20,
+  });
   const server = await startHttpServer({ app: http, port: 0, logger });
   cleanups.push(async () => {
     await server.close();
@@ -143,7 +173,13 @@ describe('Zalo end to end (in-process, fake Zalo server)', () => {
     expect(texts(detail)).toContain('3.1.5. Mô hình trong lĩnh vực y tế, chăm sóc sức khỏe Nhân dân (mục III.3.1.5)');
 
     // Made an officer of the health station by an invite code.
-    const code = await t.app.services.roles.createInvite({ role: 'OFFICER', planSlug: t.app.catalog().plan.id, unitCode: 'tram-y-te', byId: null, expiresAt: new Date(t.now().getTime() + 86_400_000) });
+    const code = await t.app.services.roles.createInvite({
+      role: 'OFFICER',
+      planSlug: t.app.catalog().plan.id,
+      unitCode: 'tram-y-te',
+      byId: null,
+      expiresAt: new Date(t.now().getTime() + 86_400_000),
+    });
     expect(texts(await lan.say(`/thamgia ${code}`))).toContain('Bạn đã nhận vai trò: Cán bộ');
 
     // A nomination registration, tapping and typing as on a phone.
@@ -231,7 +267,6 @@ describe('Zalo end to end (in-process, fake Zalo server)', () => {
   });
 });
 
-
 describe('Zalo end to end (the real process)', () => {
   it('Telegram (polling) and Zalo run together in one process', async () => {
     const fake = await startFakeZalo();
@@ -262,7 +297,14 @@ describe('Zalo end to end (the real process)', () => {
 
     // Zalo: a signed text to the webhook is answered through the OA API.
     const user = '5550001112223331111';
-    const event = { app_id: fake.appId, event_name: 'user_send_text', timestamp: String(Date.now()), sender: { id: user }, recipient: { id: fake.oaId }, message: { msg_id: 'proc-1', text: 'tieu chi y te' } };
+    const event = {
+      app_id: fake.appId,
+      event_name: 'user_send_text',
+      timestamp: String(Date.now()),
+      sender: { id: user },
+      recipient: { id: fake.oaId },
+      message: { msg_id: 'proc-1', text: 'tieu chi y te' },
+    };
     const url = `http://127.0.0.1:${port}/zalo/webhook`;
     expect((await deliverOaEvent(url, event, { appId: fake.appId, oaSecretKey: OA_SECRET_KEY })).status).toBe(200);
     const answer = await fake.waitForMessage(user);

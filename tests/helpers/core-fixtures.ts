@@ -19,4 +19,3 @@ export function shippedCatalog(): PlanCatalog {
 export function testTranslator(onMissing?: (locale: Locale, key: string) => void): Translator {
   return createTranslator({ localesDir: resolve(ROOT, 'locales'), defaultLocale: 'vi', onMissing });
 }
-

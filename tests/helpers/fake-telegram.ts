@@ -49,10 +49,7 @@ export interface FakeTelegramResponse {
  * default answer. `body` is the whole envelope, e.g.
  * `{ ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } }`.
  */
-export type FakeTelegramHandler = (
-  payload: Record<string, unknown>,
-  call: FakeTelegramCall,
-) => FakeTelegramResponse | undefined;
+export type FakeTelegramHandler = (payload: Record<string, unknown>, call: FakeTelegramCall) => FakeTelegramResponse | undefined;
 
 export interface FakeTelegram {
   /** e.g. `"http://127.0.0.1:34567"` (no trailing slash) — grammY's `client.apiRoot`. */
@@ -237,9 +234,7 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
       id,
       is_bot: false,
       first_name: firstName ?? known?.first_name ?? 'Test',
-      ...((languageCode ?? known?.language_code) !== undefined
-        ? { language_code: languageCode ?? known?.language_code }
-        : {}),
+      ...((languageCode ?? known?.language_code) !== undefined ? { language_code: languageCode ?? known?.language_code } : {}),
     };
     users.set(id, user);
     return user;
@@ -279,8 +274,7 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
     const from = userFor(userId);
     const messageId = o.messageId ?? lastBotMessage.get(o.chatId) ?? 1;
     const stored = messages.get(messageId);
-    const message: Message =
-      stored ?? ({ message_id: messageId, date: now(), chat, from: botUser, text: '' } as Message);
+    const message: Message = stored ?? ({ message_id: messageId, date: now(), chat, from: botUser, text: '' } as Message);
     return pushUpdate({
       callback_query: {
         id: String(nextCallbackId++),
@@ -310,8 +304,10 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
       .filter((c) => isTextMethod(c.method))
       .slice(-5)
       .map((c) => `  ${c.method} → ${String(c.payload.chat_id ?? '?')}: ${JSON.stringify(String(c.payload.text ?? '')).slice(0, 120)}`);
-    return `calls seen (${calls.length}): ${methods}${texts.length ? `\nlast texts:\n${texts.join('\n')}` : ''}` +
-      (rejected.length ? `\nrejected (wrong token): ${rejected.map((c) => c.method).join(', ')}` : '');
+    return (
+      `calls seen (${calls.length}): ${methods}${texts.length ? `\nlast texts:\n${texts.join('\n')}` : ''}` +
+      (rejected.length ? `\nrejected (wrong token): ${rejected.map((c) => c.method).join(', ')}` : '')
+    );
   }
 
   function waitFor(predicate: (call: FakeTelegramCall) => boolean, timeoutMs = 10_000): Promise<FakeTelegramCall> {
@@ -325,11 +321,7 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
         reject,
         timer: setTimeout(() => {
           waiters.delete(waiter);
-          reject(
-            new Error(
-              `fake Telegram: no call matching ${predicate.toString().slice(0, 200)} within ${timeoutMs} ms; ${summary()}`,
-            ),
-          );
+          reject(new Error(`fake Telegram: no call matching ${predicate.toString().slice(0, 200)} within ${timeoutMs} ms; ${summary()}`));
         }, timeoutMs),
       };
       waiters.add(waiter);

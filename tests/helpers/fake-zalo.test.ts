@@ -55,7 +55,8 @@ describe('fake Zalo server', () => {
 
   it('limits text to 2,000 characters after NFC and enforces the 7-day window', async () => {
     const { accessToken } = fake.issueTokens();
-    const send = (text: string, userId = '1') => post('/v3.0/oa/message/cs', { recipient: { user_id: userId }, message: { text } }, { access_token: accessToken });
+    const send = (text: string, userId = '1') =>
+      post('/v3.0/oa/message/cs', { recipient: { user_id: userId }, message: { text } }, { access_token: accessToken });
     expect((await send('ố'.repeat(2000).normalize('NFD'))).json.error).toBe(0);
     expect((await send('o'.repeat(2001))).json.error).toBe(-201);
     fake.setLastInteraction('2', new Date(Date.now() - 7 * 24 * 3600_000 - 60_000));

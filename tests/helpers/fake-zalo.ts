@@ -29,12 +29,7 @@ import type { AddressInfo } from 'node:net';
 
 /** The routes of the fake. */
 export type FakeZaloRoute =
-  | '/v4/oa/access_token'
-  | '/v3.0/oa/message/cs'
-  | '/v2.0/oa/upload/file'
-  | '/v3.0/oa/quota/message'
-  | '/v3.0/oa/user/detail'
-  | '/v2.0/oa/getoa';
+  '/v4/oa/access_token' | '/v3.0/oa/message/cs' | '/v2.0/oa/upload/file' | '/v3.0/oa/quota/message' | '/v3.0/oa/user/detail' | '/v2.0/oa/getoa';
 
 /**
  * A queued answer:
@@ -216,7 +211,13 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
   const refreshTokens = new Set<string>();
   const lastInteraction = new Map<string, number>();
   const hanging = new Set<ServerResponse>();
-  const waiters = new Set<{ userId: string; predicate: (m: FakeZaloMessage) => boolean; resolve: (m: FakeZaloMessage) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+  const waiters = new Set<{
+    userId: string;
+    predicate: (m: FakeZaloMessage) => boolean;
+    resolve: (m: FakeZaloMessage) => void;
+    reject: (e: Error) => void;
+    timer: NodeJS.Timeout;
+  }>();
 
   /** Records an accepted message and wakes the waiters it matches. */
   function accept(msg: FakeZaloMessage): void {
@@ -242,7 +243,11 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
         timer: setTimeout(() => {
           waiters.delete(waiter);
           const got = messages.filter((m) => m.userId === userId).map((m) => `  ${JSON.stringify(m.text.slice(0, 120))}`);
-          reject(new Error(`fake Zalo: no message to ${userId} matching ${predicate.toString().slice(0, 200)} within ${timeoutMs} ms; received:\n${got.join('\n') || '  (none)'}`));
+          reject(
+            new Error(
+              `fake Zalo: no message to ${userId} matching ${predicate.toString().slice(0, 200)} within ${timeoutMs} ms; received:\n${got.join('\n') || '  (none)'}`,
+            ),
+          );
         }, timeoutMs),
       };
       waiters.add(waiter);
@@ -391,9 +396,10 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
         }
         if ('error' in fault) {
           status = 200;
-          answer = call.path === '/v4/oa/access_token'
-            ? { error: fault.error, error_name: fault.error_name ?? fault.message ?? 'Injected error' }
-            : { error: fault.error, message: fault.message ?? 'Injected error' };
+          answer =
+            call.path === '/v4/oa/access_token'
+              ? { error: fault.error, error_name: fault.error_name ?? fault.message ?? 'Injected error' }
+              : { error: fault.error, message: fault.message ?? 'Injected error' };
         } else if ('status' in fault) {
           status = fault.status;
           answer = fault.body ?? `HTTP ${fault.status} (injected)`;
@@ -467,7 +473,9 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
  * string, not an HMAC (zalo.md §2.2). `timestamp` is the body's `timestamp` field, as a string.
  */
 export function signOaEvent(raw: string, opts: { appId: string; oaSecretKey: string; timestamp: string }): string {
-  return `mac=${createHash('sha256').update(opts.appId + raw + opts.timestamp + opts.oaSecretKey, 'utf8').digest('hex')}`;
+  return `mac=${createHash('sha256')
+    .update(opts.appId + raw + opts.timestamp + opts.oaSecretKey, 'utf8')
+    .digest('hex')}`;
 }
 
 export interface DeliverOaEventOptions {

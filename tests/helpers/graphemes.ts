@@ -39,6 +39,7 @@ export function shownPrefix(output: string, source: string): string {
   const end = rest.indexOf('…');
   const shown = (end < 0 ? rest : rest.slice(0, end)).trimEnd();
   if (!wellFormed(output)) throw new Error('output holds a lone surrogate');
-  if (!isGraphemePrefix(shown, source)) throw new Error(`cut inside a grapheme: ${JSON.stringify(shown.slice(-6))} of ${JSON.stringify(source.slice(shown.length - 6, shown.length + 6))}`);
+  if (!isGraphemePrefix(shown, source))
+    throw new Error(`cut inside a grapheme: ${JSON.stringify(shown.slice(-6))} of ${JSON.stringify(source.slice(shown.length - 6, shown.length + 6))}`);
   return shown;
 }

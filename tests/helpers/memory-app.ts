@@ -106,7 +106,14 @@ export function createMemoryApp(opts: { env?: Record<string, string>; start?: Da
     catalog: () => catalog,
     plans: notFaked('plans'),
     files: createFileSources(),
-    settings: { defaultLocale: config.defaultLocale, timeZone: config.timeZone, voteRule: config.voteRule, councilRoundDays: config.councilRoundDays, adminTelegramIds: config.adminTelegramIds, deedDailyLimit: config.deedDailyLimit },
+    settings: {
+      defaultLocale: config.defaultLocale,
+      timeZone: config.timeZone,
+      voteRule: config.voteRule,
+      councilRoundDays: config.councilRoundDays,
+      adminTelegramIds: config.adminTelegramIds,
+      deedDailyLimit: config.deedDailyLimit,
+    },
   };
   const core = createBotCore({
     services,
@@ -122,7 +129,8 @@ export function createMemoryApp(opts: { env?: Record<string, string>; start?: Da
     ports: { people, roles, notifier, dialogs: dialogStore, unanswered },
     say: async (user, text, extra = {}) => render(await core.handle({ ...base(user), text, ...extra })),
     tap: async (user, action) => render(await core.handle({ ...base(user), action })),
-    send: async (user, attachments) => render(await core.handle({ ...base(user), attachments: attachments.map((a) => ({ ...a, channel: 'telegram' as const })) })),
+    send: async (user, attachments) =>
+      render(await core.handle({ ...base(user), attachments: attachments.map((a) => ({ ...a, channel: 'telegram' as const })) })),
     async grant(user, role, unitCode) {
       const id = await personId(user);
       await roles.grant({ personId: id, role, planSlug: catalog.plan.id, unitCode: unitCode ?? null });

@@ -121,7 +121,11 @@ describe.each([
     expect(await p.roles.rolesOf({ personId: id, planSlug: plan.id })).toEqual({ admin: false, council: true, chair: false, officerUnits: [first, second] });
     expect(await p.roles.rolesOf({ personId: id, planSlug: 'another-plan' })).toEqual({ admin: false, council: true, chair: false, officerUnits: [] });
     const listed = (await p.roles.listPeopleWithRoles({ planSlug: plan.id })).find((x) => x.id === id)!;
-    expect(listed.grants.map((g) => [g.role, g.unitCode])).toEqual([['COUNCIL', null], ['OFFICER', second], ['OFFICER', first]]);
+    expect(listed.grants.map((g) => [g.role, g.unitCode])).toEqual([
+      ['COUNCIL', null],
+      ['OFFICER', second],
+      ['OFFICER', first],
+    ]);
     expect(await p.roles.officersOf({ planSlug: plan.id, unitCode: first })).toContain(id);
     expect(await p.roles.councilMembers()).toContain(id);
     expect(await p.roles.revoke({ grantId: listed.grants[0]!.id })).toBe(true);
@@ -138,7 +142,11 @@ describe.each([
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     const open = (await p.roles.openInvites({ now: T0 })).find((i) => i.codeTail === code.slice(-4))!;
     expect(open).toMatchObject({ role: 'OFFICER', unitCode: unit, createdByName: 'Quản trị' });
-    expect(await p.roles.redeemInvite({ code: ` ${code.toLowerCase().replace('-', '–')} `, personId: joiner, now: at(1) })).toEqual({ ok: true, role: 'OFFICER', unitCode: unit });
+    expect(await p.roles.redeemInvite({ code: ` ${code.toLowerCase().replace('-', '–')} `, personId: joiner, now: at(1) })).toEqual({
+      ok: true,
+      role: 'OFFICER',
+      unitCode: unit,
+    });
     expect(await p.roles.redeemInvite({ code, personId: late, now: at(2) })).toEqual({ ok: false, reason: 'used' });
     expect(await p.roles.redeemInvite({ code: 'ZZZZ-ZZZZ', personId: late, now: at(2) })).toEqual({ ok: false, reason: 'unknown' });
     expect(await p.roles.redeemInvite({ code: 'nonsense', personId: late, now: at(2) })).toEqual({ ok: false, reason: 'unknown' });
@@ -212,7 +220,8 @@ describe.each([
     expect(await p.milestoneDates.clear({ planSlug: slug, code: 'm1' })).toBe(false);
 
     const key = (k: string) => `${k}-${seq}`;
-    const q = (k: string, minutes: number, text = k) => p.unanswered.record({ text, key: key(k), locale: 'vi', channel: 'telegram', offered: [k], at: at(1000 * seq + minutes) });
+    const q = (k: string, minutes: number, text = k) =>
+      p.unanswered.record({ text, key: key(k), locale: 'vi', channel: 'telegram', offered: [k], at: at(1000 * seq + minutes) });
     await q('old', -1);
     await q('a', 1, 'A một');
     await q('a', 2, 'A hai');

@@ -107,7 +107,17 @@ export function memoryRoles(opts: { people: MemoryPeople; units: (planSlug: stri
   grants: { id: number; personId: number; role: Role; unit: { planSlug: string; code: string } | null; byId: number | null }[];
 } {
   const grants: { id: number; personId: number; role: Role; unit: { planSlug: string; code: string } | null; byId: number | null }[] = [];
-  const invites: { id: number; code: string; role: Role; unit: { planSlug: string; code: string } | null; createdById: number | null; createdAt: number; expiresAt: Date; usedAt: Date | null; usedById: number | null }[] = [];
+  const invites: {
+    id: number;
+    code: string;
+    role: Role;
+    unit: { planSlug: string; code: string } | null;
+    createdById: number | null;
+    createdAt: number;
+    expiresAt: Date;
+    usedAt: Date | null;
+    usedById: number | null;
+  }[] = [];
   let nextGrant = 1;
   let nextInvite = 1;
   let created = 0;
@@ -120,7 +130,8 @@ export function memoryRoles(opts: { people: MemoryPeople; units: (planSlug: stri
     if (!opts.units(planSlug).includes(unitCode)) throw new Error(`Unknown unit "${unitCode}" in plan "${planSlug}"`);
     return { planSlug, code: unitCode };
   };
-  const sameUnit = (a: { planSlug: string; code: string } | null, b: { planSlug: string; code: string } | null) => (a === null ? b === null : b !== null && a.planSlug === b.planSlug && a.code === b.code);
+  const sameUnit = (a: { planSlug: string; code: string } | null, b: { planSlug: string; code: string } | null) =>
+    a === null ? b === null : b !== null && a.planSlug === b.planSlug && a.code === b.code;
   const grantIn = (personId: number, role: Role, unit: { planSlug: string; code: string } | null, byId: number | null) => {
     if (!grants.some((g) => g.personId === personId && g.role === role && sameUnit(g.unit, unit))) grants.push({ id: nextGrant++, personId, role, unit, byId });
   };
@@ -131,7 +142,12 @@ export function memoryRoles(opts: { people: MemoryPeople; units: (planSlug: stri
       const mine = grants.filter((g) => g.personId === personId);
       const position = (code: string) => opts.units(planSlug).indexOf(code);
       const units = mine.flatMap((g) => (g.role === 'OFFICER' && g.unit?.planSlug === planSlug ? [g.unit.code] : [])).sort((a, b) => position(a) - position(b));
-      return { admin: mine.some((g) => g.role === 'ADMIN'), council: mine.some((g) => g.role === 'COUNCIL'), chair: mine.some((g) => g.role === 'CHAIR'), officerUnits: [...new Set(units)] };
+      return {
+        admin: mine.some((g) => g.role === 'ADMIN'),
+        council: mine.some((g) => g.role === 'COUNCIL'),
+        chair: mine.some((g) => g.role === 'CHAIR'),
+        officerUnits: [...new Set(units)],
+      };
     },
     async grant({ personId, role, planSlug, unitCode, byId }) {
       grantIn(personId, role, unitFor(role, planSlug, unitCode), byId ?? null);
@@ -157,13 +173,25 @@ export function memoryRoles(opts: { people: MemoryPeople; units: (planSlug: stri
     chairIds: () => withRole('CHAIR'),
     adminIds: () => withRole('ADMIN'),
     async officersOf({ planSlug, unitCode }) {
-      return [...new Set(grants.filter((g) => g.role === 'OFFICER' && g.unit?.planSlug === planSlug && g.unit.code === unitCode).map((g) => g.personId))].sort((a, b) => a - b);
+      return [...new Set(grants.filter((g) => g.role === 'OFFICER' && g.unit?.planSlug === planSlug && g.unit.code === unitCode).map((g) => g.personId))].sort(
+        (a, b) => a - b,
+      );
     },
     async createInvite({ role, planSlug, unitCode, byId, expiresAt }) {
       const unit = unitFor(role, planSlug, unitCode);
       let code = generateInviteCode();
       while (invites.some((i) => i.code === code)) code = generateInviteCode();
-      invites.push({ id: nextInvite++, code, role, unit, createdById: byId, createdAt: ++created, expiresAt: new Date(expiresAt), usedAt: null, usedById: null });
+      invites.push({
+        id: nextInvite++,
+        code,
+        role,
+        unit,
+        createdById: byId,
+        createdAt: ++created,
+        expiresAt: new Date(expiresAt),
+        usedAt: null,
+        usedById: null,
+      });
       return formatInviteCode(code);
     },
     async redeemInvite({ code: input, personId, now }): Promise<RedeemResult> {
@@ -181,7 +209,14 @@ export function memoryRoles(opts: { people: MemoryPeople; units: (planSlug: stri
       return invites
         .filter((i) => i.usedAt === null && i.expiresAt > now)
         .sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime() || a.id - b.id)
-        .map((i): OpenInvite => ({ id: i.id, role: i.role, unitCode: i.unit?.code ?? null, codeTail: i.code.slice(-4), createdByName: i.createdById === null ? null : (opts.people.persons.get(i.createdById)?.displayName ?? null), expiresAt: i.expiresAt }));
+        .map((i): OpenInvite => ({
+          id: i.id,
+          role: i.role,
+          unitCode: i.unit?.code ?? null,
+          codeTail: i.code.slice(-4),
+          createdByName: i.createdById === null ? null : (opts.people.persons.get(i.createdById)?.displayName ?? null),
+          expiresAt: i.expiresAt,
+        }));
     },
     async cancelInvite({ id, now }) {
       const invite = invites.find((i) => i.id === id && i.usedAt === null && i.expiresAt > now);
@@ -190,7 +225,9 @@ export function memoryRoles(opts: { people: MemoryPeople; units: (planSlug: stri
       return true;
     },
     async pendingBootstrapInvite(now) {
-      const open = invites.filter((i) => i.role === 'ADMIN' && i.createdById === null && i.usedAt === null && i.expiresAt > now).sort((a, b) => b.createdAt - a.createdAt);
+      const open = invites
+        .filter((i) => i.role === 'ADMIN' && i.createdById === null && i.usedAt === null && i.expiresAt > now)
+        .sort((a, b) => b.createdAt - a.createdAt);
       return open[0] ? formatInviteCode(open[0].code) : null;
     },
   };
@@ -239,7 +276,15 @@ export function memoryNotifier(opts: { people: MemoryPeople; defaultLocale: Loca
         const to = opts.people.recipientOf(n.personId, n.channel);
         if (!to || rows.some((r) => r.key === n.key)) continue;
         const person = opts.people.persons.get(n.personId);
-        rows.push({ id: rows.length + 1, key: n.key, personId: n.personId, ...to, locale: person?.locale ?? opts.defaultLocale, reply: copy(n.reply), state: person?.unreachableAt ? 'UNREACHABLE' : 'PENDING' });
+        rows.push({
+          id: rows.length + 1,
+          key: n.key,
+          personId: n.personId,
+          ...to,
+          locale: person?.locale ?? opts.defaultLocale,
+          reply: copy(n.reply),
+          state: person?.unreachableAt ? 'UNREACHABLE' : 'PENDING',
+        });
         created++;
       }
       return created;
@@ -263,7 +308,10 @@ export function memoryPreferences(): PreferenceRepository {
     set: async (personId, kind, enabled) => void rows.set(`${personId}|${kind}`, enabled),
     filterEnabled: async (personIds, kind) => personIds.filter((id) => rows.get(`${id}|${kind}`) ?? defaultEnabled(kind)),
     async subscribers(kind) {
-      return [...rows].filter(([key, enabled]) => enabled && key.endsWith(`|${kind}`)).map(([key]) => Number(key.split('|')[0])).sort((a, b) => a - b);
+      return [...rows]
+        .filter(([key, enabled]) => enabled && key.endsWith(`|${kind}`))
+        .map(([key]) => Number(key.split('|')[0]))
+        .sort((a, b) => a - b);
     },
   };
 }
@@ -280,7 +328,10 @@ export function memoryDrafts(): DraftRepository {
       return row.id;
     },
     async list({ personId, planSlug }) {
-      return rows.filter((r) => r.personId === personId && r.planSlug === planSlug).sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || b.id - a.id).map(summary);
+      return rows
+        .filter((r) => r.personId === personId && r.planSlug === planSlug)
+        .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || b.id - a.id)
+        .map(summary);
     },
     async get({ id, personId }) {
       const r = rows.find((x) => x.id === id && x.personId === personId);

@@ -43,7 +43,13 @@ export function migratedTemplate(): Promise<string> {
   template ??= (async () => {
     const dir = join(tmpdir(), 'thidua-test-templates');
     const file = join(dir, `${await contentHash(MIGRATIONS_DIR)}.db`);
-    if (await access(file).then(() => true, () => false)) return file;
+    if (
+      await access(file).then(
+        () => true,
+        () => false,
+      )
+    )
+      return file;
     await mkdir(dir, { recursive: true });
     const partial = join(dir, `${randomUUID()}.partial.db`);
     try {
@@ -99,7 +105,9 @@ export function migratedPostgresTemplate(): Promise<string> {
   pgTemplate ??= (async () => {
     const name = `thidua_tmpl_${await contentHash(join(ROOT_DIR, POSTGRES_MIGRATIONS_DIR))}`;
     await postgresTemplate(name, (url) =>
-      applyMigrations({ databaseUrl: url, migrationsDir: join(ROOT_DIR, POSTGRES_MIGRATIONS_DIR), schemaPath: join(ROOT_DIR, POSTGRES_SCHEMA_PATH) }).then(() => undefined),
+      applyMigrations({ databaseUrl: url, migrationsDir: join(ROOT_DIR, POSTGRES_MIGRATIONS_DIR), schemaPath: join(ROOT_DIR, POSTGRES_SCHEMA_PATH) }).then(
+        () => undefined,
+      ),
     );
     return name;
   })();

@@ -30,7 +30,13 @@ function seededTemplate(): Promise<string> {
     const hash = createHash('sha256').update(basename(migrated));
     for (const f of ['plans/ia-bang-2021-2025.yaml', 'plans/award-forms.yaml']) hash.update(await readFile(join(ROOT, f)));
     const file = join(dirname(migrated), `seed-${hash.digest('hex').slice(0, 16)}.db`);
-    if (await access(file).then(() => true, () => false)) return file;
+    if (
+      await access(file).then(
+        () => true,
+        () => false,
+      )
+    )
+      return file;
     const partial = join(dirname(migrated), `${randomUUID()}.seed.db`);
     try {
       await copyFile(migrated, partial);
@@ -107,9 +113,7 @@ export interface TestApp {
  * existing database file instead (e.g. another test app's `file`, to simulate a restart); that file
  * is left in place by `close()`.
  */
-export async function createTestApp(
-  opts: { env?: Record<string, string>; start?: Date; databaseFile?: string; databaseUrl?: string } = {},
-): Promise<TestApp> {
+export async function createTestApp(opts: { env?: Record<string, string>; start?: Date; databaseFile?: string; databaseUrl?: string } = {}): Promise<TestApp> {
   let dir: string | undefined;
   let file = '';
   let databaseUrl: string;
@@ -132,7 +136,14 @@ export async function createTestApp(
     databaseUrl = `file:${file}`;
   }
   let now = opts.start ?? new Date('2026-11-30T02:00:00Z');
-  const config = loadConfig({ DATABASE_URL: databaseUrl, PLAN_FILE: join(ROOT, 'plans/ia-bang-2021-2025.yaml'), AWARD_FORMS_FILE: join(ROOT, 'plans/award-forms.yaml'), COMMUNE_FILE: join(ROOT, 'plans/commune.yaml'), RATE_LIMIT_PER_MINUTE: '0', ...opts.env });
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    PLAN_FILE: join(ROOT, 'plans/ia-bang-2021-2025.yaml'),
+    AWARD_FORMS_FILE: join(ROOT, 'plans/award-forms.yaml'),
+    COMMUNE_FILE: join(ROOT, 'plans/commune.yaml'),
+    RATE_LIMIT_PER_MINUTE: '0',
+    ...opts.env,
+  });
   const database = await createDatabase({ databaseUrl: config.databaseUrl });
   const missing: string[] = [];
   const app = await createApp({ config, logger: missingTextLogger(missing), now: () => now, database });
@@ -144,7 +155,8 @@ export async function createTestApp(
     prisma: database.prisma,
     say: async (user, text, extra = {}) => render(await app.core.handle({ ...base(user), text, ...extra })),
     tap: async (user, action) => render(await app.core.handle({ ...base(user), action })),
-    send: async (user, attachments) => render(await app.core.handle({ ...base(user), attachments: attachments.map((a) => ({ ...a, channel: 'telegram' as const })) })),
+    send: async (user, attachments) =>
+      render(await app.core.handle({ ...base(user), attachments: attachments.map((a) => ({ ...a, channel: 'telegram' as const })) })),
     async grant(user, role, unitCode) {
       const id = await personId(user);
       await app.services.roles.grant({ personId: id, role, planSlug: app.catalog().plan.id, unitCode: unitCode ?? null });
@@ -180,12 +192,15 @@ export async function createTestApp(
  * as `locale:key` (the translator reports a missing key through the app's logger).
  */
 function missingTextLogger(into: string[]): ReturnType<typeof createLogger> {
-  return pino({ level: 'error' }, {
-    write(line: string) {
-      const entry = JSON.parse(line) as { msg?: string; locale?: string; key?: string };
-      if (entry.msg === 'missing text') into.push(`${entry.locale}:${entry.key}`);
+  return pino(
+    { level: 'error' },
+    {
+      write(line: string) {
+        const entry = JSON.parse(line) as { msg?: string; locale?: string; key?: string };
+        if (entry.msg === 'missing text') into.push(`${entry.locale}:${entry.key}`);
+      },
     },
-  });
+  );
 }
 
 export { button, text } from './replies.ts';

@@ -19,7 +19,10 @@ export const TEST_ENGINE: 'sqlite' | 'postgresql' = /^postgres(ql)?$/i.test(proc
 export async function contentHash(dir: string, extra: (string | Buffer)[] = []): Promise<string> {
   const hash = createHash('sha256');
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  for (const name of entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+  for (const name of entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()) {
     hash.update(`${name}\0`).update(await readFile(join(dir, name, 'migration.sql')));
   }
   for (const x of extra) hash.update(x);

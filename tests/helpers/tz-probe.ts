@@ -17,7 +17,9 @@ try {
   const digest = (await t.outbox()).find((r) => r.key.startsWith('digest:'));
   const runs = await t.prisma.jobRun.findMany({ orderBy: [{ job: 'asc' }, { dueAt: 'asc' }], select: { job: true, period: true, dueAt: true } });
   const lich = text(await t.say('tz-admin', '/lich'));
-  process.stdout.write(`${JSON.stringify({ hostZone: Intl.DateTimeFormat().resolvedOptions().timeZone, digest: digest?.text ?? null, digestKey: digest?.key ?? null, lich, runs })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ hostZone: Intl.DateTimeFormat().resolvedOptions().timeZone, digest: digest?.text ?? null, digestKey: digest?.key ?? null, lich, runs })}\n`,
+  );
 } finally {
   await t.close();
 }

@@ -33,7 +33,15 @@ describe('/readyz', () => {
 
     const person = await t.personId('42');
     await t.prisma.outboxMessage.create({
-      data: { key: 'k1', personId: person, channel: 'telegram', chatId: '42', locale: 'vi', payload: '{"lines":[]}', nextAttemptAt: new Date(t.now().getTime() - 11 * 60_000) },
+      data: {
+        key: 'k1',
+        personId: person,
+        channel: 'telegram',
+        chatId: '42',
+        locale: 'vi',
+        payload: '{"lines":[]}',
+        nextAttemptAt: new Date(t.now().getTime() - 11 * 60_000),
+      },
     });
     const behind = await http.request('/readyz');
     expect(behind.status).toBe(503);
@@ -64,7 +72,15 @@ describe('/metrics', () => {
     metrics.jobsRun([{ job: 'digest', state: 'DONE' }]);
     const person = await t.personId('42');
     await t.prisma.outboxMessage.create({
-      data: { key: 'k2', personId: person, channel: 'telegram', chatId: '42', locale: 'vi', payload: '{"lines":[]}', nextAttemptAt: new Date(t.now().getTime() - 90_000) },
+      data: {
+        key: 'k2',
+        personId: person,
+        channel: 'telegram',
+        chatId: '42',
+        locale: 'vi',
+        payload: '{"lines":[]}',
+        nextAttemptAt: new Date(t.now().getTime() - 90_000),
+      },
     });
 
     const response = await http.request('/metrics');

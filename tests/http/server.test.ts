@@ -16,7 +16,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-const post = (url: string, body: string, headers: Record<string, string> = {}) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+const post = (url: string, body: string, headers: Record<string, string> = {}) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
 describe('the HTTP server', () => {
   it('answers /healthz, 404 elsewhere, 413 beyond the body limit, and 500 (logged) when a route throws', async () => {
@@ -50,7 +51,16 @@ describe('the HTTP server', () => {
     mountTelegramWebhook(http, { bot, webhookUrl: 'https://bot.example.vn/tg/hook', webhookSecret: 'secret-secret-123' });
     server = await startHttpServer({ app: http, port: 0, logger });
     const url = `http://127.0.0.1:${server.port}/tg/hook`;
-    const update = JSON.stringify({ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 5, type: 'private', first_name: 'Lan' }, from: { id: 5, is_bot: false, first_name: 'Lan' }, text: 'xin chào' } });
+    const update = JSON.stringify({
+      update_id: 1,
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: 5, type: 'private', first_name: 'Lan' },
+        from: { id: 5, is_bot: false, first_name: 'Lan' },
+        text: 'xin chào',
+      },
+    });
 
     expect((await post(url, update)).status).toBe(401);
     expect((await post(url, update, { 'x-telegram-bot-api-secret-token': 'wrong' })).status).toBe(401);

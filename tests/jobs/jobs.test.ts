@@ -104,7 +104,13 @@ describe('weekly council digest', () => {
     await t.grant('9102', 'OFFICER', 'cong-an');
     // The week of the digest sent Monday 30/11 07:30 (Vietnam): [23/11 07:30, 30/11 07:30).
     const older = await submit(t, officer, '2026-11-10T03:00:00Z', { nomineeName: 'Nhà văn hóa thôn 1' }); // still waiting: the oldest
-    const earlier = await submit(t, officer, '2026-11-01T03:00:00Z', { nomineeName: 'Công an viên A', unitCode: 'cong-an', movementCode: 'quoc-phong-an-ninh', subjectType: 'INDIVIDUAL', categoryCode: '3.2.1' });
+    const earlier = await submit(t, officer, '2026-11-01T03:00:00Z', {
+      nomineeName: 'Công an viên A',
+      unitCode: 'cong-an',
+      movementCode: 'quoc-phong-an-ninh',
+      subjectType: 'INDIVIDUAL',
+      categoryCode: '3.2.1',
+    });
     await decide(t, earlier, 'APPROVED', '2026-11-20T03:00:00Z'); // decided before the week
     const week: number[] = [];
     for (let k = 1; k <= 7; k++) {
@@ -115,15 +121,37 @@ describe('weekly council digest', () => {
     // commune chairman decides, or a tờ trình goes to the higher level.
     const { nominations, council } = t.app.services;
     const advise = (id: number, decision: 'AGREE' | 'DISAGREE', at: string) =>
-      nominations.castVote({ id, voterId: member, decision, reason: decision === 'AGREE' ? undefined : 'Chưa nổi bật', members: [member], rule: { kind: 'majority' }, now: new Date(at) });
+      nominations.castVote({
+        id,
+        voterId: member,
+        decision,
+        reason: decision === 'AGREE' ? undefined : 'Chưa nổi bật',
+        members: [member],
+        rule: { kind: 'majority' },
+        now: new Date(at),
+      });
     const patrol = await submit(t, officer, '2026-11-24T03:00:00Z', { nomineeName: 'Đội tuần tra', unitCode: 'cong-an', movementCode: 'quoc-phong-an-ninh' });
     await advise(patrol, 'AGREE', '2026-11-26T03:00:00Z');
-    await council.recordDecision({ planSlug: PLAN, number: '05/QĐ-UBND', signedOn: '2026-11-27', items: [{ nominationId: patrol, awardCode: 'giay-khen' }], byId: member, now: new Date('2026-11-27T03:00:00Z') });
+    await council.recordDecision({
+      planSlug: PLAN,
+      number: '05/QĐ-UBND',
+      signedOn: '2026-11-27',
+      items: [{ nominationId: patrol, awardCode: 'giay-khen' }],
+      byId: member,
+      now: new Date('2026-11-27T03:00:00Z'),
+    });
     const group = await submit(t, officer, '2026-11-25T03:00:00Z', { nomineeName: 'Tổ tự quản B' });
     await advise(group, 'DISAGREE', '2026-11-28T03:00:00Z');
     const women = await submit(t, officer, '2026-11-23T00:45:00Z', { nomineeName: 'Hội phụ nữ xã' });
     await advise(women, 'AGREE', '2026-11-28T05:00:00Z');
-    await council.recordProposal({ planSlug: PLAN, number: '45/TTr-UBND', sentOn: '2026-11-29', items: [{ nominationId: women, awardCode: 'bang-khen-ubnd-tinh' }], byId: member, now: new Date('2026-11-29T03:00:00Z') });
+    await council.recordProposal({
+      planSlug: PLAN,
+      number: '45/TTr-UBND',
+      sentOn: '2026-11-29',
+      items: [{ nominationId: women, awardCode: 'bang-khen-ubnd-tinh' }],
+      byId: member,
+      now: new Date('2026-11-29T03:00:00Z'),
+    });
     const draftOne = await submit(t, officer, '2026-11-26T03:00:00Z', { nomineeName: 'Bản nháp' });
     await t.prisma.nomination.update({ where: { id: draftOne }, data: { state: 'DRAFT', submittedAt: null } });
     await submit(t, officer, '2026-11-26T03:00:00Z', { planSlug: 'ia-bang-2021-2025', nomineeName: 'Kế hoạch khác' }); // another plan
@@ -187,7 +215,11 @@ describe('weekly council digest', () => {
       expect.stringMatching(/^• on the occasion of the \d+th anniversary .*\(11\/6\/1948 - 11\/6\/2028\): Interim review of discovering/),
     ]);
     const row = await t.prisma.outboxMessage.findFirstOrThrow({ where: { key: `digest:2026-11-30T07:30:${member}` } });
-    expect(JSON.parse(row.payload).buttons.flat().map((b: { action: string }) => b.action)).toEqual(['rv:open', 'tiendo:']);
+    expect(
+      JSON.parse(row.payload)
+        .buttons.flat()
+        .map((b: { action: string }) => b.action),
+    ).toEqual(['rv:open', 'tiendo:']);
   });
 
   it('goes to every council member in their language, and to nobody else', async () => {
@@ -235,8 +267,12 @@ describe('reminders', () => {
       [30, 'tong-ket-nam-2026:2026-12-31:1'],
     ].flatMap(([d, k]) => [officer, council].sort((a, b) => a - b).map((p) => `${d}/12 milestone:${PLAN}:${k}:${p}`));
     expect(got.sort()).toEqual(expected.sort());
-    expect(texts.get(`milestone:${PLAN}:gdvh-2026:2026-12-28:7:${officer}`)).toBe('⏰ 7 days to the milestone of 28/12/2026: Deadline of the 2026 “Cultured Family” review');
-    expect(texts.get(`milestone:${PLAN}:tong-ket-nam-2026:2026-12-31:1:${council}`)).toMatch(/^⏰ 1 day to the milestone of 31\/12\/2026: 2026 year-end review/);
+    expect(texts.get(`milestone:${PLAN}:gdvh-2026:2026-12-28:7:${officer}`)).toBe(
+      '⏰ 7 days to the milestone of 28/12/2026: Deadline of the 2026 “Cultured Family” review',
+    );
+    expect(texts.get(`milestone:${PLAN}:tong-ket-nam-2026:2026-12-31:1:${council}`)).toMatch(
+      /^⏰ 1 day to the milestone of 31\/12\/2026: 2026 year-end review/,
+    );
   });
 
   it('remind each council member of nominations waiting more than 3 days, until they voted', async () => {
@@ -262,8 +298,17 @@ describe('reminders', () => {
     const behindOfficer = await t.grant('9401', 'OFFICER', 'vhxh-van-hoa');
     const metOfficer = await t.grant('9402', 'OFFICER', 'cong-an');
     await t.grant('9403', 'COUNCIL');
-    for (const [subjectType, categoryCode] of [['COLLECTIVE', '3.1.1'], ['INDIVIDUAL', '3.2.1']] as const) {
-      const id = await submit(t, metOfficer, '2028-04-01T03:00:00Z', { unitCode: 'cong-an', movementCode: 'quoc-phong-an-ninh', subjectType, categoryCode, nomineeName: `Công an ${subjectType}` });
+    for (const [subjectType, categoryCode] of [
+      ['COLLECTIVE', '3.1.1'],
+      ['INDIVIDUAL', '3.2.1'],
+    ] as const) {
+      const id = await submit(t, metOfficer, '2028-04-01T03:00:00Z', {
+        unitCode: 'cong-an',
+        movementCode: 'quoc-phong-an-ninh',
+        subjectType,
+        categoryCode,
+        nomineeName: `Công an ${subjectType}`,
+      });
       await decide(t, id, 'APPROVED', '2028-05-01T03:00:00Z');
     }
     const quota = async (day: string) => (await wake(t, reminderTime(day))).filter((r) => r.key.startsWith('quota:'));
@@ -271,7 +316,9 @@ describe('reminders', () => {
     expect(first.map((r) => r.key)).toEqual([`quota:${PLAN}:so-ket-2028:2028-06-11:30:q02:${behindOfficer}`]);
     const said = first[0]!.text.split('\n')[0]!;
     expect(said).toMatch(/^⏰ 30 days until Interim review of discovering, nurturing and building exemplars.* \(11\/6\/2028\)\. /);
-    expect(said).toContain("Culture and social affairs officer (culture)'s target for the whole period 2026 – 2030 (The movement “All people unite to build a cultural life”");
+    expect(said).toContain(
+      "Culture and social affairs officer (culture)'s target for the whole period 2026 – 2030 (The movement “All people unite to build a cultural life”",
+    );
     expect(said).not.toMatch(/phase/i);
     expect(await quota('2028-05-13')).toEqual([]);
     expect((await quota('2028-06-04')).map((r) => r.key)).toEqual([`quota:${PLAN}:so-ket-2028:2028-06-11:7:q02:${behindOfficer}`]);

@@ -48,8 +48,18 @@ describe('host time zone', () => {
 describe('weekly council digest (30 7 * * 1, Asia/Ho_Chi_Minh) on a DST host', () => {
   // Autumn: the host leaves summer time on Sunday 2026-11-01. Spring: it enters it on 2027-03-14.
   it.each([
-    { season: 'autumn (US DST ends 2026-11-01)', from: '2026-10-25T00:00:00Z', until: '2026-11-17T00:00:00Z', mondays: ['2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16'] },
-    { season: 'spring (US DST starts 2027-03-14)', from: '2027-03-07T00:00:00Z', until: '2027-03-23T00:00:00Z', mondays: ['2027-03-08', '2027-03-15', '2027-03-22'] },
+    {
+      season: 'autumn (US DST ends 2026-11-01)',
+      from: '2026-10-25T00:00:00Z',
+      until: '2026-11-17T00:00:00Z',
+      mondays: ['2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16'],
+    },
+    {
+      season: 'spring (US DST starts 2027-03-14)',
+      from: '2027-03-07T00:00:00Z',
+      until: '2027-03-23T00:00:00Z',
+      mondays: ['2027-03-08', '2027-03-15', '2027-03-22'],
+    },
   ])('fires exactly once a week at 07:30 Vietnam time (00:30 UTC) — $season', async ({ from, until, mondays }) => {
     const t = await app({ start: new Date(from), env: { DEFAULT_LOCALE: 'en' } });
     const member = await t.grant('7001', 'COUNCIL');
@@ -102,7 +112,9 @@ describe('weekly council digest (30 7 * * 1, Asia/Ho_Chi_Minh) on a DST host', (
 
   it('computes periods and occurrences in the people’s zone whatever the host’s', () => {
     expect(periodOf(new Date('2026-11-02T00:30:00Z'), VN)).toBe('2026-11-02T07:30');
-    expect(occurrences('30 7 * * 1', VN, new Date('2026-10-31T00:00:00Z'), new Date('2026-11-03T00:00:00Z')).map((d) => d.toISOString())).toEqual(['2026-11-02T00:30:00.000Z']);
+    expect(occurrences('30 7 * * 1', VN, new Date('2026-10-31T00:00:00Z'), new Date('2026-11-03T00:00:00Z')).map((d) => d.toISOString())).toEqual([
+      '2026-11-02T00:30:00.000Z',
+    ]);
     // In a zone that repeats an hour (New York, 1 November 2026), 01:30 happens twice but is one
     // period: the (job, period) claim runs it once.
     const twice = occurrences('30 1 * * *', 'America/New_York', new Date('2026-11-01T00:00:00Z'), new Date('2026-11-01T12:00:00Z'));
@@ -155,7 +167,9 @@ describe('runs missed while the bot was down', () => {
     expect(await third.app.scheduler.catchUp()).toEqual([]);
     const again = recorder(third);
     expect(await again.sender.deliverDue()).toBe(0);
-    expect((await third.outbox()).filter((r) => r.key.startsWith('milestone:')).map((r) => r.key)).toEqual([`milestone:ia-bang-2021-2025:gdvh-2026:2026-12-07:7:${member}`]);
+    expect((await third.outbox()).filter((r) => r.key.startsWith('milestone:')).map((r) => r.key)).toEqual([
+      `milestone:ia-bang-2021-2025:gdvh-2026:2026-12-07:7:${member}`,
+    ]);
   });
 
   it('records an occurrence older than the maximum lateness as SKIPPED and does not run it', async () => {
@@ -174,7 +188,10 @@ describe('runs missed while the bot was down', () => {
       { job: 'reminders', period: '2026-11-29T07:00', state: 'DONE' },
       { job: 'reminders', period: '2026-11-30T07:00', state: 'DONE' },
     ]);
-    const rows = await second.prisma.jobRun.findMany({ where: { job: 'reminders', dueAt: { gte: new Date('2026-11-26T00:00:00Z') } }, orderBy: { dueAt: 'asc' } });
+    const rows = await second.prisma.jobRun.findMany({
+      where: { job: 'reminders', dueAt: { gte: new Date('2026-11-26T00:00:00Z') } },
+      orderBy: { dueAt: 'asc' },
+    });
     expect(rows.map((r) => [r.period, r.state])).toEqual([
       ['2026-11-26T07:00', 'DONE'],
       ['2026-11-27T07:00', 'SKIPPED'],
@@ -184,7 +201,9 @@ describe('runs missed while the bot was down', () => {
     ]);
     expect(rows[1]!.result).toMatch(/maximum lateness/);
     // Only the late-but-not-too-late run queued its reminder ("7 days"); the skipped one ("8 days") did not.
-    expect((await second.outbox()).filter((r) => r.key.startsWith('milestone:')).map((r) => r.key)).toEqual([`milestone:ia-bang-2021-2025:gdvh-2026:2026-12-06:7:${member}`]);
+    expect((await second.outbox()).filter((r) => r.key.startsWith('milestone:')).map((r) => r.key)).toEqual([
+      `milestone:ia-bang-2021-2025:gdvh-2026:2026-12-06:7:${member}`,
+    ]);
     // The skipped runs are not taken up later either.
     second.advance(HOUR);
     expect(await second.app.scheduler.catchUp()).toEqual([]);
@@ -211,8 +230,25 @@ describe('schedules are validated at start', () => {
   });
 
   it('the dispatcher itself refuses a bad cron (ScheduleError listing each job)', async () => {
-    expect(() => validateJobs([{ name: 'a', cron: '30 7 * * 1' }, { name: 'b', cron: '99 * * * *' }, { name: 'c', cron: '* * * *' }], VN)).toThrow(ScheduleError);
-    expect(() => validateJobs([{ name: 'b', cron: '99 * * * *' }, { name: 'c', cron: '* * * *' }], VN)).toThrow(/b: "99 \* \* \* \*"[\s\S]*c: "\* \* \* \*"/);
+    expect(() =>
+      validateJobs(
+        [
+          { name: 'a', cron: '30 7 * * 1' },
+          { name: 'b', cron: '99 * * * *' },
+          { name: 'c', cron: '* * * *' },
+        ],
+        VN,
+      ),
+    ).toThrow(ScheduleError);
+    expect(() =>
+      validateJobs(
+        [
+          { name: 'b', cron: '99 * * * *' },
+          { name: 'c', cron: '* * * *' },
+        ],
+        VN,
+      ),
+    ).toThrow(/b: "99 \* \* \* \*"[\s\S]*c: "\* \* \* \*"/);
   });
 
   it('the real process stops at start with exit code 2 and says which setting is wrong', async () => {
@@ -246,7 +282,14 @@ describe('a job that throws', () => {
         return 'ok';
       },
     };
-    const scheduler = createScheduler({ jobs: [job], store: createJobRunStore(db.prisma), timeZone: VN, maxLatenessMs: 30 * MIN, logger: silent, now: () => now });
+    const scheduler = createScheduler({
+      jobs: [job],
+      store: createJobRunStore(db.prisma),
+      timeZone: VN,
+      maxLatenessMs: 30 * MIN,
+      logger: silent,
+      now: () => now,
+    });
     expect(await scheduler.tick()).toEqual([{ job: 'hourly', period: '2026-11-30T10:00', state: 'FAILED' }]);
     const failed = await db.prisma.jobRun.findUniqueOrThrow({ where: { job_period: { job: 'hourly', period: '2026-11-30T10:00' } } });
     expect(failed).toMatchObject({ state: 'FAILED', result: 'database on fire' });

@@ -75,7 +75,9 @@ describe('two schedulers on one database', () => {
     // An instance claimed the period and died after queuing the digest for the first 5 members.
     await a.prisma.jobRun.create({ data: { job: 'council-digest', period: '2026-11-02T07:30', dueAt: due, state: 'RUNNING', startedAt: due } });
     await a.prisma.outboxMessage.createMany({
-      data: members.slice(0, 5).map((personId) => ({ key: `digest:2026-11-02T07:30:${personId}`, personId, channel: 'telegram', chatId: 'x', locale: 'vi', payload: '{"lines":[]}' })),
+      data: members
+        .slice(0, 5)
+        .map((personId) => ({ key: `digest:2026-11-02T07:30:${personId}`, personId, channel: 'telegram', chatId: 'x', locale: 'vi', payload: '{"lines":[]}' })),
     });
     // While the claim is fresh, nobody takes it over …
     expect((await tickBoth(a, b, new Date(due.getTime() + 5 * MIN))).filter((r) => r.job === 'council-digest')).toEqual([]);
@@ -115,4 +117,3 @@ describe('two schedulers on one database', () => {
     expect(await Promise.all([sa.deliverDue(), sb.deliverDue()])).toEqual([0, 0]);
   });
 });
-

@@ -32,7 +32,8 @@ describe('import boundaries (ESLint)', () => {
       "import { startZalo } from '../channels/zalo/run.ts';",
       "import { createJobs } from '../jobs/jobs.ts';",
     ];
-    for (const line of forbidden) expect(await violations('src/core/lint-fixture.ts', `${line}\nexport const x = 1;\n`), line).toContain('no-restricted-imports');
+    for (const line of forbidden)
+      expect(await violations('src/core/lint-fixture.ts', `${line}\nexport const x = 1;\n`), line).toContain('no-restricted-imports');
     expect(await violations('src/core/lint-fixture.ts', "export const get = () => fetch('https://example.vn');\n")).toContain('no-restricted-globals');
     expect(await violations('src/core/lint-fixture.ts', "import type { Reply } from './channel.ts';\nexport const r: Reply[] = [];\n")).toEqual([]);
   });
@@ -40,10 +41,17 @@ describe('import boundaries (ESLint)', () => {
   it('outside src/db only the composition roots import Prisma', async () => {
     const prisma = "import type { PrismaClient } from '../db/client.ts';\nexport type P = PrismaClient;\n";
     expect(await violations('src/channels/lint-fixture.ts', prisma)).toContain('no-restricted-imports');
-    expect(await violations('src/jobs/lint-fixture.ts', "import { Prisma } from '../db/generated/client.ts';\nexport const p = Prisma;\n")).toContain('no-restricted-imports');
+    expect(await violations('src/jobs/lint-fixture.ts', "import { Prisma } from '../db/generated/client.ts';\nexport const p = Prisma;\n")).toContain(
+      'no-restricted-imports',
+    );
     expect(await violations('src/db/lint-fixture.ts', "import type { PrismaClient } from './client.ts';\nexport type P = PrismaClient;\n")).toEqual([]);
     expect(await violations('src/app.ts', "import type { PrismaClient } from './db/client.ts';\nexport type P = PrismaClient;\n")).toEqual([]);
     // Channels may use the HTTP server and grammY; core ports are fine everywhere.
-    expect(await violations('src/channels/lint-fixture.ts', "import { Hono } from 'hono';\nimport type { OutboxStore } from '../core/outbox.ts';\nexport const h = new Hono();\nexport type O = OutboxStore;\n")).toEqual([]);
+    expect(
+      await violations(
+        'src/channels/lint-fixture.ts',
+        "import { Hono } from 'hono';\nimport type { OutboxStore } from '../core/outbox.ts';\nexport const h = new Hono();\nexport type O = OutboxStore;\n",
+      ),
+    ).toEqual([]);
   });
 });

@@ -49,7 +49,18 @@ describe('the plan spreadsheet', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await writePlanXlsx(shipped)) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Kế hoạch', 'Tiêu chí chung', 'Ghi chú cho cơ quan', 'Phong trào', 'Đơn vị', 'Lĩnh vực', 'Nhóm đối tượng', 'Tiêu chí', 'Chỉ tiêu', 'Giai đoạn', 'Mốc', 'Thôn làng',
+      'Kế hoạch',
+      'Tiêu chí chung',
+      'Ghi chú cho cơ quan',
+      'Phong trào',
+      'Đơn vị',
+      'Lĩnh vực',
+      'Nhóm đối tượng',
+      'Tiêu chí',
+      'Chỉ tiêu',
+      'Giai đoạn',
+      'Mốc',
+      'Thôn làng',
     ]);
     const criteria = wb.getWorksheet('Tiêu chí')!;
     const leaderItem = shipped.categories.flatMap((c) => c.criteria).find((x) => x.profiles?.includes('leader'))!;

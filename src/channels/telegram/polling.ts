@@ -60,7 +60,11 @@ export function pollingGuard(opts: PollingGuardOptions): Transformer {
         throw error;
       }
       if (!result.ok && result.error_code === 409) {
-        if (!conflicted) logger.warn({ description: result.description }, 'telegram polling conflict (409): another instance polls with this token, or a webhook is set; waiting and retrying');
+        if (!conflicted)
+          logger.warn(
+            { description: result.description },
+            'telegram polling conflict (409): another instance polls with this token, or a webhook is set; waiting and retrying',
+          );
         conflicted = true;
         await pause(wait, signal as Parameters<typeof pause>[1]);
         wait = Math.min(CONFLICT_MAX_PAUSE_MS, wait * 2);

@@ -75,7 +75,10 @@ const isUpdate = (v: unknown): v is Update => typeof v === 'object' && v !== nul
  *   background (the stop waits for it); if recording fails, 500, so Telegram delivers it again.
  * Never waits for the handling: a slow handler holds no webhook request.
  */
-export function mountTelegramWebhook(http: HttpApp, opts: { bot: Bot; channel?: Pick<TelegramChannel, 'record'>; webhookUrl: string; webhookSecret: string; logger?: Logger }): void {
+export function mountTelegramWebhook(
+  http: HttpApp,
+  opts: { bot: Bot; channel?: Pick<TelegramChannel, 'record'>; webhookUrl: string; webhookSecret: string; logger?: Logger },
+): void {
   const log = opts.logger?.child({ channel: 'telegram' });
   http.post(
     new URL(opts.webhookUrl).pathname,

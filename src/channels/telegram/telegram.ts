@@ -18,7 +18,16 @@ import type { SendPace } from '../../core/pace.ts';
 import type { UnitOfWork } from '../../core/unit-of-work.ts';
 import { normalizeInbound } from '../../core/text/fold.ts';
 import type { Logger } from '../../logger.ts';
-import { createOutboxSender, PermanentError, RetryLaterError, UnreachableError, type ChannelSender, type OutboxSender, type PartProgress, type SenderOptions } from '../delivery.ts';
+import {
+  createOutboxSender,
+  PermanentError,
+  RetryLaterError,
+  UnreachableError,
+  type ChannelSender,
+  type OutboxSender,
+  type PartProgress,
+  type SenderOptions,
+} from '../delivery.ts';
 import { createInboundHandling, replayPending, type InboundHandling } from '../inbound.ts';
 import { splitHtml } from '../html.ts';
 import { cleanName } from '../../core/text/name.ts';
@@ -124,7 +133,14 @@ function attachmentsOf(message: NonNullable<Context['message']>): Attachment[] {
  * Renders and sends an outcome: HTML parse mode, long replies split at line breaks, the keyboard
  * on the last part.
  */
-export async function sendOutcome(api: Api, chatId: number | string, outcome: Outcome, translator: Translator, tappedMessageId?: number, botUsername?: string): Promise<void> {
+export async function sendOutcome(
+  api: Api,
+  chatId: number | string,
+  outcome: Outcome,
+  translator: Translator,
+  tappedMessageId?: number,
+  botUsername?: string,
+): Promise<void> {
   for (const reply of outcome.replies) {
     if (reply.replacesTapped && tappedMessageId !== undefined && (await editInPlace(api, chatId, tappedMessageId, reply, outcome.locale, translator))) continue;
     await sendReply(api, chatId, reply, outcome.locale, translator, botUsername);
@@ -143,7 +159,11 @@ async function editInPlace(api: Api, chatId: number | string, messageId: number,
   const parts = splitHtml(rendered.text);
   if (parts.length !== 1 || (reply.attachments?.length ?? 0) > 0) return false;
   try {
-    await api.editMessageText(chatId, messageId, parts[0]!, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, reply_markup: keyboardOf(rendered.buttons) });
+    await api.editMessageText(chatId, messageId, parts[0]!, {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      reply_markup: keyboardOf(rendered.buttons),
+    });
     return true;
   } catch (error) {
     // "message is not modified" means it already shows this state: nothing more to do.
@@ -170,7 +190,15 @@ function keyboardOf(buttons: { label: string; action: string }[][]): InlineKeybo
  * the last). With `progress`, the parts before `progress.from` (in that same order) are skipped and
  * each part delivered is reported, so a retry after a failed part resumes where it stopped.
  */
-export async function sendReply(api: Api, chatId: number | string, reply: Reply, locale: Locale, translator: Translator, botUsername?: string, progress?: PartProgress): Promise<void> {
+export async function sendReply(
+  api: Api,
+  chatId: number | string,
+  reply: Reply,
+  locale: Locale,
+  translator: Translator,
+  botUsername?: string,
+  progress?: PartProgress,
+): Promise<void> {
   const from = progress?.from ?? 0;
   let index = 0;
   /** Sends part number `index` unless an earlier attempt did; reports it. */
@@ -235,7 +263,13 @@ export function telegramSender(api: Api, translator: Translator, botUsername?: (
     try {
       // A reply to a tap redraws the tapped message when it can (a checklist), else comes as a new one.
       const tapped = reply.replacesTapped && reply.queued?.tappedMessageId !== undefined ? Number(reply.queued.tappedMessageId) : undefined;
-      if (tapped !== undefined && Number.isSafeInteger(tapped) && (progress?.from ?? 0) === 0 && (await editInPlace(api, chatId, tapped, reply, locale, translator))) return;
+      if (
+        tapped !== undefined &&
+        Number.isSafeInteger(tapped) &&
+        (progress?.from ?? 0) === 0 &&
+        (await editInPlace(api, chatId, tapped, reply, locale, translator))
+      )
+        return;
       await sendReply(api, chatId, reply, locale, translator, botUsername?.(), progress);
     } catch (error) {
       if (error instanceof GrammyError && error.error_code === 429) {
@@ -333,7 +367,10 @@ export function createTelegramChannel(opts: TelegramBotOptions): TelegramChannel
         const tapped = ctx.callbackQuery?.message?.message_id;
         // The tapped message's id goes with a reply that redraws it (the sender edits it in place).
         await handling.handle(entry, inbound, (outcome) =>
-          outcome.replies.map((r) => ({ ...r, queued: { answer: true, ...(r.replacesTapped && tapped !== undefined ? { tappedMessageId: String(tapped) } : {}) } })),
+          outcome.replies.map((r) => ({
+            ...r,
+            queued: { answer: true, ...(r.replacesTapped && tapped !== undefined ? { tappedMessageId: String(tapped) } : {}) },
+          })),
         );
       } finally {
         if (recorded.get(id) === entry) recorded.delete(id);
@@ -368,7 +405,11 @@ export function createTelegramChannel(opts: TelegramBotOptions): TelegramChannel
       const wanted = updates.filter((u) => needsRecord(u, me, bot.api));
       if (wanted.length === 0) return;
       const at = (once.now ?? (() => new Date()))();
-      const entries = await once.inbox.record(CHANNEL, wanted.map((u) => ({ eventKey: updateKey(u), payload: JSON.stringify(u) })), at);
+      const entries = await once.inbox.record(
+        CHANNEL,
+        wanted.map((u) => ({ eventKey: updateKey(u), payload: JSON.stringify(u) })),
+        at,
+      );
       for (const [i, u] of wanted.entries()) recorded.set(u.update_id, entries[i]!);
     },
     async replay(before) {

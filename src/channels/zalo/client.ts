@@ -283,10 +283,7 @@ export function createZaloClient(opts: ZaloClientOptions): ZaloClient {
           });
           if (isLostGrant(e)) {
             lost = { refreshToken: current.refreshToken, error: e };
-            log.error(
-              { code: e.code },
-              'Zalo refresh token rejected: the grant is lost, an OA administrator must re-authorize the app (stored tokens kept)',
-            );
+            log.error({ code: e.code }, 'Zalo refresh token rejected: the grant is lost, an OA administrator must re-authorize the app (stored tokens kept)');
             if (opts.onLostGrant) {
               try {
                 await opts.onLostGrant(e);
@@ -337,8 +334,7 @@ export function createZaloClient(opts: ZaloClientOptions): ZaloClient {
 
   /** Builds (and checks) the cs body; text and titles in NFC. */
   function csBody(input: { userId: string; text: string; buttons?: ZaloButton[] }): CsSendBody {
-    const invalid = (what: string) =>
-      new ZaloApiError({ message: `Zalo send: ${what}`, code: -201, kind: 'give-up', operation: 'send' });
+    const invalid = (what: string) => new ZaloApiError({ message: `Zalo send: ${what}`, code: -201, kind: 'give-up', operation: 'send' });
     if (input.userId.trim() === '') throw invalid('userId is empty');
     const text = input.text.normalize('NFC');
     if (text.trim() === '') throw invalid('text is empty');
@@ -349,8 +345,10 @@ export function createZaloClient(opts: ZaloClientOptions): ZaloClient {
     const rendered = buttons.map((b, i) => {
       const title = b.title.normalize('NFC');
       const payload = b.payload.normalize('NFC');
-      if (title.trim() === '' || charCount(title) > ZALO_BUTTON_TITLE_LIMIT) throw invalid(`button ${i + 1}: title empty or over ${ZALO_BUTTON_TITLE_LIMIT} characters`);
-      if (payload.trim() === '' || charCount(payload) > ZALO_BUTTON_PAYLOAD_LIMIT) throw invalid(`button ${i + 1}: payload empty or over ${ZALO_BUTTON_PAYLOAD_LIMIT} characters`);
+      if (title.trim() === '' || charCount(title) > ZALO_BUTTON_TITLE_LIMIT)
+        throw invalid(`button ${i + 1}: title empty or over ${ZALO_BUTTON_TITLE_LIMIT} characters`);
+      if (payload.trim() === '' || charCount(payload) > ZALO_BUTTON_PAYLOAD_LIMIT)
+        throw invalid(`button ${i + 1}: payload empty or over ${ZALO_BUTTON_PAYLOAD_LIMIT} characters`);
       return { type: 'oa.query.hide' as const, title, payload };
     });
     return {
@@ -385,7 +383,11 @@ export function createZaloClient(opts: ZaloClientOptions): ZaloClient {
       });
     }
     const data = CsSendData.safeParse(envelope.data.data);
-    if (!data.success) throw invalidAnswer('send', data.error.issues.map((i) => ({ ...i, path: ['data', ...i.path] })));
+    if (!data.success)
+      throw invalidAnswer(
+        'send',
+        data.error.issues.map((i) => ({ ...i, path: ['data', ...i.path] })),
+      );
     return { messageId: data.data.message_id };
   }
 
@@ -396,14 +398,26 @@ export function createZaloClient(opts: ZaloClientOptions): ZaloClient {
     const { status, body: answer } = await request('send', `${apiBase}/v2.0/oa/upload/file`, { method: 'POST', headers: { access_token: token }, body: form });
     const envelope = OaEnvelope.safeParse(answer);
     if (!envelope.success) {
-      throw status === 200 ? invalidAnswer('send', envelope.error.issues) : new ZaloApiError({ message: `Zalo upload: HTTP ${status}`, code: status, kind: 'give-up', operation: 'send', httpStatus: status });
+      throw status === 200
+        ? invalidAnswer('send', envelope.error.issues)
+        : new ZaloApiError({ message: `Zalo upload: HTTP ${status}`, code: status, kind: 'give-up', operation: 'send', httpStatus: status });
     }
     const { error: code, message } = envelope.data;
     if (code !== 0) {
-      throw new ZaloApiError({ message: `Zalo upload failed: ${code}${message ? ` ${message}` : ''}`, code, kind: classifyZaloError(code), operation: 'send', ...(code === -32 ? { retryAfterMs: msToNextMinute(now()) } : {}) });
+      throw new ZaloApiError({
+        message: `Zalo upload failed: ${code}${message ? ` ${message}` : ''}`,
+        code,
+        kind: classifyZaloError(code),
+        operation: 'send',
+        ...(code === -32 ? { retryAfterMs: msToNextMinute(now()) } : {}),
+      });
     }
     const data = UploadData.safeParse(envelope.data.data);
-    if (!data.success) throw invalidAnswer('send', data.error.issues.map((i) => ({ ...i, path: ['data', ...i.path] })));
+    if (!data.success)
+      throw invalidAnswer(
+        'send',
+        data.error.issues.map((i) => ({ ...i, path: ['data', ...i.path] })),
+      );
     return data.data.token;
   }
 
@@ -429,7 +443,12 @@ export function createZaloClient(opts: ZaloClientOptions): ZaloClient {
 
     async sendFile(input) {
       if (input.userId.trim() === '' || !zaloAcceptsFile(input.name, input.bytes.length)) {
-        throw new ZaloApiError({ message: `Zalo send: file ${input.name} (${input.bytes.length} bytes) is not a PDF/DOC/DOCX of at most ${ZALO_FILE_LIMIT_BYTES} bytes`, code: -201, kind: 'give-up', operation: 'send' });
+        throw new ZaloApiError({
+          message: `Zalo send: file ${input.name} (${input.bytes.length} bytes) is not a PDF/DOC/DOCX of at most ${ZALO_FILE_LIMIT_BYTES} bytes`,
+          code: -201,
+          kind: 'give-up',
+          operation: 'send',
+        });
       }
       return withToken(async (token) => {
         const fileToken = await upload(token, input);

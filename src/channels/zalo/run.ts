@@ -106,7 +106,8 @@ export async function startZalo(opts: ZaloRunOptions): Promise<RunningZalo> {
     ...(opts.onLostGrant ? { onLostGrant: opts.onLostGrant } : {}),
   });
   // One refresh right after seeding shows a dead refresh token now, not 25 hours later (zalo.md §3).
-  if (seeded) await client.refreshNow().catch((error: unknown) => log.error({ err: error }, 'the seeded Zalo refresh token does not work: authorize the app again'));
+  if (seeded)
+    await client.refreshNow().catch((error: unknown) => log.error({ err: error }, 'the seeded Zalo refresh token does not work: authorize the app again'));
   const startedAt = clock();
   const choices = createChoiceMemory();
   const sender = createOutboxSender({

@@ -60,7 +60,10 @@ export type TokenSuccess = z.infer<typeof TokenSuccess>;
 
 /** A failed OAuth v4 answer, e.g. `{ error: -14014, error_name: "Invalid refresh token" }`. */
 export const TokenFailure = z.looseObject({
-  error: z.number().int().refine((n) => n !== 0, 'error must be non-zero'),
+  error: z
+    .number()
+    .int()
+    .refine((n) => n !== 0, 'error must be non-zero'),
   error_name: z.string().optional(),
   error_reason: z.string().optional(),
   error_description: z.string().optional(),

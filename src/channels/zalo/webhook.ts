@@ -138,7 +138,15 @@ export function httpsUrl(raw: string | undefined): string | undefined {
 }
 
 /** Events from a person that core cannot read: answered politely. */
-const UNSUPPORTED = new Set(['user_send_sticker', 'user_send_gif', 'user_send_audio', 'user_send_video', 'user_send_location', 'user_send_link', 'user_send_business_card']);
+const UNSUPPORTED = new Set([
+  'user_send_sticker',
+  'user_send_gif',
+  'user_send_audio',
+  'user_send_video',
+  'user_send_location',
+  'user_send_link',
+  'user_send_business_card',
+]);
 
 /** The person an event is about (sender, or follower for follow/unfollow). */
 export function subjectOf(event: Json): string | undefined {
@@ -190,7 +198,8 @@ export function toZaloInbound(event: Json, oaId: string): ZaloInbound | undefine
   const text = caption !== undefined && caption.trim() !== '' ? normalizeInbound(caption) : undefined;
   if (name === 'user_send_text') {
     const typed = text ?? '';
-    if (typed.startsWith(ACTION_PREFIX) && typed.length > ACTION_PREFIX.length) return { kind: 'message', message: { ...base, action: typed.slice(ACTION_PREFIX.length).trim() } };
+    if (typed.startsWith(ACTION_PREFIX) && typed.length > ACTION_PREFIX.length)
+      return { kind: 'message', message: { ...base, action: typed.slice(ACTION_PREFIX.length).trim() } };
     return { kind: 'message', message: { ...base, text: typed } };
   }
   if (name === 'user_send_image' || name === 'user_send_file') {

@@ -250,7 +250,8 @@ export function zaloLastSeen(people: Pick<PeopleRepository, 'lastSeenAt'>): (use
 /** What the outbox should make of an error of a Zalo send (see {@link zaloSender}). */
 export function zaloDeliveryError(error: unknown): unknown {
   if (!(error instanceof ZaloApiError)) return error;
-  if (error.kind === 'retry' && (error.code === -32 || error.httpStatus === 429)) return new RetryLaterError(error.message, error.retryAfterMs ?? 60_000, 'channel');
+  if (error.kind === 'retry' && (error.code === -32 || error.httpStatus === 429))
+    return new RetryLaterError(error.message, error.retryAfterMs ?? 60_000, 'channel');
   if (error.kind === 'unreachable' || error.kind === 'window') return new UnreachableError(error.message);
   if (error.kind === 'give-up' && error.operation === 'send') return new PermanentError(error.message);
   return error; // transient: network, 5xx, -100, refresh (including a lost grant)

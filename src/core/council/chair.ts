@@ -65,7 +65,13 @@ export const chairFeature: Feature = {
       const n = await ctx.services.nominations.get(id);
       if (!n || n.planSlug !== ctx.catalog.plan.id) return [{ lines: [msg('nomination-not-found')] }];
       if (n.state !== 'SUBMITTED' || n.round !== round) return staleButton(ctx, id);
-      if (op === 'n') return [{ lines: [msg('chair-confirm-new-round', { id, round: round + 1 })], buttons: [[{ label: msg('review-confirm-yes'), action: `ct:N:${id}:${round}` }]] }];
+      if (op === 'n')
+        return [
+          {
+            lines: [msg('chair-confirm-new-round', { id, round: round + 1 })],
+            buttons: [[{ label: msg('review-confirm-yes'), action: `ct:N:${id}:${round}` }]],
+          },
+        ];
       if (op === 'N') return end(ctx, id, round, 'NEW_ROUND', null);
       if (op === 'r') return ctx.services.dialogs.start(ctx, CHAIR_RETURN_DIALOG, 'reason', { id, round });
       return [{ lines: [msg('action-expired')] }];

@@ -51,7 +51,12 @@ async function nominationOf(ctx: Ctx, id: number): Promise<Nomination | null> {
 
 /** An award's label: its name and who decides, an unverified authority said to be unverified. */
 export function awardLabel(ctx: Ctx, f: AwardForm): Msg {
-  return msg('award-option', { name: f.name[ctx.locale], authority: f.authorityName[ctx.locale], commune: f.authority === 'COMMUNE' ? 'yes' : 'no', verified: f.verified ? 'yes' : 'no' });
+  return msg('award-option', {
+    name: f.name[ctx.locale],
+    authority: f.authorityName[ctx.locale],
+    commune: f.authority === 'COMMUNE' ? 'yes' : 'no',
+    verified: f.verified ? 'yes' : 'no',
+  });
 }
 
 async function offered(ctx: Ctx, d: DecideData, n: Nomination): Promise<AwardForm[]> {
@@ -82,9 +87,24 @@ async function save(ctx: Ctx, d: DecideData, overrideReason?: string): Promise<S
   const items = [{ nominationId: d.id, awardCode: d.awardCode!, overrideReason: overrideReason ?? null }];
   try {
     if (d.mode === 'COMMUNE') {
-      await ctx.services.council.recordDecision({ planSlug: ctx.catalog.plan.id, number: d.number!, signedOn: d.date!, items, byId: ctx.personId, now: ctx.now });
+      await ctx.services.council.recordDecision({
+        planSlug: ctx.catalog.plan.id,
+        number: d.number!,
+        signedOn: d.date!,
+        items,
+        byId: ctx.personId,
+        now: ctx.now,
+      });
     } else {
-      await ctx.services.council.recordProposal({ planSlug: ctx.catalog.plan.id, number: d.number!, sentOn: d.date!, toAuthority: form?.authorityName.vi ?? '', items, byId: ctx.personId, now: ctx.now });
+      await ctx.services.council.recordProposal({
+        planSlug: ctx.catalog.plan.id,
+        number: d.number!,
+        sentOn: d.date!,
+        toAuthority: form?.authorityName.vi ?? '',
+        items,
+        byId: ctx.personId,
+        now: ctx.now,
+      });
     }
   } catch (error) {
     if (error instanceof NominationError && error.code === 'already-commended' && overrideReason === undefined) return { next: 'over', data: d };
@@ -183,7 +203,8 @@ async function saveOutcome(ctx: Ctx, d: OutcomeData, last: { date?: string; reas
   if (!n) return { done: true, say: say('nomination-not-found') };
   const base = { proposalId: d.proposalId, nominationId: d.id, byId: ctx.personId, now: ctx.now };
   try {
-    if (d.outcome === 'AWARDED') await ctx.services.council.recordProposalOutcome({ ...base, outcome: 'AWARDED', decision: { number: d.number!, signedOn: last.date! } });
+    if (d.outcome === 'AWARDED')
+      await ctx.services.council.recordProposalOutcome({ ...base, outcome: 'AWARDED', decision: { number: d.number!, signedOn: last.date! } });
     else await ctx.services.council.recordProposalOutcome({ ...base, outcome: 'REFUSED', reason: last.reason! });
   } catch (error) {
     if (error instanceof NominationError) return { done: true, say: say('review-error', { code: error.code }) };

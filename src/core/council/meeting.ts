@@ -131,7 +131,16 @@ async function save(ctx: Ctx, d: MeetingData): Promise<Reply[]> {
       secretaryId: d.secretary!.id,
       secretaryName: d.secretary!.name,
       attendees: d.members.map((m) => ({ personId: m.id, name: m.name, present: here.some((p) => p.id === m.id) })),
-      items: d.items.map((i) => ({ nominationId: i.id, round: i.round, agree: i.agree, askChanges: i.askChanges, disagree: i.disagree, abstain: i.abstain, conclusion: i.conclusion, remarks: i.remarks })),
+      items: d.items.map((i) => ({
+        nominationId: i.id,
+        round: i.round,
+        agree: i.agree,
+        askChanges: i.askChanges,
+        disagree: i.disagree,
+        abstain: i.abstain,
+        conclusion: i.conclusion,
+        remarks: i.remarks,
+      })),
       recordedById: ctx.personId,
       now: ctx.now,
     });
@@ -153,7 +162,9 @@ async function save(ctx: Ctx, d: MeetingData): Promise<Reply[]> {
   }
   return [
     {
-      lines: [msg('meeting-saved', { id, date: formatPlanDate(d.date!), count: d.items.length, proposed: d.items.filter((i) => i.conclusion === 'PROPOSE').length })],
+      lines: [
+        msg('meeting-saved', { id, date: formatPlanDate(d.date!), count: d.items.length, proposed: d.items.filter((i) => i.conclusion === 'PROPOSE').length }),
+      ],
       buttons: [[{ label: msg('meeting-open-minutes'), action: `vb:bienban ${id}` }]],
     },
   ];
@@ -179,7 +190,8 @@ export const meetingDialog: DialogDefinition<Ctx, MeetingData> = {
         const [start, end] = parts.length === 2 ? parts.map(parseTypedTime) : [];
         if (!start || !end) return { stay: true, say: say('meeting-time-invalid') };
         if (end <= start) return { stay: true, say: say('meeting-time-order') };
-        if (zonedInstant(d.date!, end, ctx.services.settings.timeZone) > ctx.now) return { stay: true, say: say('meeting-time-future', { end, date: formatPlanDate(d.date!) }) };
+        if (zonedInstant(d.date!, end, ctx.services.settings.timeZone) > ctx.now)
+          return { stay: true, say: say('meeting-time-future', { end, date: formatPlanDate(d.date!) }) };
         return { next: 'place', data: { ...d, start, end } };
       },
     },
@@ -187,7 +199,8 @@ export const meetingDialog: DialogDefinition<Ctx, MeetingData> = {
       prompt: () => ({ lines: [msg('meeting-ask-place')] }),
       handle: (_ctx, d, input) => {
         const place = oneLine(input.text);
-        if (place.length < PLACE_LIMITS[0] || place.length > PLACE_LIMITS[1]) return { stay: true, say: say('meeting-text-length', { min: PLACE_LIMITS[0], max: PLACE_LIMITS[1] }) };
+        if (place.length < PLACE_LIMITS[0] || place.length > PLACE_LIMITS[1])
+          return { stay: true, say: say('meeting-text-length', { min: PLACE_LIMITS[0], max: PLACE_LIMITS[1] }) };
         return { next: 'present', data: { ...d, place } };
       },
     },
@@ -195,7 +208,9 @@ export const meetingDialog: DialogDefinition<Ctx, MeetingData> = {
       prompt: (_ctx, d) => ({
         lines: [msg('meeting-ask-present', { present: present(d).length, size: d.members.length })],
         buttons: [
-          ...d.members.map((m) => [stepButton('present', msg('meeting-member', { name: m.name, present: d.absent.includes(m.id) ? 'no' : 'yes' }), String(m.id))]),
+          ...d.members.map((m) => [
+            stepButton('present', msg('meeting-member', { name: m.name, present: d.absent.includes(m.id) ? 'no' : 'yes' }), String(m.id)),
+          ]),
           [stepButton('present', msg('meeting-present-done'), 'ok')],
         ],
       }),
@@ -230,7 +245,19 @@ export const meetingDialog: DialogDefinition<Ctx, MeetingData> = {
       prompt: async (ctx, d) => {
         const q = d.queue[d.idx]!;
         const t = tally(await ctx.services.nominations.votes(q.id), d);
-        const lines: Msg[] = [msg('meeting-item', { index: d.idx + 1, total: d.queue.length, id: q.id, name: q.name, round: q.round, agree: t.agree, changes: t.askChanges, disagree: t.disagree, abstain: t.abstain })];
+        const lines: Msg[] = [
+          msg('meeting-item', {
+            index: d.idx + 1,
+            total: d.queue.length,
+            id: q.id,
+            name: q.name,
+            round: q.round,
+            agree: t.agree,
+            changes: t.askChanges,
+            disagree: t.disagree,
+            abstain: t.abstain,
+          }),
+        ];
         if (t.absentVotes > 0) lines.push(msg('meeting-item-absent-votes', { count: t.absentVotes }));
         const b = (code: string, label: Msg) => [stepButton('item', label, `${q.id}:${code}`)];
         return {
@@ -252,7 +279,17 @@ export const meetingDialog: DialogDefinition<Ctx, MeetingData> = {
         const conclusion = CONCLUSIONS[code];
         if (!conclusion) return { stay: true, say: say('register-choose-button') };
         const t = tally(await ctx.services.nominations.votes(q.id), d);
-        const item: Concluded = { id: q.id, round: q.round, name: q.name, agree: t.agree, askChanges: t.askChanges, disagree: t.disagree, abstain: t.abstain, conclusion, remarks: null };
+        const item: Concluded = {
+          id: q.id,
+          round: q.round,
+          name: q.name,
+          agree: t.agree,
+          askChanges: t.askChanges,
+          disagree: t.disagree,
+          abstain: t.abstain,
+          conclusion,
+          remarks: null,
+        };
         if (conclusion === 'PROPOSE') return advance(d, item);
         return { next: 'remarks', data: { ...d, pending: item }, replace: true };
       },
@@ -326,7 +363,13 @@ export async function startMeeting(ctx: Ctx): Promise<Reply[]> {
   const people = await ctx.services.roles.listPeopleWithRoles({ planSlug: ctx.catalog.plan.id });
   const members = people.filter((p) => p.grants.some((g) => g.role === 'COUNCIL' || g.role === 'CHAIR')).map((p) => ({ id: p.id, name: p.displayName }));
   if (members.length === 0) return say('meeting-no-members');
-  const data: MeetingData = { members, absent: [], queue: rounds.map((r) => ({ id: r.nominationId, round: r.number, name: r.nomineeName })), idx: 0, items: [] };
+  const data: MeetingData = {
+    members,
+    absent: [],
+    queue: rounds.map((r) => ({ id: r.nominationId, round: r.number, name: r.nomineeName })),
+    idx: 0,
+    items: [],
+  };
   return ctx.services.dialogs.start(ctx, MEETING_DIALOG, 'date', data);
 }
 

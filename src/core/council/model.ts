@@ -187,7 +187,15 @@ export interface ProposalRecord {
 /** Everything awarded to, or proposed for, one nomination (for its record). */
 export interface NominationAwards {
   decisions: { decisionId: number; number: string; signedOn: string; authority: 'COMMUNE' | 'HIGHER'; signer: string; awardCode: string }[];
-  proposals: { proposalId: number; number: string; sentOn: string; toAuthority: string; awardCode: string; outcome: ProposalOutcome; refusalReason: string | null }[];
+  proposals: {
+    proposalId: number;
+    number: string;
+    sentOn: string;
+    toAuthority: string;
+    awardCode: string;
+    outcome: ProposalOutcome;
+    refusalReason: string | null;
+  }[];
 }
 
 /** An earlier award (or pending proposal) of the same nominee, for "one achievement, one reward". */
@@ -218,7 +226,14 @@ export interface CouncilRepository {
    * event NEW_ROUND), RETURN returns the nomination for changes (event RETURN, reason required).
    * @throws NominationError('stale-round' | 'not-open-for-vote' | 'reason-required' | 'not-found')
    */
-  endRound(input: { nominationId: number; round: number; action: ChairAction; reason: string | null; chairId: number; now: Date }): Promise<{ state: NominationState; round: number }>;
+  endRound(input: {
+    nominationId: number;
+    round: number;
+    action: ChairAction;
+    reason: string | null;
+    chairId: number;
+    now: Date;
+  }): Promise<{ state: NominationState; round: number }>;
   /**
    * Records a council meeting for a batch of nominations; each item's conclusion ends that
    * nomination's open round (closedHow MEETING; PROPOSE → PROPOSED, RETURN → RETURNED, REJECT →
@@ -239,7 +254,15 @@ export interface CouncilRepository {
    * ('already-commended') unless `overrideReason` is given.
    * @throws NominationError('not-proposed' | 'already-commended' | 'not-found')
    */
-  recordDecision(input: { planSlug: string; number: string; signedOn: string; signer?: string; items: AwardItemInput[]; byId: number; now: Date }): Promise<DecisionRecord>;
+  recordDecision(input: {
+    planSlug: string;
+    number: string;
+    signedOn: string;
+    signer?: string;
+    items: AwardItemInput[];
+    byId: number;
+    now: Date;
+  }): Promise<DecisionRecord>;
   /**
    * The chairman does not recognise a PROPOSED nomination (→ REJECTED, event DECLINE, reason).
    * @throws NominationError('not-proposed' | 'reason-required' | 'not-found')
@@ -250,7 +273,15 @@ export interface CouncilRepository {
    * PROPOSE_HIGHER). Same number and date = the same tờ trình.
    * @throws NominationError('not-proposed' | 'already-commended' | 'not-found')
    */
-  recordProposal(input: { planSlug: string; number: string; sentOn: string; toAuthority?: string; items: AwardItemInput[]; byId: number; now: Date }): Promise<ProposalRecord>;
+  recordProposal(input: {
+    planSlug: string;
+    number: string;
+    sentOn: string;
+    toAuthority?: string;
+    items: AwardItemInput[];
+    byId: number;
+    now: Date;
+  }): Promise<ProposalRecord>;
   /**
    * Records the higher level's answer for one nominee of a tờ trình: AWARDED with its decision
    * (→ APPROVED, event HIGHER_AWARD) or REFUSED with a reason (→ PROPOSED again, event
@@ -259,7 +290,14 @@ export interface CouncilRepository {
    */
   recordProposalOutcome(
     input:
-      | { proposalId: number; nominationId: number; outcome: 'AWARDED'; decision: { number: string; signedOn: string; signer?: string }; byId: number; now: Date }
+      | {
+          proposalId: number;
+          nominationId: number;
+          outcome: 'AWARDED';
+          decision: { number: string; signedOn: string; signer?: string };
+          byId: number;
+          now: Date;
+        }
       | { proposalId: number; nominationId: number; outcome: 'REFUSED'; reason: string; byId: number; now: Date },
   ): Promise<void>;
   decision(id: number): Promise<DecisionRecord | null>;

@@ -53,7 +53,10 @@ export async function tellDecisionMakers(ctx: { services: Services }, n: Nominat
       personId,
       key: `nomination:${n.id}:proposed:r${n.round}:${personId}`,
       relevance: nominationRelevance({ ...n, state: 'PROPOSED' }),
-      reply: { lines: [msg('notice-awaits-decision', { id: n.id, name: n.nomineeName })], buttons: [[{ label: msg('nomination-open'), action: `nom:v:${n.id}` }]] },
+      reply: {
+        lines: [msg('notice-awaits-decision', { id: n.id, name: n.nomineeName })],
+        buttons: [[{ label: msg('nomination-open'), action: `nom:v:${n.id}` }]],
+      },
     })),
   );
 }

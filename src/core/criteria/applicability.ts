@@ -75,7 +75,12 @@ export function applicableCriteria(c: Category, n: Nominee): ApplicableCriterion
  * not applicable (`notApplicable`) is left out of both. Codes of criteria that do not apply (or no
  * longer exist) are ignored.
  */
-export function selfCheckScore(c: Category, n: Nominee, met: readonly string[], notApplicable: readonly string[] = []): { met: number; total: number; notApplicable: number } {
+export function selfCheckScore(
+  c: Category,
+  n: Nominee,
+  met: readonly string[],
+  notApplicable: readonly string[] = [],
+): { met: number; total: number; notApplicable: number } {
   const list = applicableCriteria(c, n);
   const na = list.filter((a) => a.conditional && notApplicable.includes(a.criterion.code));
   const counted = list.filter((a) => !na.includes(a));

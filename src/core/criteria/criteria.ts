@@ -15,7 +15,6 @@ const LABEL_MAX = 48;
 /** Matches scoring below this share of the best one are noise (a shared word like "cán bộ"). */
 const RELATIVE_SCORE_FLOOR = 0.4;
 
-
 const categoryButton = (c: Category, locale: Locale): Button => ({
   label: msg('criteria-button', { code: c.code, name: clip(pick(c.name, locale), LABEL_MAX) }),
   action: `${CATEGORY_ACTION}${c.code}`,
@@ -71,7 +70,11 @@ export function categoryDetailReply(catalog: PlanCatalog, code: string, locale: 
   // An item's plan condition is shown with it ("chỉ áp dụng theo mục …: “…”"), unless the same words
   // are the "Đối tượng:" line of its sub-profile right above.
   const item = (x: Criterion, shownAbove?: string) =>
-    msg('criteria-item', { n: ++n, text: pick(x.text, locale), ...conditionArgs(x, x.conditional || Boolean(x.condition && !x.subjectTypes && !x.profiles), locale, shownAbove) });
+    msg('criteria-item', {
+      n: ++n,
+      text: pick(x.text, locale),
+      ...conditionArgs(x, x.conditional || Boolean(x.condition && !x.subjectTypes && !x.profiles), locale, shownAbove),
+    });
   if (common.length > 0) {
     lines.push(msg('criteria-detail-criteria-title', { count: common.length, scoped: scoped ? 'yes' : 'no' }));
     common.forEach((x) => lines.push(item(x)));

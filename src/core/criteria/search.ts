@@ -44,9 +44,34 @@ export interface CategoryIndex {
  * "vệ" (vệ sinh), "cô" (thầy cô), "thể" (tập thể) are kept. English "the" is always ignored.
  */
 const STOP_PHRASES = [
-  'tiêu chí', 'như thế nào', 'thế nào', 'mô hình', 'điển hình', 'tiên tiến',
-  'cần', 'gì', 'là', 'nào', 'cho', 'về', 'của', 'và', 'có', 'không', 'được', 'tôi', 'muốn', 'hỏi',
-  'xin', 'criteria', 'what', 'for', 'the', 'a', 'of', 'how',
+  'tiêu chí',
+  'như thế nào',
+  'thế nào',
+  'mô hình',
+  'điển hình',
+  'tiên tiến',
+  'cần',
+  'gì',
+  'là',
+  'nào',
+  'cho',
+  'về',
+  'của',
+  'và',
+  'có',
+  'không',
+  'được',
+  'tôi',
+  'muốn',
+  'hỏi',
+  'xin',
+  'criteria',
+  'what',
+  'for',
+  'the',
+  'a',
+  'of',
+  'how',
 ].map((p) => {
   const raw = p.normalize('NFC').split(' ');
   return { raw, folded: raw.map(foldText) };
@@ -61,7 +86,10 @@ const B = 0.75;
 
 /** Folded tokens of `text` with stop words removed, as unigrams plus adjacent-pair bigrams. */
 function terms(text: string): string[] {
-  const raws = text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{M}\p{N}%]+/u);
+  const raws = text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{M}\p{N}%]+/u);
   const toks: { raw: string; key: string }[] = [];
   for (const raw of raws) {
     const keys = tokenize(raw);
@@ -123,8 +151,11 @@ interface FieldStats {
 export function createCategoryIndex(categories: SearchableCategory[]): CategoryIndex {
   const docs = categories.map((c) => {
     const texts: Record<Field, string[]> = {
-      keywords: c.keywords, nameVi: [c.nameVi], criteriaVi: c.criteriaVi,
-      nameEn: [c.nameEn], criteriaEn: c.criteriaEn,
+      keywords: c.keywords,
+      nameVi: [c.nameVi],
+      criteriaVi: c.criteriaVi,
+      nameEn: [c.nameEn],
+      criteriaEn: c.criteriaEn,
     };
     const fields = {} as Record<Field, FieldStats>;
     for (const f of FIELDS) {

@@ -54,7 +54,8 @@ async function moderatorView(ctx: Ctx, deed: GoodDeed): Promise<Reply> {
   }
   if (deed.additions.length > 0) {
     lines.push(msg('deed-mod-additions', { count: deed.additions.length }));
-    for (const a of deed.additions) lines.push(msg('deed-mod-addition', { name: a.submitterName, date: formatLocalDate(a.createdAt, tz), text: clip(a.text, 300) }));
+    for (const a of deed.additions)
+      lines.push(msg('deed-mod-addition', { name: a.submitterName, date: formatLocalDate(a.createdAt, tz), text: clip(a.text, 300) }));
   }
   if (similar.length > 0) lines.push(msg('deed-mod-similar', { count: similar.length }), ...similar.map((d) => similarLine(d)));
   return { lines, attachments: deed.photos.map((p) => ({ kind: 'PHOTO' as const, channel: p.channel as 'telegram', fileRef: p.fileRef })) };
@@ -95,7 +96,8 @@ export const showDeed = (ctx: Ctx, id: number): Promise<Reply[]> => showQueue(ct
  * moderator's corrections (their own words stay in the record).
  */
 async function publish(ctx: Ctx, deed: GoodDeed): Promise<Reply[]> {
-  if (!(await ctx.services.deeds.publish({ id: deed.id, moderatorId: ctx.personId, now: ctx.now }))) return [...say('deed-already-handled', { ref: deed.ref }), ...(await showQueue(ctx))];
+  if (!(await ctx.services.deeds.publish({ id: deed.id, moderatorId: ctx.personId, now: ctx.now })))
+    return [...say('deed-already-handled', { ref: deed.ref }), ...(await showQueue(ctx))];
   const notice = (edited: boolean): Reply => ({ lines: [msg('deed-notice-published', { ref: deed.ref, doer: deed.doerName, edited: edited ? 'yes' : 'no' })] });
   const edited = deed.original !== null;
   await tellResidents(ctx, deed, 'published', [deed.submitterId], notice(edited));
@@ -106,13 +108,17 @@ async function publish(ctx: Ctx, deed: GoodDeed): Promise<Reply[]> {
 
 /** Rejects with a reason and tells the sender kindly. */
 async function reject(ctx: Ctx, deed: GoodDeed, reason: string): Promise<Reply[]> {
-  if (!(await ctx.services.deeds.reject({ id: deed.id, moderatorId: ctx.personId, reason, now: ctx.now }))) return [...say('deed-already-handled', { ref: deed.ref }), ...(await showQueue(ctx))];
-  await tellResidents(ctx, deed, 'rejected', [deed.submitterId], { lines: [msg('deed-notice-rejected', { ref: deed.ref, doer: deed.doerName, reason: asSentence(reason) })] });
+  if (!(await ctx.services.deeds.reject({ id: deed.id, moderatorId: ctx.personId, reason, now: ctx.now })))
+    return [...say('deed-already-handled', { ref: deed.ref }), ...(await showQueue(ctx))];
+  await tellResidents(ctx, deed, 'rejected', [deed.submitterId], {
+    lines: [msg('deed-notice-rejected', { ref: deed.ref, doer: deed.doerName, reason: asSentence(reason) })],
+  });
   return [...say('deed-rejected', { ref: deed.ref }), ...(await showQueue(ctx))];
 }
 
 async function merge(ctx: Ctx, deed: GoodDeed, into: GoodDeed): Promise<Reply[]> {
-  if (!(await ctx.services.deeds.merge({ id: deed.id, intoId: into.id, moderatorId: ctx.personId, now: ctx.now }))) return [...say('deed-merge-impossible', { ref: deed.ref, into: into.ref }), ...(await showQueue(ctx))];
+  if (!(await ctx.services.deeds.merge({ id: deed.id, intoId: into.id, moderatorId: ctx.personId, now: ctx.now })))
+    return [...say('deed-merge-impossible', { ref: deed.ref, into: into.ref }), ...(await showQueue(ctx))];
   await tellResidents(ctx, deed, 'merged', [deed.submitterId], { lines: [msg('deed-notice-merged', { ref: deed.ref, into: into.ref })] });
   return [...say('deed-merged', { ref: deed.ref, into: into.ref }), ...(await showQueue(ctx))];
 }
@@ -141,7 +147,10 @@ async function blockedList(ctx: Ctx): Promise<Reply[]> {
   const tz = ctx.services.settings.timeZone;
   return [
     {
-      lines: [msg('deed-blocked-title', { count: list.length }), ...list.map((b) => msg('deed-blocked-item', { name: b.name, date: formatLocalDate(b.at, tz) }))],
+      lines: [
+        msg('deed-blocked-title', { count: list.length }),
+        ...list.map((b) => msg('deed-blocked-item', { name: b.name, date: formatLocalDate(b.at, tz) })),
+      ],
       buttons: list.map((b) => [{ label: msg('deed-unblock', { name: clip(b.name, 30) }), action: `vt:ub:${b.personId}` }]),
     },
   ];
@@ -154,7 +163,12 @@ async function adminAction(ctx: Ctx, op: string, id: number): Promise<Reply[]> {
   const deed = await ctx.services.deeds.get(id);
   if (!deed) return say('deed-not-found');
   if (op === 'bl') {
-    return [{ lines: [msg('deed-block-confirm', { name: deed.submitterName, ref: deed.ref })], buttons: [[{ label: msg('deed-block-yes'), action: `vt:bly:${id}` }]] }];
+    return [
+      {
+        lines: [msg('deed-block-confirm', { name: deed.submitterName, ref: deed.ref })],
+        buttons: [[{ label: msg('deed-block-yes'), action: `vt:bly:${id}` }]],
+      },
+    ];
   }
   await ctx.services.deeds.block({ personId: deed.submitterId, byId: ctx.personId, reason: deed.ref, now: ctx.now });
   return [...say('deed-block-done', { name: deed.submitterName }), ...(await showQueue(ctx))];
@@ -205,7 +219,8 @@ export const rejectDialog: DialogDefinition<Ctx, { id: number }> = {
       handle: async (ctx, d, input) => {
         const reason = cleanText(input.text);
         if (reason.length < REASON_LIMITS[0]) return { stay: true, say: [{ lines: [msg('register-too-short', { min: REASON_LIMITS[0] })] }] };
-        if (reason.length > REASON_LIMITS[1]) return { stay: true, say: [{ lines: [msg('register-too-long', { max: REASON_LIMITS[1], length: reason.length })] }] };
+        if (reason.length > REASON_LIMITS[1])
+          return { stay: true, say: [{ lines: [msg('register-too-long', { max: REASON_LIMITS[1], length: reason.length })] }] };
         const deed = await openDeed(ctx, d.id);
         return { done: true, say: Array.isArray(deed) ? deed : await reject(ctx, deed, reason) };
       },
@@ -230,8 +245,14 @@ export const mergeDialog: DialogDefinition<Ctx, { id: number }> = {
         const deed = await openDeed(ctx, d.id);
         if (Array.isArray(deed)) return { done: true, say: deed };
         const intoId = parseId(input.value);
-        const into = input.value !== undefined ? (intoId === undefined ? null : await ctx.services.deeds.get(intoId)) : await ctx.services.deeds.byRef(cleanText(input.text));
-        if (!into || into.id === deed.id || into.state === 'REJECTED' || into.state === 'MERGED') return { stay: true, say: [{ lines: [msg('deed-merge-target-invalid')] }] };
+        const into =
+          input.value !== undefined
+            ? intoId === undefined
+              ? null
+              : await ctx.services.deeds.get(intoId)
+            : await ctx.services.deeds.byRef(cleanText(input.text));
+        if (!into || into.id === deed.id || into.state === 'REJECTED' || into.state === 'MERGED')
+          return { stay: true, say: [{ lines: [msg('deed-merge-target-invalid')] }] };
         return { done: true, say: await merge(ctx, deed, into) };
       },
     },

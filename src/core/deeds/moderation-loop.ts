@@ -38,10 +38,21 @@ export const waitingReply = (key: 'deeds-arrived' | 'reminder-deeds', w: { count
 export async function tellModeratorsDeedArrived(ctx: Ctx): Promise<void> {
   const { services } = ctx;
   const plan = ctx.catalog.plan;
-  const people = (await services.preferences.filterEnabled(await moderatorsOf(services, plan.id, plan.units.map((u) => u.code)), 'reminder:deeds')).filter((id) => id !== ctx.personId);
+  const people = (
+    await services.preferences.filterEnabled(
+      await moderatorsOf(
+        services,
+        plan.id,
+        plan.units.map((u) => u.code),
+      ),
+      'reminder:deeds',
+    )
+  ).filter((id) => id !== ctx.personId);
   if (people.length === 0) return;
   const waiting = await waitingDeeds(services, ctx.now);
   if (!waiting) return;
   const window = Math.floor(ctx.now.getTime() / ARRIVAL_WINDOW_MS);
-  await services.notifier.notify(people.map((personId) => ({ personId, key: `deeds-arrived:${window}:${personId}`, reply: waitingReply('deeds-arrived', waiting) })));
+  await services.notifier.notify(
+    people.map((personId) => ({ personId, key: `deeds-arrived:${window}:${personId}`, reply: waitingReply('deeds-arrived', waiting) })),
+  );
 }

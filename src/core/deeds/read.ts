@@ -35,7 +35,16 @@ async function recent(ctx: Ctx, offset: number): Promise<Reply[]> {
   const tz = ctx.services.settings.timeZone;
   const lines: Msg[] = [msg('deed-recent-title', { commune: ctx.catalog.plan.commune[ctx.locale], from: offset + 1, to: offset + items.length, total })];
   for (const d of items) {
-    lines.push(msg('deed-public-item', { date: formatLocalDate(d.publishedAt, tz), doer: d.doerName, place: d.place, when: d.whenText, text: d.description, credit: credit(d) }));
+    lines.push(
+      msg('deed-public-item', {
+        date: formatLocalDate(d.publishedAt, tz),
+        doer: d.doerName,
+        place: d.place,
+        when: d.whenText,
+        text: d.description,
+        credit: credit(d),
+      }),
+    );
   }
   const nav: Button[] = [];
   if (offset > 0) nav.push({ label: msg('list-prev'), action: `vtm:${Math.max(0, offset - RECENT_PAGE)}` });

@@ -23,7 +23,8 @@ export const REPEAT_WINDOW_DAYS = 7;
  * anything shaped like a domain name (`ban-hang.vn`, `abc.com/x`). Dotted numbers ("3.1.5") and
  * initials ("T.T.Lan") are not links.
  */
-const LINK = /(?:https?:\/\/|\bwww\.|\bt\.me\b|\bzalo\.me\b|\bfb\.me\b|\b[\p{L}\p{N}-]+\.(?:com|vn|net|org|info|io|me|ly|xyz|biz|top|site|online|link|shop|app)\b)/iu;
+const LINK =
+  /(?:https?:\/\/|\bwww\.|\bt\.me\b|\bzalo\.me\b|\bfb\.me\b|\b[\p{L}\p{N}-]+\.(?:com|vn|net|org|info|io|me|ly|xyz|biz|top|site|online|link|shop|app)\b)/iu;
 
 /** Whether the text contains a link or a domain name (see {@link LINK}). */
 export const containsLink = (text: string): boolean => LINK.test(text);
@@ -63,7 +64,8 @@ function maxShare(items: string[]): number {
 export const cleanText = (text: string | undefined): string => (text ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
 
 /** Why a typed answer is refused, if it is. */
-export type TextProblem = { code: 'too-short'; min: number } | { code: 'too-long'; max: number; length: number } | { code: 'need-letters' } | { code: 'link' } | { code: 'repeated' };
+export type TextProblem =
+  { code: 'too-short'; min: number } | { code: 'too-long'; max: number; length: number } | { code: 'need-letters' } | { code: 'link' } | { code: 'repeated' };
 
 /** Checks a cleaned answer against `[min, max]`, links and repetition; `null` when it is fine. */
 export function textProblem(value: string, [min, max]: readonly [number, number]): TextProblem | null {
@@ -90,7 +92,16 @@ export function startOfLocalDay(date: string, timeZone: string): Date {
 
 /** The zone's offset from UTC at `instant`, in milliseconds (+7 h for Asia/Ho_Chi_Minh). */
 function offsetMs(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instant);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;

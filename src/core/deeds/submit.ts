@@ -70,7 +70,13 @@ interface TextExtras {
 }
 
 /** A text step: typed answer checked by {@link textProblem}; "keep" when going back to it. */
-function textStep(step: string, next: string, field: 'doerName' | 'description' | 'place' | 'whenText', limits: readonly [number, number], extra: TextExtras = {}): Step {
+function textStep(
+  step: string,
+  next: string,
+  field: 'doerName' | 'description' | 'place' | 'whenText',
+  limits: readonly [number, number],
+  extra: TextExtras = {},
+): Step {
   return {
     prompt: (ctx, data) => {
       const choices = extra.buttons?.(ctx) ?? [];
@@ -146,7 +152,10 @@ const photoStep: Step = {
 const creditStep: Step = {
   prompt: (ctx) => ({
     lines: [msg('deed-ask-credit'), msg('deed-privacy-officers')],
-    buttons: [[stepButton('credit', msg('deed-credit-yes', { name: clip(ctx.person.displayName, 40) }), 'yes')], [stepButton('credit', msg('deed-credit-no'), 'no')]],
+    buttons: [
+      [stepButton('credit', msg('deed-credit-yes', { name: clip(ctx.person.displayName, 40) }), 'yes')],
+      [stepButton('credit', msg('deed-credit-no'), 'no')],
+    ],
   }),
   handle: (_ctx, data, input) =>
     input.value === 'yes' || input.value === 'no' ? { next: 'sum', data: { ...data, creditName: input.value === 'yes' } } : stay('register-choose-button'),
@@ -177,7 +186,10 @@ const similarStep: Step = {
     const similar = await similarTo(ctx, data);
     return {
       lines: [msg('deed-similar-title', { count: similar.length }), ...similar.map((d) => similarLine(d, true)), msg('deed-similar-hint')],
-      buttons: [...similar.map((d) => [stepButton('similar', msg('deed-similar-add', { ref: d.ref }), `a${d.id}`)]), [stepButton('similar', msg('deed-similar-new'), 'new')]],
+      buttons: [
+        ...similar.map((d) => [stepButton('similar', msg('deed-similar-add', { ref: d.ref }), `a${d.id}`)]),
+        [stepButton('similar', msg('deed-similar-new'), 'new')],
+      ],
     };
   },
   handle: async (ctx, data, input) => {
@@ -189,7 +201,14 @@ const similarStep: Step = {
     const refused = await submitRefusal(ctx);
     if (refused) return { done: true, say: [refused] };
     const text = `${data.doerName} — ${data.description} (${data.place}, ${data.whenText})`;
-    const added = await ctx.services.deeds.addTo({ deedId: target.id, submitterId: ctx.personId, text, creditName: data.creditName ?? false, photos: data.photos, now: ctx.now });
+    const added = await ctx.services.deeds.addTo({
+      deedId: target.id,
+      submitterId: ctx.personId,
+      text,
+      creditName: data.creditName ?? false,
+      photos: data.photos,
+      now: ctx.now,
+    });
     if (!added) return stay('deed-gone');
     return { done: true, say: [{ lines: [msg('deed-added', { ref: added.ref }), privacyLine(ctx, data.creditName ?? false)] }] };
   },
@@ -199,7 +218,14 @@ async function submit(ctx: Ctx, data: DeedData): Promise<StepResult<DeedData>> {
   const refused = await submitRefusal(ctx);
   if (refused) return { done: true, say: [refused] };
   const deed = await ctx.services.deeds.create({
-    draft: { doerName: data.doerName!, description: data.description!, place: data.place!, whenText: data.whenText!, creditName: data.creditName ?? false, photos: data.photos },
+    draft: {
+      doerName: data.doerName!,
+      description: data.description!,
+      place: data.place!,
+      whenText: data.whenText!,
+      creditName: data.creditName ?? false,
+      photos: data.photos,
+    },
     submitterId: ctx.personId,
     now: ctx.now,
   });

@@ -88,7 +88,12 @@ export function councilDigest(input: {
     msg('digest-title', { from: formatLocalDate(input.from, timeZone), to: formatLocalDate(new Date(input.to.getTime() - 1), timeZone) }),
     msg('digest-waiting', { count: facts.waitingCount }),
     ...facts.waiting.map((n) =>
-      msg('digest-waiting-item', { id: n.id, name: n.nomineeName, unit: unit(n.unitCode), days: Math.max(0, Math.floor((input.to.getTime() - n.submittedAt.getTime()) / DAY_MS)) }),
+      msg('digest-waiting-item', {
+        id: n.id,
+        name: n.nomineeName,
+        unit: unit(n.unitCode),
+        days: Math.max(0, Math.floor((input.to.getTime() - n.submittedAt.getTime()) / DAY_MS)),
+      }),
     ),
     ...more(facts.waiting.length, facts.waitingCount),
     // Three sections, never merged: the Council advises, the chairman decides, the higher level is asked.

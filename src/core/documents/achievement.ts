@@ -52,7 +52,9 @@ export function buildAchievementReport(ctx: DossierContext, input: AchievementIn
     ...achievements,
     ...(input.criteria.length > 0 ? [para(w('criteria', { met: met.length, total: input.criteria.length })), ...met.map((c) => para(`- ${c.text}`))] : []),
     heading(w('awards3')),
-    ...(input.awards.length > 0 ? input.awards.map((a) => para(`- ${w('award', { form: a.form, number: a.number, date: shortDate(a.date) })}`)) : [para(w('noAwards'))]),
+    ...(input.awards.length > 0
+      ? input.awards.map((a) => para(`- ${w('award', { form: a.form, number: a.number, date: shortDate(a.date) })}`))
+      : [para(w('noAwards'))]),
   ];
   const head = ctx.commune.signers[s.signature?.signer ?? ''];
   // The person who signs: the unit's head for a collective, the nominee (or the head of household) otherwise.

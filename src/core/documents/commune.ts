@@ -72,9 +72,19 @@ export type LegalBasis = z.infer<typeof legalBasisSchema>;
 const signatureSchema = z
   .object({
     /** "TM. ỦY BAN NHÂN DÂN": on behalf of a collective body. */
-    onBehalf: capitals(z.string().trim().regex(/^TM\. \S/u, 'starts with "TM. " (e.g. TM. ỦY BAN NHÂN DÂN)')).optional(),
+    onBehalf: capitals(
+      z
+        .string()
+        .trim()
+        .regex(/^TM\. \S/u, 'starts with "TM. " (e.g. TM. ỦY BAN NHÂN DÂN)'),
+    ).optional(),
     /** "KT. CHỦ TỊCH" (also TL., TUQ., Q.): signing for the head. */
-    deputy: capitals(z.string().trim().regex(/^(KT|TL|TUQ|Q)\. \S/u, 'starts with "KT. ", "TL. ", "TUQ. " or "Q. " (e.g. KT. CHỦ TỊCH)')).optional(),
+    deputy: capitals(
+      z
+        .string()
+        .trim()
+        .regex(/^(KT|TL|TUQ|Q)\. \S/u, 'starts with "KT. ", "TL. ", "TUQ. " or "Q. " (e.g. KT. CHỦ TỊCH)'),
+    ).optional(),
     signer: z.string().min(1),
   })
   .strict();
@@ -113,7 +123,9 @@ export const communeFileSchema = z
     legalBases: z.array(legalBasisSchema),
     /** Award form proposed for each subject type when the record names none. */
     proposedForms: z.object({ COLLECTIVE: line, INDIVIDUAL: line, HOUSEHOLD: line }).strict(),
-    documents: z.object(Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, documentSettingsSchema])) as Record<DocumentKind, typeof documentSettingsSchema>).strict(),
+    documents: z
+      .object(Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, documentSettingsSchema])) as Record<DocumentKind, typeof documentSettingsSchema>)
+      .strict(),
   })
   .strict()
   .superRefine((file, ctx) => {
@@ -122,11 +134,13 @@ export const communeFileSchema = z
       if (!file.issuers[d.issuer]) ctx.addIssue({ code: 'custom', path: ['documents', k, 'issuer'], message: `no issuer "${d.issuer}" in issuers` });
       for (const which of ['signature', 'secondSignature'] as const) {
         const s = d[which];
-        if (s && !file.signers[s.signer]) ctx.addIssue({ code: 'custom', path: ['documents', k, which, 'signer'], message: `no signer "${s.signer}" in signers` });
+        if (s && !file.signers[s.signer])
+          ctx.addIssue({ code: 'custom', path: ['documents', k, which, 'signer'], message: `no signer "${s.signer}" in signers` });
       }
     }
     file.legalBases.forEach((b, i) => {
-      if (b.validFrom && b.validTo && b.validTo < b.validFrom) ctx.addIssue({ code: 'custom', path: ['legalBases', i, 'validTo'], message: 'ends before it starts' });
+      if (b.validFrom && b.validTo && b.validTo < b.validFrom)
+        ctx.addIssue({ code: 'custom', path: ['legalBases', i, 'validTo'], message: 'ends before it starts' });
     });
   });
 export type CommuneFile = z.infer<typeof communeFileSchema>;
@@ -146,7 +160,10 @@ export const fill = (template: string, values: Record<string, string | number>):
   template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 
 /** A document's signature as the model wants it. */
-export function signatureOf(commune: CommuneFile, s: DocumentSettings['signature']): { onBehalf?: string; deputy?: string; post: string; name: string } | undefined {
+export function signatureOf(
+  commune: CommuneFile,
+  s: DocumentSettings['signature'],
+): { onBehalf?: string; deputy?: string; post: string; name: string } | undefined {
   if (!s) return undefined;
   const signer = commune.signers[s.signer]!;
   return { ...(s.onBehalf ? { onBehalf: s.onBehalf } : {}), ...(s.deputy ? { deputy: s.deputy } : {}), post: signer.post, name: signer.name };

@@ -38,7 +38,12 @@ function decisionButtons(ctx: Ctx, decisions: readonly DecisionRecord[], except?
   return decisions
     .filter((d) => d.id !== except)
     .slice(0, MAX_DECISION_BUTTONS)
-    .map((d) => [{ label: msg('documents-button-decision', { number: d.number, date: humanDate(d.signedOn, ctx.locale), count: d.items.length }), action: `vb:quyetdinh ${d.number}` }]);
+    .map((d) => [
+      {
+        label: msg('documents-button-decision', { number: d.number, date: humanDate(d.signedOn, ctx.locale), count: d.items.length }),
+        action: `vb:quyetdinh ${d.number}`,
+      },
+    ]);
 }
 
 /** The decision as recorded: its number and signing date, its nominees with the forms it gave them. */
@@ -85,12 +90,20 @@ export const quyetDinh: Producer = async (ctx, docs, req) => {
   const asked = req.words.find((w) => w.includes('/'));
   if (asked) {
     const found = decisions.find((d) => foldText(d.number) === foldText(asked));
-    if (!found) return { refusal: withButtons([{ lines: [msg('documents-decision-not-found', { number: asked.slice(0, 32) })] }], decisionButtons(ctx, decisions)) };
+    if (!found)
+      return { refusal: withButtons([{ lines: [msg('documents-decision-not-found', { number: asked.slice(0, 32) })] }], decisionButtons(ctx, decisions)) };
     return printRecorded(ctx, docs, found, decisions);
   }
   if (req.words.length === 1 && LIST_WORDS.has(foldText(req.words[0]!).replace(/\s+/g, ''))) {
     if (decisions.length === 0) return { refusal: [{ lines: [msg('documents-decisions-none')] }] };
-    return { refusal: [{ lines: [msg('documents-decisions-title', { count: decisions.length, shown: Math.min(decisions.length, MAX_DECISION_BUTTONS) })], buttons: decisionButtons(ctx, decisions) }] };
+    return {
+      refusal: [
+        {
+          lines: [msg('documents-decisions-title', { count: decisions.length, shown: Math.min(decisions.length, MAX_DECISION_BUTTONS) })],
+          buttons: decisionButtons(ctx, decisions),
+        },
+      ],
+    };
   }
   const ids = parseIds(req.words);
   if (ids && ids.length > 0) {

@@ -62,7 +62,11 @@ export function tally(entries: readonly { subjectType: SubjectType }[]): Tally {
 export const LIST_SUMMARY_CHARS = 400;
 
 /** The header, number, type and summary every document shares. */
-export function documentFrame(ctx: DossierContext, kind: DocumentKind, values: Record<string, string | number> = {}): Omit<OfficialDocument, 'fileName' | 'body' | 'appendix' | 'bases'> & { bases: string[] } {
+export function documentFrame(
+  ctx: DossierContext,
+  kind: DocumentKind,
+  values: Record<string, string | number> = {},
+): Omit<OfficialDocument, 'fileName' | 'body' | 'appendix' | 'bases'> & { bases: string[] } {
   const s = ctx.commune.documents[kind];
   const issuer = ctx.commune.issuers[s.issuer]!;
   const signature = signatureOf(ctx.commune, s.signature);
@@ -88,7 +92,9 @@ const formOf = (commune: CommuneFile, e: DossierEntry): string => e.proposedForm
 /** Sorted as the list prints them: collectives, individuals, households; then by name (Vietnamese order). */
 export function inListOrder<T extends { subjectType: SubjectType; nomineeName: string }>(entries: readonly T[]): T[] {
   const collator = new Intl.Collator('vi');
-  return [...entries].sort((a, b) => SUBJECT_ORDER.indexOf(a.subjectType) - SUBJECT_ORDER.indexOf(b.subjectType) || collator.compare(a.nomineeName, b.nomineeName));
+  return [...entries].sort(
+    (a, b) => SUBJECT_ORDER.indexOf(a.subjectType) - SUBJECT_ORDER.indexOf(b.subjectType) || collator.compare(a.nomineeName, b.nomineeName),
+  );
 }
 
 /** The list's columns and rows (sections I–III, numbered within each), shared by DOCX and XLSX. */
@@ -109,7 +115,16 @@ export function listTable(commune: CommuneFile, entries: readonly DossierEntry[]
     if (group.length === 0) continue;
     rows.push({ section: w(sections[type], { count: group.length }) });
     group.forEach((e, i) =>
-      rows.push({ cells: [String(i + 1), e.nomineeName, e.place ? `${e.place} (${e.unitName})` : e.unitName, e.categoryName, clip(e.achievements.replace(/\s+/g, ' ').trim(), LIST_SUMMARY_CHARS), formOf(commune, e)] }),
+      rows.push({
+        cells: [
+          String(i + 1),
+          e.nomineeName,
+          e.place ? `${e.place} (${e.unitName})` : e.unitName,
+          e.categoryName,
+          clip(e.achievements.replace(/\s+/g, ' ').trim(), LIST_SUMMARY_CHARS),
+          formOf(commune, e),
+        ],
+      }),
     );
   }
   return { columns, rows };
@@ -154,7 +169,8 @@ export function buildToTrinh(ctx: DossierContext, entries: readonly DossierEntry
   const kind: DocumentKind = to === 'commune' ? 'toTrinh' : 'toTrinhCapTren';
   const t = tally(entries);
   const authority = to === 'commune' ? '' : to.higher;
-  const w = (key: string, values: Record<string, string | number> = {}) => wording(ctx.commune, kind, key, { planTitle: ctx.planTitle, authority, ...t, ...values });
+  const w = (key: string, values: Record<string, string | number> = {}) =>
+    wording(ctx.commune, kind, key, { planTitle: ctx.planTitle, authority, ...t, ...values });
   const frame = documentFrame(ctx, kind, { authority });
   const issuer = ctx.commune.issuers[ctx.commune.documents[kind].issuer]!;
   const counts: Block[] = [];
@@ -206,7 +222,12 @@ export function buildDanhSachWorkbook(ctx: DossierContext, entries: readonly Dos
 export function buildQuyetDinh(ctx: DossierContext, entries: readonly DossierEntry[], proposal?: { number: string; date: string }): OfficialDocument {
   const t = tally(entries);
   const forms = [...new Set(entries.map((e) => formOf(ctx.commune, e)))];
-  const values = { planTitle: ctx.planTitle, ...t, form: forms.join(', ') || ctx.commune.proposedForms.COLLECTIVE, proposalRef: proposal ? ` tại Tờ trình số ${proposal.number} ngày ${shortDate(proposal.date)}` : '' };
+  const values = {
+    planTitle: ctx.planTitle,
+    ...t,
+    form: forms.join(', ') || ctx.commune.proposedForms.COLLECTIVE,
+    proposalRef: proposal ? ` tại Tờ trình số ${proposal.number} ngày ${shortDate(proposal.date)}` : '',
+  };
   const w = (key: string) => wording(ctx.commune, 'quyetDinh', key, values);
   const frame = documentFrame(ctx, 'quyetDinh');
   const bases = punctuateBases([...basesOn(ctx.commune, 'quyetDinh', ctx.date, { planTitle: ctx.planTitle })]);
@@ -221,8 +242,14 @@ export function buildQuyetDinh(ctx: DossierContext, entries: readonly DossierEnt
     bases: [...bases.map((b, i) => (i === bases.length - 1 ? b.replace(/\.$/, ';') : b)), w('proposal')],
     fileName: `du-thao-quyet-dinh-${ctx.number ? fileSafe(ctx.number) : ctx.date}`,
     body: [{ kind: 'title', text: w('decides'), size: 'type' }, article(w('article1')), article(w('article2')), article(w('article3'))],
-    appendix: listBlocks(ctx, entries, ctx.number ? { number: ctx.number, date: ctx.date, issuer: ctx.commune.issuers[ctx.commune.documents.quyetDinh.issuer]!.fullName } : undefined).map((b) =>
-      b.kind === 'para' && b.runs[0]?.text.startsWith('(Kèm theo Tờ trình') ? para(b.runs[0].text.replace('Tờ trình', 'Quyết định'), { italic: true, align: 'center' }) : b,
+    appendix: listBlocks(
+      ctx,
+      entries,
+      ctx.number ? { number: ctx.number, date: ctx.date, issuer: ctx.commune.issuers[ctx.commune.documents.quyetDinh.issuer]!.fullName } : undefined,
+    ).map((b) =>
+      b.kind === 'para' && b.runs[0]?.text.startsWith('(Kèm theo Tờ trình')
+        ? para(b.runs[0].text.replace('Tờ trình', 'Quyết định'), { italic: true, align: 'center' })
+        : b,
     ),
   };
 }

@@ -15,7 +15,13 @@ export async function numberFor(ctx: Ctx, docs: DocumentServices, kind: Document
   const commune = await docs.commune();
   const s = commune.documents[kind];
   const issuer = commune.issuers[s.issuer]!;
-  return docs.register.reserve({ issuerAbbr: issuer.abbreviation, typeAbbr: s.typeAbbr, subject: `${kind}:${ctx.catalog.plan.id}:${subject}`, issuedOn: ctx.today, byId: ctx.personId });
+  return docs.register.reserve({
+    issuerAbbr: issuer.abbreviation,
+    typeAbbr: s.typeAbbr,
+    subject: `${kind}:${ctx.catalog.plan.id}:${subject}`,
+    issuedOn: ctx.today,
+    byId: ctx.personId,
+  });
 }
 
 /** What a builder needs: the commune's data, the plan's title, the date (`YYYY-MM-DD`), number and draft mark. */
@@ -32,4 +38,6 @@ export const subjectOf = (ids: readonly number[]): string => (ids.length > 0 ? [
 
 /** `replies` with `buttons` added under the last one. */
 export const withButtons = (replies: Reply[], buttons: Button[][]): Reply[] =>
-  buttons.length === 0 || replies.length === 0 ? replies : [...replies.slice(0, -1), { ...replies.at(-1)!, buttons: [...(replies.at(-1)!.buttons ?? []), ...buttons] }];
+  buttons.length === 0 || replies.length === 0
+    ? replies
+    : [...replies.slice(0, -1), { ...replies.at(-1)!, buttons: [...(replies.at(-1)!.buttons ?? []), ...buttons] }];

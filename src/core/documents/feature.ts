@@ -52,22 +52,49 @@ export interface Request {
 
 /** A producer: a document (or workbook) and its preview, or replies that say why not. */
 export type Produced =
-  | { doc?: OfficialDocument; bundle?: { fileName: string; docs: OfficialDocument[] }; book?: Workbook; preview: Msg; number?: string; signed?: boolean; buttons?: Button[][] }
+  | {
+      doc?: OfficialDocument;
+      bundle?: { fileName: string; docs: OfficialDocument[] };
+      book?: Workbook;
+      preview: Msg;
+      number?: string;
+      signed?: boolean;
+      buttons?: Button[][];
+    }
   | { refusal: Reply[] };
 export type Producer = (ctx: Ctx, docs: DocumentServices, req: Request) => Promise<Produced>;
 
 const NAMES: Record<string, string> = {
-  totrinh: 'totrinh', tt: 'totrinh', proposal: 'totrinh',
-  captren: 'captren', totrinhcaptren: 'captren', higher: 'captren',
-  danhsach: 'danhsach', ds: 'danhsach', list: 'danhsach',
-  quyetdinh: 'quyetdinh', qd: 'quyetdinh', decision: 'quyetdinh',
-  thanhtich: 'thanhtich', baocaothanhtich: 'thanhtich', achievements: 'thanhtich',
-  nam: 'nam', baocaonam: 'nam', year: 'nam', yearly: 'nam',
-  tiendo: 'tiendo', progress: 'tiendo',
-  bienban: 'bienban', minutes: 'bienban',
-  so: 'so', numbers: 'so',
-  ky: 'ky', signed: 'ky',
-  caidat: 'caidat', settings: 'caidat', thietlap: 'caidat',
+  totrinh: 'totrinh',
+  tt: 'totrinh',
+  proposal: 'totrinh',
+  captren: 'captren',
+  totrinhcaptren: 'captren',
+  higher: 'captren',
+  danhsach: 'danhsach',
+  ds: 'danhsach',
+  list: 'danhsach',
+  quyetdinh: 'quyetdinh',
+  qd: 'quyetdinh',
+  decision: 'quyetdinh',
+  thanhtich: 'thanhtich',
+  baocaothanhtich: 'thanhtich',
+  achievements: 'thanhtich',
+  nam: 'nam',
+  baocaonam: 'nam',
+  year: 'nam',
+  yearly: 'nam',
+  tiendo: 'tiendo',
+  progress: 'tiendo',
+  bienban: 'bienban',
+  minutes: 'bienban',
+  so: 'so',
+  numbers: 'so',
+  ky: 'ky',
+  signed: 'ky',
+  caidat: 'caidat',
+  settings: 'caidat',
+  thietlap: 'caidat',
 };
 const FORMATS: Record<string, Format> = { pdf: 'pdf', xlsx: 'xlsx', excel: 'xlsx', docx: 'docx', word: 'docx' };
 
@@ -89,7 +116,14 @@ const danhSach: Producer = async (ctx, docs, req) => {
   return req.format === 'xlsx' ? { book: buildDanhSachWorkbook(c, d.entries), preview } : { doc: buildDanhSach(c, d.entries), preview };
 };
 
-const PRODUCERS: Record<string, Producer> = { totrinh: toTrinh, captren: toTrinhCapTren, danhsach: danhSach, quyetdinh: quyetDinh, bienban: bienBan, ...extraProducers };
+const PRODUCERS: Record<string, Producer> = {
+  totrinh: toTrinh,
+  captren: toTrinhCapTren,
+  danhsach: danhSach,
+  quyetdinh: quyetDinh,
+  bienban: bienBan,
+  ...extraProducers,
+};
 
 /** Renders what a producer made into files: DOCX (and PDF when asked and possible) or XLSX. */
 async function deliver(docs: DocumentServices, made: Exclude<Produced, { refusal: Reply[] }>, format: Format): Promise<Reply[]> {
@@ -132,7 +166,14 @@ async function numbers(ctx: Ctx, docs: DocumentServices): Promise<Reply[]> {
   const year = Number(ctx.today.slice(0, 4));
   const rows = await docs.register.list({ year });
   if (rows.length === 0) return [{ lines: [msg('documents-numbers-empty', { year: String(year) })] }];
-  return [{ lines: [msg('documents-numbers-title', { year: String(year) }), ...rows.map((r) => msg('documents-numbers-row', { number: r.symbol, date: humanDate(r.issuedOn, ctx.locale), signed: r.signed ? 'yes' : 'no' }))] }];
+  return [
+    {
+      lines: [
+        msg('documents-numbers-title', { year: String(year) }),
+        ...rows.map((r) => msg('documents-numbers-row', { number: r.symbol, date: humanDate(r.issuedOn, ctx.locale), signed: r.signed ? 'yes' : 'no' })),
+      ],
+    },
+  ];
 }
 
 async function sign(ctx: Ctx, docs: DocumentServices, words: string[]): Promise<Reply[]> {

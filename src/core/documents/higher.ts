@@ -38,7 +38,12 @@ function proposalButtons(ctx: Ctx, proposals: ProposalRecord[], except?: number)
   return proposals
     .filter((p) => p.id !== except)
     .slice(0, MAX_PROPOSAL_BUTTONS)
-    .map((p) => [{ label: msg('documents-button-proposal', { number: p.number, date: humanDate(p.sentOn, ctx.locale), count: p.items.length }), action: `vb:captren ${p.number}` }]);
+    .map((p) => [
+      {
+        label: msg('documents-button-proposal', { number: p.number, date: humanDate(p.sentOn, ctx.locale), count: p.items.length }),
+        action: `vb:captren ${p.number}`,
+      },
+    ]);
 }
 
 /** The recorded tờ trình `number`, printed as sent: only its items whose award is the higher level's on its date. */
@@ -52,12 +57,15 @@ async function recorded(ctx: Ctx, docs: DocumentServices, proposals: ProposalRec
     if (row?.authority === 'HIGHER') awards.set(item.nominationId, row);
   }
   const nominations = (await Promise.all([...awards.keys()].map((id) => ctx.services.nominations.get(id)))).filter((n): n is Nomination => !!n);
-  if (nominations.length === 0) return { refusal: withButtons([{ lines: [msg('documents-proposal-empty', { number: p.number })] }], proposalButtons(ctx, proposals, p.id)) };
+  if (nominations.length === 0)
+    return { refusal: withButtons([{ lines: [msg('documents-proposal-empty', { number: p.number })] }], proposalButtons(ctx, proposals, p.id)) };
   // The form of each row is the one this tờ trình proposed, whatever was decided since.
   const none = new Map<number, Commendations>(nominations.map((n) => [n.id, []]));
   const entries = await toEntries(ctx, nominations, none, awards);
   const authority = p.toAuthority.trim() || authorities(awards.values());
-  const doc = buildToTrinh({ commune: await docs.commune(), planTitle: ctx.catalog.plan.title.vi, date: p.sentOn, number: p.number, draft: false }, entries, { higher: authority });
+  const doc = buildToTrinh({ commune: await docs.commune(), planTitle: ctx.catalog.plan.title.vi, date: p.sentOn, number: p.number, draft: false }, entries, {
+    higher: authority,
+  });
   const buttons = proposalButtons(ctx, proposals, p.id);
   return {
     doc,
@@ -84,7 +92,9 @@ export const toTrinhCapTren: Producer = async (ctx, docs, req) => {
     byId: ctx.personId,
   });
   const authority = authorities(d.nominations.map((n) => d.councilAwards.get(n.id)!));
-  const doc = buildToTrinh({ commune, planTitle: ctx.catalog.plan.title.vi, date: reg.issuedOn, number: reg.symbol, draft: !reg.signed }, d.entries, { higher: authority });
+  const doc = buildToTrinh({ commune, planTitle: ctx.catalog.plan.title.vi, date: reg.issuedOn, number: reg.symbol, draft: !reg.signed }, d.entries, {
+    higher: authority,
+  });
   const buttons = proposalButtons(ctx, proposals);
   return {
     doc,

@@ -74,12 +74,22 @@ export const bienBan: Producer = async (ctx, docs: DocumentServices, req) => {
   const present = meeting.attendees.filter((a) => a.present).length;
   const proposed = meeting.items.filter((i) => i.conclusion === 'PROPOSE').length;
   const others = all.filter((m) => m.id !== meeting.id).slice(0, MAX_MEETING_BUTTONS);
-  const buttons: Button[][] = others.map((m) => [{ label: msg('documents-button-meeting', { id: m.id, date: dayOf(m.heldOn, ctx.locale) }), action: `vb:bienban ${m.id}` }]);
+  const buttons: Button[][] = others.map((m) => [
+    { label: msg('documents-button-meeting', { id: m.id, date: dayOf(m.heldOn, ctx.locale) }), action: `vb:bienban ${m.id}` },
+  ]);
   return {
     doc,
     number: reg.symbol,
     signed: reg.signed,
-    preview: msg('documents-preview-bien-ban', { number: reg.symbol, id: meeting.id, date: dayOf(meeting.heldOn, ctx.locale), present, size: meeting.attendees.length, items: meeting.items.length, proposed }),
+    preview: msg('documents-preview-bien-ban', {
+      number: reg.symbol,
+      id: meeting.id,
+      date: dayOf(meeting.heldOn, ctx.locale),
+      present,
+      size: meeting.attendees.length,
+      items: meeting.items.length,
+      proposed,
+    }),
     ...(buttons.length > 0 ? { buttons } : {}),
   };
 };

@@ -26,7 +26,15 @@ export interface MeetingInput {
   chairName: string;
   secretaryName: string;
   attendees: { name: string; present: boolean; absentReason?: string | null }[];
-  items: { nomineeName: string; subjectType: SubjectType; agree: number; askChanges: number; disagree: number; conclusion: MeetingConclusion; remarks?: string | null }[];
+  items: {
+    nomineeName: string;
+    subjectType: SubjectType;
+    agree: number;
+    askChanges: number;
+    disagree: number;
+    conclusion: MeetingConclusion;
+    remarks?: string | null;
+  }[];
 }
 
 const CONCLUSION_KEY: Record<MeetingConclusion, string> = { PROPOSE: 'agreed', RETURN: 'returned', REJECT: 'rejected', PENDING: 'pending' };
@@ -55,10 +63,18 @@ export function buildMinutes(ctx: DossierContext, meeting: MeetingInput): Offici
       { title: w('colConclusion'), width: 0.27 },
     ],
     rows: items.map((i, n) => ({
-      cells: [String(n + 1), i.nomineeName, String(i.agree), String(i.askChanges), String(i.disagree), `${w(CONCLUSION_KEY[i.conclusion])}${i.remarks ? ` (${i.remarks})` : ''}`],
+      cells: [
+        String(n + 1),
+        i.nomineeName,
+        String(i.agree),
+        String(i.askChanges),
+        String(i.disagree),
+        `${w(CONCLUSION_KEY[i.conclusion])}${i.remarks ? ` (${i.remarks})` : ''}`,
+      ],
     })),
   };
-  const names = (list: { name: string; absentReason?: string | null }[]) => list.map((a) => (a.absentReason ? `${a.name} – ${a.absentReason}` : a.name)).join(', ');
+  const names = (list: { name: string; absentReason?: string | null }[]) =>
+    list.map((a) => (a.absentReason ? `${a.name} – ${a.absentReason}` : a.name)).join(', ');
   const body: Block[] = [
     para(w('opened', { time: clock(meeting.startsAt), date: longDate(meeting.heldOn), place: meeting.place })),
     para(w('chair', { name: meeting.chairName })),

@@ -100,7 +100,10 @@ export interface Workbook {
 }
 
 /** Shorthand: a paragraph of one plain run. */
-export const para = (text: string, opts: { italic?: boolean; bold?: boolean; indent?: boolean; align?: 'justify' | 'center' | 'left' | 'right' } = {}): Block => ({
+export const para = (
+  text: string,
+  opts: { italic?: boolean; bold?: boolean; indent?: boolean; align?: 'justify' | 'center' | 'left' | 'right' } = {},
+): Block => ({
   kind: 'para',
   runs: [{ text, ...(opts.bold ? { bold: true } : {}), ...(opts.italic ? { italic: true } : {}) }],
   ...(opts.align ? { align: opts.align } : {}),
@@ -134,7 +137,13 @@ export function documentText(doc: OfficialDocument): string {
   };
   blocks(doc.body);
   out.push('');
-  for (const s of doc.signatures) out.push(...[s.onBehalf, s.deputy, s.post].filter((x): x is string => Boolean(x)).map((x) => `${' '.repeat(40)}${x}`), '', `${' '.repeat(40)}${s.name}`, '');
+  for (const s of doc.signatures)
+    out.push(
+      ...[s.onBehalf, s.deputy, s.post].filter((x): x is string => Boolean(x)).map((x) => `${' '.repeat(40)}${x}`),
+      '',
+      `${' '.repeat(40)}${s.name}`,
+      '',
+    );
   if (doc.recipients.length > 0) out.push('Nơi nhận:', ...doc.recipients);
   if (doc.appendix.length > 0) blocks([{ kind: 'pageBreak' }, ...doc.appendix]);
   return out.join('\n');

@@ -39,7 +39,10 @@ export type Selection =
 export function awardRow(forms: readonly AwardForm[], code: string, subjectType: SubjectType, date: string): AwardForm | undefined {
   const found = applicableAward(forms, { code, subjectType, date });
   if (found.ok) return found.form;
-  return forms.filter((f) => f.code === code).sort((a, b) => a.validFrom.localeCompare(b.validFrom)).at(-1);
+  return forms
+    .filter((f) => f.code === code)
+    .sort((a, b) => a.validFrom.localeCompare(b.validFrom))
+    .at(-1);
 }
 
 /**
@@ -106,7 +109,9 @@ export async function commendationsOf(ctx: Ctx, nominations: readonly Nomination
     nominations.map((n, i) => {
       const a = lists[i]!;
       const decided = a.decisions.map((d) => ({ awardCode: d.awardCode, decisionNumber: d.number, decisionDate: d.signedOn, proposedHigher: false }));
-      const upward = a.proposals.filter((p) => p.outcome === 'PENDING').map((p) => ({ awardCode: p.awardCode, decisionNumber: p.number, decisionDate: p.sentOn, proposedHigher: true }));
+      const upward = a.proposals
+        .filter((p) => p.outcome === 'PENDING')
+        .map((p) => ({ awardCode: p.awardCode, decisionNumber: p.number, decisionDate: p.sentOn, proposedHigher: true }));
       return [n.id, [...decided, ...upward]];
     }),
   );
@@ -117,7 +122,12 @@ export async function commendationsOf(ctx: Ctx, nominations: readonly Nomination
  * trình), else the one the Council proposed (`councilAwards`), else the commune's default for the
  * subject type (`proposedForms` in the commune file).
  */
-export async function toEntries(ctx: Ctx, nominations: Nomination[], known?: Map<number, Commendations>, councilAwards?: Map<number, AwardForm>): Promise<DossierEntry[]> {
+export async function toEntries(
+  ctx: Ctx,
+  nominations: Nomination[],
+  known?: Map<number, Commendations>,
+  councilAwards?: Map<number, AwardForm>,
+): Promise<DossierEntry[]> {
   const forms = await ctx.services.awardForms();
   const commendations = known ?? (await commendationsOf(ctx, nominations));
   return Promise.all(
@@ -155,7 +165,10 @@ export async function dossierEntries(
   ctx: Ctx,
   req: { words: string[] },
   scope: Scope = 'COMMUNE',
-): Promise<{ refusal: Reply[] } | { ids: number[]; entries: DossierEntry[]; nominations: Nomination[]; commendations: Map<number, Commendations>; councilAwards: Map<number, AwardForm> }> {
+): Promise<
+  | { refusal: Reply[] }
+  | { ids: number[]; entries: DossierEntry[]; nominations: Nomination[]; commendations: Map<number, Commendations>; councilAwards: Map<number, AwardForm> }
+> {
   const ids = parseIds(req.words);
   if (!ids) return { refusal: [{ lines: [msg('documents-bad-ids'), msg('documents-usage')] }] };
   const sel = await selectNominations(ctx, ids, scope);
@@ -163,10 +176,17 @@ export async function dossierEntries(
     const lines: Msg[] = [];
     if (sel.missing.length > 0) lines.push(msg('documents-not-found', { ids: sel.missing.join(', ') }));
     if (sel.notApproved.length > 0) lines.push(msg('documents-not-approved', { ids: sel.notApproved.join(', ') }));
-    if (sel.wrongLevel.length > 0) lines.push(msg(scope === 'HIGHER' ? 'documents-commune-level' : 'documents-higher-level', { ids: sel.wrongLevel.join(', ') }));
+    if (sel.wrongLevel.length > 0)
+      lines.push(msg(scope === 'HIGHER' ? 'documents-commune-level' : 'documents-higher-level', { ids: sel.wrongLevel.join(', ') }));
     return { refusal: [{ lines }] };
   }
   if (sel.nominations.length === 0) return { refusal: [{ lines: [msg(scope === 'HIGHER' ? 'documents-nothing-higher' : 'documents-nothing-approved')] }] };
   const entries = await toEntries(ctx, sel.nominations, sel.commendations, sel.councilAwards);
-  return { ids: ids.length > 0 ? sel.nominations.map((n) => n.id) : [], entries, nominations: sel.nominations, commendations: sel.commendations, councilAwards: sel.councilAwards };
+  return {
+    ids: ids.length > 0 ? sel.nominations.map((n) => n.id) : [],
+    entries,
+    nominations: sel.nominations,
+    commendations: sel.commendations,
+    councilAwards: sel.councilAwards,
+  };
 }

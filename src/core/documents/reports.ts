@@ -35,7 +35,11 @@ const base = async (ctx: Ctx, docs: DocumentServices, date: string, number?: str
 /** The report's inputs for one nomination: its row, the criteria with the self-check, the awards recorded. */
 function achievementInput(ctx: Ctx, n: Nomination, entry: DossierEntry, forms: AwardForm[], commendations: Commendations) {
   const category = ctx.catalog.categoryByCode.get(n.categoryCode);
-  const awards = commendations.map((c) => ({ form: forms.find((f) => f.code === c.awardCode)?.name.vi ?? c.awardCode, number: c.decisionNumber, date: c.decisionDate }));
+  const awards = commendations.map((c) => ({
+    form: forms.find((f) => f.code === c.awardCode)?.name.vi ?? c.awardCode,
+    number: c.decisionNumber,
+    date: c.decisionDate,
+  }));
   // Only the criteria that apply to this nominee (subject type, sub-profile), minus those marked "không áp dụng".
   const applicable = category ? applicableCriteria(category, { subjectType: n.subjectType, profile: n.profile }) : [];
   const criteria = applicable
@@ -55,7 +59,10 @@ const thanhTich: Producer = async (ctx, docs, req) => {
     if (!n || n.planSlug !== ctx.catalog.plan.id || n.state === 'DRAFT') return { refusal: [{ lines: [msg('documents-not-found', { ids: String(id) })] }] };
     const commendations = await commendationsOf(ctx, [n]);
     const [entry] = await toEntries(ctx, [n], commendations);
-    const doc = buildAchievementReport(await base(ctx, docs, ctx.today), achievementInput(ctx, n, entry!, await ctx.services.awardForms(), commendations.get(n.id)!));
+    const doc = buildAchievementReport(
+      await base(ctx, docs, ctx.today),
+      achievementInput(ctx, n, entry!, await ctx.services.awardForms(), commendations.get(n.id)!),
+    );
     return { doc, preview: msg('documents-preview-achievement', { name: n.nomineeName, id: n.id, subject: n.subjectType }) };
   }
   if (!parseIds(req.words)) return { refusal: [{ lines: [msg('documents-achievement-usage')] }] };
@@ -65,7 +72,9 @@ const thanhTich: Producer = async (ctx, docs, req) => {
   const nominations = new Map(d.nominations.map((n) => [n.id, n]));
   const forms = await ctx.services.awardForms();
   const c = await base(ctx, docs, ctx.today);
-  const reports = inListOrder(d.entries).map((e) => buildAchievementReport(c, achievementInput(ctx, nominations.get(e.id)!, e, forms, d.commendations.get(e.id)!)));
+  const reports = inListOrder(d.entries).map((e) =>
+    buildAchievementReport(c, achievementInput(ctx, nominations.get(e.id)!, e, forms, d.commendations.get(e.id)!)),
+  );
   return { bundle: { fileName: `bao-cao-thanh-tich-${ctx.today}`, docs: reports }, preview: msg('documents-preview-achievements', { ...tally(d.entries) }) };
 };
 
@@ -112,11 +121,23 @@ const yearly: Producer = async (ctx, docs, req) => {
   if (year === undefined) return { refusal: [{ lines: [msg('documents-year-usage')] }] };
   const input = await yearlyInput(ctx, year);
   const met = input.progress.filter((p) => p.met).length;
-  const preview = msg('documents-preview-yearly', { year: String(year), met, targets: input.progress.length, exemplars: input.exemplars.length, deeds: input.deeds.length });
+  const preview = msg('documents-preview-yearly', {
+    year: String(year),
+    met,
+    targets: input.progress.length,
+    exemplars: input.exemplars.length,
+    deeds: input.deeds.length,
+  });
   if (req.format === 'xlsx') return { book: buildYearlyWorkbook(await base(ctx, docs, ctx.today), input), preview };
   const commune = await docs.commune();
   const s = commune.documents.baoCaoNam;
-  const reg = await docs.register.reserve({ issuerAbbr: commune.issuers[s.issuer]!.abbreviation, typeAbbr: s.typeAbbr, subject: `baoCaoNam:${ctx.catalog.plan.id}:${year}`, issuedOn: ctx.today, byId: ctx.personId });
+  const reg = await docs.register.reserve({
+    issuerAbbr: commune.issuers[s.issuer]!.abbreviation,
+    typeAbbr: s.typeAbbr,
+    subject: `baoCaoNam:${ctx.catalog.plan.id}:${year}`,
+    issuedOn: ctx.today,
+    byId: ctx.personId,
+  });
   return { doc: buildYearlyReport(await base(ctx, docs, reg.issuedOn, reg.symbol, !reg.signed), input), number: reg.symbol, signed: reg.signed, preview };
 };
 

@@ -30,7 +30,13 @@ export const maySetCommune = (ctx: Ctx): boolean => ctx.roles.admin;
 
 /** "Tên cơ quan ban hành (UBND)", "Họ tên người ký (Chủ tịch UBND xã)", "Ký hiệu loại văn bản (Tờ trình)". */
 function label(file: CommuneFile, f: SettingField): Msg {
-  const owner = f.kind.startsWith('issuer') ? (file.issuers[f.owner]?.abbreviation ?? f.owner) : f.kind.startsWith('signer') ? msg('documents-settings-signer', { id: f.owner }) : f.kind === 'type-symbol' ? msg('documents-settings-document', { kind: f.owner }) : '';
+  const owner = f.kind.startsWith('issuer')
+    ? (file.issuers[f.owner]?.abbreviation ?? f.owner)
+    : f.kind.startsWith('signer')
+      ? msg('documents-settings-signer', { id: f.owner })
+      : f.kind === 'type-symbol'
+        ? msg('documents-settings-document', { kind: f.owner })
+        : '';
   return msg('documents-settings-field', { kind: f.kind, owner });
 }
 
@@ -55,10 +61,15 @@ export function communeSettingsDialog(docs: DocumentServices): DialogDefinition<
           const stored = await docs.settings.all();
           const fields = settingFields(file);
           const lines: Msg[] = [msg('documents-settings-title')];
-          fields.forEach((f, i) => lines.push(msg('documents-settings-row', { n: i + 1, label: label(file, f), value: shown(valueOf(file, f.key)), set: stored.has(f.key) ? 'yes' : 'no' })));
+          fields.forEach((f, i) =>
+            lines.push(
+              msg('documents-settings-row', { n: i + 1, label: label(file, f), value: shown(valueOf(file, f.key)), set: stored.has(f.key) ? 'yes' : 'no' }),
+            ),
+          );
           lines.push(msg('documents-settings-pick'));
           const buttons: Button[][] = [];
-          for (let i = 0; i < fields.length; i += PER_ROW) buttons.push(fields.slice(i, i + PER_ROW).map((f, j) => stepButton('field', msg('documents-settings-number', { n: i + j + 1 }), f.key)));
+          for (let i = 0; i < fields.length; i += PER_ROW)
+            buttons.push(fields.slice(i, i + PER_ROW).map((f, j) => stepButton('field', msg('documents-settings-number', { n: i + j + 1 }), f.key)));
           return { lines, buttons };
         },
         handle: async (_ctx, _d, input) => {
@@ -74,7 +85,16 @@ export function communeSettingsDialog(docs: DocumentServices): DialogDefinition<
           const { file, field } = await fieldOf(d.key);
           const stored = await docs.settings.all();
           const buttons = field && stored.has(field.key) ? [[stepButton('value', msg('documents-settings-reset'), 'reset')]] : [];
-          return { lines: [msg('documents-settings-ask', { label: field ? label(file, field) : '', value: shown(d.key ? valueOf(file, d.key) : undefined), kind: field?.kind ?? 'place' })], buttons };
+          return {
+            lines: [
+              msg('documents-settings-ask', {
+                label: field ? label(file, field) : '',
+                value: shown(d.key ? valueOf(file, d.key) : undefined),
+                kind: field?.kind ?? 'place',
+              }),
+            ],
+            buttons,
+          };
         },
         handle: async (_ctx, d, input) => {
           const { file, field } = await fieldOf(d.key);
@@ -90,7 +110,14 @@ export function communeSettingsDialog(docs: DocumentServices): DialogDefinition<
         prompt: async (_ctx, d) => {
           const { file, field } = await fieldOf(d.key);
           return {
-            lines: [msg('documents-settings-confirm', { label: field ? label(file, field) : '', from: shown(d.key ? valueOf(file, d.key) : undefined), to: d.value ?? '', reset: d.value === null ? 'yes' : 'no' })],
+            lines: [
+              msg('documents-settings-confirm', {
+                label: field ? label(file, field) : '',
+                from: shown(d.key ? valueOf(file, d.key) : undefined),
+                to: d.value ?? '',
+                reset: d.value === null ? 'yes' : 'no',
+              }),
+            ],
             buttons: [[stepButton('confirm', msg('documents-settings-save'), 'save')]],
           };
         },

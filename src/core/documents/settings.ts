@@ -51,8 +51,10 @@ const SIGNER_PARTS = { post: 'signer-post', name: 'signer-name' } as const;
 /** The settable fields of `file`, in a stable order: place, issuers, signers, document symbols. */
 export function settingFields(file: CommuneFile): SettingField[] {
   const fields: SettingField[] = [{ key: PLACE, kind: 'place', owner: '' }];
-  for (const id of Object.keys(file.issuers)) for (const [part, kind] of Object.entries(ISSUER_PARTS)) fields.push({ key: `issuers.${id}.${part}`, kind, owner: id });
-  for (const id of Object.keys(file.signers)) for (const [part, kind] of Object.entries(SIGNER_PARTS)) fields.push({ key: `signers.${id}.${part}`, kind, owner: id });
+  for (const id of Object.keys(file.issuers))
+    for (const [part, kind] of Object.entries(ISSUER_PARTS)) fields.push({ key: `issuers.${id}.${part}`, kind, owner: id });
+  for (const id of Object.keys(file.signers))
+    for (const [part, kind] of Object.entries(SIGNER_PARTS)) fields.push({ key: `signers.${id}.${part}`, kind, owner: id });
   for (const [k, d] of Object.entries(file.documents) as [DocumentKind, CommuneFile['documents'][DocumentKind]][]) {
     // A document without a number (the list, the achievement report) has no symbol to set.
     if (d.typeAbbr) fields.push({ key: `documents.${k}.typeAbbr`, kind: 'type-symbol', owner: k });
@@ -84,7 +86,11 @@ const TITLE_BEFORE_NAME = /^(GS|PGS|TS|TSKH|ThS|KS|BS|CN|Ông|Bà|Đồng chí|�
 const isCapitals = (v: string) => v === v.toLocaleUpperCase('vi');
 
 /** The typed value as stored: NFC, spaces collapsed, trimmed. */
-export const cleanValue = (text: string): string => text.normalize('NFC').replace(/[ \t]+/g, ' ').trim();
+export const cleanValue = (text: string): string =>
+  text
+    .normalize('NFC')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 
 /** Why `value` does not fit a field of `kind`, or undefined when it does (the decree's rules first). */
 export function checkValue(kind: FieldKind, value: string): ValueProblem | undefined {
@@ -127,7 +133,11 @@ export function applyOverrides(base: CommuneFile, stored: ReadonlyMap<string, st
  * The file with `key` set to the typed `text`, or why not. `current` is the file as the bot uses it
  * now (the base with the stored values).
  */
-export function tryValue(current: CommuneFile, key: string, text: string): { ok: true; value: string; file: CommuneFile } | { ok: false; problem: ValueProblem } {
+export function tryValue(
+  current: CommuneFile,
+  key: string,
+  text: string,
+): { ok: true; value: string; file: CommuneFile } | { ok: false; problem: ValueProblem } {
   const field = settingFields(current).find((f) => f.key === key);
   if (!field) return { ok: false, problem: 'invalid' };
   const value = cleanValue(text);

@@ -62,7 +62,15 @@ function progressTable(ctx: DossierContext, input: YearlyInput): { columns: Colu
     { title: w('colMet'), width: 0.11, align: 'center' },
   ];
   const rows: Row[] = input.progress.map((p, i) => ({
-    cells: [String(i + 1), p.unitName, p.field, countsText(p.targets, p.targets), countsText(p.submitted, p.targets), countsText(p.approved, p.targets), p.met ? w('met') : w('notMet')],
+    cells: [
+      String(i + 1),
+      p.unitName,
+      p.field,
+      countsText(p.targets, p.targets),
+      countsText(p.submitted, p.targets),
+      countsText(p.approved, p.targets),
+      p.met ? w('met') : w('notMet'),
+    ],
   }));
   return { columns, rows };
 }
@@ -112,7 +120,13 @@ export function buildYearlyReport(ctx: DossierContext, input: YearlyInput): Offi
 
 /** Progress and the lists as a workbook: targets, exemplars, good deeds (one sheet each). */
 export function buildYearlyWorkbook(ctx: DossierContext, input: YearlyInput): Workbook {
-  const w = (k: string) => wording(ctx.commune, 'baoCaoNam', k, { year: String(input.year), date: shortDate(ctx.date), met: input.progress.filter((p) => p.met).length, total: input.progress.length });
+  const w = (k: string) =>
+    wording(ctx.commune, 'baoCaoNam', k, {
+      year: String(input.year),
+      date: shortDate(ctx.date),
+      met: input.progress.filter((p) => p.met).length,
+      total: input.progress.length,
+    });
   return {
     fileName: `tien-do-${input.year}-${ctx.date}`,
     sheets: [

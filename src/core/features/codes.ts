@@ -10,7 +10,12 @@ import { identityKey, NO_ATTEMPT_LIMIT } from '../limits.ts';
 import type { Roles } from '../roles.ts';
 
 /** A typed code as a limiter key: case, spaces and dashes ignored (as the repositories read it). */
-export const codeKey = (typed: string): string => `code:${typed.normalize('NFKC').toUpperCase().replace(/[\s\-\u2010-\u2015\u2212]/g, '').slice(0, 32)}`;
+export const codeKey = (typed: string): string =>
+  `code:${typed
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-\u2010-\u2015\u2212]/g, '')
+    .slice(0, 32)}`;
 
 const keysOf = (ctx: Ctx, typed: string): string[] => [identityKey(ctx.channel, ctx.message.userId), codeKey(typed)];
 
@@ -37,7 +42,16 @@ export async function withAttemptLimit(ctx: Ctx, command: string, typed: string,
       admins.map((personId) => ({
         personId,
         key: `security:codes:${ctx.channel}:${ctx.message.userId}:${slot}:${personId}`,
-        reply: { lines: [msg('code-limit-admin-notice', { name: ctx.person.displayName, channel: msg('channel-name', { channel: ctx.channel }), id: ctx.message.userId, command })] },
+        reply: {
+          lines: [
+            msg('code-limit-admin-notice', {
+              name: ctx.person.displayName,
+              channel: msg('channel-name', { channel: ctx.channel }),
+              id: ctx.message.userId,
+              command,
+            }),
+          ],
+        },
       })),
     );
   }
@@ -50,7 +64,8 @@ export function rolesLine(ctx: Ctx, roles: Roles): Msg {
   if (roles.admin) names.push(msg('role-name', { role: 'ADMIN' }));
   if (roles.council) names.push(msg('role-name', { role: 'COUNCIL' }));
   if (roles.chair) names.push(msg('role-name', { role: 'CHAIR' }));
-  for (const unit of roles.officerUnits) names.push(msg('role-with-unit', { role: msg('role-name', { role: 'OFFICER' }), unit: ctx.catalog.unitName(unit, ctx.locale) }));
+  for (const unit of roles.officerUnits)
+    names.push(msg('role-with-unit', { role: msg('role-name', { role: 'OFFICER' }), unit: ctx.catalog.unitName(unit, ctx.locale) }));
   return names.length > 0 ? msg('roles-list', { roles: names }) : msg('roles-none');
 }
 

@@ -11,7 +11,9 @@ import { commandGroupPolicy } from '../group-policy.ts';
 export function helpReply(ctx: Ctx): Reply {
   // In a group only the commands answered there are listed (and nobody's roles are shown to others).
   const inGroup = ctx.message.chatType === 'group';
-  const lines = COMMANDS.filter((c) => c.name !== 'start' && (inGroup ? c.audience === 'everyone' && commandGroupPolicy(c.name) === 'public' : mayUse(ctx.roles, c.audience))).map((c) => {
+  const lines = COMMANDS.filter(
+    (c) => c.name !== 'start' && (inGroup ? c.audience === 'everyone' && commandGroupPolicy(c.name) === 'public' : mayUse(ctx.roles, c.audience)),
+  ).map((c) => {
     // English readers see the English names first, as in their command menu and every English text.
     const first = ctx.locale === 'en' ? c.english : c.name;
     const others = [c.name, ...otherNames(c)].filter((n, i, all) => n !== first && all.indexOf(n) === i);

@@ -41,9 +41,7 @@ export type ClaimRefusal = { ok: false; reason: 'self' } | { ok: false; reason: 
 export type ClaimResult = { ok: true; preview: LinkPreview } | { ok: false; reason: 'invalid' } | ClaimRefusal;
 
 export type LinkResult =
-  | { ok: true; personId: number; displayName: string; mergedId: number; claimChannel: string }
-  | { ok: false; reason: 'invalid' }
-  | ClaimRefusal;
+  { ok: true; personId: number; displayName: string; mergedId: number; claimChannel: string } | { ok: false; reason: 'invalid' } | ClaimRefusal;
 
 /** Repository port (implemented in `src/db/link-repository.ts`). */
 export interface LinkRepository {
@@ -95,7 +93,15 @@ async function confirmation(ctx: Ctx, p: LinkPreview, side: 'claimant' | 'owner'
   if (hasRole(roles.claimant)) lines.push(msg('link-staff-warning', { roles: rolesLine(ctx, roles.claimant), owner: p.owner.displayName }));
   lines.push(msg('link-confirm-until', { until: formatLocalDateTime(p.expiresAt, ctx.services.settings.timeZone) }));
   const [yes, no] = side === 'claimant' ? ['y', 'n'] : ['o', 'x'];
-  return { lines, buttons: [[{ label: msg('link-yes'), action: `lk:${yes}:${p.codeId}` }, { label: msg('link-no'), action: `lk:${no}:${p.codeId}` }]] };
+  return {
+    lines,
+    buttons: [
+      [
+        { label: msg('link-yes'), action: `lk:${yes}:${p.codeId}` },
+        { label: msg('link-no'), action: `lk:${no}:${p.codeId}` },
+      ],
+    ],
+  };
 }
 
 async function claim(links: LinkRepository, ctx: Ctx, typed: string): Promise<Reply[]> {
@@ -114,7 +120,17 @@ async function link(links: LinkRepository, ctx: Ctx, args: string): Promise<Repl
   if (args) return claim(links, ctx, args);
   const expiresAt = new Date(ctx.now.getTime() + LINK_CODE_TTL_MS);
   const code = formatLinkCode(await links.createCode({ personId: ctx.personId, expiresAt }));
-  return [{ lines: [msg('link-code', { code, until: formatLocalDateTime(expiresAt, ctx.services.settings.timeZone), channel: msg('channel-name', { channel: ctx.channel }) })] }];
+  return [
+    {
+      lines: [
+        msg('link-code', {
+          code,
+          until: formatLocalDateTime(expiresAt, ctx.services.settings.timeZone),
+          channel: msg('channel-name', { channel: ctx.channel }),
+        }),
+      ],
+    },
+  ];
 }
 
 /** Buttons `lk:<op>:<codeId>`: y/n by the account that typed the code, o/x by the code's owner. */

@@ -25,7 +25,10 @@ async function settable(ctx: Ctx): Promise<{ m: Milestone; actual?: string }[]> 
   const actual = await ctx.services.milestoneDates.list(ctx.catalog.plan.id);
   return ctx.catalog.plan.milestones
     .map((m) => ({ m, actual: actual.get(m.code) }))
-    .filter(({ m, actual: a }) => milestoneLastDay(m, a) >= ctx.today || (a === undefined && m.precision !== 'DAY' && m.date.slice(0, 4) >= String(Number(ctx.today.slice(0, 4)) - 1)));
+    .filter(
+      ({ m, actual: a }) =>
+        milestoneLastDay(m, a) >= ctx.today || (a === undefined && m.precision !== 'DAY' && m.date.slice(0, 4) >= String(Number(ctx.today.slice(0, 4)) - 1)),
+    );
 }
 
 async function listReply(ctx: Ctx): Promise<Reply> {
@@ -62,7 +65,10 @@ const dateStep: DialogStep<Ctx, MilestoneDateData> = {
     const date = parseTypedDate(input.text ?? '');
     if (!date) return { stay: true, say: [{ lines: [msg('mdate-bad-date')] }] };
     await repo.set({ planSlug, code: m.code, date, byId: ctx.personId, now: ctx.now });
-    return { done: true, say: [{ lines: [msg('mdate-set', { title: pick(m.title, ctx.locale), date: formatPlanDate(date), past: date < ctx.today ? 'yes' : 'no' })] }] };
+    return {
+      done: true,
+      say: [{ lines: [msg('mdate-set', { title: pick(m.title, ctx.locale), date: formatPlanDate(date), past: date < ctx.today ? 'yes' : 'no' })] }],
+    };
   },
 };
 

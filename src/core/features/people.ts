@@ -31,7 +31,9 @@ async function invite(ctx: Ctx, role: Role, unitCode: string | null): Promise<Re
   const expiresAt = new Date(ctx.now.getTime() + INVITE_TTL_MS);
   const code = await ctx.services.roles.createInvite({ role, planSlug: ctx.catalog.plan.id, unitCode, byId: ctx.personId, expiresAt });
   const unit = unitCode ? msg('role-unit', { unit: ctx.catalog.unitName(unitCode, ctx.locale) }) : '';
-  return [{ lines: [msg('invite-created', { role: msg('role-name', { role }), unit, code, until: formatLocalDate(expiresAt, ctx.services.settings.timeZone) })] }];
+  return [
+    { lines: [msg('invite-created', { role: msg('role-name', { role }), unit, code, until: formatLocalDate(expiresAt, ctx.services.settings.timeZone) })] },
+  ];
 }
 
 /** `inv:l`: the unused invites, each with a cancel button (issue [3/9]). */
@@ -43,7 +45,15 @@ async function openInvites(ctx: Ctx): Promise<Reply[]> {
   const buttons: Button[][] = [];
   for (const i of open) {
     const unit = i.unitCode ? msg('role-unit', { unit: ctx.catalog.unitName(i.unitCode, ctx.locale) }) : '';
-    lines.push(msg('invites-item', { tail: i.codeTail, role: msg('role-name', { role: i.role }), unit, by: i.createdByName ?? '-', until: formatLocalDate(i.expiresAt, tz) }));
+    lines.push(
+      msg('invites-item', {
+        tail: i.codeTail,
+        role: msg('role-name', { role: i.role }),
+        unit,
+        by: i.createdByName ?? '-',
+        until: formatLocalDate(i.expiresAt, tz),
+      }),
+    );
     buttons.push([{ label: msg('invites-cancel', { tail: i.codeTail }), action: `inv:c:${i.id}` }]);
   }
   return [{ lines, buttons }];
@@ -82,7 +92,12 @@ async function revoke(ctx: Ctx, payload: string): Promise<Reply[]> {
   if (!owner || !grant) return [{ lines: [msg('people-revoke-gone')] }];
   if (grant.role === 'ADMIN' && (await ctx.services.roles.adminIds()).length <= 1) return [{ lines: [msg('people-last-admin')] }];
   if (!confirmed) {
-    return [{ lines: [msg('people-revoke-confirm', { name: owner.displayName, role: msg('role-name', { role: grant.role }) })], buttons: [[{ label: msg('people-revoke-yes'), action: `rk:y:${grantId}` }]] }];
+    return [
+      {
+        lines: [msg('people-revoke-confirm', { name: owner.displayName, role: msg('role-name', { role: grant.role }) })],
+        buttons: [[{ label: msg('people-revoke-yes'), action: `rk:y:${grantId}` }]],
+      },
+    ];
   }
   const done = await ctx.services.roles.revoke({ grantId });
   if (done) await closeDialogsAfterRevoke(ctx, owner.id, grantId);
@@ -97,7 +112,9 @@ async function closeDialogsAfterRevoke(ctx: Ctx, personId: number, grantId: numb
   const roles = await ctx.services.roles.rolesOf({ personId, planSlug: ctx.catalog.plan.id });
   const closed = await ctx.services.dialogs.closeIfNotAllowed({ ...ctx, personId, roles });
   if (!closed) return;
-  await ctx.services.notifier.notify([{ personId, key: `dialog-closed-role:${personId}:${grantId}`, reply: { lines: [msg('dialog-closed-role-notice', { kind: closed.kind })] } }]);
+  await ctx.services.notifier.notify([
+    { personId, key: `dialog-closed-role:${personId}:${grantId}`, reply: { lines: [msg('dialog-closed-role-notice', { kind: closed.kind })] } },
+  ]);
 }
 
 export const peopleFeature: Feature = {
@@ -116,7 +133,12 @@ export const peopleFeature: Feature = {
       if (!ctx.roles.admin) return denied();
       const [op, value] = payload.split(':');
       if (op === 'r' && value === 'OFFICER') {
-        return [{ lines: [msg('invite-choose-unit')], buttons: ctx.catalog.plan.units.map((u) => [{ label: msg('plain', { text: u.name[ctx.locale] }), action: `inv:u:${u.code}` }]) }];
+        return [
+          {
+            lines: [msg('invite-choose-unit')],
+            buttons: ctx.catalog.plan.units.map((u) => [{ label: msg('plain', { text: u.name[ctx.locale] }), action: `inv:u:${u.code}` }]),
+          },
+        ];
       }
       if (op === 'r' && (value === 'COUNCIL' || value === 'CHAIR' || value === 'ADMIN')) return invite(ctx, value, null);
       if (op === 'u' && ctx.catalog.plan.units.some((u) => u.code === value)) return invite(ctx, 'OFFICER', value!);

@@ -44,7 +44,13 @@ async function preferencesReply(ctx: Ctx): Promise<Reply> {
     const on = chosen[kind] ?? defaultEnabled(kind);
     return [{ label: msg('prefs-toggle', { on: on ? 'yes' : 'no', kind: kindLabel(kind) }), action: `pf:${kind}` }];
   });
-  return { lines: [msg('prefs-title'), ...kinds.map((kind) => msg('prefs-line', { on: (chosen[kind] ?? defaultEnabled(kind)) ? 'yes' : 'no', kind: kindLabel(kind) }))], buttons };
+  return {
+    lines: [
+      msg('prefs-title'),
+      ...kinds.map((kind) => msg('prefs-line', { on: (chosen[kind] ?? defaultEnabled(kind)) ? 'yes' : 'no', kind: kindLabel(kind) })),
+    ],
+    buttons,
+  };
 }
 
 async function schedule(ctx: Ctx): Promise<Reply[]> {
@@ -55,7 +61,11 @@ async function schedule(ctx: Ctx): Promise<Reply[]> {
     lines.push(msg('schedule-job', { name: msg('schedule-job-name', { name: j.name }), cron: j.cron, next: formatLocalDateTime(j.next, tz) }));
     lines.push(
       j.last
-        ? msg('schedule-last', { period: `${formatPlanDate(j.last.period.slice(0, 10))} ${j.last.period.slice(11)}`, state: j.last.state, result: j.last.state === 'SKIPPED' ? msg('job-result-skipped') : jobResult(j.last.result) })
+        ? msg('schedule-last', {
+            period: `${formatPlanDate(j.last.period.slice(0, 10))} ${j.last.period.slice(11)}`,
+            state: j.last.state,
+            result: j.last.state === 'SKIPPED' ? msg('job-result-skipped') : jobResult(j.last.result),
+          })
         : msg('schedule-never'),
     );
   }

@@ -40,7 +40,8 @@ export const noteDialog: DialogDefinition<Ctx, NoteData> = {
   },
 };
 
-export const startNote = (ctx: Ctx, id: number, kind: NoteKind): Promise<Reply[]> => ctx.services.dialogs.start(ctx, NOTE_DIALOG, 'text', { id, kind } satisfies NoteData);
+export const startNote = (ctx: Ctx, id: number, kind: NoteKind): Promise<Reply[]> =>
+  ctx.services.dialogs.start(ctx, NOTE_DIALOG, 'text', { id, kind } satisfies NoteData);
 
 /** Rút hồ sơ: an officer of the unit withdraws a SUBMITTED or RETURNED nomination, with a reason. */
 export const withdrawDialog: DialogDefinition<Ctx, { id: number }> = {

@@ -37,7 +37,10 @@ async function draftsReply(ctx: Ctx): Promise<Reply | undefined> {
   if (drafts.length === 0) return undefined;
   const tz = ctx.services.settings.timeZone;
   return {
-    lines: [msg('drafts-title', { count: drafts.length }), ...drafts.map((d) => msg('drafts-item', { name: d.nomineeName, named: d.nomineeName ? 'yes' : 'no', date: formatLocalDate(d.updatedAt, tz) }))],
+    lines: [
+      msg('drafts-title', { count: drafts.length }),
+      ...drafts.map((d) => msg('drafts-item', { name: d.nomineeName, named: d.nomineeName ? 'yes' : 'no', date: formatLocalDate(d.updatedAt, tz) })),
+    ],
     buttons: drafts.map((d) => [
       { label: msg('drafts-resume', { name: clip(d.nomineeName, 30), named: d.nomineeName ? 'yes' : 'no' }), action: `dr:r:${d.id}` },
       { label: msg('drafts-delete'), action: `dr:x:${d.id}` },
@@ -70,7 +73,15 @@ async function nominationsPage(ctx: Ctx, offset: number, rawQuery: string): Prom
   const tz = ctx.services.settings.timeZone;
   const lines: Msg[] = [msg('mine-title', { total, from: offset + 1, to: offset + items.length, query })];
   for (const n of items) {
-    lines.push(msg('mine-item', { id: n.id, name: n.nomineeName, state: msg('nomination-state', { state: n.state }), category: n.categoryCode, date: formatLocalDate(n.createdAt, tz) }));
+    lines.push(
+      msg('mine-item', {
+        id: n.id,
+        name: n.nomineeName,
+        state: msg('nomination-state', { state: n.state }),
+        category: n.categoryCode,
+        date: formatLocalDate(n.createdAt, tz),
+      }),
+    );
   }
   const buttons: Button[][] = items.map((n) => [{ label: msg('mine-open', { id: n.id, name: clip(n.nomineeName, 30) }), action: `nom:v:${n.id}` }]);
   const nav = pager('hs', offset, total, query);
@@ -125,15 +136,32 @@ const RECORDED: NominationState[] = ['SUBMITTED', 'RETURNED', 'PROPOSED', 'PROPO
 async function earlierPlans(ctx: Ctx, offset: number): Promise<Reply[]> {
   const plans = (await plansActiveFirst(ctx)).filter((p) => p.slug !== ctx.catalog.plan.id);
   const everyUnit = ctx.roles.admin || ctx.roles.council;
-  const { total, sections } = await pageAcrossPlans(ctx, plans, { states: RECORDED, unitCodes: everyUnit ? undefined : ctx.roles.officerUnits }, offset, PAGE_SIZE);
+  const { total, sections } = await pageAcrossPlans(
+    ctx,
+    plans,
+    { states: RECORDED, unitCodes: everyUnit ? undefined : ctx.roles.officerUnits },
+    offset,
+    PAGE_SIZE,
+  );
   if (total === 0) return [{ lines: [msg('earlier-plans-empty')] }];
   const tz = ctx.services.settings.timeZone;
   const lines: Msg[] = [msg('earlier-plans-title', { total, from: offset + 1, to: offset + sections.reduce((n, s) => n + s.items.length, 0) })];
   for (const { plan, items } of sections) {
     lines.push(msg('exemplars-plan-heading', { plan: plan.title[ctx.locale], active: 'no' }));
-    for (const n of items) lines.push(msg('mine-item', { id: n.id, name: n.nomineeName, state: msg('nomination-state', { state: n.state }), category: n.categoryCode, date: formatLocalDate(n.createdAt, tz) }));
+    for (const n of items)
+      lines.push(
+        msg('mine-item', {
+          id: n.id,
+          name: n.nomineeName,
+          state: msg('nomination-state', { state: n.state }),
+          category: n.categoryCode,
+          date: formatLocalDate(n.createdAt, tz),
+        }),
+      );
   }
-  const buttons: Button[][] = sections.flatMap((s) => s.items).map((n) => [{ label: msg('mine-open', { id: n.id, name: clip(n.nomineeName, 30) }), action: `nom:v:${n.id}` }]);
+  const buttons: Button[][] = sections
+    .flatMap((s) => s.items)
+    .map((n) => [{ label: msg('mine-open', { id: n.id, name: clip(n.nomineeName, 30) }), action: `nom:v:${n.id}` }]);
   const nav = pager('hp', offset, total, '');
   if (nav.length > 0) buttons.push(nav);
   return [{ lines, buttons }];
@@ -175,7 +203,11 @@ function actionButtons(ctx: Ctx, n: Nomination): Button[][] {
   if (n.state === 'SUBMITTED' && ctx.roles.chair) rows.push(...chairButtons(n));
   if ((n.state === 'SUBMITTED' || n.state === 'RETURNED') && ownUnit) rows.push([{ label: msg('nomination-withdraw'), action: `nom:w:${n.id}` }]);
   if (n.state === 'PROPOSED' && mayRecordDecisions(ctx)) {
-    rows.push([{ label: msg('decide-open'), action: `qd:d:${n.id}` }], [{ label: msg('propose-higher-open'), action: `qd:p:${n.id}` }], [{ label: msg('decline-open'), action: `qd:x:${n.id}` }]);
+    rows.push(
+      [{ label: msg('decide-open'), action: `qd:d:${n.id}` }],
+      [{ label: msg('propose-higher-open'), action: `qd:p:${n.id}` }],
+      [{ label: msg('decline-open'), action: `qd:x:${n.id}` }],
+    );
   }
   if (n.state === 'PROPOSED_HIGHER' && mayRecordDecisions(ctx)) {
     rows.push([{ label: msg('higher-awarded-open'), action: `qd:a:${n.id}` }], [{ label: msg('higher-refused-open'), action: `qd:f:${n.id}` }]);
@@ -236,9 +268,15 @@ export const listsFeature: Feature = {
     guong: (ctx, args) => exemplars(ctx, 0, args),
   },
   actions: {
-    hs: (ctx, payload) => (ctx.roles.officerUnits.length || ctx.roles.admin || ctx.roles.council ? mine(ctx, ...page(payload)) : Promise.resolve([{ lines: [msg('access-denied', { audience: 'officer' })] }])),
+    hs: (ctx, payload) =>
+      ctx.roles.officerUnits.length || ctx.roles.admin || ctx.roles.council
+        ? mine(ctx, ...page(payload))
+        : Promise.resolve([{ lines: [msg('access-denied', { audience: 'officer' })] }]),
     gu: (ctx, payload) => exemplars(ctx, ...page(payload)),
-    hp: (ctx, payload) => (ctx.roles.officerUnits.length || ctx.roles.admin || ctx.roles.council ? earlierPlans(ctx, page(payload)[0]) : Promise.resolve([{ lines: [msg('access-denied', { audience: 'officer' })] }])),
+    hp: (ctx, payload) =>
+      ctx.roles.officerUnits.length || ctx.roles.admin || ctx.roles.council
+        ? earlierPlans(ctx, page(payload)[0])
+        : Promise.resolve([{ lines: [msg('access-denied', { audience: 'officer' })] }]),
     gv: exemplarView,
     nom: nominationAction,
     dr: async (ctx, payload) => {

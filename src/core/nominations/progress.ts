@@ -45,7 +45,18 @@ function add(counts: Counts, quota: Quota, subject: ProgressRow['subjectType'], 
 
 /** Pure: progress of every quota row of the plan. */
 export function computeProgress(plan: PlanFile, rows: ProgressRow[], timeZone: string): QuotaProgress[] {
-  const result = new Map(plan.quotas.map((q) => [q.code, { quota: q, submitted: zero(), approved: zero(), approvedByPhase: Object.fromEntries(plan.phases.map((p) => [p.code, zero()])) as Record<string, Counts>, met: false }]));
+  const result = new Map(
+    plan.quotas.map((q) => [
+      q.code,
+      {
+        quota: q,
+        submitted: zero(),
+        approved: zero(),
+        approvedByPhase: Object.fromEntries(plan.phases.map((p) => [p.code, zero()])) as Record<string, Counts>,
+        met: false,
+      },
+    ]),
+  );
   for (const row of rows) {
     const quota = quotaFor(plan, row);
     if (!quota || row.state === 'DRAFT' || row.state === 'REJECTED') continue;

@@ -78,7 +78,9 @@ const unitStep: Step = {
     buttons: ctx.roles.officerUnits.map((u) => [stepButton('unit', msg('plain', { text: ctx.catalog.unitName(u, ctx.locale) }), u)]),
   }),
   handle: (ctx, data, input) =>
-    input.value && ctx.roles.officerUnits.includes(input.value) ? proceed(ctx, { ...data, unitCode: input.value }, 'unit', 'type') : stay('register-choose-button'),
+    input.value && ctx.roles.officerUnits.includes(input.value)
+      ? proceed(ctx, { ...data, unitCode: input.value }, 'unit', 'type')
+      : stay('register-choose-button'),
 };
 
 const typeStep: Step = {
@@ -91,7 +93,12 @@ const typeStep: Step = {
     const type = input.value as SubjectType | undefined;
     if (!type || !ctx.catalog.plan.categories.some((c) => c.subjectTypes.includes(type))) return stay('register-choose-button');
     const keep = category(ctx, data)?.subjectTypes.includes(type) && type === data.subjectType;
-    return proceed(ctx, { ...data, subjectType: type, ...(keep ? {} : { categoryCode: undefined, profile: null, selfCheck: [], notApplicable: [] }) }, 'type', 'cat');
+    return proceed(
+      ctx,
+      { ...data, subjectType: type, ...(keep ? {} : { categoryCode: undefined, profile: null, selfCheck: [], notApplicable: [] }) },
+      'type',
+      'cat',
+    );
   },
 };
 
@@ -111,7 +118,15 @@ const categoryStep: Step = {
     const next = {
       ...data,
       categoryCode: c.code,
-      ...(changed ? { selfCheck: [], notApplicable: [], movementCode: c.movement ?? null, profile: profiles.length === 1 ? profiles[0]!.code : null, ...redoAfter(data, ['mov', 'check']) } : {}),
+      ...(changed
+        ? {
+            selfCheck: [],
+            notApplicable: [],
+            movementCode: c.movement ?? null,
+            profile: profiles.length === 1 ? profiles[0]!.code : null,
+            ...redoAfter(data, ['mov', 'check']),
+          }
+        : {}),
     };
     return proceed(ctx, next, 'cat', profiles.length > 1 ? 'prof' : 'mov');
   },
@@ -125,16 +140,25 @@ const profileStep: Step = {
     return {
       lines: [
         msg('register-ask-profile', { code: c.code }),
-        ...profiles.flatMap((p) => (p.eligibility ? [msg('register-profile-item', { name: pick(p.name, ctx.locale), eligibility: pick(p.eligibility, ctx.locale) })] : [])),
+        ...profiles.flatMap((p) =>
+          p.eligibility ? [msg('register-profile-item', { name: pick(p.name, ctx.locale), eligibility: pick(p.eligibility, ctx.locale) })] : [],
+        ),
       ],
-      buttons: profiles.map((p) => [stepButton('prof', msg(p.code === data.profile ? 'register-choice-current' : 'plain', { text: clip(pick(p.name, ctx.locale), 60) }), p.code)]),
+      buttons: profiles.map((p) => [
+        stepButton('prof', msg(p.code === data.profile ? 'register-choice-current' : 'plain', { text: clip(pick(p.name, ctx.locale), 60) }), p.code),
+      ]),
     };
   },
   handle: (ctx, data, input) => {
     const c = category(ctx, data)!;
     const p = profilesFor(c, data.subjectType!).find((x) => x.code === input.value);
     if (!p) return stay('register-choose-button');
-    return proceed(ctx, { ...data, profile: p.code, ...(p.code !== data.profile ? { selfCheck: [], notApplicable: [], ...redoAfter(data, ['check']) } : {}) }, 'prof', 'mov');
+    return proceed(
+      ctx,
+      { ...data, profile: p.code, ...(p.code !== data.profile ? { selfCheck: [], notApplicable: [], ...redoAfter(data, ['check']) } : {}) },
+      'prof',
+      'mov',
+    );
   },
 };
 
@@ -165,7 +189,10 @@ const movementStep: Step = {
 function textStep(step: 'name' | 'place' | 'ach', next: string, field: 'nomineeName' | 'place' | 'achievements', limits: readonly [number, number]): Step {
   return {
     prompt: (_ctx, data) => ({
-      lines: [msg(`register-ask-${step}`, { type: msg('subject-type', { type: data.subjectType ?? '' }) }), ...(data[field] ? [msg('register-current', { value: clip(data[field]!, 300) })] : [])],
+      lines: [
+        msg(`register-ask-${step}`, { type: msg('subject-type', { type: data.subjectType ?? '' }) }),
+        ...(data[field] ? [msg('register-current', { value: clip(data[field]!, 300) })] : []),
+      ],
       buttons: data[field] ? [[stepButton(step, msg('register-keep'), 'keep')]] : [],
     }),
     handle: (ctx, data, input) => {
@@ -183,7 +210,10 @@ const evidenceCount = (data: RegisterData): number => data.evidence.length + (da
 
 const evidenceStep: Step = {
   prompt: (_ctx, data) => ({
-    lines: [msg('register-ask-evidence', { max: MAX_EVIDENCE }), ...(evidenceCount(data) ? [msg('register-evidence-count', { count: evidenceCount(data) })] : [])],
+    lines: [
+      msg('register-ask-evidence', { max: MAX_EVIDENCE }),
+      ...(evidenceCount(data) ? [msg('register-evidence-count', { count: evidenceCount(data) })] : []),
+    ],
     buttons: [[stepButton('evid', msg(evidenceCount(data) ? 'register-evidence-done' : 'register-evidence-skip', { count: evidenceCount(data) }), 'ok')]],
   }),
   handle: (ctx, data, input) => {
@@ -196,14 +226,25 @@ const evidenceStep: Step = {
       if (input.text === undefined || !input.text.trim()) return stay('register-evidence-expected');
       if ('error' in note) return { stay: true, say: [{ lines: [note.error] }] };
       if (had >= MAX_EVIDENCE) return stay('register-evidence-limit', { max: MAX_EVIDENCE });
-      return { stay: true, data: { ...data, evidenceNotes: [...notes, note.value] }, say: [{ lines: [msg('register-evidence-note-received', { count: had + 1 })] }] };
+      return {
+        stay: true,
+        data: { ...data, evidenceNotes: [...notes, note.value] },
+        say: [{ lines: [msg('register-evidence-note-received', { count: had + 1 })] }],
+      };
     }
     const evidence = [...data.evidence, ...input.attachments].slice(0, Math.max(data.evidence.length, MAX_EVIDENCE - notes.length));
     const dropped = data.evidence.length + input.attachments.length - evidence.length;
     return {
       stay: true,
       data: { ...data, evidence },
-      say: [{ lines: [msg('register-evidence-received', { count: evidence.length + notes.length }), ...(dropped > 0 ? [msg('register-evidence-limit', { max: MAX_EVIDENCE })] : [])] }],
+      say: [
+        {
+          lines: [
+            msg('register-evidence-received', { count: evidence.length + notes.length }),
+            ...(dropped > 0 ? [msg('register-evidence-limit', { max: MAX_EVIDENCE })] : []),
+          ],
+        },
+      ],
     };
   },
 };
@@ -262,10 +303,16 @@ const unmetStep: Step = {
   prompt: (ctx, data) => {
     const c = category(ctx, data)!;
     const na = data.notApplicable ?? [];
-    const unmet = applicableCriteria(c, nomineeOf(data)).filter((a) => !data.selfCheck.includes(a.criterion.code) && !(a.conditional && na.includes(a.criterion.code)));
+    const unmet = applicableCriteria(c, nomineeOf(data)).filter(
+      (a) => !data.selfCheck.includes(a.criterion.code) && !(a.conditional && na.includes(a.criterion.code)),
+    );
     const score = selfCheckScore(c, nomineeOf(data), data.selfCheck, na);
     return {
-      lines: [msg('register-unmet-title', { count: unmet.length, total: score.total }), ...unmet.map((a) => msg('criteria-general-item', { text: pick(a.criterion.text, ctx.locale) })), msg('register-unmet-hint')],
+      lines: [
+        msg('register-unmet-title', { count: unmet.length, total: score.total }),
+        ...unmet.map((a) => msg('criteria-general-item', { text: pick(a.criterion.text, ctx.locale) })),
+        msg('register-unmet-hint'),
+      ],
       buttons: [[stepButton('unmet', msg('register-continue'), 'ok')]],
     };
   },
@@ -275,11 +322,17 @@ const unmetStep: Step = {
 /** The summary of a nomination's answers (also used by the duplicate check and the review). */
 export function summaryLines(
   ctx: Ctx,
-  d: Pick<RegisterData, 'unitCode' | 'subjectType' | 'categoryCode' | 'movementCode' | 'nomineeName' | 'place' | 'achievements' | 'selfCheck' | 'profile' | 'notApplicable'> & { evidenceCount: number },
+  d: Pick<
+    RegisterData,
+    'unitCode' | 'subjectType' | 'categoryCode' | 'movementCode' | 'nomineeName' | 'place' | 'achievements' | 'selfCheck' | 'profile' | 'notApplicable'
+  > & { evidenceCount: number },
 ): Msg[] {
   const c = d.categoryCode ? ctx.catalog.categoryByCode.get(d.categoryCode) : undefined;
   const profile = c && d.subjectType ? profileOf(c, { subjectType: d.subjectType, profile: d.profile }) : undefined;
-  const score = c && d.subjectType ? selfCheckScore(c, { subjectType: d.subjectType, profile: d.profile }, d.selfCheck, d.notApplicable ?? []) : { met: 0, total: 0, notApplicable: 0 };
+  const score =
+    c && d.subjectType
+      ? selfCheckScore(c, { subjectType: d.subjectType, profile: d.profile }, d.selfCheck, d.notApplicable ?? [])
+      : { met: 0, total: 0, notApplicable: 0 };
   return [
     msg('nomination-field-name', { name: d.nomineeName ?? '', type: msg('subject-type', { type: d.subjectType ?? '' }) }),
     msg('nomination-field-category', { code: c?.code ?? '', name: c ? pick(c.name, ctx.locale) : '' }),
@@ -421,7 +474,8 @@ export async function startRegistration(ctx: Ctx, prefill: Partial<RegisterData>
   // A plan past its end still accepts late records, but the officer should know (and the
   // administrator can load the next plan: docs/plans.md).
   const { plan } = ctx.catalog;
-  if (ctx.today > plan.period.end) return warned([{ lines: [msg('register-plan-ended', { plan: pick(plan.title, ctx.locale), end: formatPlanDate(plan.period.end) })] }, ...replies]);
+  if (ctx.today > plan.period.end)
+    return warned([{ lines: [msg('register-plan-ended', { plan: pick(plan.title, ctx.locale), end: formatPlanDate(plan.period.end) })] }, ...replies]);
   return warned(replies);
 }
 
@@ -436,7 +490,9 @@ export async function startResubmission(ctx: Ctx, n: Nomination): Promise<Reply[
     nomineeName: n.nomineeName,
     place: n.place,
     achievements: n.achievements,
-    evidence: n.evidence.flatMap((e) => (e.kind === 'NOTE' ? [] : [{ kind: e.kind, channel: e.channel as Attachment['channel'], fileRef: e.fileRef, fileName: e.fileName ?? undefined }])),
+    evidence: n.evidence.flatMap((e) =>
+      e.kind === 'NOTE' ? [] : [{ kind: e.kind, channel: e.channel as Attachment['channel'], fileRef: e.fileRef, fileName: e.fileName ?? undefined }],
+    ),
     evidenceNotes: n.evidence.filter((e) => e.kind === 'NOTE').map((e) => e.fileRef),
     selfCheck: n.selfCheck,
     profile: n.profile,
@@ -445,7 +501,17 @@ export async function startResubmission(ctx: Ctx, n: Nomination): Promise<Reply[
   };
   const c = ctx.catalog.categoryByCode.get(n.categoryCode);
   const asksProfile = c ? profilesFor(c, n.subjectType).length > 1 : false;
-  return ctx.services.dialogs.start(ctx, REGISTER_DIALOG, 'sum', data, ['type', 'cat', ...(asksProfile ? ['prof'] : []), 'mov', 'name', 'place', 'ach', 'evid', 'check']);
+  return ctx.services.dialogs.start(ctx, REGISTER_DIALOG, 'sum', data, [
+    'type',
+    'cat',
+    ...(asksProfile ? ['prof'] : []),
+    'mov',
+    'name',
+    'place',
+    'ach',
+    'evid',
+    'check',
+  ]);
 }
 
 /**
@@ -453,18 +519,29 @@ export async function startResubmission(ctx: Ctx, n: Nomination): Promise<Reply[
  * draft, when anything was answered; returns the notice to show, or `undefined` when nothing was
  * kept (another kind of dialog, or nothing typed yet). See `./drafts.ts`.
  */
-export async function keepRegistrationDraft(drafts: DraftRepository, input: { personId: number; planSlug: string; dialog: StoredDialog; now: Date }): Promise<Reply | undefined> {
+export async function keepRegistrationDraft(
+  drafts: DraftRepository,
+  input: { personId: number; planSlug: string; dialog: StoredDialog; now: Date },
+): Promise<Reply | undefined> {
   const { dialog } = input;
   if (dialog.kind !== REGISTER_DIALOG) return undefined;
   const data = dialog.data as unknown as RegisterData;
   if (!registrationAnswered(data)) return undefined;
-  await drafts.save({ personId: input.personId, planSlug: input.planSlug, nomineeName: data.nomineeName ?? '', state: { step: dialog.step, history: dialog.history, data: dialog.data }, now: input.now });
+  await drafts.save({
+    personId: input.personId,
+    planSlug: input.planSlug,
+    nomineeName: data.nomineeName ?? '',
+    state: { step: dialog.step, history: dialog.history, data: dialog.data },
+    now: input.now,
+  });
   return { lines: [msg('draft-kept', { name: data.nomineeName ?? '', named: data.nomineeName ? 'yes' : 'no' })] };
 }
 
 /** Whether anything worth keeping was answered in a registration. */
 function registrationAnswered(data: RegisterData): boolean {
-  return Boolean(data.categoryCode || data.nomineeName || data.place || data.achievements || data.evidence?.length || data.evidenceNotes?.length || data.resubmitId);
+  return Boolean(
+    data.categoryCode || data.nomineeName || data.place || data.achievements || data.evidence?.length || data.evidenceNotes?.length || data.resubmitId,
+  );
 }
 
 /** Resumes a kept draft where the officer left it (the draft is removed: leaving again keeps it anew). */

@@ -55,7 +55,9 @@ async function votingView(ctx: Ctx, n: Nomination, extra: Button[][] = []): Prom
 
 /** The first nomination of my queue after `afterId` (or the first one), shown with vote buttons. */
 async function showQueue(ctx: Ctx, afterId?: number): Promise<Reply[]> {
-  const queue = (await ctx.services.nominations.reviewQueue({ planSlug: ctx.catalog.plan.id, voterId: ctx.personId })).filter((n) => n.proposerId !== ctx.personId);
+  const queue = (await ctx.services.nominations.reviewQueue({ planSlug: ctx.catalog.plan.id, voterId: ctx.personId })).filter(
+    (n) => n.proposerId !== ctx.personId,
+  );
   if (queue.length === 0) return [{ lines: [msg('review-empty')] }];
   const index = afterId === undefined ? 0 : queue.findIndex((n) => n.id === afterId) + 1;
   const n = queue[index % queue.length]!;
@@ -90,7 +92,16 @@ async function vote(ctx: Ctx, d: VoteData): Promise<Reply[]> {
   const members = await roles.councilMembers();
   let result: CastVoteResult;
   try {
-    result = await nominations.castVote({ id: d.id, round: d.round, voterId: ctx.personId, decision: d.decision, reason: d.reason, members, rule: settings.voteRule, now: ctx.now });
+    result = await nominations.castVote({
+      id: d.id,
+      round: d.round,
+      voterId: ctx.personId,
+      decision: d.decision,
+      reason: d.reason,
+      members,
+      rule: settings.voteRule,
+      now: ctx.now,
+    });
   } catch (error) {
     if (error instanceof NominationError && (error.code === 'stale-round' || error.code === 'not-open-for-vote')) return staleButton(ctx, d.id);
     if (error instanceof NominationError) return [{ lines: [msg('review-error', { code: error.code })] }, ...(await showQueue(ctx))];
@@ -101,7 +112,12 @@ async function vote(ctx: Ctx, d: VoteData): Promise<Reply[]> {
   if (result.decided) {
     const outcome = result.decided.outcome;
     replies.push({ lines: [msg('review-decided', { id: n.id, name: n.nomineeName, outcome })] });
-    await tellOutcome(ctx, n, outcome, result.decided.reasons.map((r) => `${r.voterName}: ${r.reason}`));
+    await tellOutcome(
+      ctx,
+      n,
+      outcome,
+      result.decided.reasons.map((r) => `${r.voterName}: ${r.reason}`),
+    );
     if (outcome === 'PROPOSE') await tellDecisionMakers(ctx, n);
   }
   if (result.stalled) {
@@ -126,7 +142,10 @@ export async function tellOutcome(ctx: Ctx, n: Nomination, outcome: 'PROPOSE' | 
     outcome === 'PROPOSE'
       ? { lines: [msg('notice-proposed', { id: n.id, name: n.nomineeName })], buttons: [[{ label: msg('nomination-open'), action: `nom:v:${n.id}` }]] }
       : outcome === 'RETURN'
-        ? { lines: [msg('notice-returned', { id: n.id, name: n.nomineeName, reason })], buttons: [[{ label: msg('nomination-edit'), action: `nom:e:${n.id}` }]] }
+        ? {
+            lines: [msg('notice-returned', { id: n.id, name: n.nomineeName, reason })],
+            buttons: [[{ label: msg('nomination-edit'), action: `nom:e:${n.id}` }]],
+          }
         : {
             lines: [
               msg('notice-rejected', {
@@ -139,7 +158,9 @@ export async function tellOutcome(ctx: Ctx, n: Nomination, outcome: 'PROPOSE' | 
             ],
           };
   const relevance = nominationRelevance(n);
-  await ctx.services.notifier.notify(people.map((personId) => ({ personId, key: `nomination:${n.id}:decided:r${n.round}:${outcome}:${personId}`, reply, relevance })));
+  await ctx.services.notifier.notify(
+    people.map((personId) => ({ personId, key: `nomination:${n.id}:decided:r${n.round}:${outcome}:${personId}`, reply, relevance })),
+  );
 }
 
 export const voteDialog: DialogDefinition<Ctx, VoteData> = {
@@ -151,16 +172,21 @@ export const voteDialog: DialogDefinition<Ctx, VoteData> = {
       handle: (_ctx, d, input) => {
         const reason = (input.text ?? '').replace(/\s+/g, ' ').trim();
         if (reason.length < REASON_LIMITS[0]) return { stay: true, say: [{ lines: [msg('register-too-short', { min: REASON_LIMITS[0] })] }] };
-        if (reason.length > REASON_LIMITS[1]) return { stay: true, say: [{ lines: [msg('register-too-long', { max: REASON_LIMITS[1], length: reason.length })] }] };
+        if (reason.length > REASON_LIMITS[1])
+          return { stay: true, say: [{ lines: [msg('register-too-long', { max: REASON_LIMITS[1], length: reason.length })] }] };
         return { next: 'confirm', data: { ...d, reason } };
       },
     },
     confirm: {
       prompt: (_ctx, d) => ({
-        lines: [msg('review-confirm', { decision: d.decision, id: d.id, round: d.round }), ...(d.reason ? [msg('review-confirm-reason', { reason: d.reason })] : [])],
+        lines: [
+          msg('review-confirm', { decision: d.decision, id: d.id, round: d.round }),
+          ...(d.reason ? [msg('review-confirm-reason', { reason: d.reason })] : []),
+        ],
         buttons: [[stepButton('confirm', msg('review-confirm-yes'), 'ok')]],
       }),
-      handle: async (ctx, d, input) => (input.value === 'ok' ? { done: true, say: await vote(ctx, d) } : { stay: true, say: [{ lines: [msg('register-choose-button')] }] }),
+      handle: async (ctx, d, input) =>
+        input.value === 'ok' ? { done: true, say: await vote(ctx, d) } : { stay: true, say: [{ lines: [msg('register-choose-button')] }] },
     },
   },
 };

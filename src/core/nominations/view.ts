@@ -42,10 +42,27 @@ export async function awardLines(ctx: Ctx, n: Nomination): Promise<Msg[]> {
   const [awards, awardName] = await Promise.all([ctx.services.council.awardsOf(n.id), awardNamer(ctx)]);
   const lines: Msg[] = [];
   for (const d of awards.decisions) {
-    lines.push(msg('nomination-decision-item', { award: awardName(d.awardCode), number: d.number, date: formatPlanDate(d.signedOn), authority: d.authority, signer: d.signer }));
+    lines.push(
+      msg('nomination-decision-item', {
+        award: awardName(d.awardCode),
+        number: d.number,
+        date: formatPlanDate(d.signedOn),
+        authority: d.authority,
+        signer: d.signer,
+      }),
+    );
   }
   for (const p of awards.proposals) {
-    lines.push(msg('nomination-proposal-item', { award: awardName(p.awardCode), number: p.number, date: formatPlanDate(p.sentOn), to: p.toAuthority, outcome: p.outcome, reason: p.refusalReason ?? '' }));
+    lines.push(
+      msg('nomination-proposal-item', {
+        award: awardName(p.awardCode),
+        number: p.number,
+        date: formatPlanDate(p.sentOn),
+        to: p.toAuthority,
+        outcome: p.outcome,
+        reason: p.refusalReason ?? '',
+      }),
+    );
   }
   return lines;
 }
@@ -58,7 +75,15 @@ async function voteLines(ctx: Ctx, n: Nomination): Promise<Msg[]> {
   if (n.state !== 'SUBMITTED') return [];
   const [votes, members] = await Promise.all([ctx.services.nominations.votes(n.id), ctx.services.roles.councilMembers()]);
   const lines: Msg[] = [msg('nomination-votes-title', { round: n.round, count: votes.length, eligible: members.filter((m) => m !== n.proposerId).length })];
-  for (const v of votes) lines.push(msg('nomination-vote-item', { name: v.voterName, decision: v.decision, reason: v.reason ? msg('nomination-vote-reason', { reason: v.reason }) : '', changed: v.changedAt ? 'yes' : 'no' }));
+  for (const v of votes)
+    lines.push(
+      msg('nomination-vote-item', {
+        name: v.voterName,
+        decision: v.decision,
+        reason: v.reason ? msg('nomination-vote-reason', { reason: v.reason }) : '',
+        changed: v.changedAt ? 'yes' : 'no',
+      }),
+    );
   if (members.includes(n.proposerId)) lines.push(msg('nomination-vote-abstain', { mine: n.proposerId === ctx.personId ? 'yes' : 'no' }));
   return lines;
 }
@@ -91,10 +116,16 @@ export async function fullView(ctx: Ctx, n: Nomination): Promise<Reply> {
   if (awards.length > 0) lines.push(msg('nomination-commendations-title'), ...awards);
   if (notes.length > 0) {
     lines.push(msg('nomination-notes-title'));
-    for (const note of notes) lines.push(msg('nomination-note-item', { kind: msg('note-kind', { kind: note.kind }), at: formatLocalDate(note.at, tz), text: note.text }));
+    for (const note of notes)
+      lines.push(msg('nomination-note-item', { kind: msg('note-kind', { kind: note.kind }), at: formatLocalDate(note.at, tz), text: note.text }));
   }
   // Typed notes are shown as lines above; only files are sent as attachments.
-  return { lines, attachments: n.evidence.flatMap((e) => (e.kind === 'NOTE' ? [] : [{ ...e, kind: e.kind }])).map((e) => ({ kind: e.kind, channel: e.channel as 'telegram', fileRef: e.fileRef, fileName: e.fileName ?? undefined })) };
+  return {
+    lines,
+    attachments: n.evidence
+      .flatMap((e) => (e.kind === 'NOTE' ? [] : [{ ...e, kind: e.kind }]))
+      .map((e) => ({ kind: e.kind, channel: e.channel as 'telegram', fileRef: e.fileRef, fileName: e.fileName ?? undefined })),
+  };
 }
 
 /** The public record of a recognised exemplar: no proposer, evidence, votes or reasons. */
@@ -107,7 +138,9 @@ export async function publicView(ctx: Ctx, n: Nomination): Promise<Reply> {
     msg('nomination-field-place', { place: n.place }),
     msg('nomination-field-achievements', { text: n.achievements }),
     msg('exemplar-recognised', { date: n.decidedAt ? formatLocalDate(n.decidedAt, ctx.services.settings.timeZone) : '-' }),
-    ...awards.decisions.map((d) => msg('exemplar-decision', { award: awardName(d.awardCode), number: d.number, date: formatPlanDate(d.signedOn), authority: d.authority, signer: d.signer })),
+    ...awards.decisions.map((d) =>
+      msg('exemplar-decision', { award: awardName(d.awardCode), number: d.number, date: formatPlanDate(d.signedOn), authority: d.authority, signer: d.signer }),
+    ),
   ];
   return { lines };
 }

@@ -87,7 +87,15 @@ export const formatSpan = (start: string, end: string): string => `${formatPlanD
 
 /** Formats an instant as people read it in `timeZone`: `29/11/2026 10:05`. */
 export function formatLocalDateTime(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   // Day and month unpadded, like every other date people read (`4/12/2026`, not `04/12/2026`).
   return `${Number(get('day'))}/${Number(get('month'))}/${get('year')} ${get('hour')}:${get('minute')}`;

@@ -27,8 +27,7 @@ export class PlanFileError extends AppError {
 }
 
 const formatPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '') ||
-  '(root)';
+  path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '') || '(root)';
 
 /**
  * Parses a data file (YAML, a superset of JSON) and validates it with `schema`. Text is normalised
@@ -41,13 +40,20 @@ export function parseDataText<S extends z.ZodType>(text: string, file: string, s
   if (doc.errors.length > 0) {
     throw new PlanFileError(
       file,
-      doc.errors.map((e) => ({ path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '(syntax)', message: e.message.split('\n')[0] ?? e.message })),
+      doc.errors.map((e) => ({
+        path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '(syntax)',
+        message: e.message.split('\n')[0] ?? e.message,
+      })),
       what,
     );
   }
   const result = schema.safeParse(doc.toJS());
   if (!result.success) {
-    throw new PlanFileError(file, result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })), what);
+    throw new PlanFileError(
+      file,
+      result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+      what,
+    );
   }
   return result.data;
 }

@@ -272,7 +272,11 @@ export const planFileSchema = z
       const profiles = new Set(c.profiles.map((p) => p.code));
       c.profiles.forEach((p, j) => {
         if (!c.subjectTypes.includes(p.subjectType)) {
-          ctx.addIssue({ code: 'custom', path: ['categories', i, 'profiles', j, 'subjectType'], message: `"${p.subjectType}" is not among the category's subjectTypes` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['categories', i, 'profiles', j, 'subjectType'],
+            message: `"${p.subjectType}" is not among the category's subjectTypes`,
+          });
         }
       });
       c.criteria.forEach((x, j) => {
@@ -281,7 +285,11 @@ export const planFileSchema = z
         });
         x.subjectTypes?.forEach((t, k) => {
           if (!c.subjectTypes.includes(t)) {
-            ctx.addIssue({ code: 'custom', path: ['categories', i, 'criteria', j, 'subjectTypes', k], message: `"${t}" is not among the category's subjectTypes` });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['categories', i, 'criteria', j, 'subjectTypes', k],
+              message: `"${t}" is not among the category's subjectTypes`,
+            });
           }
         });
       });

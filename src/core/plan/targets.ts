@@ -8,9 +8,7 @@ import { pick, type PlanCatalog } from './catalog.ts';
 export function targetsReply(catalog: PlanCatalog, locale: Locale): Reply {
   const { plan } = catalog;
   if (plan.quotas.length === 0) return { lines: [msg('targets-none')] };
-  const lines: Msg[] = [
-    msg('targets-title', { section: plan.quotas[0]!.section, start: plan.period.start.slice(0, 4), end: plan.period.end.slice(0, 4) }),
-  ];
+  const lines: Msg[] = [msg('targets-title', { section: plan.quotas[0]!.section, start: plan.period.start.slice(0, 4), end: plan.period.end.slice(0, 4) })];
   plan.quotas.forEach((q, i) => {
     lines.push(msg('targets-row', { n: i + 1, unit: catalog.unitName(q.unit, locale), field: pick(q.field, locale) }));
     const counts = (['collectives', 'individuals', 'households', 'any'] as const)

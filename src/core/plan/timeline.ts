@@ -19,7 +19,11 @@ export type ActualDates = ReadonlyMap<string, string>;
 export function milestoneWhen(m: Milestone, locale: Locale, actual?: string): Msg {
   const planned = m.wording
     ? msg('plain', { text: pick(m.wording, locale) })
-    : msg('milestone-when', { precision: m.precision, relation: m.relation, date: formatPlanDate(m.date, m.precision === 'OCCASION' ? undefined : m.precision) });
+    : msg('milestone-when', {
+        precision: m.precision,
+        relation: m.relation,
+        date: formatPlanDate(m.date, m.precision === 'OCCASION' ? undefined : m.precision),
+      });
   return actual ? msg('milestone-when-actual', { planned, actual: formatPlanDate(actual) }) : planned;
 }
 
@@ -50,7 +54,9 @@ export function timelineReply(catalog: PlanCatalog, locale: Locale, today: strin
     for (const m of loose) lines.push(milestoneLine(m, locale, today, actual.get(m.code)));
   }
   const next = plan.milestones.find((m) => milestoneLastDay(m, actual.get(m.code)) >= today);
-  lines.push(next ? msg('timeline-next', { title: pick(next.title, locale), date: milestoneWhen(next, locale, actual.get(next.code)) }) : msg('timeline-all-past'));
+  lines.push(
+    next ? msg('timeline-next', { title: pick(next.title, locale), date: milestoneWhen(next, locale, actual.get(next.code)) }) : msg('timeline-all-past'),
+  );
   return { lines };
 }
 

@@ -26,7 +26,9 @@ export const isPlanFile = (a: Attachment): boolean => a.kind === 'DOCUMENT' && E
 
 /** JSON with object keys sorted: the same plan read from YAML or from the workbook compares equal. */
 const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 
 const sameContent = (a: PlanFile, b: PlanFile): boolean => canonical(a) === canonical(b);
 

@@ -28,21 +28,30 @@ export function criteriaShortReply(catalog: PlanCatalog, code: string, locale: L
   // counted per profile behind the "all criteria" button, never mixed into the first three.
   const common = c.criteria.filter((x) => !x.subjectTypes && !x.profiles);
   const shown = common.slice(0, SHORT_CRITERIA);
-  const scopes = (c.profiles.length > 0 ? c.profiles.map((p) => ({ name: msg('plain', { text: pick(p.name, locale) }), n: { subjectType: p.subjectType, profile: p.code } })) : c.subjectTypes.map((type) => ({ name: msg('subject-type', { type }), n: { subjectType: type } })))
+  const scopes = (
+    c.profiles.length > 0
+      ? c.profiles.map((p) => ({ name: msg('plain', { text: pick(p.name, locale) }), n: { subjectType: p.subjectType, profile: p.code } }))
+      : c.subjectTypes.map((type) => ({ name: msg('subject-type', { type }), n: { subjectType: type } }))
+  )
     .map((s) => ({ name: s.name, count: c.criteria.filter((x) => !common.includes(x) && applies(c, x, s.n) !== 'no').length }))
     .filter((s) => s.count > 0);
   const lines: Msg[] = [msg('criteria-detail-title', { code: c.code, name: pick(c.name, locale), section: c.section })];
   // Who may be chosen (Đối tượng) is said above the criteria, never counted as one (domain-corrections §1).
   if (c.eligibility) lines.push(msg('criteria-eligibility', { text: clip(pick(c.eligibility, locale), TITLE_MAX) }));
   lines.push(msg('qa-criteria-count', { count: c.criteria.length, shown: shown.length, scoped: scopes.length > 0 ? 'yes' : 'no' }));
-  shown.forEach((x, i) => lines.push(msg('criteria-item', { n: i + 1, text: pick(x.text, locale), ...conditionArgs(x, x.conditional || Boolean(x.condition), locale) })));
+  shown.forEach((x, i) =>
+    lines.push(msg('criteria-item', { n: i + 1, text: pick(x.text, locale), ...conditionArgs(x, x.conditional || Boolean(x.condition), locale) })),
+  );
   scopes.forEach((s) => lines.push(msg('qa-criteria-scope', { name: s.name, count: s.count })));
   const buttons: Button[][] = [];
   if (c.criteria.length > shown.length) buttons.push([{ label: msg('qa-criteria-all', { count: c.criteria.length }), action: `${CATEGORY_ACTION}${c.code}` }]);
   buttons.push([{ label: msg('qa-criteria-general-button'), action: 'qa:criteria.general' }]);
   for (const o of others.slice(0, 2)) {
     const oc = catalog.categoryByCode.get(o);
-    if (oc) buttons.push([{ label: msg('criteria-button', { code: oc.code, name: clip(pick(oc.name, locale), LABEL_MAX) }), action: `${CATEGORY_ACTION}${oc.code}` }]);
+    if (oc)
+      buttons.push([
+        { label: msg('criteria-button', { code: oc.code, name: clip(pick(oc.name, locale), LABEL_MAX) }), action: `${CATEGORY_ACTION}${oc.code}` },
+      ]);
   }
   return { lines, buttons };
 }
@@ -99,7 +108,15 @@ export function targetsAnswer(catalog: PlanCatalog, opts: { units: string[]; own
   const lines: Msg[] = [];
   for (const unit of units) {
     const rows = plan.quotas.filter((q) => q.unit === unit);
-    lines.push(msg('qa-targets-unit', { unit: catalog.unitName(unit, opts.locale), own: own ? 'yes' : 'no', register: opts.register, section: rows[0]?.section ?? 'IV.1', ...period(catalog) }));
+    lines.push(
+      msg('qa-targets-unit', {
+        unit: catalog.unitName(unit, opts.locale),
+        own: own ? 'yes' : 'no',
+        register: opts.register,
+        section: rows[0]?.section ?? 'IV.1',
+        ...period(catalog),
+      }),
+    );
     lines.push(...(rows.length > 0 ? quotaLines(catalog, rows, opts.locale) : [msg('qa-targets-unit-none')]));
   }
   lines.push(totalsMsg(catalog));

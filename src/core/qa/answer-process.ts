@@ -32,18 +32,35 @@ const AWARD_FACTS: Record<string, { subject: 'HOUSEHOLD' | 'INDIVIDUAL' | 'COLLE
 };
 
 /** Words of awards the table does not hold (higher orders and titles), folded. */
-export const UNLISTED_AWARD_WORDS = [['huan', 'chuong'], ['huy', 'chuong'], ['co', 'thi', 'dua'], ['anh', 'hung'], ['chien', 'si', 'thi', 'dua', 'toan', 'quoc'], ['chien', 'si', 'thi', 'dua', 'cap', 'tinh'], ['thu', 'tuong'], ['medal'], ['order'], ['hero']];
+export const UNLISTED_AWARD_WORDS = [
+  ['huan', 'chuong'],
+  ['huy', 'chuong'],
+  ['co', 'thi', 'dua'],
+  ['anh', 'hung'],
+  ['chien', 'si', 'thi', 'dua', 'toan', 'quoc'],
+  ['chien', 'si', 'thi', 'dua', 'cap', 'tinh'],
+  ['thu', 'tuong'],
+  ['medal'],
+  ['order'],
+  ['hero'],
+];
 
 const unverified = (f: AwardForm): boolean => /\[verify/i.test(f.legalBasis);
 
 /** The process answer for a topic; residents are told who does what, staff get the command. */
-export function processAnswer(topic: ProcessTopic, opts: { register: Register; officer: boolean; forms: AwardForm[]; today: string; locale: 'vi' | 'en' }): Reply {
+export function processAnswer(
+  topic: ProcessTopic,
+  opts: { register: Register; officer: boolean; forms: AwardForm[]; today: string; locale: 'vi' | 'en' },
+): Reply {
   const you = opts.register;
   switch (topic) {
     case 'nominate':
       return { lines: [msg('qa-process-nominate', { who: opts.officer ? 'officer' : you, register: you }), msg('qa-process-chain')] };
     case 'review':
-      return { lines: [msg('qa-process-review'), msg('qa-process-chain')], buttons: [[{ label: msg('qa-label', { intent: 'process-decide' }), action: 'qa:process.decide' }]] };
+      return {
+        lines: [msg('qa-process-review'), msg('qa-process-chain')],
+        buttons: [[{ label: msg('qa-label', { intent: 'process-decide' }), action: 'qa:process.decide' }]],
+      };
     case 'decide':
       return { lines: [msg('qa-process-decide')], buttons: [[{ label: msg('qa-label', { intent: 'process-higher' }), action: 'qa:process.higher' }]] };
     case 'higher': {
@@ -77,7 +94,8 @@ export function titleAnswer(opts: { codes: string[]; unlisted: boolean; forms: A
   const buttons: Button[][] = [[{ label: msg('qa-label', { intent: 'process-decide' }), action: 'qa:process.decide' }]];
   if (opts.codes.length === 0) {
     const lines: Msg[] = [msg(opts.unlisted ? 'qa-title-unlisted' : 'qa-title-table')];
-    for (const f of valid) lines.push(msg('qa-award-line', { name: pick(f.name, opts.locale), authority: f.authority, verified: unverified(f) ? 'no' : 'yes' }));
+    for (const f of valid)
+      lines.push(msg('qa-award-line', { name: pick(f.name, opts.locale), authority: f.authority, verified: unverified(f) ? 'no' : 'yes' }));
     lines.push(msg('qa-award-verify-note'));
     return { lines, buttons };
   }

@@ -12,7 +12,13 @@ import type { PlanCatalog } from '../plan/catalog.ts';
 import { formatLocalDateTime } from '../plan/dates.ts';
 import { clip, foldText } from '../text/fold.ts';
 import {
-  criteriaShortReply, datesAnswer, generalCriteriaReply, targetsAnswer, targetsHouseholdsAnswer, targetsTotalAnswer, type DateTopic,
+  criteriaShortReply,
+  datesAnswer,
+  generalCriteriaReply,
+  targetsAnswer,
+  targetsHouseholdsAnswer,
+  targetsTotalAnswer,
+  type DateTopic,
 } from './answer-plan.ts';
 import { processAnswer, titleAnswer, UNLISTED_AWARD_WORDS, type ProcessTopic, type Register } from './answer-process.ts';
 import { createClassifier, THRESHOLDS, type Classifier, type Slots } from './classify.ts';
@@ -55,7 +61,14 @@ export async function answerIntent(ctx: Ctx, intent: IntentId, slots: Slots, tok
       if (topic === 'general') return [generalCriteriaReply(catalog, locale)];
       const found = catalog.search.search(tokens.join(' '), 3).map((m) => m.code);
       const code = slots.category ?? found[0];
-      const reply = code ? criteriaShortReply(catalog, code, locale, found.filter((c) => c !== code)) : undefined;
+      const reply = code
+        ? criteriaShortReply(
+            catalog,
+            code,
+            locale,
+            found.filter((c) => c !== code),
+          )
+        : undefined;
       return [reply ?? { lines: [msg('qa-criteria-which')], buttons: [[{ label: msg('qa-label', { intent: 'criteria-list' }), action: 'criteria:list' }]] }];
     }
     case 'targets':
@@ -99,7 +112,12 @@ function intentButton(ctx: Ctx, intent: IntentId, slots: Slots): Button {
   const action = `${ACTION}:${intent}${arg ? `:${arg}` : ''}`;
   const category = intent === 'criteria' && slots.category ? ctx.catalog.categoryByCode.get(slots.category) : undefined;
   return {
-    label: msg('qa-label', { intent: intent.replace('.', '-'), unit: unit ? clip(unit, 40) : 'none', code: category?.code ?? 'none', name: category ? clip(category.name[ctx.locale], 36) : '' }),
+    label: msg('qa-label', {
+      intent: intent.replace('.', '-'),
+      unit: unit ? clip(unit, 40) : 'none',
+      code: category?.code ?? 'none',
+      name: category ? clip(category.name[ctx.locale], 36) : '',
+    }),
     action: action.length <= 64 ? action : `${ACTION}:${intent}`,
   };
 }
@@ -114,7 +132,14 @@ export async function answerQuestion(ctx: Ctx, text: string): Promise<Reply[]> {
   if (c.english) ctx.locale = 'en';
   const top = c.ranked[0]!;
   const keep = (offered: string[]) =>
-    ctx.services.unanswered?.record({ text: clip(text.trim(), 500), key: clip(foldText(text), 500), locale: ctx.locale, channel: ctx.channel, offered, at: ctx.now });
+    ctx.services.unanswered?.record({
+      text: clip(text.trim(), 500),
+      key: clip(foldText(text), 500),
+      locale: ctx.locale,
+      channel: ctx.channel,
+      offered,
+      at: ctx.now,
+    });
   if (c.confidence === 'answer' && top.intent !== 'other') return answerIntent(ctx, top.intent, c.slots, c.tokens);
   if (c.confidence === 'clarify') {
     const options = c.ranked.filter((r) => r.intent !== 'other' && r.intent !== 'ack' && r.score >= THRESHOLDS.clarify * 0.75).slice(0, 3);
@@ -154,7 +179,10 @@ async function unansweredCommand(ctx: Ctx): Promise<Reply[]> {
         text: clip(r.text, 120),
         count: r.count,
         last: formatLocalDateTime(r.lastAt, ctx.services.settings.timeZone),
-        offered: r.offered.length > 0 ? r.offered.map((o) => msg('qa-label', { intent: o.replace('.', '-'), unit: 'none', code: 'none', name: '' })) : msg('qa-offered-none'),
+        offered:
+          r.offered.length > 0
+            ? r.offered.map((o) => msg('qa-label', { intent: o.replace('.', '-'), unit: 'none', code: 'none', name: '' }))
+            : msg('qa-offered-none'),
       }),
     ),
   );

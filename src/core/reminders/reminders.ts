@@ -37,7 +37,13 @@ export type ActualDates = ReadonlyMap<string, string>;
  * Milestones (and the yearly "Gia đình văn hóa" review, when `familyReviewDate` "MM-DD" is set)
  * that are exactly one of `daysBefore` days ahead of `today`.
  */
-export function dueMilestones(input: { plan: PlanFile; today: string; daysBefore: readonly number[]; familyReviewDate?: string; actual?: ActualDates }): DueMilestone[] {
+export function dueMilestones(input: {
+  plan: PlanFile;
+  today: string;
+  daysBefore: readonly number[];
+  familyReviewDate?: string;
+  actual?: ActualDates;
+}): DueMilestone[] {
   const due: DueMilestone[] = [];
   for (const m of input.plan.milestones) {
     const day = exactDay(m, input.actual?.get(m.code));
@@ -82,7 +88,13 @@ export interface QuotaReminder {
  * Reviews and conferences with an exact day (see {@link exactDay}) exactly one of `daysBefore` days
  * ahead, with the quota rows still behind their targets for the whole period.
  */
-export function dueQuotaReminders(input: { plan: PlanFile; progress: QuotaProgress[]; today: string; daysBefore: readonly number[]; actual?: ActualDates }): QuotaReminder[] {
+export function dueQuotaReminders(input: {
+  plan: PlanFile;
+  progress: QuotaProgress[];
+  today: string;
+  daysBefore: readonly number[];
+  actual?: ActualDates;
+}): QuotaReminder[] {
   const behind = input.progress.filter((p) => !p.met);
   if (behind.length === 0) return [];
   const due: QuotaReminder[] = [];

@@ -39,12 +39,7 @@ const TRAILING_SPACE = /[^\S\n]+$/gm;
  * @returns The cleaned NFC string.
  */
 export function normalizeInbound(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(INVISIBLE, '')
-    .normalize('NFC')
-    .replace(CONTROL_EXCEPT_TAB_LF, '')
-    .replace(TRAILING_SPACE, '');
+  return text.replace(/\r\n?/g, '\n').replace(INVISIBLE, '').normalize('NFC').replace(CONTROL_EXCEPT_TAB_LF, '').replace(TRAILING_SPACE, '');
 }
 
 /** Combining marks (Vietnamese tones and vowel marks after NFD). */
@@ -71,13 +66,7 @@ const SEPARATORS = /[^\p{L}\p{N}%]+/gu;
  * @returns The folded key; `""` when the text has no letter, digit or `%`.
  */
 export function foldText(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/đ/g, 'd')
-    .replace(SEPARATORS, ' ')
-    .trim();
+  return text.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd').replace(SEPARATORS, ' ').trim();
 }
 
 /**

@@ -69,7 +69,10 @@ describe('console chat: numbered choices', () => {
       core: {
         handle: async (m: { action?: string; text?: string }) => {
           seen.push(m.action ?? m.text);
-          return { locale: 'vi', replies: [{ lines: [{ key: 'plain', args: { text: 'Biểu quyết' } }], buttons: [button('Đồng ý', 'v:a'), button('Không đồng ý', 'v:d')] }] };
+          return {
+            locale: 'vi',
+            replies: [{ lines: [{ key: 'plain', args: { text: 'Biểu quyết' } }], buttons: [button('Đồng ý', 'v:a'), button('Không đồng ý', 'v:d')] }],
+          };
         },
       } as never,
       translator: t.app.translator,

@@ -86,7 +86,13 @@ async function setup(): Promise<Harness> {
       const messageId = method === 'editMessageText' ? Number(p.message_id) : nextMessageId++;
       if (method !== 'editMessageText') lastSent.set(chatId, messageId);
       call.messageId = messageId;
-      const result = { message_id: messageId, date: 1_700_000_000, chat: { id: chatId, type: 'private', first_name: 'X' }, from: BOT_USER, text: String(p.text ?? '') };
+      const result = {
+        message_id: messageId,
+        date: 1_700_000_000,
+        chat: { id: chatId, type: 'private', first_name: 'X' },
+        from: BOT_USER,
+        text: String(p.text ?? ''),
+      };
       return { ok: true, result } as never;
     }
     return { ok: true, result: true } as never;
@@ -126,7 +132,13 @@ async function setup(): Promise<Harness> {
     async tap(chatId, data, messageId) {
       const from = userOf(chatId);
       const id = `cb${updateId}`;
-      const message = { message_id: messageId ?? lastSent.get(chatId) ?? 1, date: 1_700_000_000, chat: chatOf(chatId, from), from: BOT_USER, text: '…' } as Message.TextMessage;
+      const message = {
+        message_id: messageId ?? lastSent.get(chatId) ?? 1,
+        date: 1_700_000_000,
+        chat: chatOf(chatId, from),
+        from: BOT_USER,
+        text: '…',
+      } as Message.TextMessage;
       await feed({ callback_query: { id, from, chat_instance: `ci${chatId}`, data, message } });
       return id;
     },
@@ -207,7 +219,7 @@ describe('Telegram adapter: sending', () => {
     expect(buttonsOf(answer!).map((b) => b.callback_data)).toContain('criteria:list');
   });
 
-  it('escapes people\'s names (Lan <lan@x.vn>, A & B) in text but shows them as typed on buttons', async () => {
+  it("escapes people's names (Lan <lan@x.vn>, A & B) in text but shows them as typed on buttons", async () => {
     // The names come from Telegram (first_name) with the people's first message.
     await h.text(601, '/start', { from: { first_name: 'Lan <lan@x.vn>' } });
     await h.text(602, '/start', { from: { first_name: 'A & B', last_name: '"Quỳnh"' } });
@@ -235,7 +247,9 @@ describe('Telegram adapter: sending', () => {
     const reply: Reply = {
       lines: [
         msg('criteria-detail-title', { code: '9.9.9', name: longName, section: 'IX' }),
-        ...Array.from({ length: 120 }, (_v, i) => msg('criteria-item', { n: i + 1, text: `Tiêu chí số ${i + 1}: Lan <lan@x.vn> & “A & B” — ${'ệ'.normalize('NFD')}🇻🇳 hoàn thành` })),
+        ...Array.from({ length: 120 }, (_v, i) =>
+          msg('criteria-item', { n: i + 1, text: `Tiêu chí số ${i + 1}: Lan <lan@x.vn> & “A & B” — ${'ệ'.normalize('NFD')}🇻🇳 hoàn thành` }),
+        ),
       ],
       buttons: [[{ label: msg('criteria-back-to-list'), action: 'criteria:list' }]],
     };
@@ -327,14 +341,21 @@ describe('Telegram adapter: receiving', () => {
     await h.tap(501, 'nonsense:1');
     const after = h.since(before);
     expect(after[0]!.method).toBe('answerCallbackQuery');
-    expect(after.filter((c) => c.method === 'sendMessage').map(textOf).join('\n')).toContain('Nút này đã cũ');
+    expect(
+      after
+        .filter((c) => c.method === 'sendMessage')
+        .map(textOf)
+        .join('\n'),
+    ).toContain('Nút này đã cũ');
   });
 
   it('in a group answers only commands, and only those addressed to this bot', async () => {
     const group = -100500;
     await h.text(group, 'tieu chi y te', { chatType: 'supergroup' });
     await h.text(group, 'xin chào mọi người', { chatType: 'supergroup' });
-    await h.message(group, { sticker: { file_id: 's', file_unique_id: 's', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } } as Partial<Message>);
+    await h.message(group, {
+      sticker: { file_id: 's', file_unique_id: 's', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false },
+    } as Partial<Message>);
     await h.text(group, '/tieuchi@otherbot', { chatType: 'supergroup' });
     expect(h.sends()).toEqual([]);
 
@@ -371,7 +392,9 @@ describe('Telegram adapter: receiving', () => {
   });
 
   it('answers a sticker politely that it reads text messages', async () => {
-    await h.message(501, { sticker: { file_id: 'stk', file_unique_id: 'ustk', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false } } as Partial<Message>);
+    await h.message(501, {
+      sticker: { file_id: 'stk', file_unique_id: 'ustk', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false },
+    } as Partial<Message>);
     const sends = h.sends();
     expect(sends).toHaveLength(1);
     expect(textOf(sends[0]!)).toContain('Hiện tôi chỉ đọc được tin nhắn chữ');

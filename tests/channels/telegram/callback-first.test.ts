@@ -29,7 +29,14 @@ describe('callback queries are answered before the chat queue', () => {
         return { locale: 'vi', replies: [{ lines: [msg('plain', { text: `ok ${m.text ?? m.action}` })] }] };
       },
     };
-    const bot = createTelegramBot({ core, translator: testTranslator(), logger: pino({ level: 'silent' }), token: '1:x', apiRoot: 'http://127.0.0.1:9', botInfo: testBotInfo() });
+    const bot = createTelegramBot({
+      core,
+      translator: testTranslator(),
+      logger: pino({ level: 'silent' }),
+      token: '1:x',
+      apiRoot: 'http://127.0.0.1:9',
+      botInfo: testBotInfo(),
+    });
     const methods: string[] = [];
     let answered!: () => void;
     const tapAnswered = new Promise<void>((r) => (answered = r));
@@ -40,7 +47,10 @@ describe('callback queries are answered before the chat queue', () => {
     });
 
     const slow: Update = { update_id: 1, message: { message_id: 1, date: 0, chat, from, text: 'slow' } };
-    const tap: Update = { update_id: 2, callback_query: { id: 'cb1', from, chat_instance: 'i', data: 'go', message: { message_id: 5, date: 0, chat, from, text: 'x' } } };
+    const tap: Update = {
+      update_id: 2,
+      callback_query: { id: 'cb1', from, chat_instance: 'i', data: 'go', message: { message_id: 5, date: 0, chat, from, text: 'x' } },
+    };
     const first = bot.handleUpdate(slow);
     const second = bot.handleUpdate(tap);
 

@@ -8,15 +8,13 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
 
 /** Visible text as Telegram sees it after parsing: tags removed, entities decoded. */
 function visibleText(html: string): string {
-  return html
-    .replace(TAG, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (_m, e: string) => {
-      if (e[0] === '#') {
-        const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return String.fromCodePoint(cp);
-      }
-      return NAMED[e.toLowerCase()] ?? '?';
-    });
+  return html.replace(TAG, '').replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (_m, e: string) => {
+    if (e[0] === '#') {
+      const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return String.fromCodePoint(cp);
+    }
+    return NAMED[e.toLowerCase()] ?? '?';
+  });
 }
 
 /** Throws unless every tag is closed in order and every `&` starts an entity. */
@@ -221,8 +219,28 @@ describe('splitHtml', () => {
 
   it('holds its invariants on pseudo-random mixes (seeded)', () => {
     const pieces = [
-      'a', 'Đ', ' ', ' ', '\n', '\n\n', '&amp;', '&lt;', '&#128512;', '👍🏽', '🇻🇳', '👨‍👩‍👧‍👦', 'ệ'.normalize('NFD'),
-      'ọ', '<b>', '</b>', '<i>', '</i>', '<a href="https://x/?a=1&amp;b=2">', '</a>', '<tg-spoiler>', '</tg-spoiler>',
+      'a',
+      'Đ',
+      ' ',
+      ' ',
+      '\n',
+      '\n\n',
+      '&amp;',
+      '&lt;',
+      '&#128512;',
+      '👍🏽',
+      '🇻🇳',
+      '👨‍👩‍👧‍👦',
+      'ệ'.normalize('NFD'),
+      'ọ',
+      '<b>',
+      '</b>',
+      '<i>',
+      '</i>',
+      '<a href="https://x/?a=1&amp;b=2">',
+      '</a>',
+      '<tg-spoiler>',
+      '</tg-spoiler>',
     ];
     let seed = 12345;
     const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % n;
@@ -303,7 +321,8 @@ describe('splitHtml', () => {
     const html =
       `<b>Thi đua ${e}</b> A &amp; B 👍🏽\n<i>nghiêng <u>gạch</u> <a href="https://x/?a=1&amp;b=2">liên kết 😀😀</a></i>\n\n` +
       `<pre><code class="language-ts">const a = 1 &lt; 2;\n  return a;</code></pre> <tg-spoiler>bí mật</tg-spoiler> xong`;
-    for (let limit = 4; limit <= 60; limit++) { // 4 = longest cluster (👍🏽)
+    for (let limit = 4; limit <= 60; limit++) {
+      // 4 = longest cluster (👍🏽)
       checkParts(html, splitHtml(html, limit), limit);
     }
   });

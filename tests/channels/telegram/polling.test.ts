@@ -37,18 +37,38 @@ async function start(f: FakeTelegram, opts: { replaceWebhook?: boolean } = {}) {
   const translator = testTranslator();
   const bot = createTelegramBot({ core: echo, translator, logger, token: f.token, apiRoot: f.apiRoot });
   const fatal: unknown[] = [];
-  running = await startTelegram({ bot, translator, logger, mode: 'polling', conflictPauseMs: 5, replaceWebhook: opts.replaceWebhook, onFatal: (e) => fatal.push(e) });
+  running = await startTelegram({
+    bot,
+    translator,
+    logger,
+    mode: 'polling',
+    conflictPauseMs: 5,
+    replaceWebhook: opts.replaceWebhook,
+    onFatal: (e) => fatal.push(e),
+  });
   return { logs, fatal };
 }
 
-const setWebhook = (f: FakeTelegram, url: string) => fetch(`${f.apiRoot}/bot${f.token}/setWebhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url }) });
+const setWebhook = (f: FakeTelegram, url: string) =>
+  fetch(`${f.apiRoot}/bot${f.token}/setWebhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url }) });
 
 describe('long polling', () => {
   it('a 409 from a second poller is waited out and logged once; updates flow when it ends', async () => {
     fake = await startFakeTelegram();
     const f = fake;
     let conflicts = 0;
-    f.respondWith('getUpdates', () => (conflicts++ < 4 ? { status: 409, body: { ok: false, error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' } } : undefined));
+    f.respondWith('getUpdates', () =>
+      conflicts++ < 4
+        ? {
+            status: 409,
+            body: {
+              ok: false,
+              error_code: 409,
+              description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+            },
+          }
+        : undefined,
+    );
     const stderr = vi.spyOn(console, 'error');
     const { logs, fatal } = await start(f);
     f.sendText({ chatId: 31, text: 'xin chào' });
@@ -63,9 +83,17 @@ describe('long polling', () => {
 
   it('fetch failures (5xx, network) are one pino line per streak (the runner itself is silent)', async () => {
     const lines: string[] = [];
-    const logger = pino({ level: 'debug' }, new Writable({ write: (c: Buffer, _e, done) => (lines.push(...c.toString().split('\n').filter(Boolean)), done()) }));
+    const logger = pino(
+      { level: 'debug' },
+      new Writable({ write: (c: Buffer, _e, done) => (lines.push(...c.toString().split('\n').filter(Boolean)), done()) }),
+    );
     const guard = pollingGuard({ logger, conflictPauseMs: 1 });
-    const answers: unknown[] = [{ ok: false, error_code: 502, description: 'Bad Gateway' }, new Error('ECONNRESET'), { ok: false, error_code: 502, description: 'Bad Gateway' }, { ok: true, result: [] }];
+    const answers: unknown[] = [
+      { ok: false, error_code: 502, description: 'Bad Gateway' },
+      new Error('ECONNRESET'),
+      { ok: false, error_code: 502, description: 'Bad Gateway' },
+      { ok: true, result: [] },
+    ];
     const prev = (async () => {
       const a = answers.shift();
       if (a instanceof Error) throw a;

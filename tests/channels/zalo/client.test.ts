@@ -215,8 +215,19 @@ describe('Zalo client', () => {
 
     it('classifyZaloError follows the table', () => {
       expect([-32, -100, -216, -220, -124, -213, -217, -227, -244, -230, -232, -201, -14014].map(classifyZaloError)).toEqual([
-        'retry', 'retry', 'refresh', 'refresh', 'refresh', 'unreachable', 'unreachable', 'unreachable', 'unreachable',
-        'window', 'window', 'give-up', 'give-up',
+        'retry',
+        'retry',
+        'refresh',
+        'refresh',
+        'refresh',
+        'unreachable',
+        'unreachable',
+        'unreachable',
+        'unreachable',
+        'window',
+        'window',
+        'give-up',
+        'give-up',
       ]);
     });
   });
@@ -306,7 +317,12 @@ describe('Zalo client', () => {
       await Promise.all([zalo.sendText({ userId: USER, text: 'Nhanh' }), zalo.sendText({ userId: USER, text: 'Chậm' })]);
       expect(refreshCalls()).toBe(1);
       expect(csCalls()).toHaveLength(4);
-      expect(fake.sentTo(USER).map((m) => m.text).sort()).toEqual(['Chậm', 'Nhanh']);
+      expect(
+        fake
+          .sentTo(USER)
+          .map((m) => m.text)
+          .sort(),
+      ).toEqual(['Chậm', 'Nhanh']);
     });
 
     it('two clients on the same DB file (two processes): one refresh between them', async () => {
@@ -315,9 +331,7 @@ describe('Zalo client', () => {
       extraDbs.push(other);
       const a = client();
       const b = client({ tokens: createZaloTokenStore(other.prisma, { now, pollMs: 5 }) });
-      await Promise.all(
-        Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? a : b).sendText({ userId: USER, text: `Tin ${i}` })),
-      );
+      await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? a : b).sendText({ userId: USER, text: `Tin ${i}` })));
       expect(refreshCalls()).toBe(1);
       expect(fake.sentTo(USER)).toHaveLength(10);
       expect((await stored()).version).toBe(1);

@@ -4,7 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/config.ts';
 
-const ZALO = { ZALO_APP_ID: '1111222233334444555', ZALO_APP_SECRET: 'app-secret-xyz', ZALO_OA_SECRET_KEY: 'oa-secret-key-xyz', ZALO_OA_ID: '9990008887776665554' };
+const ZALO = {
+  ZALO_APP_ID: '1111222233334444555',
+  ZALO_APP_SECRET: 'app-secret-xyz',
+  ZALO_OA_SECRET_KEY: 'oa-secret-key-xyz',
+  ZALO_OA_ID: '9990008887776665554',
+};
 const problems = (env: Record<string, string>): string[] => {
   try {
     loadConfig(env);
@@ -32,8 +37,19 @@ describe('Zalo configuration', () => {
       webhookPath: '/zalo/webhook',
       webhookMaxAgeMs: 13 * 3_600_000,
     });
-    const custom = loadConfig({ ...ZALO, ZALO_REFRESH_TOKEN: 'rt-0123456789', ZALO_OA_API_BASE: 'http://127.0.0.1:1/', ZALO_WEBHOOK_PATH: '/hooks/zalo', ZALO_WEBHOOK_MAX_AGE_HOURS: '24' }).zalo!;
-    expect(custom).toMatchObject({ refreshToken: 'rt-0123456789', oaApiBase: 'http://127.0.0.1:1', webhookPath: '/hooks/zalo', webhookMaxAgeMs: 24 * 3_600_000 });
+    const custom = loadConfig({
+      ...ZALO,
+      ZALO_REFRESH_TOKEN: 'rt-0123456789',
+      ZALO_OA_API_BASE: 'http://127.0.0.1:1/',
+      ZALO_WEBHOOK_PATH: '/hooks/zalo',
+      ZALO_WEBHOOK_MAX_AGE_HOURS: '24',
+    }).zalo!;
+    expect(custom).toMatchObject({
+      refreshToken: 'rt-0123456789',
+      oaApiBase: 'http://127.0.0.1:1',
+      webhookPath: '/hooks/zalo',
+      webhookMaxAgeMs: 24 * 3_600_000,
+    });
   });
 
   it('a partial set is an error naming each missing setting, listed with every other problem', () => {
@@ -51,7 +67,12 @@ describe('Zalo configuration', () => {
   });
 
   it('Telegram in webhook mode and Zalo share HTTP_PORT; the old ZALO_WEBHOOK_PORT is reported, not ignored', () => {
-    const telegram = { TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_URL: 'https://bot.example.vn/telegram', TELEGRAM_WEBHOOK_SECRET: 'abcdefghijklmnop' };
+    const telegram = {
+      TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+      TELEGRAM_MODE: 'webhook',
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.vn/telegram',
+      TELEGRAM_WEBHOOK_SECRET: 'abcdefghijklmnop',
+    };
     const both = loadConfig({ ...ZALO, ...telegram });
     expect(both.telegram?.mode).toBe('webhook');
     expect(both.zalo?.webhookPath).toBe('/zalo/webhook');

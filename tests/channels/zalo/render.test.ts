@@ -68,7 +68,15 @@ describe('splitPlain: ≤ 2,000 characters per part', () => {
 
 describe('renderZalo', () => {
   it('renders plain text (no markup) with buttons whose payload is #a:<action>', () => {
-    const reply: Reply = { lines: [msg('welcome', { commune: 'xã Ia Bang' })], buttons: [[{ label: msg('plain', { text: 'Tập thể' }), action: 'd:type:COLLECTIVE' }, { label: msg('plain', { text: 'Cá nhân' }), action: 'd:type:INDIVIDUAL' }]] };
+    const reply: Reply = {
+      lines: [msg('welcome', { commune: 'xã Ia Bang' })],
+      buttons: [
+        [
+          { label: msg('plain', { text: 'Tập thể' }), action: 'd:type:COLLECTIVE' },
+          { label: msg('plain', { text: 'Cá nhân' }), action: 'd:type:INDIVIDUAL' },
+        ],
+      ],
+    };
     const r = renderZalo(t, 'vi', reply);
     expect(r.parts).toHaveLength(1);
     expect(r.parts[0]).toContain('Xin chào! Đây là trợ lý');
@@ -82,10 +90,20 @@ describe('renderZalo', () => {
 
   it('a tapped button comes back through the webhook as the same core action', () => {
     const actions = ['d:type:COLLECTIVE', 'cat:3.1.5', 'lang:en', 'd:_:back', 'rk:y:12'];
-    const r = renderZalo(t, 'vi', { lines: [msg('plain', { text: 'Chọn' })], buttons: [actions.map((action) => ({ label: msg('plain', { text: action }), action }))] });
+    const r = renderZalo(t, 'vi', {
+      lines: [msg('plain', { text: 'Chọn' })],
+      buttons: [actions.map((action) => ({ label: msg('plain', { text: action }), action }))],
+    });
     const back = r.buttons.map((b: ZaloButton) => {
       // Zalo sends an oa.query.hide payload back as the person's text message.
-      const event = { app_id: '1', event_name: 'user_send_text', timestamp: String(Date.now()), sender: { id: USER }, recipient: { id: OA }, message: { msg_id: 'x', text: b.payload } };
+      const event = {
+        app_id: '1',
+        event_name: 'user_send_text',
+        timestamp: String(Date.now()),
+        sender: { id: USER },
+        recipient: { id: OA },
+        message: { msg_id: 'x', text: b.payload },
+      };
       const inbound = toZaloInbound(event, OA);
       return inbound?.kind === 'message' ? inbound.message.action : undefined;
     });
@@ -118,7 +136,13 @@ describe('renderZalo', () => {
   });
 
   it('Zalo files in a reply are shown as links; other channels’ files are left out', () => {
-    const r = renderZalo(t, 'vi', { lines: [msg('plain', { text: 'Minh chứng' })], attachments: [{ kind: 'PHOTO', channel: 'zalo', fileRef: 'https://zalo.example/a.jpg' }, { kind: 'PHOTO', channel: 'telegram', fileRef: 'AgAD' }] });
+    const r = renderZalo(t, 'vi', {
+      lines: [msg('plain', { text: 'Minh chứng' })],
+      attachments: [
+        { kind: 'PHOTO', channel: 'zalo', fileRef: 'https://zalo.example/a.jpg' },
+        { kind: 'PHOTO', channel: 'telegram', fileRef: 'AgAD' },
+      ],
+    });
     expect(r.parts[0]).toBe('Minh chứng\n📎 https://zalo.example/a.jpg');
   });
 });

@@ -37,7 +37,13 @@ beforeEach(async () => {
   const tokens = createZaloTokenStore(db.prisma);
   await tokens.seed({ oaId: fake.oaId, refreshToken: fake.issueTokens().refreshToken });
   client = createZaloClient({ apiBase: fake.url, oauthBase: fake.url, appId: fake.appId, appSecret: fake.appSecret, oaId: fake.oaId, tokens, logger });
-  sender = createOutboxSender({ store: createOutboxStore(db.prisma), channel: 'zalo', logger, perChatMs: 0, send: zaloSender(client, t, { lastSeen: zaloLastSeen(createPeopleRepository(db.prisma)) }) });
+  sender = createOutboxSender({
+    store: createOutboxStore(db.prisma),
+    channel: 'zalo',
+    logger,
+    perChatMs: 0,
+    send: zaloSender(client, t, { lastSeen: zaloLastSeen(createPeopleRepository(db.prisma)) }),
+  });
 });
 
 afterEach(async () => {
@@ -151,7 +157,15 @@ describe('Zalo outbox sender', () => {
       refreshNow: async () => undefined,
     };
     let now = Date.now() + 1000; // after the row is queued (by the system clock)
-    const parted = createOutboxSender({ store: createOutboxStore(db.prisma), channel: 'zalo', logger, perChatMs: 0, now: () => new Date(now), sleep: async (ms) => void (now += ms), send: zaloSender(flaky, t, { lastSeen: async () => new Date(now), now: () => new Date(now) }) });
+    const parted = createOutboxSender({
+      store: createOutboxStore(db.prisma),
+      channel: 'zalo',
+      logger,
+      perChatMs: 0,
+      now: () => new Date(now),
+      sleep: async (ms) => void (now += ms),
+      send: zaloSender(flaky, t, { lastSeen: async () => new Date(now), now: () => new Date(now) }),
+    });
     const long = Array.from({ length: 120 }, (_, i) => `Dòng ${i + 1}: thành tích xuất sắc của Ấp Bình Thạnh 🎖️`).join('\n');
     await queue(id, 'long:1', long);
     expect(await parted.deliverDue()).toBe(0);
@@ -167,7 +181,8 @@ describe('Zalo outbox sender', () => {
   });
 
   it('maps client errors: -32/429 → RetryLaterError (channel), unreachable/window → UnreachableError, a refused send → PermanentError, the rest transient', async () => {
-    const err = (kind: ZaloApiError['kind'], code = -1, extra: Partial<ConstructorParameters<typeof ZaloApiError>[0]> = {}) => new ZaloApiError({ message: kind, code, kind, operation: 'send', retryAfterMs: 1234, ...extra });
+    const err = (kind: ZaloApiError['kind'], code = -1, extra: Partial<ConstructorParameters<typeof ZaloApiError>[0]> = {}) =>
+      new ZaloApiError({ message: kind, code, kind, operation: 'send', retryAfterMs: 1234, ...extra });
     const failing = (e: ZaloApiError): ZaloClient => ({ sendText: async () => Promise.reject(e), refreshNow: async () => undefined });
     const lastSeen = async () => new Date();
     const send = (e: ZaloApiError) => zaloSender(failing(e), t, { lastSeen })(USER, { lines: [msg('plain', { text: 'x' })] }, 'vi');
@@ -183,11 +198,15 @@ describe('Zalo outbox sender', () => {
     await expect(send(err('give-up', -14014, { operation: 'refresh' }))).rejects.toBeInstanceOf(ZaloApiError);
     await expect(send(err('give-up', -201))).rejects.toBeInstanceOf(PermanentError);
     // A person never seen on Zalo: unreachable.
-    await expect(zaloSender(client, t, { lastSeen: async () => null })(USER, { lines: [msg('plain', { text: 'x' })] }, 'vi')).rejects.toBeInstanceOf(UnreachableError);
+    await expect(zaloSender(client, t, { lastSeen: async () => null })(USER, { lines: [msg('plain', { text: 'x' })] }, 'vi')).rejects.toBeInstanceOf(
+      UnreachableError,
+    );
   });
 
   it('a lost grant alerts every administrator on their Telegram account, once a day', async () => {
-    const admin = await db.prisma.identity.create({ data: { channel: 'telegram', externalId: '777', person: { create: { displayName: 'Admin', locale: 'en' } } } });
+    const admin = await db.prisma.identity.create({
+      data: { channel: 'telegram', externalId: '777', person: { create: { displayName: 'Admin', locale: 'en' } } },
+    });
     await db.prisma.identity.create({ data: { channel: 'zalo', externalId: '888', personId: admin.personId } });
     await db.prisma.roleGrant.create({ data: { personId: admin.personId, role: 'ADMIN' } });
     const zaloOnlyAdmin = await zaloPerson('999', 0);

@@ -6,7 +6,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BotCore, InboundMessage } from '../../../src/core/channel.ts';
 import type { ZaloClient } from '../../../src/channels/zalo/client.ts';
-import { createZaloWebhook, mountZaloWebhook, eventKeyOf, verifyZaloSignature, zaloSignature, type ZaloInbound, type ZaloWebhook } from '../../../src/channels/zalo/webhook.ts';
+import {
+  createZaloWebhook,
+  mountZaloWebhook,
+  eventKeyOf,
+  verifyZaloSignature,
+  zaloSignature,
+  type ZaloInbound,
+  type ZaloWebhook,
+} from '../../../src/channels/zalo/webhook.ts';
 import { testZaloConversation } from '../../helpers/memory-inbox.ts';
 import { createDatabase } from '../../../src/db/client.ts';
 import { createInbox } from '../../../src/db/inbox-store.ts';
@@ -103,9 +111,7 @@ describe('Zalo webhook deliveries', () => {
     const res = await deliverOaEvent(r.url, textEvent('tiêu chí y tế'), sign);
     expect(res.status).toBe(200);
     await r.webhook.idle();
-    expect(messages(r.events)).toEqual([
-      expect.objectContaining({ channel: 'zalo', userId: USER, chatId: USER, chatType: 'private', text: 'tiêu chí y tế' }),
-    ]);
+    expect(messages(r.events)).toEqual([expect.objectContaining({ channel: 'zalo', userId: USER, chatId: USER, chatType: 'private', text: 'tiêu chí y tế' })]);
     expect(await processed()).toBe(1);
   });
 
@@ -137,7 +143,15 @@ describe('Zalo webhook deliveries', () => {
 
   it('the window is configurable', async () => {
     const events: ZaloInbound[] = [];
-    const webhook = createZaloWebhook({ appId: APP_ID, oaSecretKey: KEY, oaId: OA_ID, inbox: createInbox(db.prisma), logger, maxAgeMs: 60_000, onEvent: async (_entry, e) => void events.push(e) });
+    const webhook = createZaloWebhook({
+      appId: APP_ID,
+      oaSecretKey: KEY,
+      oaId: OA_ID,
+      inbox: createInbox(db.prisma),
+      logger,
+      maxAgeMs: 60_000,
+      onEvent: async (_entry, e) => void events.push(e),
+    });
     const url = await serve(webhook);
     expect((await deliverOaEvent(url, textEvent('2 min old', { timestamp: Date.now() - 120_000 }), sign)).status).toBe(401);
   });
@@ -193,7 +207,9 @@ describe('Zalo webhook deliveries', () => {
     const r = await recorder();
     expect((await deliverOaEvent(r.url, textEvent('echo', { name: 'oa_send_text', sender: OA_ID }), sign)).status).toBe(200);
     expect((await deliverOaEvent(r.url, textEvent('echo 2', { sender: OA_ID }), sign)).status).toBe(200);
-    expect((await deliverOaEvent(r.url, { ...textEvent('x'), event_name: 'user_seen_message', sender: { id: OA_ID }, recipient: { id: USER } }, sign)).status).toBe(200);
+    expect(
+      (await deliverOaEvent(r.url, { ...textEvent('x'), event_name: 'user_seen_message', sender: { id: OA_ID }, recipient: { id: USER } }, sign)).status,
+    ).toBe(200);
     expect((await deliverOaEvent(r.url, { ...textEvent('x'), event_name: 'user_received_message' }, sign)).status).toBe(200);
     await r.webhook.idle();
     expect(r.events).toEqual([]);
@@ -204,9 +220,38 @@ describe('Zalo webhook deliveries', () => {
     const r = await recorder();
     const ts = () => String(Date.now());
     const base = { app_id: APP_ID, sender: { id: USER }, recipient: { id: OA_ID } };
-    await deliverOaEvent(r.url, { ...base, event_name: 'user_send_image', timestamp: ts(), message: { msg_id: 'img1', text: 'ảnh minh chứng', attachments: [{ type: 'image', payload: { url: 'https://zalo.example/a.jpg', thumbnail: 'https://zalo.example/t.jpg' } }] } }, sign);
-    await deliverOaEvent(r.url, { ...base, event_name: 'user_send_file', timestamp: ts(), message: { msg_id: 'file1', attachments: [{ type: 'file', payload: { url: 'https://zalo.example/b.pdf', name: 'bien-ban.pdf', size: '1024', type: 'pdf' } }] } }, sign);
-    await deliverOaEvent(r.url, { ...base, event_name: 'user_send_sticker', timestamp: ts(), message: { msg_id: 'st1', attachments: [{ type: 'sticker', payload: { id: '1' } }] } }, sign);
+    await deliverOaEvent(
+      r.url,
+      {
+        ...base,
+        event_name: 'user_send_image',
+        timestamp: ts(),
+        message: {
+          msg_id: 'img1',
+          text: 'ảnh minh chứng',
+          attachments: [{ type: 'image', payload: { url: 'https://zalo.example/a.jpg', thumbnail: 'https://zalo.example/t.jpg' } }],
+        },
+      },
+      sign,
+    );
+    await deliverOaEvent(
+      r.url,
+      {
+        ...base,
+        event_name: 'user_send_file',
+        timestamp: ts(),
+        message: {
+          msg_id: 'file1',
+          attachments: [{ type: 'file', payload: { url: 'https://zalo.example/b.pdf', name: 'bien-ban.pdf', size: '1024', type: 'pdf' } }],
+        },
+      },
+      sign,
+    );
+    await deliverOaEvent(
+      r.url,
+      { ...base, event_name: 'user_send_sticker', timestamp: ts(), message: { msg_id: 'st1', attachments: [{ type: 'sticker', payload: { id: '1' } }] } },
+      sign,
+    );
     await deliverOaEvent(r.url, textEvent('#a:d:type:COLLECTIVE'), sign);
     const followTs = ts();
     const follow = { app_id: APP_ID, event_name: 'follow', oa_id: OA_ID, follower: { id: USER }, source: 'oa_profile', timestamp: followTs };

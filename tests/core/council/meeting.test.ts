@@ -77,7 +77,9 @@ describe('/hop: recording a council meeting', () => {
     expect(text(r)).toContain('Chủ trì: User chair. Thư ký: Nguyễn Thị Thư.');
     expect(text(r)).toContain('Có mặt 3/4: User c1, User c2, User chair. Vắng mặt: User c3.');
     expect(text(r)).toContain(`• #${a.id} Trạm Y tế xã: 1 đồng ý, 1 đề nghị bổ sung, 0 không đồng ý, 1 không biểu quyết — Hội đồng thống nhất đề nghị.`);
-    expect(text(r)).toContain(`• #${b.id} Tổ y tế thôn 2: 0 đồng ý, 0 đề nghị bổ sung, 1 không đồng ý, 2 không biểu quyết — Hội đồng không đề nghị. User c1: Chưa có kết quả nổi bật.`);
+    expect(text(r)).toContain(
+      `• #${b.id} Tổ y tế thôn 2: 0 đồng ý, 0 đề nghị bổ sung, 1 không đồng ý, 2 không biểu quyết — Hội đồng không đề nghị. User c1: Chưa có kết quả nổi bật.`,
+    );
     expect(await t.prisma.councilMeeting.count()).toBe(0); // nothing before the confirmation
     const before = new Set((await t.outbox()).map((x) => x.key));
 
@@ -88,14 +90,24 @@ describe('/hop: recording a council meeting', () => {
     const m = (await t.app.services.council.meetings({ planSlug: t.app.catalog().plan.id }))[0]!;
     // Typed in Vietnam time, stored as UTC instants.
     expect([m.heldOn, m.startAt?.toISOString(), m.endAt?.toISOString()]).toEqual(['2026-11-30', '2026-11-30T00:30:00.000Z', '2026-11-30T02:45:00.000Z']);
-    expect(m.attendees.map((x) => [x.name, x.present])).toEqual([['User c1', true], ['User c2', true], ['User c3', false], ['User chair', true]]);
+    expect(m.attendees.map((x) => [x.name, x.present])).toEqual([
+      ['User c1', true],
+      ['User c2', true],
+      ['User c3', false],
+      ['User chair', true],
+    ]);
     expect([m.chairName, m.secretaryName, m.secretaryId]).toEqual(['User chair', 'Nguyễn Thị Thư', null]);
 
     // The proposing officer hears the Council's result; the standing office hears one awaits the chairman's decision.
     const fresh = (await t.outbox()).filter((x) => !before.has(x.key));
     const o1 = await t.personId('o1');
     const office = await t.personId('office');
-    expect(fresh.filter((x) => x.personId === o1).map((x) => x.text).join('\n')).toMatch(/Hội đồng Thi đua – Khen thưởng xã thống nhất đề nghị Chủ tịch UBND xã/);
+    expect(
+      fresh
+        .filter((x) => x.personId === o1)
+        .map((x) => x.text)
+        .join('\n'),
+    ).toMatch(/Hội đồng Thi đua – Khen thưởng xã thống nhất đề nghị Chủ tịch UBND xã/);
     expect(fresh.some((x) => x.personId === office && x.text.includes(`Hội đồng thống nhất đề nghị hồ sơ #${a.id}`))).toBe(true);
 
     // The council chair (no other role) opens the record from that notice and may record the decision.
@@ -141,7 +153,14 @@ describe('/hop: recording a council meeting', () => {
     r = await t.tap('chair', button(r, 'Hội đồng thống nhất đề nghị'));
     r = await t.tap('chair', button(r, 'Hội đồng thống nhất đề nghị'));
     // Meanwhile the chair opens a new round for the first one (e.g. from another device).
-    await t.app.services.council.endRound({ nominationId: a.id, round: 1, action: 'NEW_ROUND', reason: null, chairId: await t.personId('chair'), now: t.now() });
+    await t.app.services.council.endRound({
+      nominationId: a.id,
+      round: 1,
+      action: 'NEW_ROUND',
+      reason: null,
+      chairId: await t.personId('chair'),
+      now: t.now(),
+    });
     r = await t.tap('chair', button(r, 'Ghi kết quả cuộc họp'));
     expect(text(r)).toContain(`Hồ sơ #${a.id} đã thay đổi trong lúc ghi`);
     expect(await t.prisma.councilMeeting.count()).toBe(0);

@@ -31,10 +31,7 @@ const categories: SearchableCategory[] = [
       'Thực hiện tốt cuộc vận động “mỗi thầy, cô giáo là một tấm gương đạo đức, tự học và sáng tạo”',
       'Phân loại cuối năm cơ quan, trường học phải đạt tiêu chuẩn an toàn về an ninh trật tự',
     ],
-    criteriaEn: [
-      'Schools and vocational training centres with rising education quality',
-      'Friendly schools with active students',
-    ],
+    criteriaEn: ['Schools and vocational training centres with rising education quality', 'Friendly schools with active students'],
   },
   {
     code: '3.1.5',
@@ -46,10 +43,7 @@ const categories: SearchableCategory[] = [
       'Nâng cao hiệu quả công tác chăm sóc sức khỏe cho người dân',
       'Y đức của người thầy thuốc, không thờ ơ, thương yêu người bệnh, thực hiện tốt các quy định của ngành y',
     ],
-    criteriaEn: [
-      'Doctors and health staff of the commune carry out national health programmes well',
-      "Raises the effectiveness of caring for people's health",
-    ],
+    criteriaEn: ['Doctors and health staff of the commune carry out national health programmes well', "Raises the effectiveness of caring for people's health"],
   },
   {
     code: '3.1.6',
@@ -105,16 +99,12 @@ const index = createCategoryIndex(categories);
 const top = (q: string) => index.search(q)[0]?.code;
 
 describe('createCategoryIndex().search', () => {
-  it.each([
-    ['tiêu chí y tế'],
-    ['tieu chi y te'],
-    ['TRẠM Y TẾ cần gì'],
-    ['trạm y tế'.normalize('NFD')],
-    ['y tế'],
-    ['Tiêu chí mô hình y tế như thế nào?'],
-  ])('%j → 3.1.5', (q) => {
-    expect(top(q)).toBe('3.1.5');
-  });
+  it.each([['tiêu chí y tế'], ['tieu chi y te'], ['TRẠM Y TẾ cần gì'], ['trạm y tế'.normalize('NFD')], ['y tế'], ['Tiêu chí mô hình y tế như thế nào?']])(
+    '%j → 3.1.5',
+    (q) => {
+      expect(top(q)).toBe('3.1.5');
+    },
+  );
 
   it.each([
     ['doanh nghiep', '3.1.8'],
@@ -131,7 +121,12 @@ describe('createCategoryIndex().search', () => {
 
   it('ranks the phrase "y tế" above a category that only has the separate words "ý" and "tế"', () => {
     const mk = (code: string, nameVi: string, keywords: string[]): SearchableCategory => ({
-      code, nameVi, nameEn: 'x', keywords, criteriaVi: [], criteriaEn: [],
+      code,
+      nameVi,
+      nameEn: 'x',
+      keywords,
+      criteriaVi: [],
+      criteriaEn: [],
     });
     const small = createCategoryIndex([
       mk('1', 'Phát triển kinh tế', ['kinh tế', 'thực tế', 'ý kiến']),
@@ -170,7 +165,12 @@ describe('createCategoryIndex().search', () => {
 
   it('weighs keywords and name above criteria', () => {
     const mk = (code: string, keyword: string, criterion: string): SearchableCategory => ({
-      code, nameVi: `Mô hình ${code}`, nameEn: 'x', keywords: [keyword], criteriaVi: [criterion], criteriaEn: [],
+      code,
+      nameVi: `Mô hình ${code}`,
+      nameEn: 'x',
+      keywords: [keyword],
+      criteriaVi: [criterion],
+      criteriaEn: [],
     });
     const small = createCategoryIndex([mk('1', 'cà phê', 'trồng lúa'), mk('2', 'lúa nước', 'bán cà phê')]);
     expect(small.search('cà phê').map((m) => m.code)).toEqual(['1', '2']);
@@ -194,7 +194,12 @@ describe('createCategoryIndex().search', () => {
 
   it('breaks ties by code order (3.1.9 before 3.1.10)', () => {
     const twin = (code: string): SearchableCategory => ({
-      code, nameVi: 'Mô hình nông thôn mới', nameEn: 'New rural area', keywords: [], criteriaVi: [], criteriaEn: [],
+      code,
+      nameVi: 'Mô hình nông thôn mới',
+      nameEn: 'New rural area',
+      keywords: [],
+      criteriaVi: [],
+      criteriaEn: [],
     });
     const tied = createCategoryIndex([twin('3.1.10'), twin('3.1.9'), { ...twin('3.1.1'), nameVi: 'Cơ quan kiểu mẫu', nameEn: 'Model office' }]);
     expect(tied.search('nông thôn mới').map((m) => m.code)).toEqual(['3.1.9', '3.1.10']);

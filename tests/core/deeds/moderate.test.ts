@@ -3,7 +3,8 @@ import type { RenderedReply } from '../../../src/core/render.ts';
 import { button, createTestApp, text, type TestApp } from '../../helpers/test-app.ts';
 
 /** Notices to residents; the batched "deeds waiting" notices to moderators are tested in moderation-loop.test.ts. */
-const residentNotices = async (t: { outbox(): Promise<{ key: string; personId: number; text: string }[]> }) => (await t.outbox()).filter((o) => !o.key.startsWith('deeds-arrived:'));
+const residentNotices = async (t: { outbox(): Promise<{ key: string; personId: number; text: string }[]> }) =>
+  (await t.outbox()).filter((o) => !o.key.startsWith('deeds-arrived:'));
 import { DEFAULTS, refIn, tellDeed } from './helpers.ts';
 
 let t: TestApp;
@@ -82,7 +83,13 @@ describe('/kiemduyet: outcomes and notices', () => {
     expect(row).toMatchObject({ state: 'PUBLISHED', moderatorId: await t.personId('o1') });
     expect(row.publishedAt?.toISOString()).toBe(t.now().toISOString());
     const u1 = await t.personId('u1');
-    expect(await residentNotices(t)).toEqual([expect.objectContaining({ personId: u1, key: `deed:${row.id}:published:${u1}`, text: expect.stringContaining(`Việc tốt ${ref} bạn kể về Anh Nguyễn Văn An đã được đăng`) })]);
+    expect(await residentNotices(t)).toEqual([
+      expect.objectContaining({
+        personId: u1,
+        key: `deed:${row.id}:published:${u1}`,
+        text: expect.stringContaining(`Việc tốt ${ref} bạn kể về Anh Nguyễn Văn An đã được đăng`),
+      }),
+    ]);
     expect(text(await t.say('u3', '/viectotmoi'))).toContain('Anh Nguyễn Văn An');
     // a stale button on the same deed changes nothing
     expect(text(await t.tap('o1', `vt:no:${row.id}`))).toContain(`Việc tốt ${ref} đã được xử lý rồi`);
@@ -98,7 +105,9 @@ describe('/kiemduyet: outcomes and notices', () => {
     expect(text(queue)).toContain('User u2: anh nguyen van an — Anh An đưa cụ bà');
     await t.tap('o1', button(queue, 'Đăng'));
     const id = (await deed(ref)).id;
-    expect((await residentNotices(t)).map((o) => o.key).sort()).toEqual([`deed:${id}:published:${await t.personId('u1')}`, `deed:${id}:published:${await t.personId('u2')}`].sort());
+    expect((await residentNotices(t)).map((o) => o.key).sort()).toEqual(
+      [`deed:${id}:published:${await t.personId('u1')}`, `deed:${id}:published:${await t.personId('u2')}`].sort(),
+    );
   });
 
   it('reject: a reason is required, the deed is REJECTED, and the resident is told kindly with the reason', async () => {

@@ -94,10 +94,18 @@ describe('/bantin: the weekly "Việc tốt quanh ta" bulletin', () => {
 
   it("reads the week's published deeds in plain sentences, naming only tellers who agreed", async () => {
     await publishAll();
-    const old = refIn(await tellDeed(t, 'u6', { doer: 'Bà Nay Hlinh', what: 'Nấu cháo miễn phí cho bệnh nhân ở trạm y tế', place: 'Trạm y tế xã', credit: true }));
+    const old = refIn(
+      await tellDeed(t, 'u6', { doer: 'Bà Nay Hlinh', what: 'Nấu cháo miễn phí cho bệnh nhân ở trạm y tế', place: 'Trạm y tế xã', credit: true }),
+    );
     await t.tap('o1', button(await t.say('o1', '/kiemduyet'), 'Đăng'));
     t.advance(8 * 24 * 3600_000);
-    const recent = await tellDeed(t, 'u7', { doer: 'Anh Đinh Văn Tư', what: 'Cứu hai em nhỏ bị nước cuốn ở suối Ia Bang!', place: 'Làng Mới', when: 'chiều chủ nhật', credit: false });
+    const recent = await tellDeed(t, 'u7', {
+      doer: 'Anh Đinh Văn Tư',
+      what: 'Cứu hai em nhỏ bị nước cuốn ở suối Ia Bang!',
+      place: 'Làng Mới',
+      when: 'chiều chủ nhật',
+      credit: false,
+    });
     await t.tap('o1', button(await t.say('o1', '/kiemduyet'), 'Đăng'));
     t.advance(60_000);
     const bulletin = text(await t.say('o1', '/bantin'));
@@ -121,7 +129,9 @@ describe('/bantin: the weekly "Việc tốt quanh ta" bulletin', () => {
     expect(lines.slice(1).join('\n')).not.toMatch(/<[a-z/]/i);
     expect(html.match(/<[^>]+>/g)).toEqual(['<b>', '</b>']);
     expect(lines[1]).toBe('Tuần qua, trên địa bàn xã Ia Bang, bà con đã kể lại 3 việc tốt.');
-    expect(lines[2]).toBe('Thứ nhất, ở Thôn Đồng Tâm, Anh Nguyễn Văn An đã có việc làm tốt: Giúp cụ bà qua đường ở ngã ba chợ lúc trời mưa to. Thời gian: sáng 28/11. Cảm ơn User u1 đã kể lại việc tốt này.');
+    expect(lines[2]).toBe(
+      'Thứ nhất, ở Thôn Đồng Tâm, Anh Nguyễn Văn An đã có việc làm tốt: Giúp cụ bà qua đường ở ngã ba chợ lúc trời mưa to. Thời gian: sáng 28/11. Cảm ơn User u1 đã kể lại việc tốt này.',
+    );
     expect(lines[3]).toMatch(/^Thứ hai, ở Làng Bi, Chị Rơ Mah Hờ Bia đã có việc làm tốt: .*\. Thời gian: sáng 28\/11\.$/);
     expect(lines[4]).toMatch(/^Thứ ba, ở Làng Mới, /);
     expect(html).not.toMatch(/User u[23]/);
@@ -133,7 +143,17 @@ describe('/bantin: the weekly "Việc tốt quanh ta" bulletin', () => {
 });
 
 describe('bulletin text (pure)', () => {
-  const deed = (over: Partial<PublicDeed>): PublicDeed => ({ id: 1, ref: 'VT-AAAA', doerName: 'An', description: 'Giúp đỡ hàng xóm', place: 'Thôn 1', whenText: 'hôm qua', publishedAt: new Date('2026-11-29T00:00:00Z'), creditedName: null, ...over });
+  const deed = (over: Partial<PublicDeed>): PublicDeed => ({
+    id: 1,
+    ref: 'VT-AAAA',
+    doerName: 'An',
+    description: 'Giúp đỡ hàng xóm',
+    place: 'Thôn 1',
+    whenText: 'hôm qua',
+    publishedAt: new Date('2026-11-29T00:00:00Z'),
+    creditedName: null,
+    ...over,
+  });
 
   it('ends every told text as a sentence', () => {
     expect(sentence('Giúp đỡ hàng xóm')).toBe('Giúp đỡ hàng xóm.');
@@ -144,12 +164,31 @@ describe('bulletin text (pure)', () => {
 
   it('escapes what residents typed in the HTML rendering, and goes on with "Tiếp theo" after ten', () => {
     const many = Array.from({ length: 11 }, (_, i) => deed({ id: i, doerName: i === 0 ? 'Anh <b>Tèo</b> & bạn' : `Người ${i}` }));
-    const reply = bulletinReply({ catalog: shippedCatalog(), locale: 'vi', deeds: many, from: new Date('2026-11-23T02:00:00Z'), to: new Date('2026-11-30T02:00:00Z'), timeZone: 'Asia/Ho_Chi_Minh' });
+    const reply = bulletinReply({
+      catalog: shippedCatalog(),
+      locale: 'vi',
+      deeds: many,
+      from: new Date('2026-11-23T02:00:00Z'),
+      to: new Date('2026-11-30T02:00:00Z'),
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
     const html = renderReply(testTranslator(), 'vi', reply, 'html').text;
     expect(html).toContain('ở Thôn 1, Anh &lt;b&gt;Tèo&lt;/b&gt; &amp; bạn đã có việc làm tốt: Giúp đỡ hàng xóm. Thời gian: hôm qua.');
     expect(html).toContain('\nThứ mười, ');
     expect(html).toContain('\nTiếp theo, ở Thôn 1, Người 10');
-    const en = renderReply(testTranslator(), 'en', bulletinReply({ catalog: shippedCatalog(), locale: 'en', deeds: many, from: new Date('2026-11-23T02:00:00Z'), to: new Date('2026-11-30T02:00:00Z'), timeZone: 'Asia/Ho_Chi_Minh' }), 'plain').text;
+    const en = renderReply(
+      testTranslator(),
+      'en',
+      bulletinReply({
+        catalog: shippedCatalog(),
+        locale: 'en',
+        deeds: many,
+        from: new Date('2026-11-23T02:00:00Z'),
+        to: new Date('2026-11-30T02:00:00Z'),
+        timeZone: 'Asia/Ho_Chi_Minh',
+      }),
+      'plain',
+    ).text;
     expect(en).toContain('Last week, in Ia Bang commune, residents told 11 good deeds.');
     expect(en).toContain('First, in Thôn 1, Anh <b>Tèo</b> & bạn did a good deed: Giúp đỡ hàng xóm. When: hôm qua.');
   });

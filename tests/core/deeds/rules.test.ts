@@ -2,19 +2,35 @@ import { describe, expect, it } from 'vitest';
 import { cleanText, containsLink, DEED_LIMITS, isRepetitive, startOfLocalDay, textProblem } from '../../../src/core/deeds/rules.ts';
 
 describe('good deed abuse rules', () => {
-  it.each(['xem https://abc.vn/x', 'vào www.facebook.com nhé', 'nhắn t.me/banhang', 'zalo.me/0912345678', 'mua tại ban-hang.com', 'bit.ly/abc', 'HTTP://X.Y'])('%j is a link', (s) => {
-    expect(containsLink(s)).toBe(true);
-  });
+  it.each(['xem https://abc.vn/x', 'vào www.facebook.com nhé', 'nhắn t.me/banhang', 'zalo.me/0912345678', 'mua tại ban-hang.com', 'bit.ly/abc', 'HTTP://X.Y'])(
+    '%j is a link',
+    (s) => {
+      expect(containsLink(s)).toBe(true);
+    },
+  );
 
   it.each(['mục 3.1.5 của kế hoạch', 'T.T.Lan ở thôn 2', 'giúp 2.5 triệu đồng', 'Giúp cụ bà qua đường. Rất tốt.'])('%j is not a link', (s) => {
     expect(containsLink(s)).toBe(false);
   });
 
-  it.each(['aaaaaaaaaaaaaaaaaaaaaaaa', 'tốt tốt tốt tốt tốt tốt tốt', '!!!!!!!!!!!!!!!!!!!!!!!', 'hay quá điiiiiiiiiiiiiiiii', 'Tốt TỐT tốt tot tốt quá', 'hahahahahahahahahahaha', 'hihi hihi hihi hihi hihi'])('%j is repetitive', (s) => {
+  it.each([
+    'aaaaaaaaaaaaaaaaaaaaaaaa',
+    'tốt tốt tốt tốt tốt tốt tốt',
+    '!!!!!!!!!!!!!!!!!!!!!!!',
+    'hay quá điiiiiiiiiiiiiiiii',
+    'Tốt TỐT tốt tot tốt quá',
+    'hahahahahahahahahahaha',
+    'hihi hihi hihi hihi hihi',
+  ])('%j is repetitive', (s) => {
     expect(isRepetitive(s)).toBe(true);
   });
 
-  it.each(['Giúp cụ bà qua đường ở ngã ba chợ lúc trời mưa to', 'Anh A, anh B và anh C sửa cầu', 'Nhặt được ví tiền trả lại người mất', 'Các cháu cười hahaha khi được tặng sách vở mới ở thôn 2'])('%j is not repetitive', (s) => {
+  it.each([
+    'Giúp cụ bà qua đường ở ngã ba chợ lúc trời mưa to',
+    'Anh A, anh B và anh C sửa cầu',
+    'Nhặt được ví tiền trả lại người mất',
+    'Các cháu cười hahaha khi được tặng sách vở mới ở thôn 2',
+  ])('%j is not repetitive', (s) => {
     expect(isRepetitive(s)).toBe(false);
   });
 

@@ -151,12 +151,15 @@ describe('/viectot: telling a good deed', () => {
     expect(text(await t.say('u1', 'www.thon.vn'))).toContain('không nhận đường dẫn');
   });
 
-  it.each(['tốt tốt tốt tốt tốt tốt tốt tốt', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'Hay quááááááááááááá luôn mọi người'])('repeated text is refused: %j', async (answer) => {
-    const t = await app();
-    await t.say('u1', '/viectot');
-    await t.say('u1', DEFAULTS.doer);
-    expect(text(await t.say('u1', answer))).toContain('lặp lại một chữ hoặc một ký tự');
-  });
+  it.each(['tốt tốt tốt tốt tốt tốt tốt tốt', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'Hay quááááááááááááá luôn mọi người'])(
+    'repeated text is refused: %j',
+    async (answer) => {
+      const t = await app();
+      await t.say('u1', '/viectot');
+      await t.say('u1', DEFAULTS.doer);
+      expect(text(await t.say('u1', answer))).toContain('lặp lại một chữ hoặc một ký tự');
+    },
+  );
 
   it('up to three photos are kept; more are dropped with a notice', async () => {
     const t = await app();
@@ -165,8 +168,16 @@ describe('/viectot: telling a good deed', () => {
     await t.say('u1', DEFAULTS.what);
     await t.say('u1', DEFAULTS.place);
     await t.say('u1', DEFAULTS.when);
-    await t.send('u1', [{ kind: 'PHOTO', fileRef: 'a' }, { kind: 'PHOTO', fileRef: 'b' }]);
-    const third = text(await t.send('u1', [{ kind: 'PHOTO', fileRef: 'c' }, { kind: 'PHOTO', fileRef: 'd' }]));
+    await t.send('u1', [
+      { kind: 'PHOTO', fileRef: 'a' },
+      { kind: 'PHOTO', fileRef: 'b' },
+    ]);
+    const third = text(
+      await t.send('u1', [
+        { kind: 'PHOTO', fileRef: 'c' },
+        { kind: 'PHOTO', fileRef: 'd' },
+      ]),
+    );
     expect(third).toContain('Tổng cộng 3 ảnh');
     expect(third).toContain('tối đa 3 ảnh');
     await t.tap('u1', 'd:photo:ok');
@@ -179,7 +190,9 @@ describe('/viectot: telling a good deed', () => {
     const t = await app();
     const named = text(await tellDeed(t, 'u1', { credit: true }));
     expect(named).toContain('bà con thấy nội dung và tên bạn là người kể');
-    const anonymous = text(await tellDeed(t, 'u2', { doer: 'Chị Hoa', what: 'Nhặt được ví tiền và trả lại cho người đánh rơi', place: 'Làng Bi', credit: false }));
+    const anonymous = text(
+      await tellDeed(t, 'u2', { doer: 'Chị Hoa', what: 'Nhặt được ví tiền và trả lại cho người đánh rơi', place: 'Làng Bi', credit: false }),
+    );
     expect(anonymous).toContain('bà con chỉ thấy nội dung, không thấy tên bạn');
     expect((await deeds(t)).map((d) => d.creditName)).toEqual([true, false]);
   });
@@ -189,7 +202,13 @@ describe('/viectot: similar deeds already known', () => {
   it('shows a known deed by the same doer typed without diacritics, and adds to it instead', async () => {
     const t = await app();
     const ref = refIn(await tellDeed(t, 'u1', { photos: ['p1'] }));
-    const similar = await tellDeed(t, 'u2', { doer: 'anh nguyen van an', what: 'Anh An đưa cụ bà sang đường rồi che ô cho cụ về nhà', place: 'Chợ xã', photos: ['p2'], credit: true });
+    const similar = await tellDeed(t, 'u2', {
+      doer: 'anh nguyen van an',
+      what: 'Anh An đưa cụ bà sang đường rồi che ô cho cụ về nhà',
+      place: 'Chợ xã',
+      photos: ['p2'],
+      credit: true,
+    });
     expect(text(similar)).toContain('Có 1 việc tốt đã biết giống việc bạn kể');
     expect(text(similar)).toContain(`${ref} — Anh Nguyễn Văn An, Thôn Đồng Tâm`);
     // neither the other resident's name nor their text, not yet verified, is shown
@@ -239,7 +258,9 @@ describe('/viectot: similar deeds already known', () => {
   it('a different deed at another place is sent without the similar step', async () => {
     const t = await app();
     await tellDeed(t, 'u1');
-    expect(text(await tellDeed(t, 'u2', { doer: 'Chị Hoa', what: 'Nhặt được ví tiền và trả lại cho người đánh rơi', place: 'Làng Bi' }))).toContain('Đã nhận việc tốt');
+    expect(text(await tellDeed(t, 'u2', { doer: 'Chị Hoa', what: 'Nhặt được ví tiền và trả lại cho người đánh rơi', place: 'Làng Bi' }))).toContain(
+      'Đã nhận việc tốt',
+    );
   });
 });
 
@@ -314,7 +335,17 @@ describe('/viectot: abuse limits', () => {
 });
 
 describe('/viectot: the place step with a village list', () => {
-  const ctx = { locale: 'en', catalog: { plan: { villages: [{ vi: 'Thôn Đồng Tâm', en: 'Dong Tam village' }, { vi: 'Làng Bi', en: 'Bi hamlet' }] } } } as unknown as Ctx;
+  const ctx = {
+    locale: 'en',
+    catalog: {
+      plan: {
+        villages: [
+          { vi: 'Thôn Đồng Tâm', en: 'Dong Tam village' },
+          { vi: 'Làng Bi', en: 'Bi hamlet' },
+        ],
+      },
+    },
+  } as unknown as Ctx;
   const data: DeedData = { doerName: 'An', description: 'x'.repeat(20), photos: [] };
   const place = deedDialog.steps.place!;
 

@@ -89,7 +89,18 @@ describe('registration drafts', () => {
     await t.grant('o1', 'ADMIN');
     const resident = await t.personId('r1');
     await t.prisma.goodDeed.create({
-      data: { ref: 'VT-DR01', submitterId: resident, doerName: 'Bà Hoa', doerKey: 'ba hoa', description: 'Giúp người già qua đường mỗi sáng', descriptionKey: 'giup nguoi gia qua duong moi sang', place: 'Thôn 2', placeKey: 'thon 2', whenText: 'hôm qua', creditName: true },
+      data: {
+        ref: 'VT-DR01',
+        submitterId: resident,
+        doerName: 'Bà Hoa',
+        doerKey: 'ba hoa',
+        description: 'Giúp người già qua đường mỗi sáng',
+        descriptionKey: 'giup nguoi gia qua duong moi sang',
+        place: 'Thôn 2',
+        placeKey: 'thon 2',
+        whenText: 'hôm qua',
+        creditName: true,
+      },
     });
     await halfDone(t);
     const queue = await t.say('o1', '/kiemduyet');

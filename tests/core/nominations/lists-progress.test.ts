@@ -99,7 +99,7 @@ describe('/tiendo', () => {
 });
 
 describe('/hoso', () => {
-  it('lists my unit\'s nominations with their state, and only theirs', async () => {
+  it("lists my unit's nominations with their state, and only theirs", async () => {
     const t = await world();
     const a = await seed(t, { proposer: 'o1' });
     await decideDirect(t, a.id, 'ASK_CHANGES', 'Bổ sung minh chứng');
@@ -117,8 +117,13 @@ describe('/hoso', () => {
 
   it('searches by nominee name without diacritics or capitals', async () => {
     const t = await world();
-    for (const name of ['Nguyễn Văn An', 'Nguyễn Thị Bình', 'Hộ ông Rơ Mah Đức', 'Trần Văn Đông']) await seed(t, { proposer: 'o1', nomineeName: name, ...individual });
-    const names = (s: string) => s.split('\n').filter((l) => l.startsWith('#')).map((l) => l.split(' — ')[0]!.replace(/^#\d+ /, ''));
+    for (const name of ['Nguyễn Văn An', 'Nguyễn Thị Bình', 'Hộ ông Rơ Mah Đức', 'Trần Văn Đông'])
+      await seed(t, { proposer: 'o1', nomineeName: name, ...individual });
+    const names = (s: string) =>
+      s
+        .split('\n')
+        .filter((l) => l.startsWith('#'))
+        .map((l) => l.split(' — ')[0]!.replace(/^#\d+ /, ''));
 
     expect(names(text(await t.say('o1', '/hoso nguyen')))).toEqual(['Nguyễn Thị Bình', 'Nguyễn Văn An']);
     expect(names(text(await t.say('o1', '/hoso NGUYEN VAN')))).toEqual(['Nguyễn Văn An']);
@@ -134,7 +139,11 @@ describe('/hoso', () => {
       t.advance(60_000);
     }
     await seed(t, { proposer: 'o1', nomineeName: 'Trần Thị Lan', ...individual });
-    const ids = (r: Awaited<ReturnType<TestApp['say']>>) => r[0]!.buttons.flat().filter((b) => b.action.startsWith('nom:v:')).map((b) => b.label);
+    const ids = (r: Awaited<ReturnType<TestApp['say']>>) =>
+      r[0]!.buttons
+        .flat()
+        .filter((b) => b.action.startsWith('nom:v:'))
+        .map((b) => b.label);
 
     let r = await t.say('o1', '/hoso');
     expect(text(r)).toContain('(1–8 / 12)');

@@ -68,7 +68,6 @@ describe('permissions: a resident', () => {
     expect(await t.prisma.invite.count()).toBe(0);
     expect(await t.prisma.dialogState.count()).toBe(0);
   });
-
 });
 
 describe('permissions: roles revoked in the middle of a dialog', () => {
@@ -104,7 +103,7 @@ describe('permissions: an officer of another unit', () => {
     expect(last(await t.tap('o1', `nom:e:${n.id}`))).toContain(PROMPTS.summary);
   });
 
-  it('sees only the public record of another unit\'s approved exemplar', async () => {
+  it("sees only the public record of another unit's approved exemplar", async () => {
     const t = await world();
     const n = await seed(t, { proposer: 'o1' });
     await recogniseDirect(t, n.id);
@@ -137,7 +136,8 @@ describe('permissions: council members', () => {
     const t = await world();
     const n = await seed(t, { proposer: 'o1' });
     await decideDirect(t, n.id, 'AGREE');
-    for (const action of [`nom:c:${n.id}`, `qd:d:${n.id}`, `qd:p:${n.id}`, `qd:x:${n.id}`]) expect(text(await t.tap('c1', action))).toContain('Chủ tịch Hội đồng Thi đua – Khen thưởng xã hoặc bộ phận thường trực');
+    for (const action of [`nom:c:${n.id}`, `qd:d:${n.id}`, `qd:p:${n.id}`, `qd:x:${n.id}`])
+      expect(text(await t.tap('c1', action))).toContain('Chủ tịch Hội đồng Thi đua – Khen thưởng xã hoặc bộ phận thường trực');
     expect(text(await t.say('c1', '/moi'))).toContain(DENIED.admin);
     expect(text(await t.tap('c1', 'inv:r:COUNCIL'))).toContain(DENIED.admin);
     const grant = await t.prisma.roleGrant.findFirstOrThrow({ where: { role: 'ADMIN' } });

@@ -78,7 +78,16 @@ describe('registration dialog: the happy path', () => {
     r = await t.tap('o1', button(r, 'Tiếp tục'));
     const summary = last(r);
     expect(summary).toContain(PROMPTS.summary);
-    for (const fragment of [`Tên: ${NAME} (tập thể)`, 'Lĩnh vực: 3.1.5.', 'Phong trào / lĩnh vực: Lĩnh vực y tế', 'Đơn vị đề nghị: Trạm Y tế xã', `Nơi sinh sống, làm việc: ${PLACE}`, `Thành tích: ${ACH}`, 'Tự đánh giá: đạt 2/6 tiêu chí', 'Minh chứng: 3 tệp']) {
+    for (const fragment of [
+      `Tên: ${NAME} (tập thể)`,
+      'Lĩnh vực: 3.1.5.',
+      'Phong trào / lĩnh vực: Lĩnh vực y tế',
+      'Đơn vị đề nghị: Trạm Y tế xã',
+      `Nơi sinh sống, làm việc: ${PLACE}`,
+      `Thành tích: ${ACH}`,
+      'Tự đánh giá: đạt 2/6 tiêu chí',
+      'Minh chứng: 3 tệp',
+    ]) {
       expect(summary).toContain(fragment);
     }
     expect(await t.prisma.nomination.count()).toBe(0); // nothing saved before "submit"
@@ -88,7 +97,15 @@ describe('registration dialog: the happy path', () => {
 
     const [saved, ...more] = await nominations(t);
     expect(more).toEqual([]);
-    expect(saved).toMatchObject({ nomineeName: NAME, place: PLACE, achievements: ACH, subjectType: 'COLLECTIVE', movementCode: 'y-te', state: 'SUBMITTED', proposerId: await t.personId('o1') });
+    expect(saved).toMatchObject({
+      nomineeName: NAME,
+      place: PLACE,
+      achievements: ACH,
+      subjectType: 'COLLECTIVE',
+      movementCode: 'y-te',
+      state: 'SUBMITTED',
+      proposerId: await t.personId('o1'),
+    });
     expect(JSON.parse(saved!.selfCheck)).toEqual(['3.1.5.2', '3.1.5.4']);
     expect(saved!.evidence.map((e) => [e.kind, e.fileRef])).toEqual([
       ['PHOTO', 'photo-1'],
@@ -229,7 +246,6 @@ describe('registration dialog: back and cancel', () => {
     expect(last(r)).toContain('Nơi sinh sống, làm việc: Làng Dơ Ka');
     expect(last(r)).not.toContain(PLACE);
   });
-
 });
 
 describe('registration dialog: cancel', () => {
@@ -308,7 +324,10 @@ describe('registration dialog: invalid input', () => {
     await t.tap(o1, button(r, 'Gửi đề nghị'));
     const proposerId = await t.personId(o1);
     const [saved] = (await nominations(t)).filter((n) => n.proposerId === proposerId);
-    expect(saved!.evidence.map((e) => [e.kind, e.fileRef])).toEqual([['PHOTO', 'p-note-1'], ['NOTE', 'Bản giấy lưu tại UBND xã']]);
+    expect(saved!.evidence.map((e) => [e.kind, e.fileRef])).toEqual([
+      ['PHOTO', 'p-note-1'],
+      ['NOTE', 'Bản giấy lưu tại UBND xã'],
+    ]);
     const view = await t.tap(o1, `nom:v:${saved!.id}`);
     expect(text(view)).toContain('Minh chứng (ghi chú): Bản giấy lưu tại UBND xã');
   });
@@ -456,7 +475,13 @@ describe('registration dialog: possible duplicate', () => {
   it('the same nominee written without diacritics or capitals is shown and must be confirmed', async () => {
     const t = await officerApp();
     await t.grant('o2', 'OFFICER', 'cong-an');
-    const first = await seed(t, { proposer: 'o2', unitCode: 'cong-an', categoryCode: '3.1.6', movementCode: 'quoc-phong-an-ninh', nomineeName: 'Trạm Y tế xã' });
+    const first = await seed(t, {
+      proposer: 'o2',
+      unitCode: 'cong-an',
+      categoryCode: '3.1.6',
+      movementCode: 'quoc-phong-an-ninh',
+      nomineeName: 'Trạm Y tế xã',
+    });
 
     let r = await toSummaryNamed(t, 'tram y te XA');
     r = await t.tap('o1', button(r, 'Gửi đề nghị'));

@@ -97,7 +97,7 @@ describe('review: return and reject need a reason', () => {
 });
 
 describe('review: the life of a nomination', () => {
-  it('a returned nomination is edited, resubmitted and back in every member\'s queue', async () => {
+  it("a returned nomination is edited, resubmitted and back in every member's queue", async () => {
     const t = await world({ council: 3, env: { COUNCIL_VOTE_RULE: '1' } });
     const n = await seed(t, { proposer: 'o1' });
     await voteWithReason(t, 'c1', 'r', n.id, 'Thành tích cần cụ thể hơn');
@@ -105,7 +105,9 @@ describe('review: the life of a nomination', () => {
     for (const c of ['c1', 'c2']) expect(text(await t.say(c, '/duyet'))).toContain('Không có hồ sơ nào chờ đồng chí cho ý kiến');
 
     // the officer opens it from the notice's button
-    const notice = (await t.prisma.outboxMessage.findFirstOrThrow({ where: { key: { startsWith: `nomination:${n.id}:decided:` }, personId: await t.personId('o1') } })).payload;
+    const notice = (
+      await t.prisma.outboxMessage.findFirstOrThrow({ where: { key: { startsWith: `nomination:${n.id}:decided:` }, personId: await t.personId('o1') } })
+    ).payload;
     const edit = (JSON.parse(notice) as { buttons: { action: string }[][] }).buttons.flat()[0]!.action;
     expect(edit).toBe(`nom:e:${n.id}`);
     let r = await t.tap('o1', edit);
@@ -197,7 +199,10 @@ describe('review: the life of a nomination', () => {
     await t.say('o2', 'Đơn vị sẽ đề nghị lại năm sau');
 
     const view = text(await t.tap('o1', `nom:v:${n.id}`));
-    const history = view.slice(view.indexOf('Lịch sử:'), view.indexOf('Bồi dưỡng, nhân rộng, ghi chú:')).split('\n').filter((l) => l.startsWith('•'));
+    const history = view
+      .slice(view.indexOf('Lịch sử:'), view.indexOf('Bồi dưỡng, nhân rộng, ghi chú:'))
+      .split('\n')
+      .filter((l) => l.startsWith('•'));
     const strip = (l: string) => l.replace(/^• \d+\/\d+\/\d{4} \d{2}:\d{2} — /, '');
     expect(history.map(strip)).toEqual([
       'User o1: tạo hồ sơ (bản nháp)',

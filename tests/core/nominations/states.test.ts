@@ -2,8 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { NominationError, type NominationState } from '../../../src/core/nominations/model.ts';
 import { isDecided, transition, type NominationAction } from '../../../src/core/nominations/states.ts';
 
-const STATES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'PROPOSED', 'PROPOSED_HIGHER', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const satisfies readonly NominationState[];
-const ACTIONS = ['SUBMIT', 'RESUBMIT', 'PROPOSE', 'RETURN', 'REJECT', 'NEW_ROUND', 'WITHDRAW', 'DECIDE', 'DECLINE', 'PROPOSE_HIGHER', 'HIGHER_AWARD', 'HIGHER_REFUSE'] as const satisfies readonly NominationAction[];
+const STATES = [
+  'DRAFT',
+  'SUBMITTED',
+  'RETURNED',
+  'PROPOSED',
+  'PROPOSED_HIGHER',
+  'APPROVED',
+  'REJECTED',
+  'WITHDRAWN',
+] as const satisfies readonly NominationState[];
+const ACTIONS = [
+  'SUBMIT',
+  'RESUBMIT',
+  'PROPOSE',
+  'RETURN',
+  'REJECT',
+  'NEW_ROUND',
+  'WITHDRAW',
+  'DECIDE',
+  'DECLINE',
+  'PROPOSE_HIGHER',
+  'HIGHER_AWARD',
+  'HIGHER_REFUSE',
+] as const satisfies readonly NominationAction[];
 // The lists above name every state and every action: a new one in src fails the typecheck here.
 type Exhaustive<T extends never> = T;
 export type _AllStates = Exhaustive<Exclude<NominationState, (typeof STATES)[number]>>;
@@ -47,7 +69,7 @@ describe('nomination state machine', () => {
         }
       });
     const reached = new Set<NominationState>(['DRAFT']);
-    for (let frontier: NominationState[] = ['DRAFT']; frontier.length > 0; ) {
+    for (let frontier: NominationState[] = ['DRAFT']; frontier.length > 0;) {
       frontier = frontier.flatMap(next).filter((s) => !reached.has(s));
       frontier.forEach((s) => reached.add(s));
     }

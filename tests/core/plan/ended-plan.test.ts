@@ -15,7 +15,12 @@ describe('registering under a plan that has ended', () => {
     await t.grant('o1', 'OFFICER', 'tram-y-te');
     const replies = await t.say('o1', '/dangky');
     expect(text(replies)).toContain('đã kết thúc ngày 31/12/2025');
-    expect(replies.at(-1)!.buttons.flat().map((b) => b.action)).toContain('d:type:COLLECTIVE');
+    expect(
+      replies
+        .at(-1)!
+        .buttons.flat()
+        .map((b) => b.action),
+    ).toContain('d:type:COLLECTIVE');
   });
 
   it('says nothing of the kind while the plan runs', async () => {

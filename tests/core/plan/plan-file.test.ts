@@ -22,7 +22,18 @@ describe('the shipped Ia Bang plan', () => {
   it('validates and holds the whole plan', () => {
     expect(plan.id).toBe('ia-bang-2021-2025');
     expect(plan.categories.map((c) => c.code)).toEqual([
-      '3.1.1', '3.1.2', '3.1.3', '3.1.4', '3.1.5', '3.1.6', '3.1.7', '3.1.8', '3.1.9', '3.1.10', '3.2.1', '3.2.2',
+      '3.1.1',
+      '3.1.2',
+      '3.1.3',
+      '3.1.4',
+      '3.1.5',
+      '3.1.6',
+      '3.1.7',
+      '3.1.8',
+      '3.1.9',
+      '3.1.10',
+      '3.2.1',
+      '3.2.2',
     ]);
     expect(plan.quotas).toHaveLength(11);
     expect(plan.categories.every((c) => c.criteria.length >= 2)).toBe(true);

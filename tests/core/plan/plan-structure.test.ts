@@ -24,7 +24,11 @@ const plan = shippedCatalog().plan;
 const cat = (code: string): Category => plan.categories.find((c) => c.code === code)!;
 const texts = (c: Category, subjectType: 'COLLECTIVE' | 'INDIVIDUAL' | 'HOUSEHOLD', profile?: string) =>
   applicableCriteria(c, { subjectType, profile }).map((a) => a.criterion.text.vi);
-const words = (s: string) => s.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const words = (s: string) =>
+  s
+    .normalize('NFC')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
 const show = (reply: Parameters<typeof renderReply>[2]) => renderReply(testTranslator(), 'vi', reply, 'plain').text;
 
 describe('criteria with whom they apply to', () => {
@@ -56,13 +60,22 @@ describe('criteria with whom they apply to', () => {
     expect(resident[0]).toMatch(/^Luôn gương mẫu chấp hành tốt/);
     expect(resident.join(' ')).not.toMatch(/sáng kiến cải tiến kỹ thuật|năng suất lao động/);
     expect(texts(cat('3.2.2'), 'INDIVIDUAL', 'worker')).toHaveLength(11);
-    expect(selfCheckScore(cat('3.2.2'), { subjectType: 'INDIVIDUAL', profile: 'resident' }, ['3.2.2.3', '3.2.2.12'])).toEqual({ met: 1, total: 6, notApplicable: 0 });
+    expect(selfCheckScore(cat('3.2.2'), { subjectType: 'INDIVIDUAL', profile: 'resident' }, ['3.2.2.3', '3.2.2.12'])).toEqual({
+      met: 1,
+      total: 6,
+      notApplicable: 0,
+    });
   });
 
   it('without a known profile, profile items are conditional and may be marked "không áp dụng"', () => {
     const list = applicableCriteria(cat('3.2.1'), { subjectType: 'INDIVIDUAL' });
     expect(list.filter((a) => a.conditional).map((a) => a.criterion.code)).toEqual(['3.2.1.6', '3.2.1.7', '3.2.1.8']);
-    const score = selfCheckScore(cat('3.2.1'), { subjectType: 'INDIVIDUAL' }, ['3.2.1.2', '3.2.1.3', '3.2.1.4', '3.2.1.5'], ['3.2.1.6', '3.2.1.7', '3.2.1.8', '3.2.1.2']);
+    const score = selfCheckScore(
+      cat('3.2.1'),
+      { subjectType: 'INDIVIDUAL' },
+      ['3.2.1.2', '3.2.1.3', '3.2.1.4', '3.2.1.5'],
+      ['3.2.1.6', '3.2.1.7', '3.2.1.8', '3.2.1.2'],
+    );
     expect(score).toEqual({ met: 4, total: 4, notApplicable: 3 }); // a non-conditional item cannot be marked N/A
   });
 
@@ -73,12 +86,21 @@ describe('criteria with whom they apply to', () => {
 
   it('eligibility is "Đối tượng:", never a box to tick; notes to agencies are not general criteria', () => {
     const criteria = plan.categories.flatMap((c) => c.criteria.map((x) => x.text.vi));
-    for (const who of ['Là khu dân cư, thôn, làng, xã', 'Là những doanh nghiệp, hợp tác xã', 'Là cán bộ, chiến sỹ', 'Là tập thể cơ quan, đơn vị, doanh nghiệp', 'Là các cá nhân']) {
+    for (const who of [
+      'Là khu dân cư, thôn, làng, xã',
+      'Là những doanh nghiệp, hợp tác xã',
+      'Là cán bộ, chiến sỹ',
+      'Là tập thể cơ quan, đơn vị, doanh nghiệp',
+      'Là các cá nhân',
+    ]) {
       expect(criteria.filter((t) => t.startsWith(who))).toEqual([]);
     }
     expect(['3.1.1', '3.1.2', '3.1.3', '3.1.5', '3.1.8', '3.2.1'].map((code) => cat(code).eligibility?.vi.slice(0, 3))).toEqual(Array(6).fill('Là '));
     expect(plan.generalCriteria.map((g) => g.code)).toEqual(['G1', 'G2', 'G3', 'G4', 'G5']);
-    expect(plan.agencyNotes.map((g) => [g.code, g.section])).toEqual([['G6', 'III.2'], ['G7', 'III.3']]);
+    expect(plan.agencyNotes.map((g) => [g.code, g.section])).toEqual([
+      ['G6', 'III.2'],
+      ['G7', 'III.3'],
+    ]);
 
     const shown = show(categoryDetailReply(shippedCatalog(), '3.2.2', 'vi')!);
     expect(shown).toContain('Đối tượng: Người dân trong cộng đồng dân cư, các chức sắc tôn giáo');
@@ -99,7 +121,11 @@ describe('every word of the plan is kept', () => {
   const vi = (p: PlanFile) => [
     ...p.generalCriteria.map((g) => g.text.vi),
     ...p.agencyNotes.map((g) => g.text.vi),
-    ...p.categories.flatMap((c) => [c.eligibility?.vi ?? '', ...c.profiles.map((x) => x.eligibility?.vi ?? ''), ...c.criteria.flatMap((x) => [x.text.vi, x.condition?.text.vi ?? ''])]),
+    ...p.categories.flatMap((c) => [
+      c.eligibility?.vi ?? '',
+      ...c.profiles.map((x) => x.eligibility?.vi ?? ''),
+      ...c.criteria.flatMap((x) => [x.text.vi, x.condition?.text.vi ?? '']),
+    ]),
   ];
 
   it('the old criteria’s words are all still there, and every text uses only the plan’s words', () => {
@@ -140,14 +166,20 @@ describe('old plan files keep loading', () => {
       throw new Error('accepted');
     } catch (error) {
       expect(error).toBeInstanceOf(PlanFileError);
-      expect((error as PlanFileError).issues).toContainEqual({ path: 'milestones[0].precision', message: 'precision DAY needs a date YYYY-MM-DD, got "2021-08"' });
+      expect((error as PlanFileError).issues).toContainEqual({
+        path: 'milestones[0].precision',
+        message: 'precision DAY needs a date YYYY-MM-DD, got "2021-08"',
+      });
     }
   });
 });
 
 describe('honest dates', () => {
   it('phases are years; milestones keep their precision and wording', () => {
-    expect(plan.phases.map((p) => [p.start, p.end])).toEqual([['2021', '2023'], ['2023', '2025']]);
+    expect(plan.phases.map((p) => [p.start, p.end])).toEqual([
+      ['2021', '2023'],
+      ['2023', '2025'],
+    ]);
     const byCode = new Map(plan.milestones.map((m) => [m.code, m]));
     expect(byCode.get('nop-ke-hoach-2021')).toMatchObject({ date: '2021-08-25', precision: 'DAY', relation: 'BEFORE' });
     expect(exactDay(byCode.get('nop-ke-hoach-2021')!)).toBe('2021-08-24');

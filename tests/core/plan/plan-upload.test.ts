@@ -94,8 +94,20 @@ describe('an administrator loads a plan by sending the workbook', () => {
     const lost = await a.grant('o-ca', 'OFFICER', 'cong-an');
     await a.say('o-ca', '/lang en');
     const week = new Date(a.now().getTime() + 7 * 86_400_000);
-    const keptCode = await a.app.services.roles.createInvite({ role: 'OFFICER', planSlug: 'ia-bang-2021-2025', unitCode: 'tram-y-te', byId: null, expiresAt: week });
-    const goneCode = await a.app.services.roles.createInvite({ role: 'OFFICER', planSlug: 'ia-bang-2021-2025', unitCode: 'cong-an', byId: null, expiresAt: week });
+    const keptCode = await a.app.services.roles.createInvite({
+      role: 'OFFICER',
+      planSlug: 'ia-bang-2021-2025',
+      unitCode: 'tram-y-te',
+      byId: null,
+      expiresAt: week,
+    });
+    const goneCode = await a.app.services.roles.createInvite({
+      role: 'OFFICER',
+      planSlug: 'ia-bang-2021-2025',
+      unitCode: 'cong-an',
+      byId: null,
+      expiresAt: week,
+    });
     const summary = await sendFile(a, 'adm', 'ke-hoach-2026.xlsx', await writePlanXlsx(communePlan()));
     const apply = button(summary, 'Áp dụng');
     // Only the administrator who sent the file applies it.
@@ -238,7 +250,19 @@ describe('an edit of the active plan (same code)', () => {
     const category = await a.prisma.category.findFirstOrThrow({ where: { planId: plan.id }, select: { id: true } });
     const unit = await a.prisma.unit.findFirstOrThrow({ where: { planId: plan.id, code: 'cong-an' }, select: { id: true } });
     await a.prisma.nomination.create({
-      data: { planId: plan.id, categoryId: category.id, unitId: unit.id, proposerId: adm, subjectType: 'INDIVIDUAL', nomineeName: 'Ksor Y', nomineeKey: 'ksor y', place: 'Làng Bang', achievements: 'Giữ gìn an ninh', selfCheck: '[]', state: 'SUBMITTED' },
+      data: {
+        planId: plan.id,
+        categoryId: category.id,
+        unitId: unit.id,
+        proposerId: adm,
+        subjectType: 'INDIVIDUAL',
+        nomineeName: 'Ksor Y',
+        nomineeKey: 'ksor y',
+        place: 'Làng Bang',
+        achievements: 'Giữ gìn an ninh',
+        selfCheck: '[]',
+        state: 'SUBMITTED',
+      },
     });
     const edited = structuredClone(a.app.catalog().plan);
     edited.units = edited.units.filter((u) => u.code !== 'cong-an');
@@ -259,7 +283,19 @@ describe('records of earlier plans', () => {
     const category = await a.prisma.category.findFirstOrThrow({ where: { planId: oldPlan.id }, select: { id: true } });
     const unit = await a.prisma.unit.findFirstOrThrow({ where: { planId: oldPlan.id, code: 'tram-y-te' }, select: { id: true } });
     const old = await a.prisma.nomination.create({
-      data: { planId: oldPlan.id, categoryId: category.id, unitId: unit.id, proposerId: adm, subjectType: 'INDIVIDUAL', nomineeName: 'Siu Thuong', nomineeKey: 'siu thuong', place: 'Làng Tơ', achievements: 'Hiến đất làm đường', selfCheck: '[]', state: 'RETURNED' },
+      data: {
+        planId: oldPlan.id,
+        categoryId: category.id,
+        unitId: unit.id,
+        proposerId: adm,
+        subjectType: 'INDIVIDUAL',
+        nomineeName: 'Siu Thuong',
+        nomineeKey: 'siu thuong',
+        place: 'Làng Tơ',
+        achievements: 'Hiến đất làm đường',
+        selfCheck: '[]',
+        state: 'RETURNED',
+      },
     });
     const summary = await sendFile(a, 'adm', 'ke-hoach.xlsx', await writePlanXlsx(communePlan()));
     await a.tap('adm', button(summary, 'Áp dụng'));

@@ -50,7 +50,13 @@ describe('free-text questions', () => {
     expect(all).not.toMatch(/31\/12\/2021|(^|[^/\d])12\/2021/m);
     expect(all).toContain('không ghi ngày cụ thể');
     expect(text(await t.say('lan', 'hội nghị điển hình tiên tiến khi nào'))).toContain('năm 2025');
-    await t.app.services.milestoneDates.set({ planSlug: t.app.catalog().plan.id, code: 'hoi-nghi-dhtt-2025', date: '2025-12-19', byId: await t.personId('lan'), now: t.now() });
+    await t.app.services.milestoneDates.set({
+      planSlug: t.app.catalog().plan.id,
+      code: 'hoi-nghi-dhtt-2025',
+      date: '2025-12-19',
+      byId: await t.personId('lan'),
+      now: t.now(),
+    });
     const conference = text(await t.say('lan', 'hội nghị điển hình tiên tiến khi nào'));
     expect(conference).toContain('19/12/2025');
     expect(conference).not.toContain('không ghi ngày cụ thể');

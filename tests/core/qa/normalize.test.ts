@@ -16,7 +16,13 @@ describe('question normalisation', () => {
   });
 
   it('corrects a small typo and splits words typed together, but leaves numbers and short words alone', () => {
-    const vocab = new Map([['tieu', 5], ['chi', 9], ['truong', 2], ['hoc', 3], ['han', 2]]);
+    const vocab = new Map([
+      ['tieu', 5],
+      ['chi', 9],
+      ['truong', 2],
+      ['hoc', 3],
+      ['han', 2],
+    ]);
     expect(correctTokens(['tieuchi', 'truongg', 'hoc', '2025', 'ha'], vocab)).toEqual(['tieu', 'chi', 'truong', 'hoc', '2025', 'ha']);
     expect(correctTokens(['xyzzy'], vocab)).toEqual(['xyzzy']);
   });

@@ -39,7 +39,13 @@ describe('free-text questions: intent and answer for real phrasings', () => {
 
   it.each(PHRASINGS)('%j → %s', async (question, intent, mustContain) => {
     const c = classifier.classify(question, awards);
-    expect(verdict(question), `ranked ${c.ranked.slice(0, 3).map((r) => `${r.intent}:${r.score.toFixed(2)}`).join(' ')}`).toBe(intent);
+    expect(
+      verdict(question),
+      `ranked ${c.ranked
+        .slice(0, 3)
+        .map((r) => `${r.intent}:${r.score.toFixed(2)}`)
+        .join(' ')}`,
+    ).toBe(intent);
     const replies = await t.say('resident', question);
     const all = replies.map((r) => r.text).join('\n');
     const labels = replies.flatMap((r) => r.buttons.flat().map((b) => b.label)).join('\n');
@@ -66,7 +72,9 @@ describe('free-text questions: the held-out sets (never tuned on)', () => {
       else if (c.confidence === 'answer' || want === 'other') direct += 1;
     }
     const right = set.length - misses.length;
-    console.info(`${file}: right intent ${right}/${set.length} = ${((100 * right) / set.length).toFixed(1)} %, answered at once ${direct}/${set.length}\n${misses.join('\n')}`);
+    console.info(
+      `${file}: right intent ${right}/${set.length} = ${((100 * right) / set.length).toFixed(1)} %, answered at once ${direct}/${set.length}\n${misses.join('\n')}`,
+    );
     return right / set.length;
   }
 

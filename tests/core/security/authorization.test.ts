@@ -13,7 +13,18 @@ const app = appsPerTest();
 async function officerWithOpenNote(t: TestApp): Promise<{ officer: number; id: number }> {
   const officer = await t.grant('o1', 'OFFICER', 'tram-y-te');
   const n = await t.app.services.nominations.submit({
-    draft: { planSlug: t.app.catalog().plan.id, categoryCode: '3.1.5', movementCode: 'y-te', unitCode: 'tram-y-te', subjectType: 'COLLECTIVE', nomineeName: 'Trạm Y tế xã', place: 'Thôn Plei Ó', achievements: 'Tiêm chủng đầy đủ.', selfCheck: [], evidence: [] },
+    draft: {
+      planSlug: t.app.catalog().plan.id,
+      categoryCode: '3.1.5',
+      movementCode: 'y-te',
+      unitCode: 'tram-y-te',
+      subjectType: 'COLLECTIVE',
+      nomineeName: 'Trạm Y tế xã',
+      place: 'Thôn Plei Ó',
+      achievements: 'Tiêm chủng đầy đủ.',
+      selfCheck: [],
+      evidence: [],
+    },
     proposerId: officer,
     now: t.now(),
   });

@@ -33,7 +33,9 @@ describe('link codes under attack', () => {
     // Every try past the limit meets the same wait: 100 show it as well as 1,000 did, in a tenth of the time.
     for (let i = 0; i < 100; i++) answers.push(text(await t.say('z-evil', `/lienket ${guess(i)}`, onZalo)));
     // Five wrong tries are answered as wrong, the sixth starts the wait, every later one only waits.
-    expect(answers.slice(0, 5).every((a) => a === `${WRONG}. Xin kiểm tra lại mã (không phân biệt chữ hoa, chữ thường) hoặc đề nghị người cấp mã cấp mã mới.`)).toBe(true);
+    expect(
+      answers.slice(0, 5).every((a) => a === `${WRONG}. Xin kiểm tra lại mã (không phân biệt chữ hoa, chữ thường) hoặc đề nghị người cấp mã cấp mã mới.`),
+    ).toBe(true);
     expect(answers[5]).toContain(WAIT);
     expect(answers.slice(6).every((a) => a.includes(WAIT) && !a.includes(WRONG))).toBe(true);
     // Blocked means not even looked at: the right code gets the wait too, and nothing is held for it.
@@ -79,8 +81,18 @@ describe('invite codes', () => {
   it('unknown, used and expired codes get one answer; 100 wrong tries stop after the limit', async () => {
     const t = await app();
     await t.grant('1', 'ADMIN');
-    const used = await t.app.services.roles.createInvite({ role: 'COUNCIL', planSlug: t.app.catalog().plan.id, byId: null, expiresAt: new Date(t.now().getTime() + 60_000) });
-    const expired = await t.app.services.roles.createInvite({ role: 'COUNCIL', planSlug: t.app.catalog().plan.id, byId: null, expiresAt: new Date(t.now().getTime() + 1) });
+    const used = await t.app.services.roles.createInvite({
+      role: 'COUNCIL',
+      planSlug: t.app.catalog().plan.id,
+      byId: null,
+      expiresAt: new Date(t.now().getTime() + 60_000),
+    });
+    const expired = await t.app.services.roles.createInvite({
+      role: 'COUNCIL',
+      planSlug: t.app.catalog().plan.id,
+      byId: null,
+      expiresAt: new Date(t.now().getTime() + 1),
+    });
     t.advance(1000);
     expect(text(await t.say('10', `/thamgia ${used}`))).toContain('Thành viên Hội đồng');
     const answers = [await t.say('11', `/thamgia ${used}`), await t.say('12', `/thamgia ${expired}`), await t.say('13', '/thamgia ZZZZ-ZZZZ')].map(text);
@@ -122,7 +134,13 @@ describe('the attempt limiter', () => {
   it('logs one line when a key hits its limit, and backs off with a longer tier', async () => {
     const lines: Record<string, unknown>[] = [];
     const logger = pino({ level: 'warn' }, new Writable({ write: (c: Buffer, _e, done) => (lines.push(JSON.parse(c.toString())), done()) }));
-    const limiter = createAttemptLimiter({ logger, tiers: [{ points: 2, seconds: 60 }, { points: 3, seconds: 3600 }] });
+    const limiter = createAttemptLimiter({
+      logger,
+      tiers: [
+        { points: 2, seconds: 60 },
+        { points: 3, seconds: 3600 },
+      ],
+    });
     const results = [];
     for (let i = 0; i < 5; i++) results.push(await limiter.fail(['id:zalo:1']));
     expect(results.map((r) => r.started)).toEqual([false, false, true, true, false]);

@@ -45,7 +45,12 @@ async function seeded(): Promise<{ t: TestApp; boss: string; codes: string[] }> 
     submitterId: other.id,
     now: t.now(),
   });
-  const invite = await t.app.services.roles.createInvite({ role: 'ADMIN', planSlug: t.app.catalog().plan.id, byId: bossId, expiresAt: new Date(t.now().getTime() + 86_400_000) });
+  const invite = await t.app.services.roles.createInvite({
+    role: 'ADMIN',
+    planSlug: t.app.catalog().plan.id,
+    byId: bossId,
+    expiresAt: new Date(t.now().getTime() + 86_400_000),
+  });
   const link = text(await t.say(boss, '/lienket'));
   const codes = [invite, ...(/([A-Z0-9]{3,5}-[A-Z0-9]{3,5})/.exec(link) ?? []).slice(1)];
   return { t, boss, codes };
@@ -71,7 +76,13 @@ describe('groups: one table decides per command', () => {
           const o = await inGroup(t, boss, { text: `/${name}${args}` });
           const said = plain(t, o);
           for (const secret of [...SECRETS, ...codes]) expect(said, `/${name}${args}`).not.toContain(secret);
-          expect(o.replies.flatMap((r) => r.buttons ?? []).flat().every((b) => ACTION_GROUP_POLICY[b.action.split(':')[0]!] === 'public'), `/${name}${args} buttons`).toBe(true);
+          expect(
+            o.replies
+              .flatMap((r) => r.buttons ?? [])
+              .flat()
+              .every((b) => ACTION_GROUP_POLICY[b.action.split(':')[0]!] === 'public'),
+            `/${name}${args} buttons`,
+          ).toBe(true);
           if (commandGroupPolicy(spec.name) === 'private') {
             expect(o.replies).toHaveLength(1);
             expect(o.replies[0]!.deepLink).toBe(spec.name);

@@ -29,7 +29,11 @@ describe('display names', () => {
   });
 
   it('the Telegram adapter cleans the name before core sees it', () => {
-    const ctx = { from: { id: 7, is_bot: false, first_name: 'Lan\u202E', last_name: 'nimda\u0007' }, chat: { id: 7, type: 'private' }, message: { text: 'hi' } } as unknown as Context;
+    const ctx = {
+      from: { id: 7, is_bot: false, first_name: 'Lan\u202E', last_name: 'nimda\u0007' },
+      chat: { id: 7, type: 'private' },
+      message: { text: 'hi' },
+    } as unknown as Context;
     expect(toInbound(ctx)?.displayName).toBe('Lan nimda');
   });
 
@@ -45,7 +49,14 @@ describe('display names', () => {
     expect(people).not.toMatch(INVISIBLE);
 
     const deed = await t.app.services.deeds.create({
-      draft: { doerName: 'Bà Hoa', description: 'Quét dọn đường thôn sạch sẽ mỗi sáng', place: 'Thôn Đồng Tâm', whenText: 'hôm qua', creditName: true, photos: [] },
+      draft: {
+        doerName: 'Bà Hoa',
+        description: 'Quét dọn đường thôn sạch sẽ mỗi sáng',
+        place: 'Thôn Đồng Tâm',
+        whenText: 'hôm qua',
+        creditName: true,
+        photos: [],
+      },
       submitterId: id,
       now: t.now(),
     });

@@ -15,7 +15,8 @@ type Json = Record<string, unknown>;
 describe('ids from buttons', () => {
   it('parseId takes plain decimal only', () => {
     expect(parseId('42')).toBe(42);
-    for (const bad of ['0x1', '1e3', ' 7', '7 ', '-1', '0', '07', '1.0', 'Infinity', '', '99999999999999999', undefined]) expect(parseId(bad), String(bad)).toBeUndefined();
+    for (const bad of ['0x1', '1e3', ' 7', '7 ', '-1', '0', '07', '1.0', 'Infinity', '', '99999999999999999', undefined])
+      expect(parseId(bad), String(bad)).toBeUndefined();
     expect(parseCount('0')).toBe(0);
     expect(parseCount('20')).toBe(20);
     expect(parseCount('0x10')).toBeUndefined();
@@ -26,7 +27,18 @@ describe('ids from buttons', () => {
     await t.grant('c1', 'COUNCIL');
     await t.grant('o1', 'OFFICER', 'tram-y-te');
     const n = await t.app.services.nominations.submit({
-      draft: { planSlug: t.app.catalog().plan.id, categoryCode: '3.1.5', movementCode: 'y-te', unitCode: 'tram-y-te', subjectType: 'COLLECTIVE', nomineeName: 'Trạm Y tế xã', place: 'Thôn Plei Ó', achievements: 'Tiêm chủng đầy đủ.', selfCheck: [], evidence: [] },
+      draft: {
+        planSlug: t.app.catalog().plan.id,
+        categoryCode: '3.1.5',
+        movementCode: 'y-te',
+        unitCode: 'tram-y-te',
+        subjectType: 'COLLECTIVE',
+        nomineeName: 'Trạm Y tế xã',
+        place: 'Thôn Plei Ó',
+        achievements: 'Tiêm chủng đầy đủ.',
+        selfCheck: [],
+        evidence: [],
+      },
       proposerId: await t.personId('o1'),
       now: t.now(),
     });
@@ -39,7 +51,8 @@ describe('ids from buttons', () => {
 });
 
 describe('Zalo webhook bodies', () => {
-  const event = (sender: string, extra = '') => `{"event_name":"user_send_text","app_id":"1","timestamp":"1764640000000","sender":{"id":${sender}},"recipient":{"id":"${OA}"},"message":{"msg_id":"m1","text":"xin chào 1234567890123456789 \\" 12345678901234567890"}${extra}}`;
+  const event = (sender: string, extra = '') =>
+    `{"event_name":"user_send_text","app_id":"1","timestamp":"1764640000000","sender":{"id":${sender}},"recipient":{"id":"${OA}"},"message":{"msg_id":"m1","text":"xin chào 1234567890123456789 \\" 12345678901234567890"}${extra}}`;
 
   it('a 19-digit id sent as a JSON number stays exact; numbers inside strings are untouched', () => {
     const parsed = parseZaloJson(event('1234567890123456789')) as Json;
@@ -57,7 +70,16 @@ describe('Zalo webhook bodies', () => {
 
   it('image URLs are kept only with the https scheme', () => {
     const image = (url: string) =>
-      toZaloInbound({ event_name: 'user_send_image', timestamp: '1', sender: { id: '5' }, recipient: { id: OA }, message: { msg_id: 'm', attachments: [{ type: 'image', payload: { url } }] } }, OA);
+      toZaloInbound(
+        {
+          event_name: 'user_send_image',
+          timestamp: '1',
+          sender: { id: '5' },
+          recipient: { id: OA },
+          message: { msg_id: 'm', attachments: [{ type: 'image', payload: { url } }] },
+        },
+        OA,
+      );
     const ok = image('https://photo.zalo.me/a.jpg');
     expect(ok?.kind === 'message' && ok.message.attachments?.[0]?.fileRef).toBe('https://photo.zalo.me/a.jpg');
     for (const bad of ['http://photo.zalo.me/a.jpg', 'javascript:alert(1)', 'file:///etc/passwd', 'photo.zalo.me/a.jpg']) {

@@ -116,7 +116,10 @@ describe('truncating call sites keep graphemes whole', () => {
     const translator = testTranslator();
     for (const [, g] of CASES) {
       const label = `${pad(ZALO_BUTTON_TITLE_LIMIT - 2)}${g}zz`.normalize('NFC');
-      const rendered = renderZalo(translator, 'vi', { lines: [msg('plain', { text: 'x' })], buttons: [[{ label: msg('plain', { text: label }), action: 'a' }]] });
+      const rendered = renderZalo(translator, 'vi', {
+        lines: [msg('plain', { text: 'x' })],
+        buttons: [[{ label: msg('plain', { text: label }), action: 'a' }]],
+      });
       const title = rendered.buttons[0]!.title;
       expect([...title].length).toBeLessThanOrEqual(ZALO_BUTTON_TITLE_LIMIT);
       expect(isGraphemePrefix(title.replace(/…$/, ''), label)).toBe(true);
