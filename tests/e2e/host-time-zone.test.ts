@@ -33,9 +33,10 @@ describe('the host time zone', () => {
     const [utc, newYork] = await Promise.all([probe({ TZ: 'Etc/UTC' }), probe({ TZ: 'America/New_York' })]);
     expect([utc.hostZone, newYork.hostZone]).toEqual(['UTC', 'America/New_York']); // the children really ran in those zones
     for (const p of [utc, newYork]) {
-      // The digest ran at 07:30 in Vietnam (00:30 UTC), the reminders at 07:00 (00:00 UTC).
+      // The digest ran at 07:30 in Vietnam (00:30 UTC), the reminders and the council-rounds check at 07:00 (00:00 UTC).
       expect(p.runs).toEqual([
         { job: 'council-digest', period: '2026-11-30T07:30', dueAt: '2026-11-30T00:30:00.000Z' },
+        { job: 'council-rounds', period: '2026-11-30T07:00', dueAt: '2026-11-30T00:00:00.000Z' },
         { job: 'reminders', period: '2026-11-30T07:00', dueAt: '2026-11-30T00:00:00.000Z' },
       ]);
       expect(p.digestKey).toMatch(/^digest:2026-11-30T07:30:/);

@@ -170,7 +170,11 @@ describe('the council chair’s digest', () => {
     await t.app.scheduler.tick();
     const digest = (await t.outbox()).find((r) => r.key.startsWith('digest:') && r.personId === chair)!;
     const lines = digest.text.split('\n');
-    expect(lines.slice(1, 4)).toEqual(["Waiting for the council's review: none", 'Decisions this week: none', 'New nominations this week: none']);
+    expect(lines.slice(1, 4)).toEqual([
+      "Waiting for the council's review: none",
+      "The council's results this week (its advice): none",
+      'Decided by the commune chairman this week: none',
+    ]);
     expect(digest.text).not.toContain('(0)');
   });
 });
