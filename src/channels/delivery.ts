@@ -46,7 +46,8 @@ import type { Logger } from '../logger.ts';
 /**
  * Progress through the parts of one reply (attachments, files, then text parts, in the order the
  * channel sends them): the parts before `from` were delivered by an earlier attempt and are skipped;
- * `sent(n)` is awaited after each part delivered, with the number of parts delivered so far.
+ * `sent(n)` is awaited before part n + 1 is sent, with the number of parts delivered so far (the
+ * last part is recorded by the row turning SENT: a reply of one message writes nothing here).
  */
 export interface PartProgress {
   from: number;

@@ -58,8 +58,15 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
     async claim(id) {
       // The send-time check (issue 12): a notice whose nomination moved on since it was queued
       // (decided, withdrawn, another round) has lost its point; it is DROPPED, never sent.
+      // Most rows (every answer) carry no relevance: claimed in one statement.
+      const plain = await prisma.outboxMessage.updateMany({
+        where: { id, state: 'PENDING', relevance: null },
+        data: { state: 'SENDING', attempts: { increment: 1 } },
+      });
+      if (plain.count === 1) return true;
       const row = await prisma.outboxMessage.findUnique({ where: { id }, select: { relevance: true } });
-      if (row?.relevance && !(await stillRelevant(prisma, row.relevance))) {
+      if (!row?.relevance) return false; // not PENDING any more (another process claimed it, or sent)
+      if (!(await stillRelevant(prisma, row.relevance))) {
         await dropMessage(prisma, id, `lost its point: ${row.relevance} is no longer current`);
         return false;
       }

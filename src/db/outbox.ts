@@ -95,15 +95,14 @@ export const payloadReply = (payload: string): Reply => decodeReply(payload);
  * if it happens, the later insert fails and its transaction is retried.
  */
 export async function enqueueReplies(prisma: Pick<PrismaClient, 'outboxMessage'>, rows: ReplyRow[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (const r of rows) {
-    const existing = await prisma.outboxMessage.findUnique({ where: { key: r.key }, select: { id: true, state: true } });
-    if (existing) {
-      if (existing.state === 'PENDING') ids.push(existing.id);
-      continue;
-    }
-    const created = await prisma.outboxMessage.create({
-      data: {
+  if (rows.length === 0) return [];
+  // Two statements for the whole answer: which keys exist, then the missing rows at once.
+  const existing = await prisma.outboxMessage.findMany({ where: { key: { in: rows.map((r) => r.key) } }, select: { id: true, key: true, state: true } });
+  const byKey = new Map(existing.map((e) => [e.key, e]));
+  const missing = rows.filter((r, i) => !byKey.has(r.key) && rows.findIndex((o) => o.key === r.key) === i);
+  if (missing.length > 0) {
+    const created = await prisma.outboxMessage.createManyAndReturn({
+      data: missing.map((r) => ({
         key: r.key,
         personId: r.personId,
         channel: r.channel,
@@ -112,10 +111,15 @@ export async function enqueueReplies(prisma: Pick<PrismaClient, 'outboxMessage'>
         payload: encodeReply(r.reply),
         relevance: null,
         nextAttemptAt: r.notBefore,
-      },
-      select: { id: true },
+      })),
+      select: { id: true, key: true, state: true },
     });
-    ids.push(created.id);
+    for (const c of created) byKey.set(c.key, c);
+  }
+  const ids: number[] = [];
+  for (const r of rows) {
+    const row = byKey.get(r.key);
+    if (row?.state === 'PENDING' && !ids.includes(row.id)) ids.push(row.id);
   }
   return ids;
 }

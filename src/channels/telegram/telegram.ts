@@ -205,8 +205,10 @@ export async function sendReply(
   const part = async (send: () => Promise<unknown>) => {
     index += 1;
     if (index <= from) return;
+    // The parts before this one are recorded as sent first; the last part is recorded by the row
+    // turning SENT, so a reply of one message costs no extra write.
+    if (index - 1 > from) await progress?.sent(index - 1);
     await send();
-    await progress?.sent(index);
   };
   for (const a of reply.attachments ?? []) {
     if (a.channel !== 'telegram') continue;
