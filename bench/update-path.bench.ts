@@ -119,7 +119,7 @@ export async function benchOurs(): Promise<{ burst: BurstFigures; start: StartFi
     const startReply = async (chatId: number) => {
       f.sendText({ chatId, text: '/help' });
       const t = Date.now();
-      const child = spawnNode([DIST_MAIN], env);
+      const child = spawnNode([...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), DIST_MAIN], env);
       await f.waitFor((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === chatId, 60_000);
       return { child, ms: Date.now() - t };
     };
