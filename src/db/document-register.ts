@@ -7,6 +7,7 @@
 import { documentSymbol } from '../core/documents/layout.ts';
 import type { DocumentRegister, RegisteredNumber } from '../core/documents/ports.ts';
 import { isUniqueViolation, type PrismaClient } from './client.ts';
+import { isolated } from './unit-of-work.ts';
 
 type Row = { number: number; typeAbbr: string; issuer: string; issuedOn: string; signedAt: Date | null; subject: string };
 
@@ -29,9 +30,9 @@ export function createDocumentRegister(prisma: PrismaClient): DocumentRegister {
         if (existing) return toNumber(existing);
         const last = await prisma.documentNumber.findFirst({ where: { issuer: issuerAbbr, year }, orderBy: { number: 'desc' }, select: { number: true } });
         try {
-          const row = await prisma.documentNumber.create({
-            data: { issuer: issuerAbbr, year, number: (last?.number ?? 0) + 1, typeAbbr, subject, issuedOn, byId },
-          });
+          const row = await isolated(prisma, (tx) =>
+            tx.documentNumber.create({ data: { issuer: issuerAbbr, year, number: (last?.number ?? 0) + 1, typeAbbr, subject, issuedOn, byId } }),
+          );
           return toNumber(row);
         } catch (error) {
           // Another reservation took this number (or this subject) meanwhile: look again.

@@ -7,6 +7,7 @@ import type { Reply } from '../core/channel.ts';
 import type { Notice, Notifier } from '../core/notify.ts';
 import type { ReplyRow } from '../core/outbox.ts';
 import { isUniqueViolation, type PrismaClient } from './client.ts';
+import { isolated } from './unit-of-work.ts';
 import { decodeReply, encodeReply } from './reply-codec.ts';
 
 export interface OutboxRecipient {
@@ -59,17 +60,19 @@ export function createOutbox(prisma: PrismaClient, opts: { defaultLocale: string
         const at = now();
         const nextAttemptAt = waiting && waiting.nextAttemptAt > at ? waiting.nextAttemptAt : at;
         try {
-          await prisma.outboxMessage.create({
-            data: {
-              key: n.key,
-              personId: n.personId,
-              ...to,
-              payload: encodeReply(n.reply),
-              relevance: n.relevance ?? null,
-              nextAttemptAt,
-              ...(held ? { state: 'UNREACHABLE', lastError: 'recipient unreachable when queued' } : {}),
-            },
-          });
+          await isolated(prisma, (tx) =>
+            tx.outboxMessage.create({
+              data: {
+                key: n.key,
+                personId: n.personId,
+                ...to,
+                payload: encodeReply(n.reply),
+                relevance: n.relevance ?? null,
+                nextAttemptAt,
+                ...(held ? { state: 'UNREACHABLE', lastError: 'recipient unreachable when queued' } : {}),
+              },
+            }),
+          );
           created++;
         } catch (error) {
           // Another process queued the same key between our check and insert: already queued.

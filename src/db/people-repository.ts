@@ -4,6 +4,7 @@
 import type { Locale } from '../core/channel.ts';
 import type { PeopleRepository, Person } from '../core/people.ts';
 import type { PrismaClient } from './client.ts';
+import { isolated } from './unit-of-work.ts';
 import { cleanName } from '../core/text/name.ts';
 import type { Logger } from '../logger.ts';
 import { holdIdentity, releaseHeld } from './held.ts';
@@ -62,9 +63,7 @@ export function createPeopleRepository(prisma: PrismaClient, opts: { now?: () =>
         return toPerson(found.person);
       }
       try {
-        // In its own (nested) transaction: inside an update's unit of work, a unique violation then
-        // rolls back to a savepoint instead of spoiling the unit (PostgreSQL aborts it otherwise).
-        const created = await prisma.$transaction((tx) =>
+        const created = await isolated(prisma, (tx) =>
           tx.identity.create({
             data: { channel, externalId, lastSeenAt: now(), person: { create: { displayName } } },
             include: { person: true },

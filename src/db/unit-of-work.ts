@@ -33,6 +33,19 @@ interface Ambient {
 /** Client members that are not queries: always the engine client's own. */
 const CLIENT_ONLY = new Set<string | symbol>(['$connect', '$disconnect', '$on', '$use', '$extends', 'then', 'constructor']);
 
+/** A client's transaction handle, as `$transaction(fn)` passes it. */
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/**
+ * Runs a write whose failure the caller catches (a unique violation meaning "someone else wrote it
+ * first") in its own transaction: inside a unit of work that is a SAVEPOINT, so the failure rolls back
+ * to it and the unit goes on; PostgreSQL would otherwise abort the whole unit. Outside one, a plain
+ * one-statement transaction.
+ */
+export function isolated<T>(prisma: PrismaClient, write: (tx: Tx) => Promise<T>): Promise<T> {
+  return prisma.$transaction(write);
+}
+
 /** How long one unit of work may take before the database gives up on it (ms). */
 const UNIT_TIMEOUT_MS = 30_000;
 
