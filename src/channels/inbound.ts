@@ -162,18 +162,18 @@ export function createInboundHandling(opts: InboundHandlingOptions): InboundHand
 
 /**
  * At start: hands every event a previous run recorded and did not finish (RECEIVED before `before`)
- * to `handle`, oldest first, in pages of 100. Returns how many.
+ * to `handle`, oldest first, in pages of 100, each page after the last entry handed over (so an entry
+ * `handle` leaves RECEIVED is neither handed twice nor stops the paging). Returns how many.
  */
 export async function replayPending(inbox: Inbox, channel: string, before: Date, handle: (entry: InboxEntry) => Promise<void>): Promise<number> {
   let count = 0;
-  const seen = new Set<number>();
-  for (;;) {
-    const page = (await inbox.pending(channel, before, 100)).filter((e) => !seen.has(e.id));
+  for (let afterId = 0; ;) {
+    const page = await inbox.pending(channel, before, 100, afterId);
     if (page.length === 0) return count;
     for (const entry of page) {
-      seen.add(entry.id);
       await handle(entry);
       count++;
     }
+    afterId = page.at(-1)!.id;
   }
 }

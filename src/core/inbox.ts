@@ -41,8 +41,11 @@ export interface Inbox {
   complete(id: number, at: Date): Promise<boolean>;
   /** RECEIVED → FAILED with the error (≤ 500 characters); `false` when it was not RECEIVED. */
   fail(id: number, error: string, at: Date): Promise<boolean>;
-  /** RECEIVED entries of `channel` recorded before `before`, oldest first, at most `limit`. */
-  pending(channel: string, before: Date, limit: number): Promise<InboxEntry[]>;
+  /**
+   * RECEIVED entries of `channel` recorded before `before`, oldest first, at most `limit`; only those
+   * after entry `afterId` when given (the next page).
+   */
+  pending(channel: string, before: Date, limit: number, afterId?: number): Promise<InboxEntry[]>;
   /** Forgets handled (DONE, FAILED) entries of `channel` recorded before `before`; returns how many. */
   prune(channel: string, before: Date): Promise<number>;
 }

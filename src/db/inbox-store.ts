@@ -62,9 +62,9 @@ export function createInbox(prisma: PrismaClient): Inbox {
       });
       return count === 1;
     },
-    async pending(channel, before, limit) {
+    async pending(channel, before, limit, afterId = 0) {
       const rows = await prisma.inboxEntry.findMany({
-        where: { channel, state: 'RECEIVED', receivedAt: { lt: before } },
+        where: { channel, state: 'RECEIVED', receivedAt: { lt: before }, id: { gt: afterId } },
         orderBy: { id: 'asc' },
         take: limit,
         select: SELECT,

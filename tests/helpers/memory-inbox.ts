@@ -39,7 +39,8 @@ export function createMemoryInbox(): Inbox & { entries: InboxEntry[] } {
     },
     complete: async (id) => move(id, 'DONE'),
     fail: async (id) => move(id, 'FAILED'),
-    pending: async (channel, before, limit) => entries.filter((e) => e.channel === channel && e.state === 'RECEIVED' && e.receivedAt < before).slice(0, limit),
+    pending: async (channel, before, limit, afterId = 0) =>
+      entries.filter((e) => e.channel === channel && e.state === 'RECEIVED' && e.receivedAt < before && e.id > afterId).slice(0, limit),
     prune: async () => 0,
   };
 }

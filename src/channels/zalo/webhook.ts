@@ -37,6 +37,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Attachment, InboundMessage } from '../../core/channel.ts';
 import { normalizeInbound } from '../../core/text/fold.ts';
 import type { Inbox, InboxEntry } from '../../core/inbox.ts';
+import { replayPending } from '../inbound.ts';
 import type { HttpApp } from '../../http/server.ts';
 import type { Logger } from '../../logger.ts';
 import { cleanName } from '../../core/text/name.ts';
@@ -304,26 +305,20 @@ export function createZaloWebhook(opts: ZaloWebhookOptions): ZaloWebhook {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
     async replay(before) {
-      let count = 0;
-      const seen = new Set<number>();
-      for (;;) {
-        const page = (await inbox.pending(CHANNEL, before, 100)).filter((e) => !pending.has(e.id) && !seen.has(e.id));
-        if (page.length === 0) break;
-        for (const entry of page) {
-          let event: ZaloInbound;
-          try {
-            event = JSON.parse(entry.payload) as ZaloInbound;
-          } catch {
-            await inbox.fail(entry.id, 'payload is not JSON', before);
-            continue;
-          }
-          seen.add(entry.id);
-          pending.add(entry.id);
-          enqueue(entry, event);
-          count++;
+      // Queued page by page (one at a time per person, as live events), then waited for.
+      const count = await replayPending(inbox, CHANNEL, before, async (entry) => {
+        if (pending.has(entry.id)) return;
+        let event: ZaloInbound;
+        try {
+          event = JSON.parse(entry.payload) as ZaloInbound;
+        } catch {
+          await inbox.fail(entry.id, 'payload is not JSON', before);
+          return;
         }
-        while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-      }
+        pending.add(entry.id);
+        enqueue(entry, event);
+      });
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
       if (count > 0) log.warn({ count }, 'zalo events recorded by an earlier run and not finished were handled again');
       return count;
     },
