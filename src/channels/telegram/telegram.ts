@@ -77,12 +77,12 @@ export const updateKey = (update: Pick<Update, 'update_id'>): string => `update:
  * messages, other bots' commands) is handled without a record: it is answered by nothing.
  */
 export function needsRecord(update: Update, me: UserFromGetMe | undefined, api: Api): boolean {
-  const ctx = new Context(update, api, me as UserFromGetMe);
-  const inbound = toInbound(ctx);
-  if (!inbound) return false;
-  if (inbound.chatType === 'private' || inbound.action !== undefined) return true;
-  return (inbound.text ?? '').startsWith('/');
+  return recordable(toInbound(new Context(update, api, me as UserFromGetMe)));
 }
+
+/** {@link needsRecord} of an update already mapped for core. */
+const recordable = (inbound: InboundMessage | undefined): boolean =>
+  inbound !== undefined && (inbound.chatType === 'private' || inbound.action !== undefined || (inbound.text ?? '').startsWith('/'));
 
 /** Telegram's limit on callback data, in bytes. */
 const CALLBACK_DATA_MAX_BYTES = 64;
@@ -362,7 +362,9 @@ export function createTelegramChannel(opts: TelegramBotOptions): TelegramChannel
     const inbound = toInbound(ctx);
     const id = ctx.update.update_id;
     if (handling && once) {
-      const entry = recorded.get(id) ?? (await once.inbox.find(CHANNEL, updateKey(ctx.update)));
+      // Recorded by this process (polling, the webhook, the replay) in the map; the store is asked only
+      // for an update that should have been recorded and was handed over some other way.
+      const entry = recorded.get(id) ?? (recordable(inbound) ? await once.inbox.find(CHANNEL, updateKey(ctx.update)) : null);
       try {
         if (!inbound) return;
         if (!entry) return await handling.handleUnrecorded(inbound);
