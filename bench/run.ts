@@ -5,7 +5,7 @@
 import { cpus, loadavg } from 'node:os';
 import { benchDigest, benchSender } from './digest.bench.ts';
 import { benchSplitHtml } from './html.bench.ts';
-import { benchOurs, benchReplyOnly } from './update-path.bench.ts';
+import { benchOurs, benchReplyOnly, benchStart } from './update-path.bench.ts';
 import { benchDossier } from './documents.bench.ts';
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -42,6 +42,7 @@ async function main(): Promise<number> {
 
   const only = process.argv[2]; // `npm run bench -- update` runs the update path only, `-- documents` the dossier only
   if (only === 'documents') return (await dossierTable()) ? 0 : 1;
+  if (only === 'start') return (await startTable(Number(process.argv[3] ?? 1))) ? 0 : 1;
   const u = await benchUpdatePath();
   if (only === 'update') return u ? 0 : 1;
 
@@ -75,6 +76,29 @@ async function main(): Promise<number> {
   const ok = u && d.totalMs < 300 && s.tooMany === 0 && s.duplicates === 0 && h.medianMs < 2000 && docOk;
   process.stdout.write(`\n${ok ? 'All targets met.' : 'Some targets NOT met.'}\n`);
   return ok ? 0 : 1;
+}
+
+/**
+ * `npm run bench -- start [runs]`: the start figures of the update-path bench only (fresh start,
+ * stop, restart, 5 s idle, RSS), `runs` times; the median of each. True when both targets are met.
+ */
+async function startTable(runs: number): Promise<boolean> {
+  const all: Awaited<ReturnType<typeof benchStart>>[] = [];
+  for (let i = 0; i < Math.max(1, runs); i++) all.push(await benchStart());
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const each = (pick: (x: (typeof all)[number]) => number, unit: string) =>
+    all.length > 1 ? ` (runs: ${all.map((x) => pick(x).toFixed(0)).join(', ')} ${unit})` : '';
+  const restart = median(all.map((x) => x.firstReplyRestartMs));
+  const rss = median(all.map((x) => x.idleRssMb));
+  table(
+    `Start of node dist/main.js → local fake Bot API (${all.length === 1 ? 'one run' : `median of ${all.length} runs`}, load average ${loadavg()[0]!.toFixed(1)})`,
+    [
+      ['first reply, fresh database', `${ms(median(all.map((x) => x.firstReplyFreshMs)))} (migrations included)${each((x) => x.firstReplyFreshMs, 'ms')}`],
+      ['first reply, restart', `${ms(restart)} (target ≤ 1500 ms: ${restart <= 1500 ? 'met' : 'NOT MET'})${each((x) => x.firstReplyRestartMs, 'ms')}`],
+      ['idle RSS (restart, 5 s idle)', `${rss.toFixed(0)} MB (target < 150 MB: ${rss < 150 ? 'met' : 'NOT MET'})${each((x) => x.idleRssMb, 'MB')}`],
+    ],
+  );
+  return restart <= 1500 && rss < 150;
 }
 
 /** The dossier bench and its table; true when the 2 s target is met. */

@@ -102,37 +102,62 @@ async function burst(f: FakeTelegram, firstChat: number): Promise<BurstFigures> 
 /** Waits until the fake has seen a getUpdates call from the process (it is polling). */
 const polling = (f: FakeTelegram, since: number) => f.waitFor((c) => c.method === 'getUpdates' && c.at >= since, 60_000);
 
-/** Our bot: production start, fresh database. */
-export async function benchOurs(): Promise<{ burst: BurstFigures; start: StartFigures }> {
+/** The environment of our bot against the fake, on a database in `dir`. */
+const oursEnv = (f: FakeTelegram, dir: string) => ({
+  TELEGRAM_BOT_TOKEN: f.token,
+  TELEGRAM_API_ROOT: f.apiRoot,
+  DATABASE_URL: `file:${join(dir, 'bench.db')}`,
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_PER_MINUTE: '0',
+});
+
+/**
+ * The start figures: a fresh start (migrations included), stopped; a restart on that database; 5 s
+ * idle, then the restarted process's resident set. Returns the restarted process, still running.
+ */
+async function startFigures(f: FakeTelegram, env: Record<string, string>): Promise<{ start: StartFigures; child: ChildProcess }> {
   if (!existsSync(DIST_MAIN)) throw new Error('dist/main.js missing: run `npm run build` first');
+  // Start: an update waits before the process exists; time to its reply.
+  const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const startReply = async (chatId: number) => {
+    f.sendText({ chatId, text: '/help' });
+    const t = Date.now();
+    const child = spawnNode([...nodeFlags, ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), DIST_MAIN], env);
+    await f.waitFor((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === chatId, 60_000);
+    return { child, ms: Date.now() - t };
+  };
+  const fresh = await startReply(9_000_001);
+  await stop(fresh.child);
+  const restart = await startReply(9_000_002);
+  await polling(f, Date.now());
+  // Idle: no update for 5 s, then the resident set.
+  await new Promise((r) => setTimeout(r, 5000));
+  const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${restart.child.pid}/status`, 'utf8'));
+  return { start: { firstReplyFreshMs: fresh.ms, firstReplyRestartMs: restart.ms, idleRssMb: rss ? Number(rss[1]) / 1024 : NaN }, child: restart.child };
+}
+
+/** The start figures only (`npm run bench -- start`): no burst, a few seconds. */
+export async function benchStart(): Promise<StartFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
   const f = await startFakeTelegram();
-  const env = {
-    TELEGRAM_BOT_TOKEN: f.token,
-    TELEGRAM_API_ROOT: f.apiRoot,
-    DATABASE_URL: `file:${join(dir, 'bench.db')}`,
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_MINUTE: '0',
-  };
   try {
-    // Start: an update waits before the process exists; time to its reply.
-    const startReply = async (chatId: number) => {
-      f.sendText({ chatId, text: '/help' });
-      const t = Date.now();
-      const child = spawnNode([...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), DIST_MAIN], env);
-      await f.waitFor((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === chatId, 60_000);
-      return { child, ms: Date.now() - t };
-    };
-    const fresh = await startReply(9_000_001);
-    await stop(fresh.child);
-    const restart = await startReply(9_000_002);
-    await polling(f, Date.now());
-    // Idle: no update for 5 s, then the resident set.
-    await new Promise((r) => setTimeout(r, 5000));
-    const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${restart.child.pid}/status`, 'utf8'));
-    const start: StartFigures = { firstReplyFreshMs: fresh.ms, firstReplyRestartMs: restart.ms, idleRssMb: rss ? Number(rss[1]) / 1024 : NaN };
+    const { start, child } = await startFigures(f, oursEnv(f, dir));
+    await stop(child);
+    return start;
+  } finally {
+    await f.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Our bot: production start, fresh database. */
+export async function benchOurs(): Promise<{ burst: BurstFigures; start: StartFigures }> {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
+  const f = await startFakeTelegram();
+  try {
+    const { start, child } = await startFigures(f, oursEnv(f, dir));
     const figures = await burst(f, 100_000);
-    await stop(restart.child);
+    await stop(child);
     return { burst: figures, start };
   } finally {
     await f.close();
