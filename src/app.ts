@@ -136,11 +136,13 @@ export async function createApp(opts: {
   });
   if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, 'database migrated');
 
-  const planFile = await loadPlanAnyFile(
-    resolve(process.cwd(), config.planFile),
-    createTranslator({ localesDir: resolve(PROJECT_ROOT, 'locales'), defaultLocale: config.defaultLocale }),
-    config.defaultLocale,
-  );
+  // One translator (its Fluent files parsed once): a spreadsheet plan's problems are worded with it.
+  const translator = createTranslator({
+    localesDir: resolve(PROJECT_ROOT, 'locales'),
+    defaultLocale: config.defaultLocale,
+    onMissing: (locale: Locale, key: string) => logger.error({ locale, key }, 'missing text'),
+  });
+  const planFile = await loadPlanAnyFile(resolve(process.cwd(), config.planFile), translator, config.defaultLocale);
   const awardForms = loadAwardFormsFile(resolve(process.cwd(), config.awardFormsFile));
   const commune = loadCommuneFile(resolve(process.cwd(), config.communeFile));
   const db = opts.database ?? (await createDatabase({ databaseUrl: config.databaseUrl, busyWaitMs: config.databaseBusyWaitMs }));
@@ -169,11 +171,6 @@ export async function createApp(opts: {
         return result;
       },
     };
-    const translator = createTranslator({
-      localesDir: resolve(PROJECT_ROOT, 'locales'),
-      defaultLocale: config.defaultLocale,
-      onMissing: (locale: Locale, key: string) => logger.error({ locale, key }, 'missing text'),
-    });
     const dialogStore = createDialogStore(db.prisma);
     const drafts = createDraftRepository(db.prisma);
     const dialogs = createDialogs({ store: dialogStore, drafts, planSlug: () => catalog.plan.id });

@@ -7,31 +7,36 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { createApp, type App } from './app.ts';
-import { consoleFileReader, runConsole } from './channels/console/console.ts';
 import { alertAdminsOfFailure, createOutboxSender, startDeliveryLoop } from './channels/delivery.ts';
 import { mountTelegramWebhook, startTelegram } from './channels/telegram/run.ts';
 import { createDeliveryApi, createTelegramChannel } from './channels/telegram/telegram.ts';
 import { telegramFileReader } from './channels/telegram/files.ts';
-import { zaloFileReader } from './channels/zalo/files.ts';
-import { alertAdminsLostGrant, startZalo } from './channels/zalo/run.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { PlanFileError } from './core/plan/load.ts';
 import { PlanImportError } from './db/plan-repository.ts';
-import { createHttpApp, startHttpServer, type HttpApp } from './http/server.ts';
-import { mountOps } from './http/ops.ts';
+import type { HttpApp } from './http/server.ts';
 import { countTelegramErrors } from './channels/telegram/metrics.ts';
-import { createMetrics, instrumentCore, type Metrics } from './metrics.ts';
+import type { Metrics } from './metrics.ts';
 import { startMinuteWake } from './jobs/wake.ts';
 import { createLogger, type Logger } from './logger.ts';
+// Loaded only where used (each costs start time and memory that a Telegram bot polling without an
+// HTTP server never needs): the HTTP server and metrics (hono, prom-client), the Zalo channel, the
+// console chat.
 
 /** How often abandoned dialogs are looked for, in milliseconds. */
 const DIALOG_SWEEP_MS = 60_000;
+
+/** What the channels and the scheduler report to the metrics. */
+type RunMetrics = Pick<Metrics, 'platformError' | 'jobsRun'>;
+
+/** Without an HTTP server nobody can read `/metrics`: nothing is counted. */
+const NO_METRICS: RunMetrics = { platformError: () => undefined, jobsRun: () => undefined };
 
 /**
  * Telegram in two steps around the HTTP server: `prepare` builds the bot and (webhook mode) mounts
  * its route; `start` initialises it, polls or registers the webhook, and starts its outbox delivery.
  */
-function prepareTelegram(app: App, config: Config, logger: Logger, http: HttpApp, metrics: Metrics) {
+function prepareTelegram(app: App, config: Config, logger: Logger, http: HttpApp | undefined, metrics: RunMetrics) {
   const tg = config.telegram!;
   const startedAt = new Date();
   const channel = createTelegramChannel({
@@ -55,9 +60,8 @@ function prepareTelegram(app: App, config: Config, logger: Logger, http: HttpApp
   bot.api.config.use(countTelegramErrors(metrics));
   // Plan files administrators send in chat are read through Telegram (issue 16).
   app.services.files.register('telegram', telegramFileReader(bot.api, { token: tg.token, apiRoot: tg.apiRoot }));
-  if (tg.mode === 'webhook') mountTelegramWebhook(http, { bot, channel, webhookUrl: tg.webhookUrl!, webhookSecret: tg.webhookSecret!, logger });
+  if (tg.mode === 'webhook') mountTelegramWebhook(http!, { bot, channel, webhookUrl: tg.webhookUrl!, webhookSecret: tg.webhookSecret!, logger });
   return {
-    needsHttp: tg.mode === 'webhook',
     /** @returns how to stop polling and the delivery loop. */
     async start(onFatal: (error: unknown) => void): Promise<() => Promise<void>> {
       // Before any update is handled: rows a dead process left SENDING (never resent; see delivery.ts).
@@ -86,6 +90,7 @@ function prepareTelegram(app: App, config: Config, logger: Logger, http: HttpApp
 
 /** Zalo: mounts its webhook route on `http` and starts its outbox delivery. */
 async function startZaloChannel(app: App, config: Config, logger: Logger, http: HttpApp): Promise<() => Promise<void>> {
+  const [{ zaloFileReader }, { alertAdminsLostGrant, startZalo }] = await Promise.all([import('./channels/zalo/files.ts'), import('./channels/zalo/run.ts')]);
   // Plan files administrators send in chat are downloaded from the URL Zalo gives (issue 16).
   app.services.files.register('zalo', zaloFileReader);
   const zalo = await startZalo({
@@ -110,6 +115,27 @@ async function startZaloChannel(app: App, config: Config, logger: Logger, http: 
 }
 
 /**
+ * The HTTP app with `/healthz`, `/readyz` and `/metrics`, the metrics it serves, `app.core` counted
+ * in them, and how to listen. Its modules (hono, prom-client) are loaded only when a server runs.
+ */
+async function prepareHttp(app: App, logger: Logger) {
+  const [server, { mountOps }, { createMetrics, instrumentCore }] = await Promise.all([
+    import('./http/server.ts'),
+    import('./http/ops.ts'),
+    import('./metrics.ts'),
+  ]);
+  const http = server.createHttpApp({ logger });
+  const metrics = createMetrics({ probe: app.stores.ops });
+  mountOps(http, { probe: app.stores.ops, metrics });
+  return {
+    http,
+    metrics,
+    core: instrumentCore(app.core, metrics),
+    listen: (port: number) => server.startHttpServer({ app: http, port, logger }),
+  };
+}
+
+/**
  * Runs the configured channels (Telegram, Zalo or both) and the background work until a signal
  * (exit code 0) or a channel failing for good (1). One HTTP server on `HTTP_PORT` serves the
  * webhooks and `/healthz` when a webhook is needed (Telegram in webhook mode, or Zalo).
@@ -126,16 +152,15 @@ async function runChannels(app: App, config: Config, logger: Logger): Promise<nu
     logger.fatal({ err: error }, 'telegram stopped: check the token, and that no other instance polls with it');
     finish(1);
   };
-  const http = createHttpApp({ logger });
-  const metrics = createMetrics({ probe: app.stores.ops });
-  mountOps(http, { probe: app.stores.ops, metrics });
-  app = { ...app, core: instrumentCore(app.core, metrics) };
-  const telegram = config.telegram ? prepareTelegram(app, config, logger, http, metrics) : undefined;
-  if (config.zalo) stops.push(await startZaloChannel(app, config, logger, http));
   // Polling needs no server; HTTP_PORT set explicitly asks for one anyway (/healthz, /readyz, /metrics).
-  if (telegram?.needsHttp || config.zalo || config.httpPortSet) {
+  const served = config.telegram?.mode === 'webhook' || config.zalo || config.httpPortSet ? await prepareHttp(app, logger) : undefined;
+  if (served) app = { ...app, core: served.core };
+  const metrics = served?.metrics ?? NO_METRICS;
+  const telegram = config.telegram ? prepareTelegram(app, config, logger, served?.http, metrics) : undefined;
+  if (config.zalo) stops.push(await startZaloChannel(app, config, logger, served!.http));
+  if (served) {
     try {
-      const server = await startHttpServer({ app: http, port: config.httpPort, logger });
+      const server = await served.listen(config.httpPort);
       stops.unshift(() => server.close());
     } catch (error) {
       logger.fatal({ err: error, port: config.httpPort }, 'the HTTP server could not start: is HTTP_PORT free?');
@@ -206,6 +231,7 @@ async function main(): Promise<number> {
     await app.expireDialogs();
     await app.scheduler.catchUp();
     let sender: ReturnType<typeof createOutboxSender> | undefined;
+    const { consoleFileReader, runConsole } = await import('./channels/console/console.ts');
     app.services.files.register('console', consoleFileReader);
     await runConsole({
       core: app.core,

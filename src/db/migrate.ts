@@ -15,12 +15,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { databaseFileFromUrl } from './client.ts';
 import { isPostgresUrl } from './engine.ts';
 import { POSTGRES_MIGRATIONS_DIR, POSTGRES_SCHEMA_PATH } from './postgres-schema.ts';
 import { normalizeDateTimeColumns } from './datetime-format.ts';
-import { NO_FILTER, withSchemaEngine, type MigrationList } from './schema-engine.ts';
+// The schema engine (5 MB of WebAssembly, with the PostgreSQL driver) and `pg` are loaded only when
+// there is something to migrate or diff: a start on an up-to-date database never needs them.
+import type { MigrationList } from './schema-engine.ts';
 
 /** File name of a migration's SQL inside its folder. */
 export const MIGRATION_FILE = 'migration.sql';
@@ -128,6 +129,7 @@ export async function applyMigrations({
     applying = migrationBeingApplied(line) ?? applying;
   };
   try {
+    const { NO_FILTER, withSchemaEngine } = await import('./schema-engine.ts');
     const output = await withSchemaEngine(target, (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTER }), { datamodels, onLog });
     // A migration that redefined a table filled new DateTime columns with SQL's own format:
     // bring them to Prisma's (see datetime-format.ts).
@@ -177,6 +179,7 @@ function readSqliteMigrations(file: string): AppliedMigration[] | null {
 
 /** The rows of `_prisma_migrations` of a PostgreSQL database; `null` on any doubt (e.g. no table yet). */
 async function readPostgresMigrations(url: string): Promise<AppliedMigration[] | null> {
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
@@ -226,6 +229,7 @@ export async function diffDatabaseToSchema({ databaseUrl, schemaPath = 'prisma/s
   const file = databaseFileFromUrl(databaseUrl);
   const files = [{ path: resolve(schemaPath), content: await readFile(schemaPath, 'utf8') }];
   const target = isPostgresUrl(databaseUrl) ? databaseUrl : (file ?? ':memory:');
+  const { NO_FILTER, withSchemaEngine } = await import('./schema-engine.ts');
   const result = await withSchemaEngine(target, (engine) =>
     engine.diff({
       from: { tag: 'schemaDatasource', files, configDir: dirname(resolve(schemaPath)) },

@@ -13,8 +13,6 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { DocumentRenderer } from '../core/documents/ports.ts';
-import { renderDocx } from './docx.ts';
-import { renderXlsx } from './xlsx.ts';
 
 const run = promisify(execFile);
 
@@ -41,8 +39,10 @@ export function findSoffice(path = process.env.PATH ?? ''): string | undefined {
 export function createDocumentRenderer(opts: { soffice?: string | null } = {}): DocumentRenderer {
   const soffice = opts.soffice === undefined ? findSoffice() : (opts.soffice ?? undefined);
   return {
-    docx: renderDocx,
-    xlsx: renderXlsx,
+    // Loaded at first use: `docx` and `exceljs` cost the bot's start ≈0.5 s and 25 MB, and only
+    // documents need them.
+    docx: async (docs) => (await import('./docx.ts')).renderDocx(docs),
+    xlsx: async (book) => (await import('./xlsx.ts')).renderXlsx(book),
     async pdf(docx, baseName) {
       if (!soffice) return null;
       const dir = await mkdtemp(join(tmpdir(), 'thidua-pdf-'));
