@@ -121,20 +121,25 @@ export function recordPolledUpdates(channel: Pick<TelegramChannel, 'record'>): T
 }
 
 /**
- * Initialises the bot (getMe), sets the command menus, then polls, or (webhook mode) registers the
- * webhook URL with Telegram.
+ * Initialises the bot (getMe), sets the command menus and (polling) looks for a webhook, all at once;
+ * replays what the inbox holds unfinished; then polls, or (webhook mode) registers the webhook URL
+ * with Telegram.
  * @throws GrammyError/HttpError when Telegram rejects the token or cannot be reached at start.
  */
 export async function startTelegram(opts: TelegramRunOptions): Promise<RunningTelegram> {
   const { bot, logger } = opts;
   const startedAt = opts.startedAt ?? new Date();
-  await bot.init();
+  // The calls that don't depend on each other go out together: one round trip to Telegram, not five.
+  const [, webhook] = await Promise.all([
+    bot.init(),
+    opts.mode === 'polling' ? bot.api.getWebhookInfo() : undefined,
+    setCommandMenus(bot.api, opts.translator).catch((error: unknown) => logger.warn({ err: error }, 'setMyCommands failed')),
+  ]);
   // What an earlier run recorded and did not finish (a crash, a kill -9) is handled first.
   await opts.channel?.replay(startedAt);
-  await setCommandMenus(bot.api, opts.translator).catch((error: unknown) => logger.warn({ err: error }, 'setMyCommands failed'));
 
   if (opts.mode === 'polling') {
-    const hookUrl = (await bot.api.getWebhookInfo()).url ?? '';
+    const hookUrl = webhook?.url ?? '';
     if (hookUrl !== '' && opts.replaceWebhook) {
       logger.warn({ webhook: redactTokens(hookUrl) }, 'a webhook was set: deleting it to poll (TELEGRAM_REPLACE_WEBHOOK=true)');
       await bot.api.deleteWebhook();

@@ -443,7 +443,10 @@ export async function setCommandMenus(api: Api, translator: Translator): Promise
       command: locale === 'en' ? c.english : c.name,
       description: translator.format(locale, { key: c.descriptionKey }, 'plain'),
     }));
-  await api.setMyCommands(menu('vi'));
-  await api.setMyCommands(menu('vi'), { language_code: 'vi' });
-  await api.setMyCommands(menu('en'), { language_code: 'en' });
+  // Three scopes, independent of each other: set at once.
+  await Promise.all([
+    api.setMyCommands(menu('vi')),
+    api.setMyCommands(menu('vi'), { language_code: 'vi' }),
+    api.setMyCommands(menu('en'), { language_code: 'en' }),
+  ]);
 }
