@@ -3,8 +3,12 @@
  * balancer" (this test, spreading requests over both): 1,000 updates from 100 people and a weekly
  * digest to 300 council members. Every update is answered once, the digest run is claimed once, every
  * digest message is sent once, and the two processes together never send faster than the bot
- * token's pace (30 messages a second). Prints the figures for the README. Skipped with a message
- * where no PostgreSQL server answers.
+ * token's pace (30 messages a second). Prints the figures for the README.
+ *
+ * It is about PostgreSQL alone (instances share a database only there, see README "Run several
+ * instances") and is the suite's longest test (about a minute), so it runs in the PostgreSQL pass
+ * only, `npm run test:postgres` (CI's `.ci/run` runs that pass after `npm test`); the SQLite pass,
+ * `npm test`, skips it and says so. Skipped with a message where no PostgreSQL server answers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
@@ -14,9 +18,13 @@ import { createScratchDatabase, postgresUnavailable } from '../../src/db/postgre
 import { createLogger } from '../../src/logger.ts';
 import { startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.ts';
 import { freePort, startBot, type BotProcess } from '../helpers/process.ts';
+import { TEST_ENGINE } from '../helpers/test-engine.ts';
 
-const unavailable = await postgresUnavailable();
-if (unavailable) console.warn(`two-instance test skipped: ${unavailable}`);
+const unavailable =
+  TEST_ENGINE === 'postgresql'
+    ? await postgresUnavailable()
+    : 'it runs in the PostgreSQL pass only: npm run test:postgres (CI runs it after npm test, see .ci/run)';
+if (unavailable) console.warn(`two-instance test (tests/e2e/two-instances.test.ts) skipped: ${unavailable}`);
 
 const PEOPLE = 100;
 const MESSAGES_EACH = 10;
