@@ -31,9 +31,9 @@ interface BotProcess {
 }
 
 /**
- * The real bot (`src/main.ts`) as ONE process: node with tsx as its module loader. (The tsx CLI
- * that `startBot` uses runs the bot in a child process of its own: a SIGKILL would only kill the
- * CLI and leave the bot running.)
+ * The real bot (`src/main.ts`) as ONE process: node with tsx as its module loader (as `startBot`
+ * does; the tsx CLI would run the bot in a child process of its own, and a SIGKILL would only kill
+ * the CLI and leave the bot running), on the database the test seeded.
  */
 function spawnBot(env: Record<string, string>): BotProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {

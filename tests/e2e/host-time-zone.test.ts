@@ -21,7 +21,8 @@ interface Probe {
 }
 
 async function probe(env: Record<string, string>): Promise<Probe> {
-  const { stdout } = await run(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'tests/helpers/tz-probe.ts')], {
+  // tsx as the loader of this one process (the tsx CLI would start a second Node process to run it in).
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', resolve(ROOT, 'tests/helpers/tz-probe.ts')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? ROOT, ...env },
   });

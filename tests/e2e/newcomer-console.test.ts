@@ -17,7 +17,7 @@ describe('console chat for a newcomer', () => {
   });
 
   it('first start on a fresh database: stderr shows the Telegram hint and the admin code, not weeks of "missed" runs', async () => {
-    bot = startBot();
+    bot = startBot({}, { freshDatabase: true }); // no database file yet: the bot creates and migrates it
     bot.child.stdin.end('');
     expect(await bot.exited).toBe(0);
     const err = bot.stderr();

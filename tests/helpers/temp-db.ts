@@ -9,8 +9,7 @@
  *
  * @module
  */
-import { randomUUID } from 'node:crypto';
-import { access, copyFile, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,10 +17,8 @@ import { createDatabase, type PrismaClient } from '../../src/db/client.ts';
 import { applyMigrations } from '../../src/db/migrate.ts';
 import { POSTGRES_MIGRATIONS_DIR, POSTGRES_SCHEMA_PATH } from '../../src/db/postgres-schema.ts';
 import type { UnitOfWork } from '../../src/core/unit-of-work.ts';
+import { ensureSqliteTemplate } from './sqlite-template.ts';
 import { clonePostgres, contentHash, postgresTemplate, TEST_ENGINE } from './test-engine.ts';
-
-/** The project's migrations, wherever the tests are run from. */
-const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 
 /** A migrated, empty database of one test. */
 export interface TempDatabase {
@@ -38,28 +35,9 @@ export interface TempDatabase {
 
 let template: Promise<string> | undefined;
 
-/** Path of the migrated template database (built once per migrations content, shared). */
+/** Path of the migrated template database (built once per migrations content, shared; see sqlite-template.ts). */
 export function migratedTemplate(): Promise<string> {
-  template ??= (async () => {
-    const dir = join(tmpdir(), 'thidua-test-templates');
-    const file = join(dir, `${await contentHash(MIGRATIONS_DIR)}.db`);
-    if (
-      await access(file).then(
-        () => true,
-        () => false,
-      )
-    )
-      return file;
-    await mkdir(dir, { recursive: true });
-    const partial = join(dir, `${randomUUID()}.partial.db`);
-    try {
-      await applyMigrations({ databaseUrl: `file:${partial}`, migrationsDir: MIGRATIONS_DIR });
-      await rename(partial, file); // atomic: parallel workers never copy a half-built template
-    } finally {
-      await rm(partial, { force: true });
-    }
-    return file;
-  })();
+  template ??= ensureSqliteTemplate();
   template.catch(() => {
     template = undefined;
   });
