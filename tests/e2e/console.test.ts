@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type BotProcess } from '../helpers/process.ts';
 
 describe('console chat through a pipe (the README transcript)', () => {
@@ -30,18 +30,6 @@ describe('console chat through a pipe (the README transcript)', () => {
     expect(bot.stderr()).toContain('TELEGRAM_BOT_TOKEN');
   });
 
-  it('keeps the plan and the chosen language across restarts on the same database', async () => {
-    bot = startBot();
-    bot.child.stdin.end('/lang en\n');
-    expect(await bot.exited).toBe(0);
-    const { dir } = bot;
-    const again = startBot({ DATABASE_URL: `file:${dir}/thidua.db` });
-    again.child.stdin.end('/tieuchi\n');
-    expect(await again.exited).toBe(0);
-    expect(again.stdout()).toContain('Criteria for selecting exemplars');
-    await again.cleanup();
-  });
-
   it('stops with every configuration problem listed', async () => {
     bot = startBot({ TELEGRAM_MODE: 'push', DEFAULT_LOCALE: 'fr' });
     bot.child.stdin.end('');
@@ -59,17 +47,38 @@ describe('console chat through a pipe (the README transcript)', () => {
   });
 });
 
-describe('console notices in the person’s language', () => {
-  it('after /lang en, the next start prints its notices in English', async () => {
-    const first = startBot();
+/**
+ * A restart on the database of a first run that only switched to English. The first run is shared by
+ * the tests (a bot start costs seconds of CPU); each restarts the bot on it once, reading only.
+ */
+describe('console restarts after /lang en', () => {
+  let first: BotProcess | undefined;
+  let again: BotProcess | undefined;
+  beforeAll(async () => {
+    first = startBot();
     first.child.stdin.end('/lang en\n');
-    expect(await first.exited).toBe(0);
-    expect(first.stderr()).toContain('Muốn dùng trên Telegram');
-    const again = startBot({ DATABASE_URL: `file:${first.dir}/thidua.db` });
+    expect(await first.exited, first.stderr()).toBe(0);
+  });
+  afterEach(async () => {
+    await again?.cleanup();
+    again = undefined;
+  });
+  afterAll(async () => {
+    await first?.cleanup();
+  });
+
+  it('keeps the plan and the chosen language across restarts on the same database', async () => {
+    again = startBot({ DATABASE_URL: `file:${first!.dir}/thidua.db` });
+    again.child.stdin.end('/tieuchi\n');
+    expect(await again.exited).toBe(0);
+    expect(again.stdout()).toContain('Criteria for selecting exemplars');
+  });
+
+  it('after /lang en, the next start prints its notices in English', async () => {
+    expect(first!.stderr()).toContain('Muốn dùng trên Telegram');
+    again = startBot({ DATABASE_URL: `file:${first!.dir}/thidua.db` });
     again.child.stdin.end('');
     expect(await again.exited).toBe(0);
     expect(again.stderr()).toContain('To use it on Telegram');
-    await again.cleanup();
-    await first.cleanup();
   });
 });

@@ -2,7 +2,7 @@
  * The real bot process (`src/main.ts`) against a fake Bot API server on localhost: long polling and
  * webhook mode, as a person on Telegram would see it. Waits for events, never for fixed times.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramCall } from '../helpers/fake-telegram.ts';
 import { resolve } from 'node:path';
 import { loadPlanFile } from '../../src/core/plan/load.ts';
@@ -17,29 +17,37 @@ const STARTUP_MS = 30_000;
 const STEP_MS = 10_000;
 const TEST_MS = 60_000;
 
+/** A test's own fake and bot process (stopped after each test). */
 let fake: FakeTelegram | undefined;
 let bot: BotProcess | undefined;
+/** The bot process several tests share (see the long-polling tests). */
+let shared: BotProcess | undefined;
+
+/** SIGTERM first (a clean stop); SIGKILL if it has not exited within 5 s. */
+async function stop(proc: BotProcess): Promise<void> {
+  const kill = setTimeout(() => proc.child.kill('SIGKILL'), 5000);
+  await proc.cleanup();
+  clearTimeout(kill);
+}
 
 afterEach(async () => {
   if (bot) {
     const proc = bot;
     bot = undefined;
-    // SIGTERM first (a clean stop); SIGKILL if it has not exited within 5 s.
-    const kill = setTimeout(() => proc.child.kill('SIGKILL'), 5000);
-    await proc.cleanup();
-    clearTimeout(kill);
+    await stop(proc);
   }
   await fake?.close();
   fake = undefined;
 });
 
 /** Adds the bot process's stderr to a failed wait, so a timeout tells what the bot was doing. */
-async function explained<T>(p: Promise<T>): Promise<T> {
+async function explained<T>(p: Promise<T>, proc: BotProcess | undefined = bot ?? shared): Promise<T> {
   try {
     return await p;
   } catch (error) {
-    const exit = bot && (bot.child.exitCode !== null || bot.child.signalCode !== null) ? ` (bot exited: ${bot.child.exitCode ?? bot.child.signalCode})` : '';
-    throw new Error(`${(error as Error).message}\n--- bot stderr${exit} ---\n${bot?.stderr() ?? ''}`, { cause: error });
+    const exit =
+      proc && (proc.child.exitCode !== null || proc.child.signalCode !== null) ? ` (bot exited: ${proc.child.exitCode ?? proc.child.signalCode})` : '';
+    throw new Error(`${(error as Error).message}\n--- bot stderr${exit} ---\n${proc?.stderr() ?? ''}`, { cause: error });
   }
 }
 
@@ -95,17 +103,34 @@ function expectNoSecrets(p: BotProcess, secrets: string[]): void {
   }
 }
 
-describe('Telegram end to end: the real bot process against a fake Bot API', () => {
+/**
+ * One long-polling bot process serves these tests in order (a start costs seconds of CPU): each talks
+ * in its own chat, and the last one makes polling fail for good. At `debug`, so that every test's
+ * check that no secret reaches the log covers the most verbose log.
+ */
+describe('Telegram end to end, long polling: the real bot process against a fake Bot API', () => {
+  const ADMIN_CHAT = 5002;
+  let polling: { fake: FakeTelegram; bot: BotProcess } | undefined;
+  beforeAll(async () => {
+    const f = await startFakeTelegram();
+    shared = startBot({ TELEGRAM_BOT_TOKEN: f.token, TELEGRAM_API_ROOT: f.apiRoot, LOG_LEVEL: 'debug', ADMIN_TELEGRAM_IDS: String(ADMIN_CHAT) });
+    polling = { fake: f, bot: shared };
+    // Start-up: the command menus in both languages, a look for a webhook, then polling.
+    await explained(f.waitFor((c) => c.method === 'getUpdates', STARTUP_MS));
+  }, STARTUP_MS + STEP_MS);
+  afterAll(async () => {
+    if (shared) await stop(shared);
+    await polling?.fake.close();
+    polling = shared = undefined;
+  });
+
   it(
     'long polling: /start, /tieuchi, a tap on a category and a question without diacritics',
     async () => {
-      fake = await startFakeTelegram();
-      const f = fake;
-      bot = startBot({ TELEGRAM_BOT_TOKEN: f.token, TELEGRAM_API_ROOT: f.apiRoot, LOG_LEVEL: 'warn' });
+      const { fake: f, bot } = polling!;
       const chat = 5001;
 
       // Start-up: the command menus in both languages, a look for a webhook (none: nothing deleted), then polling.
-      await explained(f.waitFor((c) => c.method === 'getUpdates', STARTUP_MS));
       expect(f.calls.some((c) => c.method === 'getWebhookInfo')).toBe(true);
       expect(f.calls.some((c) => c.method === 'deleteWebhook')).toBe(false);
       const menus = f.calls.filter((c) => c.method === 'setMyCommands');
@@ -170,16 +195,13 @@ describe('Telegram end to end: the real bot process against a fake Bot API', () 
   it(
     'an administrator sends the plan workbook: the bot fetches it (getFile), summarises it and applies it on the tap',
     async () => {
-      fake = await startFakeTelegram();
-      const f = fake;
-      const chat = 5002;
+      const { fake: f, bot } = polling!;
+      const chat = ADMIN_CHAT;
       const plan = structuredClone(loadPlanFile(resolve(ROOT, 'plans/sample-2026-2030.yaml')));
       plan.id = 'xa-ia-bang-2026-2030';
       plan.sample = false;
       plan.title = { vi: 'Kế hoạch điển hình tiên tiến xã Ia Bang 2026 – 2030', en: 'Ia Bang exemplars plan 2026 – 2030' };
       f.putFile('plan-doc', await writePlanXlsx(plan));
-      bot = startBot({ TELEGRAM_BOT_TOKEN: f.token, TELEGRAM_API_ROOT: f.apiRoot, LOG_LEVEL: 'warn', ADMIN_TELEGRAM_IDS: String(chat) });
-      await explained(f.waitFor((c) => c.method === 'getUpdates', STARTUP_MS));
 
       let from = f.calls.length;
       f.pushUpdate({
@@ -210,6 +232,23 @@ describe('Telegram end to end: the real bot process against a fake Bot API', () 
     TEST_MS,
   );
 
+  // Last: the bot stops polling for good.
+  it(
+    'never logs the token when polling fails (409 Conflict: another instance polls with the same token)',
+    async () => {
+      const { fake: f, bot } = polling!;
+      f.respondWith('getUpdates', () => ({
+        status: 409,
+        body: { ok: false, error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' },
+      }));
+      await stderrMatching(bot, /Conflict/);
+      expectNoSecrets(bot, [f.token, f.token.split(':')[1]!]);
+    },
+    TEST_MS,
+  );
+});
+
+describe('Telegram end to end: the real bot process against a fake Bot API', () => {
   it(
     'never logs the token when Telegram refuses it at start (401 on getMe): stops with the reason',
     async () => {
@@ -223,23 +262,6 @@ describe('Telegram end to end: the real bot process against a fake Bot API', () 
       expect(bot.stderr()).toMatch(/getMe/);
       expect(bot.stderr()).toMatch(/401/);
       expectNoSecrets(bot, [wrongToken, wrongToken.split(':')[1]!, f.token]);
-    },
-    TEST_MS,
-  );
-
-  it(
-    'never logs the token when polling fails (409 Conflict: another instance polls with the same token)',
-    async () => {
-      fake = await startFakeTelegram();
-      const f = fake;
-      bot = startBot({ TELEGRAM_BOT_TOKEN: f.token, TELEGRAM_API_ROOT: f.apiRoot, LOG_LEVEL: 'debug' });
-      await explained(f.waitFor((c) => c.method === 'getUpdates', STARTUP_MS));
-      f.respondWith('getUpdates', () => ({
-        status: 409,
-        body: { ok: false, error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' },
-      }));
-      await stderrMatching(bot, /Conflict/);
-      expectNoSecrets(bot, [f.token, f.token.split(':')[1]!]);
     },
     TEST_MS,
   );
