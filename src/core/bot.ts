@@ -58,14 +58,19 @@ export function createBotCore(deps: BotCoreDeps): BotCore {
 
   async function context(message: InboundMessage): Promise<Ctx> {
     const now = clock();
-    const person = await services.people.ensure({
+    const identity = {
       channel: message.channel,
       externalId: message.userId,
       // Cleaned here too (channels clean at the edge): a name is shown to others, e.g. in /nguoi.
       displayName: cleanName(message.displayName ?? '') || message.userId,
-    });
+    };
     const catalog = services.catalog();
-    let roles = await services.roles.rolesOf({ personId: person.id, planSlug: catalog.plan.id });
+    const planSlug = catalog.plan.id;
+    const who = services.people.identify
+      ? await services.people.identify(identity, planSlug)
+      : await services.people.ensure(identity).then(async (person) => ({ person, roles: await services.roles.rolesOf({ personId: person.id, planSlug }) }));
+    const { person } = who;
+    let { roles } = who;
     if (!roles.admin && message.channel === 'telegram' && services.settings.adminTelegramIds.includes(message.userId)) {
       await services.roles.grant({ personId: person.id, role: 'ADMIN', planSlug: catalog.plan.id });
       roles = { ...roles, admin: true };

@@ -2,6 +2,7 @@
  * People (người dùng): one record per person, reached through one or more channel identities.
  */
 import type { ChannelName, Locale } from './channel.ts';
+import type { Roles } from './roles.ts';
 
 /** A person as core needs them. */
 export interface Person {
@@ -18,6 +19,12 @@ export interface PeopleRepository {
    * Safe under concurrency: two first messages at once give one person.
    */
   ensure(identity: { channel: ChannelName; externalId: string; displayName: string }): Promise<Person>;
+  /**
+   * {@link ensure} and the person's roles under the plan `planSlug`, at once: what every update needs
+   * first. Optional: without it, core calls `ensure` and then `RoleRepository.rolesOf`. The database's
+   * answers from a cache checked by one query (src/db/people-repository.ts).
+   */
+  identify?(identity: { channel: ChannelName; externalId: string; displayName: string }, planSlug: string): Promise<{ person: Person; roles: Roles }>;
   /** Stores the person's interface language. */
   setLocale(personId: number, locale: Locale): Promise<void>;
   /**

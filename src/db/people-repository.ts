@@ -1,9 +1,10 @@
 /**
  * People and their channel identities (implements core's {@link PeopleRepository}).
  */
-import type { Locale } from '../core/channel.ts';
+import type { ChannelName, Locale } from '../core/channel.ts';
 import type { PeopleRepository, Person } from '../core/people.ts';
-import type { PrismaClient } from './client.ts';
+import { isUniqueViolation, type PrismaClient } from './client.ts';
+import { grantsOf, rolesFromGrants, type GrantRow } from './role-repository.ts';
 import { isolated } from './unit-of-work.ts';
 import { cleanName } from '../core/text/name.ts';
 import type { Logger } from '../logger.ts';
@@ -24,58 +25,146 @@ const toPerson = (p: { id: number; displayName: string; locale: string | null })
  */
 export const LAST_SEEN_RESOLUTION_MS = 60_000;
 
+/** Most identities kept by the cache of who is writing (least recently used dropped first). */
+export const IDENTITY_CACHE_SIZE = 10_000;
+
+/** What the cache keeps about one channel identity: enough for `ensure` and `identify` without reading. */
+interface Known {
+  identityId: number;
+  personId: number;
+  /** `Person.cacheVersion` when this was read: any change to what is kept here changes it. */
+  version: bigint;
+  /** The person as stored (name cleaned). */
+  person: Person;
+  lastSeenAt: Date;
+  /** The latest `lastSeenAt` of the person's other identities, if any. */
+  othersLastSeenAt: Date | null;
+  unreachable: boolean;
+  grants: GrantRow[];
+}
+
 /**
  * @param opts.now the clock stamping `lastSeenAt` (the last interaction, which Zalo's 7-day window
  *        is judged by); the app passes its own clock so tests can move time.
  * @param opts.logger where releases of held messages are logged (one line per dropped message).
+ *
+ * Who is writing (the identity, the person, their roles) is read for every update; it is kept in a
+ * process cache of at most {@link IDENTITY_CACHE_SIZE} identities, checked on each use by one read of
+ * `Person.cacheVersion`, which database triggers change whenever any of it changes, whoever writes
+ * (another instance, an administrator's shell, a migration): see prisma/schema.prisma.
  */
 export function createPeopleRepository(prisma: PrismaClient, opts: { now?: () => Date; logger?: Logger } = {}): PeopleRepository {
   const now = opts.now ?? (() => new Date());
+  const cache = new Map<string, Known>();
+  const keyOf = (channel: string, externalId: string) => `${channel}\u0000${externalId}`;
+
+  /** The cached entry if still current (one query), else `undefined`. */
+  async function cached(key: string): Promise<Known | undefined> {
+    const known = cache.get(key);
+    if (!known) return undefined;
+    const row = await prisma.person.findUnique({ where: { id: known.personId }, select: { cacheVersion: true } });
+    cache.delete(key); // re-inserted below when current: the Map's order is least recently used first
+    if (row?.cacheVersion !== known.version) return undefined;
+    cache.set(key, known);
+    return known;
+  }
+
+  /** Reads the identity, its person (version first) and their grants; `null` for an unknown identity. */
+  async function load(channel: ChannelName, externalId: string): Promise<Known | null> {
+    const found = await prisma.identity.findUnique({
+      where: { channel_externalId: { channel, externalId } },
+      include: { person: { include: { identities: { select: { id: true, lastSeenAt: true } } } } },
+    });
+    if (!found) return null;
+    const others = found.person.identities.filter((o) => o.id !== found.id).map((o) => o.lastSeenAt.getTime());
+    // A name stored raw by an older release (bidi overrides, zero-width, controls) is cleaned on contact.
+    const clean = cleanName(found.person.displayName) || externalId;
+    if (clean !== found.person.displayName) await prisma.person.update({ where: { id: found.person.id }, data: { displayName: clean } });
+    return {
+      identityId: found.id,
+      personId: found.personId,
+      version: found.person.cacheVersion,
+      person: toPerson({ ...found.person, displayName: clean }),
+      lastSeenAt: found.lastSeenAt,
+      othersLastSeenAt: others.length > 0 ? new Date(Math.max(...others)) : null,
+      unreachable: found.unreachableAt !== null,
+      grants: await grantsOf(prisma, found.personId),
+    };
+  }
+
+  /** What writing again does: the stamp of the last channel used, and the release of held messages. */
+  async function contact(known: Known, channel: ChannelName, externalId: string): Promise<void> {
+    // Proactive messages go to the identity the person used last.
+    const at = now();
+    const behind = known.othersLastSeenAt !== null && known.othersLastSeenAt >= known.lastSeenAt;
+    if (behind || at.getTime() - known.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
+      // Not awaited: the reply never waits for this write, so a database locked by another
+      // process (a backup) holds up no chat that only reads. A lost stamp is redone next message.
+      // (The write changes the person's cacheVersion: the next message reads them afresh.)
+      known.lastSeenAt = at;
+      prisma.identity.update({ where: { id: known.identityId }, data: { lastSeenAt: at } }).catch(() => undefined);
+    }
+    // Writing again makes this identity reachable again: what was held for it and is still worth
+    // sending goes out, the rest is dropped (src/db/held.ts).
+    if (known.unreachable) {
+      const { released, dropped } = await releaseHeld(prisma, { channel, externalId, now: now() });
+      if (released.length > 0 || dropped.length > 0)
+        opts.logger?.info({ channel, personId: known.personId, released: released.length }, 'reachable again: held messages released');
+      for (const d of dropped) opts.logger?.info({ channel, personId: known.personId, outboxId: d.id, key: d.key, why: d.why }, 'held message dropped');
+    }
+  }
+
+  async function ensureKnown({ channel, externalId, displayName }: { channel: ChannelName; externalId: string; displayName: string }): Promise<Known> {
+    const key = keyOf(channel, externalId);
+    const hit = await cached(key);
+    if (hit) {
+      await contact(hit, channel, externalId);
+      return hit;
+    }
+    const known = await load(channel, externalId);
+    if (known) {
+      await contact(known, channel, externalId);
+      remember(key, known);
+      return known;
+    }
+    let created: Known | null;
+    try {
+      // Read back after the insert: the person's cacheVersion as the identity's trigger left it.
+      const row = await isolated(prisma, (tx) =>
+        tx.identity.create({ data: { channel, externalId, lastSeenAt: now(), person: { create: { displayName } } }, include: { person: true } }),
+      );
+      created = {
+        identityId: row.id,
+        personId: row.personId,
+        version: row.person.cacheVersion,
+        person: toPerson(row.person),
+        lastSeenAt: row.lastSeenAt,
+        othersLastSeenAt: null,
+        unreachable: false,
+        grants: [],
+      };
+    } catch (error) {
+      // Two first messages at once: the other one created the identity; use it.
+      if (!isUniqueViolation(error)) throw error;
+      created = await load(channel, externalId);
+      if (!created) throw error;
+    }
+    remember(key, created);
+    return created;
+  }
+
+  function remember(key: string, known: Known): void {
+    cache.set(key, known);
+    if (cache.size > IDENTITY_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+
   return {
-    async ensure({ channel, externalId, displayName }) {
-      const found = await prisma.identity.findUnique({
-        where: { channel_externalId: { channel, externalId } },
-        include: { person: { include: { identities: { select: { id: true, lastSeenAt: true } } } } },
-      });
-      if (found) {
-        // Proactive messages go to the identity the person used last.
-        const at = now();
-        const behind = found.person.identities.some((o) => o.id !== found.id && o.lastSeenAt >= found.lastSeenAt);
-        if (behind || at.getTime() - found.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
-          // Not awaited: the reply never waits for this write, so a database locked by another
-          // process (a backup) holds up no chat that only reads. A lost stamp is redone next message.
-          prisma.identity.update({ where: { id: found.id }, data: { lastSeenAt: at } }).catch(() => undefined);
-        }
-        // Writing again makes this identity reachable again: what was held for it and is still worth
-        // sending goes out, the rest is dropped (src/db/held.ts).
-        if (found.unreachableAt) {
-          const { released, dropped } = await releaseHeld(prisma, { channel, externalId, now: now() });
-          if (released.length > 0 || dropped.length > 0)
-            opts.logger?.info({ channel, personId: found.personId, released: released.length }, 'reachable again: held messages released');
-          for (const d of dropped) opts.logger?.info({ channel, personId: found.personId, outboxId: d.id, key: d.key, why: d.why }, 'held message dropped');
-        }
-        // A name stored raw by an older release (bidi overrides, zero-width, controls) is cleaned on contact.
-        const clean = cleanName(found.person.displayName) || externalId;
-        if (clean !== found.person.displayName) {
-          await prisma.person.update({ where: { id: found.person.id }, data: { displayName: clean } });
-          return toPerson({ ...found.person, displayName: clean });
-        }
-        return toPerson(found.person);
-      }
-      try {
-        const created = await isolated(prisma, (tx) =>
-          tx.identity.create({
-            data: { channel, externalId, lastSeenAt: now(), person: { create: { displayName } } },
-            include: { person: true },
-          }),
-        );
-        return toPerson(created.person);
-      } catch (error) {
-        // Two first messages at once: the other one created the identity; use it.
-        const again = await prisma.identity.findUnique({ where: { channel_externalId: { channel, externalId } }, include: { person: true } });
-        if (again) return toPerson(again.person);
-        throw error;
-      }
+    async ensure(identity) {
+      return (await ensureKnown(identity)).person;
+    },
+    async identify(identity, planSlug) {
+      const known = await ensureKnown(identity);
+      return { person: known.person, roles: rolesFromGrants(known.grants, planSlug) };
     },
     async setLocale(personId: number, locale: Locale) {
       await prisma.person.update({ where: { id: personId }, data: { locale } });

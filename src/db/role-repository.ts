@@ -82,6 +82,41 @@ async function grantIn(tx: Tx, personId: number, role: Role, unitId: number | nu
   if (!existing) await tx.roleGrant.create({ data: { personId, role, unitId, grantedById: byId } });
 }
 
+/** A person's grant as {@link rolesFromGrants} reads it. */
+export interface GrantRow {
+  role: string;
+  unit: { code: string; position: number; plan: { slug: string } } | null;
+}
+
+/** Every grant of a person, with its unit and plan (one query when no grant names a unit). */
+export async function grantsOf(prisma: Db, personId: number): Promise<GrantRow[]> {
+  const grants = await prisma.roleGrant.findMany({ where: { personId }, select: { role: true, unitId: true } });
+  // Most people hold no officer grant: the units are read only when some grant names one.
+  const unitIds = grants.flatMap((g) => (g.unitId === null ? [] : [g.unitId]));
+  if (unitIds.length === 0) return grants.map((g) => ({ role: g.role, unit: null }));
+  const units = await prisma.unit.findMany({
+    where: { id: { in: unitIds } },
+    select: { id: true, code: true, position: true, plan: { select: { slug: true } } },
+  });
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return grants.map((g) => ({ role: g.role, unit: (g.unitId !== null ? byId.get(g.unitId) : undefined) ?? null }));
+}
+
+/** The roles that `grants` give under the plan `planSlug` (officer units in the plan's order). */
+export function rolesFromGrants(grants: readonly GrantRow[], planSlug: string): Roles {
+  const units = grants
+    .filter((g) => g.role === 'OFFICER' && g.unit?.plan.slug === planSlug)
+    .map((g) => g.unit!)
+    .sort((a, b) => a.position - b.position)
+    .map((u) => u.code);
+  return {
+    admin: grants.some((g) => g.role === 'ADMIN'),
+    council: grants.some((g) => g.role === 'COUNCIL'),
+    chair: grants.some((g) => g.role === 'CHAIR'),
+    officerUnits: [...new Set(units)],
+  };
+}
+
 export function createRoleRepository(prisma: PrismaClient): RoleRepository {
   const personIdsWithRole = async (role: Role): Promise<number[]> => {
     const rows = await prisma.roleGrant.findMany({ where: { role }, select: { personId: true }, distinct: ['personId'], orderBy: { personId: 'asc' } });
@@ -90,21 +125,7 @@ export function createRoleRepository(prisma: PrismaClient): RoleRepository {
 
   return {
     async rolesOf({ personId, planSlug }): Promise<Roles> {
-      const grants = await prisma.roleGrant.findMany({
-        where: { personId },
-        select: { role: true, unit: { select: { code: true, position: true, plan: { select: { slug: true } } } } },
-      });
-      const units = grants
-        .filter((g) => g.role === 'OFFICER' && g.unit?.plan.slug === planSlug)
-        .map((g) => g.unit!)
-        .sort((a, b) => a.position - b.position)
-        .map((u) => u.code);
-      return {
-        admin: grants.some((g) => g.role === 'ADMIN'),
-        council: grants.some((g) => g.role === 'COUNCIL'),
-        chair: grants.some((g) => g.role === 'CHAIR'),
-        officerUnits: [...new Set(units)],
-      };
+      return rolesFromGrants(await grantsOf(prisma, personId), planSlug);
     },
 
     async grant({ personId, role, planSlug, unitCode, byId }) {

@@ -101,6 +101,43 @@ export interface SchemaEngineOptions {
 }
 
 /**
+ * The statements of a SQL script, split at the semicolons that end them: not those inside
+ * '…' strings, "…" identifiers, $tag$ … $tag$ bodies or -- comments. Chunks holding only
+ * whitespace and comments are left out. (PostgreSQL's syntax; our migrations need no more.)
+ */
+export function splitSqlScript(script: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let i = 0;
+  const push = (end: number) => {
+    const stmt = script.slice(start, end).trim();
+    if (stmt.replace(/--[^\n]*/g, '').trim() !== '') out.push(stmt);
+    start = end + 1;
+  };
+  while (i < script.length) {
+    const c = script[i]!;
+    if (c === '-' && script[i + 1] === '-') {
+      const nl = script.indexOf('\n', i);
+      i = nl === -1 ? script.length : nl + 1;
+    } else if (c === "'" || c === '"') {
+      const close = script.indexOf(c, i + 1);
+      i = close === -1 ? script.length : close + 1;
+    } else if (c === '$') {
+      const tag = /^\$[A-Za-z_]*\$/.exec(script.slice(i))?.[0];
+      if (tag) {
+        const close = script.indexOf(tag, i + tag.length);
+        i = close === -1 ? script.length : close + tag.length;
+      } else i++;
+    } else if (c === ';') {
+      push(i);
+      i++;
+    } else i++;
+  }
+  push(script.length);
+  return out;
+}
+
+/**
  * Wraps an adapter factory so that every connection it opens is remembered, to be closed later.
  * Needed because `SchemaEngine.free()` does not close the engine's connections, and the engine
  * takes `PRAGMA main.locking_mode=EXCLUSIVE` on SQLite: an unclosed connection keeps the file
@@ -111,7 +148,16 @@ function trackConnections(base: SqlMigrationAwareDriverAdapterFactory): {
   closeAll: () => Promise<void>;
 } {
   const opened: SqlDriverAdapter[] = [];
-  const track = (adapter: SqlDriverAdapter) => (opened.push(adapter), adapter);
+  const track = (adapter: SqlDriverAdapter) => {
+    opened.push(adapter);
+    // The pg adapter runs a migration script by splitting it at every ";", which breaks a function
+    // body (`$$ … ; … $$`, the triggers of Person.cacheVersion): split it respecting quotes instead.
+    if (adapter.provider === 'postgres')
+      adapter.executeScript = async (script: string) => {
+        for (const sql of splitSqlScript(script)) await adapter.executeRaw({ sql, args: [], argTypes: [] });
+      };
+    return adapter;
+  };
   return {
     factory: {
       provider: base.provider,
