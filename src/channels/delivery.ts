@@ -137,15 +137,15 @@ export interface OutboxSender {
   deliverDue(): Promise<number>;
   /**
    * Delivers exactly these rows now, in this order: the replies to an inbound update, just committed
-   * by its handler (`OutboxStore.enqueueReplies`). Rows of other channels or no longer `PENDING`
-   * (another process took them, already sent) are skipped. They are not paced ahead (neither the
+   * by its handler (`OutboxStore.enqueueReplies`), as the handler wrote them (not read back). A row
+   * no longer `PENDING` (another process took it) is skipped: its claim fails. They are not paced ahead (neither the
    * per-chat spacing nor the overall pace: answers are not bulk notices); a failure follows the rules of
    * {@link deliverDue} (a 429 defers the row to be delivered later by the loop, never replaced by an
    * error text); after the first row of a chat that fails or is deferred, that chat's later rows are
    * left `PENDING` for the loop (due at once, behind the deferred one), so their order is kept.
    * Never throws for a failed send.
    */
-  deliverRows(ids: number[]): Promise<void>;
+  deliverRows(rows: OutboxItem[]): Promise<void>;
   /** At start: rows a dead process left SENDING become UNCERTAIN (never resent); returns how many. */
   recoverInterrupted(): Promise<number>;
   /** When the channel may send again after a bot-wide "retry later" (UTC), if paused. */
@@ -272,14 +272,7 @@ export function createOutboxSender(opts: SenderOptions): OutboxSender {
   const isPaused = () => paused !== null && paused.getTime() > ms();
   return {
     pausedUntil: () => paused,
-    async deliverRows(ids) {
-      let rows: OutboxItem[];
-      try {
-        rows = await store.pending({ channel: opts.channel, ids });
-      } catch (error) {
-        logger.error({ err: error, ids }, 'reading replies to deliver failed: left to the delivery loop');
-        return;
-      }
+    async deliverRows(rows) {
       const held = new Set<string>();
       const left: number[] = [];
       for (const m of rows) {

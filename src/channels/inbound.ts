@@ -28,6 +28,7 @@
 import { msg, type ChannelName, type InboundMessage, type Locale, type Outcome, type Reply } from '../core/channel.ts';
 import { errorCodeOf, messageKeyOf } from '../core/errors.ts';
 import type { Inbox, InboxEntry } from '../core/inbox.ts';
+import type { OutboxItem } from '../core/outbox.ts';
 import type { BotCore } from '../core/channel.ts';
 import type { UnitOfWork } from '../core/unit-of-work.ts';
 import type { Logger } from '../logger.ts';
@@ -61,7 +62,7 @@ export interface InboundHandlingOptions {
   unitOfWork: UnitOfWork;
   outbox: ReplyQueue;
   /** Delivers these outbox rows now, in order (the channel's `OutboxSender.deliverRows`). Never throws. */
-  deliver(ids: number[]): Promise<void>;
+  deliver(rows: OutboxItem[]): Promise<void>;
   /** Sends an outcome that carries no state at once (rate-limit note, error answer). May throw. */
   sendNow(chatId: string, outcome: Outcome): Promise<void>;
   /** The language to answer a failure in: the person's choice, else the default. */
@@ -109,7 +110,7 @@ export function createInboundHandling(opts: InboundHandlingOptions): InboundHand
         log.info({ eventKey: entry.eventKey, state: entry.state }, 'event already handled (redelivery): ignored');
         return null;
       }
-      type Result = { duplicate: true } | { duplicate: false; outcome: Outcome; ids: number[] | null };
+      type Result = { duplicate: true } | { duplicate: false; outcome: Outcome; rows: OutboxItem[] | null };
       let result: Result;
       try {
         result = await opts.unitOfWork(async (): Promise<Result> => {
@@ -117,21 +118,31 @@ export function createInboundHandling(opts: InboundHandlingOptions): InboundHand
           if (!(await inbox.complete(entry.id, at))) return { duplicate: true };
           const handled = await core.handle(message);
           const outcome = decorate && handled.replies.length > 0 ? { ...handled, replies: decorate(handled) } : handled;
-          if (outcome.replies.length === 0 || outcome.personId === undefined) return { duplicate: false, outcome, ids: null };
+          if (outcome.replies.length === 0 || outcome.personId === undefined) return { duplicate: false, outcome, rows: null };
           const { personId, replies } = outcome;
           const notBefore = new Date(at.getTime() + REPLY_GRACE_MS);
-          const ids = await outbox.enqueueReplies(
-            replies.map((reply, i) => ({
-              key: `reply:${channel}:${entry.eventKey}:${i}`,
-              personId,
-              channel,
-              chatId: message.chatId,
-              locale: outcome.locale,
-              reply,
-              notBefore,
-            })),
-          );
-          return { duplicate: false, outcome, ids };
+          const queued = replies.map((reply, i) => ({
+            key: `reply:${channel}:${entry.eventKey}:${i}`,
+            personId,
+            channel,
+            chatId: message.chatId,
+            locale: outcome.locale,
+            reply,
+            notBefore,
+          }));
+          const ids = await outbox.enqueueReplies(queued);
+          // Delivered as written, not read back: a fresh row has no attempt and no part sent yet.
+          const rows = queued.map((q, i): OutboxItem => ({
+            id: ids[i]!,
+            personId,
+            chatId: q.chatId,
+            reply: q.reply,
+            locale: q.locale,
+            attempts: 0,
+            key: q.key,
+            partsSent: 0,
+          }));
+          return { duplicate: false, outcome, rows };
         });
       } catch (error) {
         await inbox
@@ -144,7 +155,7 @@ export function createInboundHandling(opts: InboundHandlingOptions): InboundHand
         log.info({ eventKey: entry.eventKey }, 'event handled by another worker meanwhile: ignored');
         return null;
       }
-      if (result.ids) await opts.deliver(result.ids);
+      if (result.rows) await opts.deliver(result.rows);
       else if (result.outcome.replies.length > 0)
         await opts.sendNow(message.chatId, result.outcome).catch((e: unknown) => log.warn({ eventKey: entry.eventKey, err: e }, 'reply not sent'));
       return result.outcome;

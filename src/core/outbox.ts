@@ -34,7 +34,7 @@ export interface OutboxItem {
 
 /** One interactive reply to queue with {@link OutboxStore.enqueueReplies}. */
 export interface ReplyRow {
-  /** Unique key, e.g. `reply:telegram:<update_id>:<n>`; a key already queued is not queued again. */
+  /** Unique key, e.g. `reply:telegram:<update_id>:<n>` (new: see {@link OutboxStore.enqueueReplies}). */
   key: string;
   personId: number;
   /** The channel's name (`telegram`, `zalo`, `console`). */
@@ -59,15 +59,9 @@ export interface OutboxStore {
    */
   due(opts: { channel: string; chatId?: string; now: Date; limit: number }): Promise<OutboxItem[]>;
   /**
-   * The `PENDING` rows among `ids` of one channel, whether due or not, in the order of `ids`
-   * (ids of other channels, other states or no row are left out).
-   */
-  pending(opts: { channel: string; ids: number[] }): Promise<OutboxItem[]>;
-  /**
-   * Queues the replies to one inbound update as `PENDING` rows, in order; returns their ids in that
-   * order. A key queued already is not written again: its id is returned while still `PENDING`, else
-   * left out. Safe inside an enclosing interactive transaction on PostgreSQL (check, then insert;
-   * no caught unique violation).
+   * Queues the replies to one inbound update as `PENDING` rows, in order, in one write; returns their
+   * ids in that order. The keys must be new (the caller has just completed the inbox entry they
+   * are made from, in the same unit of work): a key that exists fails the write, never a second row.
    */
   enqueueReplies(rows: ReplyRow[]): Promise<number[]>;
   /**

@@ -45,15 +45,6 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
       const firstWaiting = new Map(waiting.map((w) => [w.chatId, w._min.id ?? Infinity]));
       return rows.filter((r) => r.id < (firstWaiting.get(r.chatId) ?? Infinity)).map(toItem);
     },
-    async pending({ channel, ids }) {
-      if (ids.length === 0) return [];
-      const rows = await prisma.outboxMessage.findMany({ where: { id: { in: ids }, channel, state: 'PENDING' } });
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.flatMap((id) => {
-        const r = byId.get(id);
-        return r ? [toItem(r)] : [];
-      });
-    },
     enqueueReplies: (rows) => enqueueReplies(prisma, rows),
     async claim(id) {
       // The send-time check (issue 12): a notice whose nomination moved on since it was queued

@@ -88,41 +88,31 @@ export function createOutbox(prisma: PrismaClient, opts: { defaultLocale: string
 export const payloadReply = (payload: string): Reply => decodeReply(payload);
 
 /**
- * Queues the replies to one inbound update as PENDING outbox rows, in order, and returns their ids
- * in that order. A row whose key exists already is not written again: its id is returned while it
- * is still PENDING (not yet delivered), else left out (already sent or ended: nothing to deliver).
+ * Queues the replies to one inbound update as PENDING outbox rows, in order, in one statement, and
+ * returns their ids in that order.
  *
- * Works with the client of an enclosing interactive transaction (pass the `tx`): check then insert,
- * never a caught unique violation (on PostgreSQL that aborts the transaction). Two writers of the
- * same key at the same instant are not expected (an update's key is claimed by the inbox first);
- * if it happens, the later insert fails and its transaction is retried.
+ * The keys must be new: they are made from the inbound event's key, and the caller has just turned
+ * that event's inbox entry DONE in the same unit of work (`src/channels/inbound.ts`), so no earlier
+ * handling of it committed rows. A key that exists anyway is a bug: the insert fails with a unique
+ * violation (P2002), the caller's unit of work rolls back, and nothing is queued twice.
+ *
+ * Works with the client of an enclosing interactive transaction (pass the `tx`).
  */
 export async function enqueueReplies(prisma: Pick<PrismaClient, 'outboxMessage'>, rows: ReplyRow[]): Promise<number[]> {
   if (rows.length === 0) return [];
-  // Two statements for the whole answer: which keys exist, then the missing rows at once.
-  const existing = await prisma.outboxMessage.findMany({ where: { key: { in: rows.map((r) => r.key) } }, select: { id: true, key: true, state: true } });
-  const byKey = new Map(existing.map((e) => [e.key, e]));
-  const missing = rows.filter((r, i) => !byKey.has(r.key) && rows.findIndex((o) => o.key === r.key) === i);
-  if (missing.length > 0) {
-    const created = await prisma.outboxMessage.createManyAndReturn({
-      data: missing.map((r) => ({
-        key: r.key,
-        personId: r.personId,
-        channel: r.channel,
-        chatId: r.chatId,
-        locale: r.locale,
-        payload: encodeReply(r.reply),
-        relevance: null,
-        nextAttemptAt: r.notBefore,
-      })),
-      select: { id: true, key: true, state: true },
-    });
-    for (const c of created) byKey.set(c.key, c);
-  }
-  const ids: number[] = [];
-  for (const r of rows) {
-    const row = byKey.get(r.key);
-    if (row?.state === 'PENDING' && !ids.includes(row.id)) ids.push(row.id);
-  }
-  return ids;
+  const created = await prisma.outboxMessage.createManyAndReturn({
+    data: rows.map((r) => ({
+      key: r.key,
+      personId: r.personId,
+      channel: r.channel,
+      chatId: r.chatId,
+      locale: r.locale,
+      payload: encodeReply(r.reply),
+      relevance: null,
+      nextAttemptAt: r.notBefore,
+    })),
+    select: { id: true, key: true },
+  });
+  const byKey = new Map(created.map((c) => [c.key, c.id]));
+  return rows.map((r) => byKey.get(r.key)!);
 }

@@ -277,6 +277,16 @@ describe('outbox sender with telegramSender against the Bot API', () => {
       notBefore: new Date(t.now().getTime() + 30_000),
     }));
     const ids = await t.app.stores.outbox.enqueueReplies(rows);
+    const items = rows.map((r, i) => ({
+      id: ids[i]!,
+      personId,
+      chatId: r.chatId,
+      reply: r.reply,
+      locale: 'en' as const,
+      attempts: 0,
+      key: r.key,
+      partsSent: 0,
+    }));
     let n = 0;
     const received: string[] = [];
     fake.respondWith('sendMessage', (payload) => {
@@ -285,7 +295,7 @@ describe('outbox sender with telegramSender against the Bot API', () => {
       return undefined;
     });
     const sender = senderFor(t, fake);
-    await sender.deliverRows(ids);
+    await sender.deliverRows(items);
     expect(received).toEqual(['phần 0']);
     expect(n).toBe(2); // the third was not tried: it waits behind the second
     const states = await t.prisma.outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' }, select: { state: true, attempts: true } });

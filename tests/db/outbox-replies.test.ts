@@ -60,36 +60,29 @@ describe('enqueueReplies', () => {
     notBefore: at,
   });
 
-  it('queues in order, PENDING from notBefore; a repeated key returns the pending id, or nothing once sent', async () => {
+  it('queues in order, PENDING from notBefore, in one write', async () => {
     const store = createOutboxStore(db.prisma);
     const ids = await store.enqueueReplies([row('r:1:0', 'một'), row('r:1:1', 'hai'), row('r:1:2', 'ba')]);
     expect(ids).toHaveLength(3);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     const rows = await db.prisma.outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } });
-    expect(rows.map((r) => [r.key, r.state, r.nextAttemptAt, r.chatId, r.relevance])).toEqual([
-      ['r:1:0', 'PENDING', at, '42', null],
-      ['r:1:1', 'PENDING', at, '42', null],
-      ['r:1:2', 'PENDING', at, '42', null],
+    expect(rows.map((r) => [r.id, r.key, r.state, r.nextAttemptAt, r.chatId, r.relevance])).toEqual([
+      [ids[0], 'r:1:0', 'PENDING', at, '42', null],
+      [ids[1], 'r:1:1', 'PENDING', at, '42', null],
+      [ids[2], 'r:1:2', 'PENDING', at, '42', null],
     ]);
-    await db.prisma.outboxMessage.update({ where: { id: ids[0]! }, data: { state: 'SENT' } });
-    expect(await store.enqueueReplies([row('r:1:0', 'một'), row('r:1:1', 'hai'), row('r:1:3', 'bốn')])).toEqual([ids[1]!, ids[2]! + 1]);
-    expect(await db.prisma.outboxMessage.count()).toBe(4);
-    // pending(): in the order asked, only PENDING rows of the channel.
-    expect((await store.pending({ channel: 'telegram', ids: [ids[2]!, ids[0]!, ids[1]!, 9999] })).map((m) => m.id)).toEqual([ids[2]!, ids[1]!]);
-    expect(await store.pending({ channel: 'zalo', ids })).toEqual([]);
   });
 
-  it('works inside an enclosing interactive transaction, a repeated key included (no aborted transaction)', async () => {
-    const first = await db.prisma.$transaction((tx) => enqueueReplies(tx, [row('r:2:0', 'một')]));
-    const ids = await db.prisma.$transaction(async (tx) => {
-      const queued = await enqueueReplies(tx, [row('r:2:0', 'một'), row('r:2:1', 'hai')]);
-      // The transaction is still usable after the repeated key.
-      await tx.person.update({ where: { id: personId }, data: { displayName: 'Lan B' } });
-      return queued;
-    });
-    expect(ids[0]).toBe(first[0]);
-    expect(ids).toHaveLength(2);
-    expect((await db.prisma.person.findUniqueOrThrow({ where: { id: personId } })).displayName).toBe('Lan B');
+  it('refuses a key queued before: the enclosing unit of work rolls back, nothing is queued twice', async () => {
+    await enqueueReplies(db.prisma, [row('r:2:0', 'một')]);
+    await expect(
+      db.unitOfWork(async () => {
+        await db.prisma.person.update({ where: { id: personId }, data: { displayName: 'Lan B' } });
+        await enqueueReplies(db.prisma, [row('r:2:1', 'hai'), row('r:2:0', 'một')]);
+      }),
+    ).rejects.toMatchObject({ code: 'P2002' });
+    expect((await db.prisma.outboxMessage.findMany({ select: { key: true } })).map((r) => r.key)).toEqual(['r:2:0']);
+    expect((await db.prisma.person.findUniqueOrThrow({ where: { id: personId } })).displayName).toBe('Lan');
   });
 
   it('stores a reply with files and gives it back with its bytes', async () => {
@@ -101,7 +94,7 @@ describe('enqueueReplies', () => {
         reply: { lines: [msg('plain', { text: 'Dự thảo' })], files: [{ name: 'du-thao.docx', mime: 'application/octet-stream', bytes }] },
       },
     ]);
-    const [item] = await store.pending({ channel: 'telegram', ids: [id!] });
-    expect([...item!.reply.files![0]!.bytes]).toEqual([0, 255, 128, 7]);
+    const stored = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: id! } });
+    expect([...decodeReply(stored.payload).files![0]!.bytes]).toEqual([0, 255, 128, 7]);
   });
 });

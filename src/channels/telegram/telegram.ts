@@ -335,7 +335,7 @@ export function createTelegramChannel(opts: TelegramBotOptions): TelegramChannel
           inbox: once.inbox,
           unitOfWork: once.unitOfWork,
           outbox: once.outbox,
-          deliver: (ids) => sender.deliverRows(ids),
+          deliver: (rows) => sender.deliverRows(rows),
           sendNow: (chatId, outcome) => sendOutcome(bot.api, chatId, outcome, translator, undefined, botUsername()),
           localeOf: once.localeOf,
           defaultLocale: translator.defaultLocale,

@@ -127,7 +127,7 @@ export async function startZalo(opts: ZaloRunOptions): Promise<RunningZalo> {
     inbox: opts.inbox,
     unitOfWork: opts.unitOfWork,
     outbox: opts.outbox,
-    deliver: (ids) => sender.deliverRows(ids),
+    deliver: (rows) => sender.deliverRows(rows),
     sendNow: (userId, outcome) => sendZaloOutcome(client, opts.translator, userId, outcome),
     localeOf: async (m) => (await opts.people.localeOf({ channel: 'zalo', externalId: m.userId })) ?? opts.translator.defaultLocale,
     defaultLocale: opts.translator.defaultLocale,
