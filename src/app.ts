@@ -6,6 +6,7 @@
  * the Prisma client. Channels and jobs get core ports ({@link AppStores}, {@link Services}), never the
  * client.
  */
+import type { AwardForm } from './core/awards.ts';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -150,6 +151,7 @@ export async function createApp(opts: {
     const planImport = await importPlan(db.prisma, planFile);
     logger.info({ plan: planImport.slug, status: planImport.status, ...planImport.counts }, 'plan ready');
     await importAwardForms(db.prisma, awardForms);
+    let awardTable: Promise<AwardForm[]> | undefined;
     const activeSlug = await settleActivePlan(db.prisma, { fileSlug: planFile.id, fileStatus: planImport.status, now: clock() });
     if (activeSlug !== planFile.id)
       logger.warn({ planFile: planFile.id, active: activeSlug }, 'PLAN_FILE is unchanged since the last start; the plan applied in chat stays active');
@@ -193,7 +195,8 @@ export async function createApp(opts: {
       milestoneDates: createMilestoneDateRepository(db.prisma),
       drafts,
       jobStatus: () => scheduler!.status(),
-      awardForms: () => listAwardForms(db.prisma),
+      // The award table is written only by the import at start (above): read once, then kept.
+      awardForms: () => (awardTable ??= listAwardForms(db.prisma).catch((error: unknown) => ((awardTable = undefined), Promise.reject(error)))),
       unanswered: createUnansweredRepository(db.prisma),
       catalog: () => catalog,
       plans,

@@ -17,6 +17,7 @@ import { PrismaClient } from './generated/client.ts';
 import { isPostgresUrl } from './engine.ts';
 import type { UnitOfWork } from '../core/unit-of-work.ts';
 import { withUnitOfWork } from './unit-of-work.ts';
+import { cachingStatements } from './statement-cache.ts';
 
 export type { PrismaClient };
 
@@ -277,7 +278,7 @@ export async function createDatabase({ databaseUrl, busyWaitMs = DEFAULT_BUSY_WA
   const file = databaseFileFromUrl(databaseUrl);
   // better-sqlite3 options go next to `url`; `timeout` is its busy timeout. The adapter has no hook
   // for pragmas, and Prisma keeps a single connection for SQLite, so we set them after connecting.
-  const adapter = new PrismaBetterSqlite3({ url: file ?? ':memory:', timeout: BUSY_TIMEOUT_MS });
+  const adapter = cachingStatements(new PrismaBetterSqlite3({ url: file ?? ':memory:', timeout: BUSY_TIMEOUT_MS }));
   const raw = new PrismaClient({ adapter });
   try {
     await raw.$connect();
