@@ -2,7 +2,7 @@
  * The bot's own zone (`BOT_TIME_ZONE`, default Asia/Ho_Chi_Minh) decides every people-facing date
  * and every schedule; the host's `TZ` (Node's zone: Etc/UTC on most servers) changes nothing. Each
  * case runs the app in a child process whose `TZ` is set (see tests/helpers/tz-probe.ts), on a fake
- * clock at Monday 30/11/2026 07:30 in Vietnam.
+ * clock at Monday 30/11/2026 07:30 in Vietnam; the two cases of a UTC host share one process.
  */
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -20,18 +20,27 @@ interface Probe {
   runs: { job: string; period: string; dueAt: string }[];
 }
 
-async function probe(env: Record<string, string>): Promise<Probe> {
+/**
+ * Runs tests/helpers/tz-probe.ts in a child process with `env`: one app per entry of `botZones`
+ * (`BOT_TIME_ZONE`; '' leaves it as `env` says), one after the other in that process.
+ */
+async function probes(env: Record<string, string>, botZones: string[] = ['']): Promise<Probe[]> {
   // tsx as the loader of this one process (the tsx CLI would start a second Node process to run it in).
   const { stdout } = await run(process.execPath, ['--import', 'tsx', resolve(ROOT, 'tests/helpers/tz-probe.ts')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? ROOT, ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? ROOT, ...env, PROBE_BOT_TIME_ZONES: botZones.join(',') },
   });
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Probe;
+  const lines = stdout.trim().split('\n').slice(-botZones.length);
+  return lines.map((line) => JSON.parse(line) as Probe);
 }
+
+/** The host in UTC: the bot in its default zone, then in Tokyo (one process for both tests). */
+let utcHost: Promise<Probe[]> | undefined;
+const onUtcHost = () => (utcHost ??= probes({ TZ: 'Etc/UTC' }, ['', 'Asia/Tokyo']));
 
 describe('the host time zone', () => {
   it('moves neither the digest’s dates nor the schedules’ times (TZ=Etc/UTC, TZ=America/New_York)', async () => {
-    const [utc, newYork] = await Promise.all([probe({ TZ: 'Etc/UTC' }), probe({ TZ: 'America/New_York' })]);
+    const [utc, newYork] = await Promise.all([onUtcHost().then((p) => p[0]!), probes({ TZ: 'America/New_York' }).then((p) => p[0]!)]);
     expect([utc.hostZone, newYork.hostZone]).toEqual(['UTC', 'America/New_York']); // the children really ran in those zones
     for (const p of [utc, newYork]) {
       // The digest ran at 07:30 in Vietnam (00:30 UTC), the reminders and the council-rounds check at 07:00 (00:00 UTC).
@@ -52,7 +61,7 @@ describe('the host time zone', () => {
   }, 180_000);
 
   it('BOT_TIME_ZONE moves them: the same crons read in Tokyo (UTC+9) did not fall due at 00:30 UTC', async () => {
-    const tokyo = await probe({ TZ: 'Etc/UTC', BOT_TIME_ZONE: 'Asia/Tokyo' });
+    const tokyo = (await onUtcHost())[1]!; // TZ=Etc/UTC, BOT_TIME_ZONE=Asia/Tokyo
     // 00:30 UTC is 09:30 in Tokyo: the 07:30 digest and 07:00 reminders were due before the fake clock started.
     expect(tokyo.runs).toEqual([]);
     expect(tokyo.digestKey).toBeNull();
