@@ -1,7 +1,8 @@
 /**
  * PostgreSQL: the derived schema, its migrations, dates as instants whatever the server's time zone,
- * the SQLite → PostgreSQL copy and the SQLite backup. Needs the PostgreSQL server of the project's
- * machines (127.0.0.1:5432, or POSTGRES_ADMIN_URL); skipped with a message where none answers.
+ * the SQLite → PostgreSQL copy and the SQLite backup. The tests that need the PostgreSQL server of the
+ * project's machines (127.0.0.1:5432, or POSTGRES_ADMIN_URL) run in the PostgreSQL pass only (`npm run
+ * test:postgres`, see `postgresTestsSkipped`); skipped with a message elsewhere.
  */
 import { readFile } from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,12 +16,13 @@ import { backupSqlite } from '../../src/cli/backup.ts';
 import { createDatabase } from '../../src/db/client.ts';
 import { copySqliteToPostgres } from '../../src/db/copy-to-postgres.ts';
 import { applyMigrations, diffDatabaseToSchema, migrationPaths } from '../../src/db/migrate.ts';
-import { createScratchDatabase, postgresUnavailable } from '../../src/db/postgres-admin.ts';
+import { createScratchDatabase } from '../../src/db/postgres-admin.ts';
 import { POSTGRES_SCHEMA_PATH, postgresSchemaFrom } from '../../src/db/postgres-schema.ts';
 import { createTempDatabase } from '../helpers/temp-db.ts';
+import { postgresTestsSkipped } from '../helpers/test-engine.ts';
 
-const unavailable = await postgresUnavailable();
-if (unavailable) console.warn(`PostgreSQL tests skipped: ${unavailable}`);
+const unavailable = await postgresTestsSkipped();
+if (unavailable) console.warn(`PostgreSQL tests (tests/db/postgres.test.ts) skipped: ${unavailable}`);
 
 describe('the PostgreSQL schema', () => {
   it('is the SQLite schema derived (else run npm run db:new-migration)', async () => {

@@ -1,19 +1,20 @@
 /**
  * The shared send pace: two instances (two clients on one database) reserving at the same moment
  * never put two sends of the bot closer than the overall gap, nor two sends to one chat closer than
- * the per-chat gap. On SQLite always; on PostgreSQL where a server answers.
+ * the per-chat gap. On SQLite always; on PostgreSQL in the PostgreSQL pass (see `postgresTestsSkipped`).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { TELEGRAM_PACE } from '../../src/core/pace.ts';
 import { createDatabase, type Database } from '../../src/db/client.ts';
 import { applyMigrations, migrationPaths } from '../../src/db/migrate.ts';
-import { createScratchDatabase, postgresUnavailable } from '../../src/db/postgres-admin.ts';
+import { createScratchDatabase } from '../../src/db/postgres-admin.ts';
 import { createSendPace } from '../../src/db/send-pace.ts';
 import { PROJECT_ROOT } from '../../src/app.ts';
 import { createTempDatabase } from '../helpers/temp-db.ts';
+import { postgresTestsSkipped } from '../helpers/test-engine.ts';
 
-const unavailable = await postgresUnavailable();
-if (unavailable) console.warn(`PostgreSQL send-pace test skipped: ${unavailable}`);
+const unavailable = await postgresTestsSkipped();
+if (unavailable) console.warn(`PostgreSQL send-pace test (tests/db/send-pace.test.ts) skipped: ${unavailable}`);
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -1,15 +1,16 @@
 /**
  * The unit of work (src/db/unit-of-work.ts) on both engines: what repositories write inside one
  * commits together or not at all, whatever client method they use, and a repository's own caught
- * failure does not spoil the unit (PostgreSQL aborts a transaction on any error otherwise).
+ * failure does not spoil the unit (PostgreSQL aborts a transaction on any error otherwise). The
+ * PostgreSQL half runs in the PostgreSQL pass (see `postgresTestsSkipped`).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createOutbox } from '../../src/db/outbox.ts';
 import { createPeopleRepository } from '../../src/db/people-repository.ts';
 import { createTempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
-import { postgresUnavailable } from '../../src/db/postgres-admin.ts';
+import { postgresTestsSkipped } from '../helpers/test-engine.ts';
 
-const unavailable = await postgresUnavailable();
+const unavailable = await postgresTestsSkipped();
 const engines: ('sqlite' | 'postgresql')[] = ['sqlite', 'postgresql'];
 const open: TempDatabase[] = [];
 afterAll(async () => {
@@ -24,7 +25,7 @@ async function database(engine: 'sqlite' | 'postgresql'): Promise<TempDatabase> 
 
 describe.each(engines)('unit of work on %s', (engine) => {
   const skip = engine === 'postgresql' && unavailable !== null;
-  if (skip) console.warn(`PostgreSQL unit-of-work tests skipped: ${unavailable}`);
+  if (skip) console.warn(`PostgreSQL unit-of-work tests (tests/db/unit-of-work.test.ts) skipped: ${unavailable}`);
 
   it.skipIf(skip)('a person, their notice and a raw write made inside one unit are all undone when the unit fails', async () => {
     const db = await database(engine);

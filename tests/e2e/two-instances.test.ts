@@ -14,16 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createDatabase } from '../../src/db/client.ts';
-import { createScratchDatabase, postgresUnavailable } from '../../src/db/postgres-admin.ts';
+import { createScratchDatabase } from '../../src/db/postgres-admin.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.ts';
 import { freePort, startBot, type BotProcess } from '../helpers/process.ts';
-import { TEST_ENGINE } from '../helpers/test-engine.ts';
+import { postgresTestsSkipped } from '../helpers/test-engine.ts';
 
-const unavailable =
-  TEST_ENGINE === 'postgresql'
-    ? await postgresUnavailable()
-    : 'it runs in the PostgreSQL pass only: npm run test:postgres (CI runs it after npm test, see .ci/run)';
+const unavailable = await postgresTestsSkipped();
 if (unavailable) console.warn(`two-instance test (tests/e2e/two-instances.test.ts) skipped: ${unavailable}`);
 
 const PEOPLE = 100;

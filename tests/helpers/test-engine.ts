@@ -10,10 +10,21 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
-import { postgresAdminUrl, withDatabaseName } from '../../src/db/postgres-admin.ts';
+import { postgresAdminUrl, postgresUnavailable, withDatabaseName } from '../../src/db/postgres-admin.ts';
 
 /** The engine of this run. */
 export const TEST_ENGINE: 'sqlite' | 'postgresql' = /^postgres(ql)?$/i.test(process.env.TEST_DATABASE ?? '') ? 'postgresql' : 'sqlite';
+
+/**
+ * Why the tests that need a PostgreSQL server (whatever the engine of the run) are skipped in this
+ * run, or `null` when they run. They run in the PostgreSQL pass only, `npm run test:postgres` (CI's
+ * `.ci/run` runs it after `npm test`): `npm test` needs no server and does not run them twice.
+ * Callers print the reason, so a skipped test says where it runs.
+ */
+export async function postgresTestsSkipped(): Promise<string | null> {
+  if (TEST_ENGINE !== 'postgresql') return 'it runs in the PostgreSQL pass only: npm run test:postgres (CI runs it after npm test, see .ci/run)';
+  return postgresUnavailable();
+}
 
 /** SHA-256 (16 hex) over the names and SQL of every migration folder of `dir`, plus `extra`. */
 export async function contentHash(dir: string, extra: (string | Buffer)[] = []): Promise<string> {
