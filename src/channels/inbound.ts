@@ -32,6 +32,7 @@ import type { OutboxItem } from '../core/outbox.ts';
 import type { BotCore } from '../core/channel.ts';
 import type { UnitOfWork } from '../core/unit-of-work.ts';
 import type { Logger } from '../logger.ts';
+import { crashPoint } from '../crash-point.ts';
 
 /** How long after its commit the background delivery loop may pick up a reply the handler is sending. */
 export const REPLY_GRACE_MS = 30_000;
@@ -142,6 +143,7 @@ export function createInboundHandling(opts: InboundHandlingOptions): InboundHand
             key: q.key,
             partsSent: 0,
           }));
+          crashPoint('inbound:before-commit', entry.eventKey);
           return { duplicate: false, outcome, rows };
         });
       } catch (error) {
@@ -155,6 +157,7 @@ export function createInboundHandling(opts: InboundHandlingOptions): InboundHand
         log.info({ eventKey: entry.eventKey }, 'event handled by another worker meanwhile: ignored');
         return null;
       }
+      crashPoint('inbound:committed', entry.eventKey);
       if (result.rows) await opts.deliver(result.rows);
       else if (result.outcome.replies.length > 0)
         await opts.sendNow(message.chatId, result.outcome).catch((e: unknown) => log.warn({ eventKey: entry.eventKey, err: e }, 'reply not sent'));

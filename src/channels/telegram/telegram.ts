@@ -32,6 +32,7 @@ import { createInboundHandling, replayPending, type InboundHandling } from '../i
 import { splitHtml } from '../html.ts';
 import { cleanName } from '../../core/text/name.ts';
 import { trackInFlight } from './in-flight.ts';
+import { crashPoint } from '../../crash-point.ts';
 
 export interface TelegramBotOptions {
   core: BotCore;
@@ -415,6 +416,7 @@ export function createTelegramChannel(opts: TelegramBotOptions): TelegramChannel
         at,
       );
       for (const [i, u] of wanted.entries()) recorded.set(u.update_id, entries[i]!);
+      for (const e of entries) crashPoint('inbox:recorded', e.eventKey);
     },
     async replay(before) {
       if (!once) return 0;

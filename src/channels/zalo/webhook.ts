@@ -41,6 +41,7 @@ import { replayPending } from '../inbound.ts';
 import type { HttpApp } from '../../http/server.ts';
 import type { Logger } from '../../logger.ts';
 import { cleanName } from '../../core/text/name.ts';
+import { crashPoint } from '../../crash-point.ts';
 
 /** Default: events older than 13 h are refused (Zalo redelivers for up to 12 h). */
 export const DEFAULT_MAX_AGE_MS = 13 * 3_600_000;
@@ -282,6 +283,7 @@ export function createZaloWebhook(opts: ZaloWebhookOptions): ZaloWebhook {
       log.error({ err: error }, 'zalo webhook: could not record the event; Zalo will deliver it again');
       return answer(500);
     }
+    crashPoint('inbox:recorded', eventKey);
     if (entry.state !== 'RECEIVED' || pending.has(entry.id)) {
       log.info({ eventKey, state: entry.state }, 'zalo webhook: event already handled or being handled (redelivery), ignored');
       return answer(200);
