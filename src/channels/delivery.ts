@@ -146,7 +146,10 @@ export interface OutboxSender {
    * Never throws for a failed send.
    */
   deliverRows(rows: OutboxItem[]): Promise<void>;
-  /** At start: rows a dead process left SENDING become UNCERTAIN (never resent); returns how many. */
+  /**
+   * At start: rows a dead process left SENDING become UNCERTAIN (never resent); returns how many. The
+   * replies it committed and never tried are due at once (not after their handler's grace).
+   */
   recoverInterrupted(): Promise<number>;
   /** When the channel may send again after a bot-wide "retry later" (UTC), if paused. */
   pausedUntil(): Date | null;
@@ -296,7 +299,7 @@ export function createOutboxSender(opts: SenderOptions): OutboxSender {
           .catch((error: unknown) => logger.error({ err: error, ids: left }, 'releasing replies to the loop failed (they go at their notBefore)'));
     },
     async recoverInterrupted() {
-      const count = await store.recoverInterrupted(scope);
+      const count = await store.recoverInterrupted({ ...scope, now: clock() });
       if (count > 0) logger.warn({ channel: opts.channel, count }, 'messages interrupted mid-send marked UNCERTAIN (not resent)');
       return count;
     },

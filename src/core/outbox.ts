@@ -87,6 +87,10 @@ export interface OutboxStore {
    * unreachable on `channel` since `at` (nothing more is sent there until they write again).
    */
   markUnreachable(item: { id: number; personId: number; chatId: string }, opts: { error: string; at: Date; channel: string }): Promise<void>;
-  /** At start: rows left `SENDING` (of a channel, optionally one chat) become `UNCERTAIN`; returns how many. */
-  recoverInterrupted(opts: { channel: string; chatId?: string }): Promise<number>;
+  /**
+   * At start (of a channel, optionally one chat): rows left `SENDING` become `UNCERTAIN`; returns how
+   * many. With `now`, the interactive replies a dead process committed and never tried (keys
+   * `reply:`, still waiting out the grace meant for its handler) become due at `now`.
+   */
+  recoverInterrupted(opts: { channel: string; chatId?: string; now?: Date }): Promise<number>;
 }

@@ -104,11 +104,19 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
       await prisma.outboxMessage.update({ where: { id }, data: { state: 'UNREACHABLE', lastError: clip(error) } });
       await holdIdentity(prisma, { channel, externalId: chatId, at });
     },
-    async recoverInterrupted({ channel, chatId }) {
+    async recoverInterrupted({ channel, chatId, now }) {
       const { count } = await prisma.outboxMessage.updateMany({
         where: { ...scope(channel, chatId), state: 'SENDING' },
         data: { state: 'UNCERTAIN', lastError: 'interrupted while sending: may have been delivered; not resent' },
       });
+      // Answers committed by a process killed before it sent them: its handler is gone, so the grace
+      // that kept the loop off them (REPLY_GRACE_MS, src/channels/inbound.ts) would only delay them.
+      // Never tried (no attempt, no error): a row deferred by a rate limit keeps its time.
+      if (now)
+        await prisma.outboxMessage.updateMany({
+          where: { ...scope(channel, chatId), state: 'PENDING', key: { startsWith: 'reply:' }, attempts: 0, lastError: null, nextAttemptAt: { gt: now } },
+          data: { nextAttemptAt: now },
+        });
       return count;
     },
   };
