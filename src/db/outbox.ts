@@ -51,9 +51,11 @@ export function createOutbox(prisma: PrismaClient, opts: { defaultLocale: string
         const exists = await prisma.outboxMessage.findUnique({ where: { key: n.key }, select: { id: true } });
         if (exists) continue;
         // Behind a row of this chat that waits (a 429, a backoff), a new one waits as long: order kept,
-        // and nothing counts as due that cannot be sent.
+        // and nothing counts as due that cannot be sent. An answer not tried yet does not wait: its
+        // later time is only the grace keeping the loop off it while its handler sends it (or until a
+        // restart releases it); the loop still sends this one after it (see OutboxStore.due).
         const waiting = await prisma.outboxMessage.findFirst({
-          where: { channel: to.channel, chatId: to.chatId, state: 'PENDING' },
+          where: { channel: to.channel, chatId: to.chatId, state: 'PENDING', NOT: { key: { startsWith: 'reply:' }, attempts: 0, lastError: null } },
           orderBy: { nextAttemptAt: 'desc' },
           select: { nextAttemptAt: true },
         });
