@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { msg, type Reply } from '../../src/core/channel.ts';
 import { createOutboxStore } from '../../src/db/outbox-store.ts';
-import { enqueueReplies } from '../../src/db/outbox.ts';
+import { createOutbox, enqueueReplies } from '../../src/db/outbox.ts';
 import { decodeReply, encodeReply } from '../../src/db/reply-codec.ts';
 import { createTempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
 
@@ -83,6 +83,42 @@ describe('enqueueReplies', () => {
     ).rejects.toMatchObject({ code: 'P2002' });
     expect((await db.prisma.outboxMessage.findMany({ select: { key: true } })).map((r) => r.key)).toEqual(['r:2:0']);
     expect((await db.prisma.person.findUniqueOrThrow({ where: { id: personId } })).displayName).toBe('Lan');
+  });
+
+  it('at start, the replies a dead process committed and never tried are due now; a deferred one and a SENDING one are not', async () => {
+    const store = createOutboxStore(db.prisma);
+    const ids = await store.enqueueReplies([
+      row('reply:telegram:update:7:0', 'một'),
+      row('reply:telegram:update:7:1', 'hai'),
+      row('reply:telegram:update:8:0', 'ba'),
+    ]);
+    const later = new Date(at.getTime() + 600_000);
+    await store.defer(ids[1]!, { until: later, error: '429 Too Many Requests', giveBackAttempt: true });
+    await db.prisma.outboxMessage.update({ where: { id: ids[2]! }, data: { state: 'SENDING', attempts: 1 } });
+    const now = new Date(at.getTime() - 25_000); // within the handler's grace
+    expect(await store.recoverInterrupted({ channel: 'telegram', now })).toBe(1);
+    const rows = await db.prisma.outboxMessage.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.state, r.nextAttemptAt])).toEqual([
+      ['PENDING', now],
+      ['PENDING', later],
+      ['UNCERTAIN', later], // (pushed behind the deferred row of its chat)
+    ]);
+  });
+
+  it('a notice queued while an answer of the chat is in its grace is not pushed behind it; behind a deferred one it is', async () => {
+    const store = createOutboxStore(db.prisma);
+    await db.prisma.identity.create({ data: { channel: 'telegram', externalId: '42', personId } });
+    const now = new Date(at.getTime() - 30_000); // the answer's grace runs to `at`
+    const notifier = createOutbox(db.prisma, { defaultLocale: 'vi', now: () => now });
+    const [answer] = await store.enqueueReplies([row('reply:telegram:update:9:0', 'một')]);
+    const notice = (key: string) => ({ personId, key, reply: { lines: [msg('plain', { text: key })] } });
+    await notifier.notify([notice('n:1')]);
+    const nextOf = async (key: string) => (await db.prisma.outboxMessage.findUniqueOrThrow({ where: { key } })).nextAttemptAt;
+    expect(await nextOf('n:1')).toEqual(now);
+    const later = new Date(at.getTime() + 600_000);
+    await store.defer(answer!, { until: later, error: '429 Too Many Requests', giveBackAttempt: true });
+    await notifier.notify([notice('n:2')]);
+    expect(await nextOf('n:2')).toEqual(later);
   });
 
   it('stores a reply with files and gives it back with its bytes', async () => {
