@@ -93,10 +93,11 @@ export interface FakeTelegram {
   /** `text` of every `sendMessage` / `editMessageText` call, in order, optionally for one chat. */
   sentMessages(chatId?: number): string[];
   /**
-   * Holds every answer to `method` (calls are recorded at once) until the returned function is
-   * called: an update "in flight" for as long as a test needs.
+   * Holds every answer to `method` (calls are recorded at once), or only to the calls whose payload
+   * `only` accepts, until the returned function is called: an update "in flight" for as long as a
+   * test needs.
    */
-  hold(method: string): () => void;
+  hold(method: string, only?: (payload: Record<string, unknown>) => boolean): () => void;
   /**
    * Makes a file a user sent available: `getFile` with `fileId` answers its `file_path`, and
    * `GET /file/bot<token>/<file_path>` serves `data` (what a bot downloads after `getFile`).
@@ -172,7 +173,7 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
   let queue: Update[] = [];
   let nextUpdateId = 1000;
   let nextMessageId = 1;
-  const gates = new Map<string, { promise: Promise<void>; release: () => void }>();
+  const gates = new Map<string, { promise: Promise<void>; release: () => void; only?: (payload: Record<string, unknown>) => boolean }>();
   /** The webhook URL set through `setWebhook` ('' when none), as `getWebhookInfo` reports it. */
   let webhookUrl = '';
   let nextCallbackId = 1;
@@ -458,7 +459,7 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
     record(call);
     // A held method answers only once released (the call is already recorded, so tests can await it).
     const gate = gates.get(method.toLowerCase());
-    if (gate) await gate.promise;
+    if (gate && (!gate.only || gate.only(payload))) await gate.promise;
 
     const handler = handlers.get(method) ?? handlers.get(method.toLowerCase());
     if (handler) {
@@ -555,11 +556,11 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
     botInfo,
     calls,
     rejected,
-    hold(method) {
+    hold(method, only) {
       let release!: () => void;
       const promise = new Promise<void>((r) => (release = r));
       const key = method.toLowerCase();
-      gates.set(key, { promise, release });
+      gates.set(key, { promise, release, ...(only ? { only } : {}) });
       return () => {
         gates.delete(key);
         release();

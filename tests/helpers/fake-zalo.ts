@@ -36,7 +36,9 @@ export type FakeZaloRoute =
  * - `{ error, message? }`: a Zalo error, HTTP 200 (e.g. `{ error: -32 }`, `{ error: -216 }`);
  * - `{ status, body? }`: that HTTP status (e.g. `{ status: 502 }`), with `body` as JSON or a string;
  * - `{ body }`: HTTP 200 with that body, verbatim (e.g. a malformed answer);
- * - `{ hang: true }`: never answers (until {@link FakeZalo.close}), to test timeouts;
+ * - `{ hang: true }`: never answers (until {@link FakeZalo.close}), to test timeouts; with `accept: true`
+ *   the request is handled first as usual (a message is accepted, as Zalo would deliver it) and only
+ *   the answer never comes: a send that reached Zalo while its sender died;
  * - `{ delayMs, then? }`: waits, then answers with `then` (default: the normal handling, done after
  *   the wait), e.g. to make one of several concurrent requests arrive late.
  */
@@ -44,7 +46,7 @@ export type FakeZaloFault =
   | { error: number; message?: string; error_name?: string }
   | { status: number; body?: unknown; headers?: Record<string, string> }
   | { body: unknown }
-  | { hang: true }
+  | { hang: true; accept?: boolean }
   | { delayMs: number; then?: Exclude<FakeZaloFault, { delayMs: number }> };
 
 /** One request as received. */
@@ -390,6 +392,7 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
       if (fault) {
         call.injected = true;
         if ('hang' in fault) {
+          if (fault.accept) route(call.method, call.path, call);
           hanging.add(res);
           res.on('close', () => hanging.delete(res));
           return;
