@@ -21,10 +21,9 @@ export const pick = (text: Localized, locale: Locale): string => text[locale];
 export function createPlanCatalog(plan: PlanFile): PlanCatalog {
   const movements = new Map(plan.movements.map((m) => [m.code, m]));
   const units = new Map(plan.units.map((u) => [u.code, u]));
-  return {
-    plan,
-    categoryByCode: new Map(plan.categories.map((c) => [c.code, c])),
-    search: createCategoryIndex(
+  let index: CategoryIndex | undefined;
+  const buildIndex = () =>
+    createCategoryIndex(
       plan.categories.map((c) => ({
         code: c.code,
         nameVi: c.name.vi,
@@ -33,7 +32,14 @@ export function createPlanCatalog(plan: PlanFile): PlanCatalog {
         criteriaVi: c.criteria.map((x) => x.text.vi),
         criteriaEn: c.criteria.map((x) => x.text.en),
       })),
-    ),
+    );
+  return {
+    plan,
+    categoryByCode: new Map(plan.categories.map((c) => [c.code, c])),
+    search: {
+      // Built at the first question, not at start (most updates are commands and taps).
+      search: (query, limit) => (index ??= buildIndex()).search(query, limit),
+    },
     movementName: (code, locale) => (code ? movements.get(code)?.name[locale] : undefined),
     unitName: (code, locale) => units.get(code)?.name[locale] ?? code,
   };
