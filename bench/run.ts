@@ -5,10 +5,13 @@
 import { cpus, loadavg } from 'node:os';
 import { benchDigest, benchSender } from './digest.bench.ts';
 import { benchSplitHtml } from './html.bench.ts';
-import { benchOurs, benchReplyOnly, benchStart } from './update-path.bench.ts';
+import { benchNodeFlags, benchOurs, benchReplyOnly, benchStart } from './update-path.bench.ts';
 import { benchDossier } from './documents.bench.ts';
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+/** The command the bench starts the bot with (production's, see `productionNodeFlags`). */
+const command = () => ['node', ...benchNodeFlags(), 'dist/main.js'].join(' ');
 
 function table(title: string, rows: [string, string][]): void {
   const width = Math.max(...rows.map(([k]) => k.length));
@@ -27,7 +30,7 @@ async function benchUpdatePath(): Promise<boolean> {
     `${x.perSecond.toFixed(0)} updates/s, p50 ${ms(x.p50Ms)}, p99 ${ms(x.p99Ms)} (${x.replies}/${x.updates} replies, ${x.seconds.toFixed(2)} s)`;
   table(`Update path: ${b.updates} text updates from ${b.updates / 10} people at once → local fake Bot API (load average ${loadavg()[0]!.toFixed(1)})`, [
     ['reply-only grammY runner bot', row(base)],
-    ['thidua-bot (node dist/main.js)', row(b)],
+    [`thidua-bot (${command()})`, row(b)],
     ['throughput ratio', `${ratio.toFixed(2)} × (target ≥ 0.5: ${ratio >= 0.5 ? 'met' : 'NOT MET'})`],
     ['p99 latency ratio', `${p99Ratio.toFixed(2)} × (target ≤ 3: ${p99Ratio <= 3 ? 'met' : 'NOT MET'})`],
     ['first reply, fresh database', `${ms(ours.start.firstReplyFreshMs)} (migrations included)`],

@@ -99,6 +99,22 @@ async function burst(f: FakeTelegram, firstChat: number): Promise<BurstFigures> 
   return { updates: total, replies: replies.length, seconds, perSecond: total / seconds, p50Ms: quantile(latencies, 0.5), p99Ms: quantile(latencies, 0.99) };
 }
 
+/**
+ * The node flags of the production command, read from `deploy/thidua-bot.service` (its ExecStart;
+ * the Dockerfile and the README say the same, see tests/lint/production-command.test.ts): the bench
+ * starts the bot as production does. `BENCH_NODE_FLAGS` replaces them (e.g. `BENCH_NODE_FLAGS=` for none).
+ */
+export function productionNodeFlags(): string[] {
+  const unit = readFileSync(resolve(ROOT, 'deploy/thidua-bot.service'), 'utf8');
+  const exec = /^ExecStart=\S*node((?: --\S+)*) \S*dist\/main\.js$/m.exec(unit);
+  if (!exec) throw new Error('deploy/thidua-bot.service: no `ExecStart=…node [--flags] …dist/main.js` line');
+  return exec[1]!.split(' ').filter(Boolean);
+}
+
+/** The node flags the bench starts the bot with: `BENCH_NODE_FLAGS` when set, else production's. */
+export const benchNodeFlags = (): string[] =>
+  process.env.BENCH_NODE_FLAGS === undefined ? productionNodeFlags() : process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean);
+
 /** Waits until the fake has seen a getUpdates call from the process (it is polling). */
 const polling = (f: FakeTelegram, since: number) => f.waitFor((c) => c.method === 'getUpdates' && c.at >= since, 60_000);
 
@@ -118,7 +134,7 @@ const oursEnv = (f: FakeTelegram, dir: string) => ({
 async function startFigures(f: FakeTelegram, env: Record<string, string>): Promise<{ start: StartFigures; child: ChildProcess }> {
   if (!existsSync(DIST_MAIN)) throw new Error('dist/main.js missing: run `npm run build` first');
   // Start: an update waits before the process exists; time to its reply.
-  const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const nodeFlags = benchNodeFlags();
   const startReply = async (chatId: number) => {
     f.sendText({ chatId, text: '/help' });
     const t = Date.now();
