@@ -238,8 +238,8 @@ export async function createApp(opts: {
       translator,
       services,
       stores: {
-        outbox: createOutboxStore(db.prisma),
-        inbox: createInbox(db.prisma),
+        outbox: createOutboxStore(db.prisma, { durable: db.durable }),
+        inbox: createInbox(db.prisma, { durable: db.durable }),
         unitOfWork: db.unitOfWork,
         zaloTokens: createZaloTokenStore(db.prisma, { now: clock }),
         ops: createOpsRepository(db.prisma),

@@ -18,6 +18,7 @@ import { isPostgresUrl } from './engine.ts';
 import type { UnitOfWork } from '../core/unit-of-work.ts';
 import { withUnitOfWork } from './unit-of-work.ts';
 import { cachingStatements } from './statement-cache.ts';
+import { alreadyDurable, createDurability, type Durable } from './durability.ts';
 
 export type { PrismaClient };
 
@@ -242,6 +243,11 @@ export interface Database {
    * work's async context (see `./unit-of-work.ts`).
    */
   unitOfWork: UnitOfWork;
+  /**
+   * Resolves once every commit made before the call is on disk (SQLite commits are flushed only when
+   * asked: see `./durability.ts`; PostgreSQL's are durable when they return).
+   */
+  durable: Durable;
   /** Disconnects the client (closes the SQLite connection). Safe to call twice. */
   close(): Promise<void>;
 }
@@ -284,20 +290,25 @@ export async function createDatabase({ databaseUrl, busyWaitMs = DEFAULT_BUSY_WA
     await raw.$connect();
     await raw.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await raw.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+    // Commits reach the disk when asked (`durable`), not each one: see ./durability.ts.
+    await raw.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
   } catch (error) {
     await raw.$disconnect().catch(() => {});
     throw error;
   }
   const guard: Guard = { lock: new QueryLock(), busyWaitMs, transaction: new AsyncLocalStorage() };
   const { prisma, unitOfWork } = withUnitOfWork(guardClient(raw.$extends(guardQueries(guard)), guard));
+  const flush = file === null ? { durable: alreadyDurable, close: async () => undefined } : createDurability(`${file}-wal`);
   let closed = false;
   return {
     prisma,
     engine: 'sqlite',
     unitOfWork,
+    durable: flush.durable,
     async close() {
       if (closed) return;
       closed = true;
+      await flush.close();
       await raw.$disconnect();
     },
   };

@@ -4,6 +4,7 @@
  */
 import type { Inbox, InboxEntry } from '../core/inbox.ts';
 import { isUniqueViolation, type PrismaClient } from './client.ts';
+import { alreadyDurable, type Durable } from './durability.ts';
 
 /** Longest `lastError` kept, in characters. */
 const ERROR_MAX = 500;
@@ -18,7 +19,12 @@ const entryOf = (r: Row): InboxEntry => ({
 });
 const SELECT = { id: true, channel: true, eventKey: true, payload: true, state: true } as const;
 
-export function createInbox(prisma: PrismaClient): Inbox {
+/**
+ * @param opts.durable the database's flush (`Database.durable`): `record` returns only once the
+ *   entries are on disk, since the caller then confirms receipt to the platform.
+ */
+export function createInbox(prisma: PrismaClient, opts: { durable?: Durable } = {}): Inbox {
+  const durable = opts.durable ?? alreadyDurable;
   const known = async (channel: string, keys: string[]) => {
     const rows = await prisma.inboxEntry.findMany({ where: { channel, eventKey: { in: keys } }, select: SELECT });
     return new Map(rows.map((r) => [r.eventKey, entryOf(r)]));
@@ -45,6 +51,8 @@ export function createInbox(prisma: PrismaClient): Inbox {
           for (const [k, v] of await known(channel, [...missing.keys()])) byKey.set(k, v);
         }
       }
+      // Known entries too: a redelivery may come while the first recording is being flushed.
+      await durable();
       return events.map((e) => byKey.get(e.eventKey)!);
     },
     async find(channel, eventKey) {

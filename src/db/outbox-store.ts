@@ -5,6 +5,7 @@
  */
 import type { OutboxItem, OutboxStore } from '../core/outbox.ts';
 import type { PrismaClient } from './client.ts';
+import { alreadyDurable, type Durable } from './durability.ts';
 import { enqueueReplies, payloadReply } from './outbox.ts';
 import { holdIdentity } from './held.ts';
 import { dropMessage, stillRelevant } from './relevance.ts';
@@ -25,7 +26,12 @@ const toItem = (r: Row): OutboxItem => ({
   partsSent: r.partsSent,
 });
 
-export function createOutboxStore(prisma: PrismaClient): OutboxStore {
+/**
+ * @param opts.durable the database's flush (`Database.durable`): `claim` returns only once the claim
+ *   (and the commit that queued the row) is on disk, since the caller then sends the message.
+ */
+export function createOutboxStore(prisma: PrismaClient, opts: { durable?: Durable } = {}): OutboxStore {
+  const durable = opts.durable ?? alreadyDurable;
   const scope = (channel: string, chatId?: string) => ({ channel, ...(chatId !== undefined ? { chatId } : {}) });
   return {
     async due({ channel, chatId, now, limit }) {
@@ -54,7 +60,7 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
         where: { id, state: 'PENDING', relevance: null },
         data: { state: 'SENDING', attempts: { increment: 1 } },
       });
-      if (plain.count === 1) return true;
+      if (plain.count === 1) return durable().then(() => true);
       const row = await prisma.outboxMessage.findUnique({ where: { id }, select: { relevance: true } });
       if (!row?.relevance) return false; // not PENDING any more (another process claimed it, or sent)
       if (!(await stillRelevant(prisma, row.relevance))) {
@@ -62,6 +68,7 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
         return false;
       }
       const { count } = await prisma.outboxMessage.updateMany({ where: { id, state: 'PENDING' }, data: { state: 'SENDING', attempts: { increment: 1 } } });
+      if (count === 1) await durable();
       return count === 1;
     },
     async markSent(id, at) {

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { alreadyDurable, type Durable } from './durability.ts';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { someErrorInChain } from './error-chain.ts';
 import { PrismaClient as PostgresClient } from './generated-pg/client.ts';
@@ -56,6 +57,7 @@ export async function createPostgresDatabase({ databaseUrl, poolSize = 10 }: Pos
   prisma: PrismaClient;
   engine: 'postgresql';
   unitOfWork: UnitOfWork;
+  durable: Durable;
   close(): Promise<void>;
 }> {
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize, options: '-c timezone=UTC' });
@@ -99,6 +101,7 @@ export async function createPostgresDatabase({ databaseUrl, poolSize = 10 }: Pos
     prisma,
     engine: 'postgresql',
     unitOfWork,
+    durable: alreadyDurable,
     async close() {
       if (closed) return;
       closed = true;
