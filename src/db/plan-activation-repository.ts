@@ -148,15 +148,28 @@ export async function applyStagedPlan(prisma: PrismaClient, input: { uploadId: n
   return { ok: true, plan, previous, switched: previousSlug !== plan.id, kept, lost };
 }
 
+/** What {@link planHistory} shows of a plan, by `slug` + `contentHash` (content-addressed: safe to share). */
+const headings = new Map<string, Pick<PlanEntry, 'title' | 'period' | 'sample'>>();
+const headingKey = (p: { slug: string; contentHash: string }) => `${p.slug}\u0000${p.contentHash}`;
+
 /**
  * Every imported plan, the active one first, then by their last activation (newest first), then
  * plans never activated (newest import first).
  */
 export async function planHistory(prisma: PrismaClient): Promise<PlanEntry[]> {
   const [plans, activations] = await Promise.all([
-    prisma.plan.findMany({ select: { slug: true, document: true }, orderBy: { id: 'desc' } }),
+    prisma.plan.findMany({ select: { slug: true, contentHash: true }, orderBy: { id: 'desc' } }),
     prisma.planActivation.findMany({ select: { planSlug: true }, orderBy: { id: 'desc' } }),
   ]);
+  // A plan's document is read and parsed once per content (it is large); its hash names the content.
+  const unread = plans.filter((p) => !headings.has(headingKey(p)));
+  if (unread.length > 0) {
+    const docs = await prisma.plan.findMany({ where: { slug: { in: unread.map((p) => p.slug) } }, select: { slug: true, contentHash: true, document: true } });
+    for (const d of docs) {
+      const plan = JSON.parse(d.document) as PlanFile;
+      headings.set(headingKey(d), { title: plan.title, period: plan.period, sample: plan.sample === true });
+    }
+  }
   const order = [...new Set(activations.map((a) => a.planSlug))];
   const rank = (slug: string) => {
     const i = order.indexOf(slug);
@@ -165,8 +178,8 @@ export async function planHistory(prisma: PrismaClient): Promise<PlanEntry[]> {
   return plans
     .map((p, i) => ({ p, i }))
     .sort((a, b) => rank(a.p.slug) - rank(b.p.slug) || a.i - b.i)
-    .map(({ p }) => {
-      const plan = JSON.parse(p.document) as PlanFile;
-      return { slug: p.slug, title: plan.title, period: plan.period, sample: plan.sample === true, active: order[0] === p.slug };
+    .flatMap(({ p }) => {
+      const heading = headings.get(headingKey(p));
+      return heading ? [{ slug: p.slug, ...heading, active: order[0] === p.slug }] : []; // deleted meanwhile
     });
 }

@@ -23,26 +23,34 @@ export const STATEMENT_CACHE_SIZE = 500;
 
 type Statement = BetterSqlite3.Statement<unknown[]>;
 
+/** A kept statement and its result columns (read once: they are fixed when it is prepared). */
+interface Kept {
+  stmt: Statement;
+  columns?: BetterSqlite3.ColumnDefinition[];
+}
+
 /** A statement as the adapter binds it: the arguments are kept and passed at each use. */
-function bound(stmt: Statement, args: unknown[]) {
+function bound(kept: Kept, args: unknown[]) {
+  const { stmt } = kept;
   return {
     reader: stmt.reader,
     run: () => stmt.run(args),
-    columns: () => stmt.columns(),
+    columns: () => (kept.columns ??= stmt.columns()),
     raw: () => ({ all: () => stmt.raw(true).all(args) }),
   };
 }
 
 /** `db` with a caching `prepare` (everything else is `db`'s own). */
 export function withStatementCache(db: BetterSqlite3.Database, size = STATEMENT_CACHE_SIZE): BetterSqlite3.Database {
-  const kept = new Map<string, Statement>();
+  const kept = new Map<string, Kept>();
   const prepare = (sql: string) => {
-    let stmt = kept.get(sql);
-    if (stmt) kept.delete(sql);
-    else stmt = db.prepare(sql) as Statement;
-    kept.set(sql, stmt); // most recently used last
+    let entry = kept.get(sql);
+    if (entry) kept.delete(sql);
+    else entry = { stmt: db.prepare(sql) as Statement };
+    kept.set(sql, entry); // most recently used last
     if (kept.size > size) kept.delete(kept.keys().next().value!);
-    return { bind: (args: unknown[]) => bound(stmt, args), run: () => stmt.run() };
+    const found = entry;
+    return { bind: (args: unknown[]) => bound(found, args), run: () => found.stmt.run() };
   };
   return new Proxy(db, {
     get(target, name) {
