@@ -12,10 +12,11 @@
  *   (sent, not yet marked SENT), or the Zalo webhook answered 200 and the event waits behind the
  *   person's previous one (answered, not yet handled).
  *
- * A chain is one database and a series of process lives: each life recovers what the last one left,
- * is checked, then is killed at the next point (a point armed for a later event cannot fire during
- * the recovery of an earlier one). The Zalo chain and the Telegram chain run side by side. The test
- * awaits events (calls reaching a fake, log lines, exits), never a time.
+ * One database, one bot with both channels, and a series of nine process lives (a start costs
+ * seconds of CPU, so no more than the points need): each life recovers what the last one left, is
+ * checked, then is killed at the next point (a point armed for a later event cannot fire during the
+ * recovery of an earlier one); the states reached from outside are set up in the life that a crash
+ * point then ends. The test awaits events (calls reaching a fake, log lines, exits), never a time.
  *
  * The one gap, by design: a message in flight at the kill (claimed, its request maybe not yet sent)
  * becomes UNCERTAIN and is never sent again. Here the fakes had received it, so it arrived once; had
@@ -121,138 +122,15 @@ const firstLine = (text: string) =>
 /** How many items match. */
 const count = <T>(items: T[], match: (item: T) => boolean) => items.filter(match).length;
 
-describe.concurrent('kill -9 on the real process, then a restart on the same database', () => {
-  it('a Zalo event: recorded, answered 200, in the unit of work, committed, its reply sent — each once', { timeout: 240_000 }, async () => {
-    const fake: FakeZalo = await startFakeZalo();
-    closers.push(() => fake.close());
-    const t: TestApp = await createTestApp({ start: new Date() });
-    closers.push(() => t.close());
-    const OA_SECRET_KEY = 'oa-secret-key-crash-0123456789';
-    const port = await freePort();
-    const env = {
-      DATABASE_URL: t.databaseUrl,
-      ZALO_APP_ID: fake.appId,
-      ZALO_APP_SECRET: fake.appSecret,
-      ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
-      ZALO_OA_ID: fake.oaId,
-      ZALO_REFRESH_TOKEN: fake.issueTokens().refreshToken,
-      ZALO_OA_API_BASE: fake.url,
-      ZALO_OAUTH_BASE: fake.url,
-      HTTP_PORT: String(port),
-    };
-    const user = '5550001112223334445';
-    /** The person's messages as Zalo posts them (the same object again is Zalo's redelivery). */
-    const events = Object.fromEntries(
-      (
-        [
-          ['a', '/viectot'],
-          ['b', 'Anh Rơ Mah Blơi'],
-          ['c', 'Anh đã sửa lại cây cầu tre qua suối cho các cháu đi học an toàn.'],
-          ['d', 'Cầu suối thôn Plei Ó'],
-          ['e', 'hôm qua'],
-        ] as const
-      ).map(([id, text]) => [
-        id,
-        {
-          app_id: fake.appId,
-          event_name: 'user_send_text',
-          timestamp: String(Date.now()),
-          sender: { id: user },
-          recipient: { id: fake.oaId },
-          message: { msg_id: `crash-${id}`, text },
-        },
-      ]),
-    ) as Record<'a' | 'b' | 'c' | 'd' | 'e', object>;
-    const url = `http://127.0.0.1:${port}/zalo/webhook`;
-    /** POSTs an event; `dropped` when the process died before answering. */
-    const post = (id: keyof typeof events) =>
-      deliverOaEvent(url, events[id], { appId: fake.appId, oaSecretKey: OA_SECRET_KEY }).then(
-        (r) => r.status,
-        () => 'dropped' as const,
-      );
-    const entry = (id: string) => t.prisma.inboxEntry.findUnique({ where: { channel_eventKey: { channel: 'zalo', eventKey: `msg:crash-${id}` } } });
-    const step = async () => (await t.prisma.dialogState.findFirst({ where: { channel: 'zalo', chatId: user } }))?.step;
-    const asked = (n: number) => fake.waitForMessage(user, (m) => m.text.includes(`Bước ${n}/6`), WAIT_MS);
-    const ready = (life: Life) => logged(life, /http server listening/);
-
-    // 1. Recorded, before the webhook answered: Zalo saw no 200.
-    let life = live(env, 'inbox:recorded@msg:crash-a');
-    await ready(life);
-    expect(await post('a')).toBe('dropped');
-    await killed(life);
-    expect(await entry('a')).toMatchObject({ state: 'RECEIVED' });
-    expect(fake.sentTo(user)).toEqual([]);
-
-    // 2. The restart handles it (step 1 asked), Zalo's redelivery changes nothing. Killed inside the
-    //    unit of work of the next message, before the commit.
-    life = live(env, 'inbound:before-commit@msg:crash-b');
-    await ready(life);
-    await asked(1);
-    expect(await post('a')).toBe(200);
-    await post('b'); // 200 or dropped: the crash races the answer
-    await killed(life);
-    expect(await entry('b')).toMatchObject({ state: 'RECEIVED' }); // nothing of it committed
-    expect(await step()).toBe('doer');
-
-    // 3. Replayed at the restart (step 2 asked once). Killed after the commit of the next, before its reply.
-    life = live(env, 'inbound:committed@msg:crash-c');
-    await ready(life);
-    await asked(2);
-    expect(await post('b')).toBe(200);
-    await post('c');
-    await killed(life);
-    expect(await entry('c')).toMatchObject({ state: 'DONE' });
-    expect(await step()).toBe('place');
-    expect(count(fake.sentTo(user), (m) => m.text.includes('Bước 3/6'))).toBe(0);
-    expect(await t.prisma.outboxMessage.findMany({ where: { key: { startsWith: 'reply:zalo:msg:crash-c:' } }, select: { state: true } })).toEqual([
-      { state: 'PENDING' },
-    ]);
-
-    // 4. The restart delivers the committed reply. Then: Zalo receives the reply to d but its answer
-    //    never comes; e is answered 200 and waits behind d; kill -9 from outside.
-    life = live(env);
-    await ready(life);
-    await asked(3);
-    expect(await post('c')).toBe(200);
-    fake.failNext('/v3.0/oa/message/cs', { hang: true, accept: true });
-    expect(await post('d')).toBe(200);
-    await asked(4);
-    expect(await post('e')).toBe(200);
-    life.child.kill('SIGKILL');
-    await killed(life);
-    expect(await entry('e')).toMatchObject({ state: 'RECEIVED' });
-
-    // 5. The restart: d's reply was in flight (UNCERTAIN, not resent: Zalo had it); e is handled.
-    //    Every event delivered again by Zalo changes nothing.
-    life = live(env);
-    await ready(life);
-    await asked(5);
-    for (const id of ['a', 'b', 'c', 'd', 'e'] as const) expect(await post(id)).toBe(200);
-    await stopped(life);
-    expect(life.stderr()).toMatch(/marked UNCERTAIN \(not resent\)/);
-
-    const texts = fake.sentTo(user).map((m) => m.text);
-    for (const n of [1, 2, 3, 4, 5])
-      expect(
-        count(texts, (x) => x.includes(`Bước ${n}/6`)),
-        `step ${n} asked once`,
-      ).toBe(1);
-    expect(texts.findIndex((x) => x.includes('Bước 5/6'))).toBe(texts.length - 1);
-    expect(new Set(texts).size, 'no message twice').toBe(texts.length);
-    expect(await step()).toBe('photo');
-    const entries = await t.prisma.inboxEntry.findMany({ where: { channel: 'zalo' }, select: { eventKey: true, state: true } });
-    expect(entries.map((e) => `${e.eventKey} ${e.state}`).sort()).toEqual(['a', 'b', 'c', 'd', 'e'].map((id) => `msg:crash-${id} DONE`));
-    const replies = await t.prisma.outboxMessage.findMany({ where: { channel: 'zalo' }, select: { key: true, state: true }, orderBy: { id: 'asc' } });
-    expect(replies.filter((r) => r.state !== 'SENT')).toEqual([{ key: expect.stringMatching(/^reply:zalo:msg:crash-d:/), state: 'UNCERTAIN' }]);
-    expect(replies).toHaveLength(texts.length);
-  });
-
+describe('kill -9 on the real process, then a restart on the same database', () => {
   it(
-    'a nomination submission and a council vote (Telegram): recorded, in the unit of work, committed, replies and notices sent — each once',
-    { timeout: 240_000 },
+    'at every point of a Zalo event, a nomination submission and a council vote: each handled once, each answer and notice received once',
+    { timeout: 300_000 },
     async () => {
-      const fake: FakeTelegram = await startFakeTelegram();
-      closers.push(() => fake.close());
+      const tg: FakeTelegram = await startFakeTelegram();
+      closers.push(() => tg.close());
+      const zalo: FakeZalo = await startFakeZalo();
+      closers.push(() => zalo.close());
       const t: TestApp = await createTestApp({ start: new Date(), env: { COUNCIL_VOTE_RULE: '1' } });
       closers.push(() => t.close());
 
@@ -293,11 +171,28 @@ describe.concurrent('kill -9 on the real process, then a restart on the same dat
       }
       await t.prisma.outboxMessage.deleteMany();
 
-      const env = { DATABASE_URL: t.databaseUrl, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, COUNCIL_VOTE_RULE: '1' };
+      const OA_SECRET_KEY = 'oa-secret-key-crash-0123456789';
+      const port = await freePort();
+      const env = {
+        DATABASE_URL: t.databaseUrl,
+        COUNCIL_VOTE_RULE: '1',
+        TELEGRAM_BOT_TOKEN: tg.token,
+        TELEGRAM_API_ROOT: tg.apiRoot,
+        ZALO_APP_ID: zalo.appId,
+        ZALO_APP_SECRET: zalo.appSecret,
+        ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
+        ZALO_OA_ID: zalo.oaId,
+        ZALO_REFRESH_TOKEN: zalo.issueTokens().refreshToken,
+        ZALO_OA_API_BASE: zalo.url,
+        ZALO_OAUTH_BASE: zalo.url,
+        HTTP_PORT: String(port),
+      };
+      // Zalo is started (its leftovers replayed) and the HTTP server listens before Telegram starts.
       const ready = (life: Life) => logged(life, /"msg":"telegram started"/);
-      /** A tap on an inline button, with our own update id (the crash point names it). */
+
+      // ——— Telegram: taps with our own update ids (the crash points name them), what arrived, the database.
       const tap = (chat: string, data: string, updateId: number) =>
-        fake.pushUpdate({
+        tg.pushUpdate({
           update_id: updateId,
           callback_query: {
             id: `cb${updateId}`,
@@ -312,13 +207,13 @@ describe.concurrent('kill -9 on the real process, then a restart on the same dat
         (chat: string, ...parts: string[]) =>
         (c: FakeTelegramCall) =>
           isText(c) && String(c.payload.chat_id) === chat && parts.every((p) => String(c.payload.text ?? '').includes(p));
-      const received = (chat: string, ...parts: string[]) => count(fake.calls, said(chat, ...parts));
-      const arrives = (chat: string, ...parts: string[]) => fake.waitFor(said(chat, ...parts), WAIT_MS);
-      const personOf = (user: string) => t.personId(user);
-      const nominationOf = async (officer: string) => t.prisma.nomination.findMany({ where: { proposerId: await personOf(officer) } });
-      const dialogOf = async (user: string) => (await t.prisma.dialogState.findFirst({ where: { personId: await personOf(user) } }))?.step;
-      const entry = (updateId: number) =>
-        t.prisma.inboxEntry.findUnique({ where: { channel_eventKey: { channel: 'telegram', eventKey: `update:${updateId}` } } });
+      const received = (chat: string, ...parts: string[]) => count(tg.calls, said(chat, ...parts));
+      const arrives = (chat: string, ...parts: string[]) => tg.waitFor(said(chat, ...parts), WAIT_MS);
+      const nominationOf = async (officer: string) => t.prisma.nomination.findMany({ where: { proposerId: await t.personId(officer) } });
+      const dialogOf = async (user: string) => (await t.prisma.dialogState.findFirst({ where: { personId: await t.personId(user) } }))?.step;
+      const update = (id: number) => t.prisma.inboxEntry.findUnique({ where: { channel_eventKey: { channel: 'telegram', eventKey: `update:${id}` } } });
+      const votesOn = (id: number) => t.prisma.vote.count({ where: { nominationId: id } });
+      const stateOf = async (id: number) => (await t.prisma.nomination.findUniqueOrThrow({ where: { id } })).state;
       /** The outbox rows whose key starts with one of `prefixes`, with the first line of their text as read. */
       const rows = async (...prefixes: string[]) =>
         (await t.prisma.outboxMessage.findMany({ where: { OR: prefixes.map((p) => ({ key: { startsWith: p } })) }, orderBy: { id: 'asc' } })).map((r) => ({
@@ -334,95 +229,166 @@ describe.concurrent('kill -9 on the real process, then a restart on the same dat
       const delivered = async (...prefixes: string[]) => {
         const all = await rows(...prefixes);
         expect(all.length, `rows ${prefixes.join(', ')}`).toBeGreaterThan(0);
-        for (const row of all) await fake.waitFor(delivering(row), WAIT_MS);
+        for (const row of all) await tg.waitFor(delivering(row), WAIT_MS);
       };
-      const submissionOf = async (officer: string) => (await nominationOf(officer))[0]!.id;
       /** The officer's answers and the council notices of their nomination. */
       const submissionArrives = async (officer: string, updateId: number) =>
-        delivered(`reply:telegram:update:${updateId}:`, `nomination:${await submissionOf(officer)}:submitted:`);
+        delivered(`reply:telegram:update:${updateId}:`, `nomination:${(await nominationOf(officer))[0]!.id}:submitted:`);
       /** The member's answers and the decision notices to the unit's officers. */
       const voteArrives = (v: (typeof voted)[number], updateId: number) => delivered(`reply:telegram:update:${updateId}:`, `nomination:${v.id}:decided:`);
-      const votesOn = async (id: number) => t.prisma.vote.count({ where: { nominationId: id } });
+
+      // ——— Zalo: one person telling a good deed, a dialog step per message.
+      const user = '5550001112223334445';
+      /** The person's messages as Zalo posts them (the same object again is Zalo's redelivery). */
+      const events = Object.fromEntries(
+        (
+          [
+            ['a', '/viectot'],
+            ['b', 'Anh Rơ Mah Blơi'],
+            ['c', 'Anh đã sửa lại cây cầu tre qua suối cho các cháu đi học an toàn.'],
+            ['d', 'Cầu suối thôn Plei Ó'],
+            ['e', 'hôm qua'],
+          ] as const
+        ).map(([id, text]) => [
+          id,
+          {
+            app_id: zalo.appId,
+            event_name: 'user_send_text',
+            timestamp: String(Date.now()),
+            sender: { id: user },
+            recipient: { id: zalo.oaId },
+            message: { msg_id: `crash-${id}`, text },
+          },
+        ]),
+      ) as Record<'a' | 'b' | 'c' | 'd' | 'e', object>;
+      const webhook = `http://127.0.0.1:${port}/zalo/webhook`;
+      /** POSTs an event; `dropped` when the process died before answering. */
+      const post = (id: keyof typeof events) =>
+        deliverOaEvent(webhook, events[id], { appId: zalo.appId, oaSecretKey: OA_SECRET_KEY }).then(
+          (r) => r.status,
+          () => 'dropped' as const,
+        );
+      const event = (id: string) => t.prisma.inboxEntry.findUnique({ where: { channel_eventKey: { channel: 'zalo', eventKey: `msg:crash-${id}` } } });
+      const zaloStep = async () => (await t.prisma.dialogState.findFirst({ where: { channel: 'zalo', chatId: user } }))?.step;
+      const asked = (n: number) => zalo.waitForMessage(user, (m) => m.text.includes(`Bước ${n}/6`), WAIT_MS);
 
       // 1. "Gửi" (update 901) recorded from the polled batch, before the runner has it (offset not confirmed).
       let life = live(env, 'inbox:recorded@update:901');
       await ready(life);
       tap('7001', 'd:sum:ok', 901);
       await killed(life);
-      expect(await entry(901)).toMatchObject({ state: 'RECEIVED' });
+      expect(await update(901)).toMatchObject({ state: 'RECEIVED' });
       expect(await nominationOf('7001')).toEqual([]);
       expect(await dialogOf('7001')).toBe('sum');
 
-      // 2. The restart replays it, and Telegram's redelivery of the unconfirmed update is ignored.
-      //    Then killed in the unit of work of the next "Gửi", before the commit.
-      life = live(env, 'inbound:before-commit@update:902');
+      // 2. The restart replays it; Telegram's redelivery of the unconfirmed update is ignored.
+      //    Then a Zalo message recorded, before the webhook answered: Zalo saw no 200.
+      life = live(env, 'inbox:recorded@msg:crash-a');
       await ready(life);
       await submissionArrives('7001', 901);
       await logged(life, /"eventKey":"update:901","state":"DONE","msg":"event already handled \(redelivery\): ignored"/);
       expect(await nominationOf('7001')).toHaveLength(1);
       expect(await dialogOf('7001')).toBeUndefined();
+      expect(await post('a')).toBe('dropped');
+      await killed(life);
+      expect(await event('a')).toMatchObject({ state: 'RECEIVED' });
+      expect(zalo.sentTo(user)).toEqual([]);
+
+      // 3. The restart handles it (step 1 asked); Zalo's redelivery changes nothing. Killed in the
+      //    unit of work of the next "Gửi", before the commit.
+      life = live(env, 'inbound:before-commit@update:902');
+      await ready(life);
+      await asked(1);
+      expect(await post('a')).toBe(200);
       tap('7002', 'd:sum:ok', 902);
       await killed(life);
-      expect(await entry(902)).toMatchObject({ state: 'RECEIVED' });
+      expect(await update(902)).toMatchObject({ state: 'RECEIVED' });
       expect(await nominationOf('7002')).toEqual([]); // nothing half: not saved, the council not told,
       expect(await dialogOf('7002')).toBe('sum'); // the dialog at its last step
       expect(await t.prisma.outboxMessage.count({ where: { key: { contains: 'update:902' } } })).toBe(0);
 
-      // 3. Replayed at the restart. Killed after the commit of the next "Gửi", before anything was sent.
-      life = live(env, 'inbound:committed@update:903');
+      // 4. Replayed at the restart. Killed in the unit of work of the next Zalo message.
+      life = live(env, 'inbound:before-commit@msg:crash-b');
       await ready(life);
       await submissionArrives('7002', 902);
+      await post('b'); // 200 or dropped: the crash races the answer
+      await killed(life);
+      expect(await event('b')).toMatchObject({ state: 'RECEIVED' });
+      expect(await zaloStep()).toBe('doer');
+
+      // 5. Replayed at the restart (step 2 asked). Killed after the commit of the next "Gửi", before
+      //    anything was sent.
+      life = live(env, 'inbound:committed@update:903');
+      await ready(life);
+      await asked(2);
+      expect(await post('b')).toBe(200);
       tap('7003', 'd:sum:ok', 903);
       await killed(life);
       expect(await nominationOf('7003')).toHaveLength(1);
       expect(await dialogOf('7003')).toBeUndefined();
       expect(received('7003', 'Đã gửi hồ sơ #')).toBe(0);
 
-      // 4. The restart delivers the committed reply and notices. Killed in the unit of work of a vote.
-      life = live(env, 'inbound:before-commit@update:904');
+      // 6. The restart delivers its answer and notices. Killed after the commit of the next Zalo message.
+      life = live(env, 'inbound:committed@msg:crash-c');
       await ready(life);
       await submissionArrives('7003', 903);
+      await post('c');
+      await killed(life);
+      expect(await event('c')).toMatchObject({ state: 'DONE' });
+      expect(await zaloStep()).toBe('place');
+      expect(await t.prisma.outboxMessage.findMany({ where: { key: { startsWith: 'reply:zalo:msg:crash-c:' } }, select: { state: true } })).toEqual([
+        { state: 'PENDING' },
+      ]);
+
+      // 7. The restart delivers its answer (step 3 asked). Killed in the unit of work of a vote.
+      life = live(env, 'inbound:before-commit@update:904');
+      await ready(life);
+      await asked(3);
+      expect(await post('c')).toBe(200);
       tap(voted[0]!.member, 'd:confirm:ok', 904);
       await killed(life);
       expect(await votesOn(voted[0]!.id)).toBe(0);
-      expect((await t.prisma.nomination.findUniqueOrThrow({ where: { id: voted[0]!.id } })).state).toBe('SUBMITTED');
+      expect(await stateOf(voted[0]!.id)).toBe('SUBMITTED');
       expect(await dialogOf(voted[0]!.member)).toBe('confirm');
 
-      // 5. Replayed at the restart. Killed after the commit of the next vote, before its notices.
-      life = live(env, 'inbound:committed@update:905');
+      // 8. Replayed at the restart. Then, before the last kill (update ids grow: Telegram confirms by offset),
+      //    what the platforms have received:
+      //    - Zalo accepts the answer to d and never answers; e is answered 200 and waits behind d;
+      //    - the Bot API holds its answers to the third vote (the member's first answer, the first
+      //      decision notice) and to the last "Gửi" (the officer's answer);
+      //    and killed after the commit of the second vote, before its answers and notices.
+      life = live(env, 'inbound:committed@update:907');
       await ready(life);
       await voteArrives(voted[0]!, 904);
-      tap(voted[1]!.member, 'd:confirm:ok', 905);
-      await killed(life);
-      expect(await votesOn(voted[1]!.id)).toBe(1);
-      expect((await t.prisma.nomination.findUniqueOrThrow({ where: { id: voted[1]!.id } })).state).toBe('PROPOSED');
-      expect(received(unitB[0]!, `Hồ sơ #${voted[1]!.id} (`)).toBe(0);
-
-      // 6. The restart sends them. Then, from outside: the Bot API receives messages and holds every
-      //    answer — the third vote's answer and its first decision notice, the last "Gửi"'s answer — kill -9.
-      life = live(env);
-      await ready(life);
-      await voteArrives(voted[1]!, 905);
+      zalo.failNext('/v3.0/oa/message/cs', { hang: true, accept: true });
+      expect(await post('d')).toBe(200);
+      await asked(4);
+      expect(await post('e')).toBe(200);
       const third = voted[2]!;
-      const release = fake.hold('sendMessage', (payload) => [third.member, ...unitB, '7004'].includes(String(payload.chat_id)));
-      tap(third.member, 'd:confirm:ok', 906);
+      const release = tg.hold('sendMessage', (payload) => [third.member, ...unitB, '7004'].includes(String(payload.chat_id)));
+      tap(third.member, 'd:confirm:ok', 905);
       await arrives(third.member, 'Đã ghi nhận ý kiến', `#${third.id} `);
-      await fake.waitFor((c) => unitB.some((o) => said(o, `Hồ sơ #${third.id} (`)(c)), WAIT_MS);
-      tap('7004', 'd:sum:ok', 907);
+      await tg.waitFor((c) => unitB.some((o) => said(o, `Hồ sơ #${third.id} (`)(c)), WAIT_MS);
+      tap('7004', 'd:sum:ok', 906);
       await arrives('7004', 'Đã gửi hồ sơ #', nominee('7004'));
-      life.child.kill('SIGKILL');
+      tap(voted[1]!.member, 'd:confirm:ok', 907);
       await killed(life);
       release();
+      expect(await event('e')).toMatchObject({ state: 'RECEIVED' });
+      expect(await votesOn(voted[1]!.id)).toBe(1);
+      expect(await stateOf(voted[1]!.id)).toBe('PROPOSED');
+      expect(received(unitB[0]!, `Hồ sơ #${voted[1]!.id} (`)).toBe(0);
 
-      // 7. The restart: what was in flight is UNCERTAIN and not resent (the Bot API had it); the rest
-      //    goes out. Then the same new update twice in one getUpdates batch: handled and answered once.
+      // 9. The restart: what was in flight is UNCERTAIN and not resent (the platforms had it), the rest
+      //    goes out, e is handled. Then the same new update twice in one getUpdates batch, and Zalo
+      //    delivering every event again: nothing more.
       life = live(env);
       await ready(life);
-      await voteArrives(third, 906);
-      mark('third vote recovered');
-      await submissionArrives('7004', 907);
-      mark('last submission recovered');
-      const twice = fake.pushUpdate({
+      await voteArrives(voted[1]!, 907);
+      await voteArrives(third, 905);
+      await submissionArrives('7004', 906);
+      await asked(5);
+      const twice = tg.pushUpdate({
         update_id: 908,
         message: {
           message_id: 908,
@@ -432,12 +398,12 @@ describe.concurrent('kill -9 on the real process, then a restart on the same dat
           text: '/viectot',
         },
       } as Update);
-      fake.pushUpdate(structuredClone(twice));
+      tg.pushUpdate(structuredClone(twice));
       await arrives('7201', 'Bước 1/6');
-      mark('batch answered');
+      for (const id of ['a', 'b', 'c', 'd', 'e'] as const) expect(await post(id)).toBe(200);
       await stopped(life);
-      mark('stopped');
-      expect(life.stderr()).toMatch(/marked UNCERTAIN \(not resent\)/);
+      expect(life.stderr()).toMatch(/"channel":"telegram","count":3,"msg":"messages interrupted mid-send marked UNCERTAIN \(not resent\)"/);
+      expect(life.stderr()).toMatch(/"channel":"zalo","count":1,"msg":"messages interrupted mid-send marked UNCERTAIN \(not resent\)"/);
 
       // Each nomination saved once, its dialog closed, its officer answered once, each member told once.
       for (const o of officers) {
@@ -449,7 +415,7 @@ describe.concurrent('kill -9 on the real process, then a restart on the same dat
       // Each vote recorded once, the nomination decided once, each decision notice sent once.
       for (const v of voted) {
         expect(await votesOn(v.id)).toBe(1);
-        expect((await t.prisma.nomination.findUniqueOrThrow({ where: { id: v.id } })).state).toBe('PROPOSED');
+        expect(await stateOf(v.id)).toBe('PROPOSED');
         expect(await dialogOf(v.member)).toBeUndefined();
         expect(received(v.member, 'Đã ghi nhận ý kiến', `#${v.id} `)).toBe(1);
         expect(received(v.member, 'Kết quả xét của Hội đồng', v.name)).toBe(1);
@@ -459,21 +425,37 @@ describe.concurrent('kill -9 on the real process, then a restart on the same dat
       expect(received('7201', 'Bước 1/6')).toBe(1);
       expect(await dialogOf('7201')).toBe('doer');
       // Every answer and notice of these events: sent (or in flight at the kill, and received), received once.
-      const ours = await rows('reply:telegram:update:90', 'nomination:');
-      for (const row of ours) {
+      for (const row of await rows('reply:telegram:update:90', 'nomination:')) {
         expect(['SENT', 'UNCERTAIN'], row.key).toContain(row.state);
-        expect(count(fake.calls, delivering(row)), `${row.key} received once`).toBe(1);
+        expect(count(tg.calls, delivering(row)), `${row.key} received once`).toBe(1);
       }
-      // Every update recorded once and handled; no message sent twice to anyone.
-      const entries = await t.prisma.inboxEntry.findMany({ where: { channel: 'telegram' }, select: { eventKey: true, state: true } });
-      expect(entries.map((e) => `${e.eventKey} ${e.state}`).sort()).toEqual([901, 902, 903, 904, 905, 906, 907, 908].map((id) => `update:${id} DONE`));
-      const texts = fake.calls.filter(isText).map((c) => `${String(c.payload.chat_id)} ${String(c.payload.text)}`);
-      expect(texts.filter((x, i) => texts.indexOf(x) !== i)).toEqual([]);
-      const uncertain = await t.prisma.outboxMessage.findMany({ where: { state: 'UNCERTAIN' }, select: { chatId: true } });
       // In flight at the kill: the third vote's first answer, one of its decision notices, the last "Gửi"'s answer.
-      expect(uncertain.map((r) => r.chatId).sort()).toEqual(expect.arrayContaining([third.member, '7004']));
+      const uncertain = await t.prisma.outboxMessage.findMany({ where: { channel: 'telegram', state: 'UNCERTAIN' }, select: { chatId: true } });
+      expect(uncertain.map((r) => r.chatId)).toEqual(expect.arrayContaining([third.member, '7004']));
       expect(uncertain.filter((r) => unitB.includes(r.chatId))).toHaveLength(1);
       expect(uncertain).toHaveLength(3);
+      // Every update recorded once and handled; no message sent twice to anyone.
+      const updates = await t.prisma.inboxEntry.findMany({ where: { channel: 'telegram' }, select: { eventKey: true, state: true } });
+      expect(updates.map((e) => `${e.eventKey} ${e.state}`).sort()).toEqual([901, 902, 903, 904, 905, 906, 907, 908].map((id) => `update:${id} DONE`));
+      const texts = tg.calls.filter(isText).map((c) => `${String(c.payload.chat_id)} ${String(c.payload.text)}`);
+      expect(texts.filter((x, i) => texts.indexOf(x) !== i)).toEqual([]);
+
+      // Zalo: each message handled once (one dialog step each), each step asked once, nothing twice;
+      // d's answer was in flight at the kill (UNCERTAIN: Zalo had it).
+      const zaloTexts = zalo.sentTo(user).map((m) => m.text);
+      for (const n of [1, 2, 3, 4, 5])
+        expect(
+          count(zaloTexts, (x) => x.includes(`Bước ${n}/6`)),
+          `step ${n} asked once`,
+        ).toBe(1);
+      expect(zaloTexts.findIndex((x) => x.includes('Bước 5/6'))).toBe(zaloTexts.length - 1);
+      expect(new Set(zaloTexts).size, 'no Zalo message twice').toBe(zaloTexts.length);
+      expect(await zaloStep()).toBe('photo');
+      const zaloEvents = await t.prisma.inboxEntry.findMany({ where: { channel: 'zalo' }, select: { eventKey: true, state: true } });
+      expect(zaloEvents.map((e) => `${e.eventKey} ${e.state}`).sort()).toEqual(['a', 'b', 'c', 'd', 'e'].map((id) => `msg:crash-${id} DONE`));
+      const zaloRows = await t.prisma.outboxMessage.findMany({ where: { channel: 'zalo' }, select: { key: true, state: true }, orderBy: { id: 'asc' } });
+      expect(zaloRows.filter((r) => r.state !== 'SENT')).toEqual([{ key: expect.stringMatching(/^reply:zalo:msg:crash-d:/), state: 'UNCERTAIN' }]);
+      expect(zaloRows).toHaveLength(zaloTexts.length);
     },
   );
 });
