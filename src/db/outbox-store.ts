@@ -56,11 +56,11 @@ export function createOutboxStore(prisma: PrismaClient, opts: { durable?: Durabl
       // The send-time check (issue 12): a notice whose nomination moved on since it was queued
       // (decided, withdrawn, another round) has lost its point; it is DROPPED, never sent.
       // Most rows (every answer) carry no relevance: claimed in one statement.
-      const plain = await prisma.outboxMessage.updateMany({
-        where: { id, state: 'PENDING', relevance: null },
-        data: { state: 'SENDING', attempts: { increment: 1 } },
-      });
-      if (plain.count === 1) return durable().then(() => true);
+      // Plain SQL (the same on both engines; no date in it): it runs for every message sent, and a
+      // model query costs about three times as much in Prisma's client.
+      const plain = await prisma.$executeRaw`UPDATE "OutboxMessage" SET "state" = 'SENDING', "attempts" = "attempts" + 1
+        WHERE "id" = ${id} AND "state" = 'PENDING' AND "relevance" IS NULL`;
+      if (plain === 1) return durable().then(() => true);
       const row = await prisma.outboxMessage.findUnique({ where: { id }, select: { relevance: true } });
       if (!row?.relevance) return false; // not PENDING any more (another process claimed it, or sent)
       if (!(await stillRelevant(prisma, row.relevance))) {
