@@ -94,7 +94,7 @@ async function startTable(runs: number): Promise<boolean> {
   const restart = median(all.map((x) => x.firstReplyRestartMs));
   const rss = median(all.map((x) => x.idleRssMb));
   table(
-    `Start of node dist/main.js → local fake Bot API (${all.length === 1 ? 'one run' : `median of ${all.length} runs`}, load average ${loadavg()[0]!.toFixed(1)})`,
+    `Start of ${command()} → local fake Bot API (${all.length === 1 ? 'one run' : `median of ${all.length} runs`}, load average ${loadavg()[0]!.toFixed(1)})`,
     [
       ['first reply, fresh database', `${ms(median(all.map((x) => x.firstReplyFreshMs)))} (migrations included)${each((x) => x.firstReplyFreshMs, 'ms')}`],
       ['first reply, restart', `${ms(restart)} (target ≤ 1500 ms: ${restart <= 1500 ? 'met' : 'NOT MET'})${each((x) => x.firstReplyRestartMs, 'ms')}`],
