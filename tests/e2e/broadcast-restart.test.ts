@@ -14,7 +14,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramCall } from '../helpers/fake-telegram.ts';
-import { ROOT } from '../helpers/process.ts';
+import { botArgs, ROOT } from '../helpers/process.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 const MEMBERS = 40;
@@ -31,12 +31,12 @@ interface BotProcess {
 }
 
 /**
- * The real bot (`src/main.ts`) as ONE process: node with tsx as its module loader (as `startBot`
- * does; the tsx CLI would run the bot in a child process of its own, and a SIGKILL would only kill
+ * The real bot (`src/main.ts`) as ONE process: node with the production flags and tsx as its module
+ * loader (as `startBot` does; the tsx CLI would run the bot in a child process of its own, and a SIGKILL would only kill
  * the CLI and leave the bot running), on the database the test seeded.
  */
 function spawnBot(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, botArgs(), {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: 'pipe',

@@ -27,7 +27,7 @@ import type { Update } from 'grammy/types';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramCall } from '../helpers/fake-telegram.ts';
 import { deliverOaEvent, startFakeZalo, type FakeZalo } from '../helpers/fake-zalo.ts';
-import { freePort, ROOT } from '../helpers/process.ts';
+import { botArgs, freePort, ROOT } from '../helpers/process.ts';
 import { button, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { ACH, PLACE, seed as submitDirect } from '../core/nominations/fixtures.ts';
 import { renderReply } from '../../src/core/render.ts';
@@ -55,12 +55,13 @@ afterAll(async () => {
 });
 
 /**
- * The real bot as one process (node with tsx as its loader: the tsx CLI would run the bot in a
- * child of its own, which a SIGKILL to the CLI would miss). `crashAt` arms `THIDUA_CRASH_AT`.
+ * The real bot as one process (node with the production flags and tsx as its loader, `botArgs`: the
+ * tsx CLI would run the bot in a child of its own, which a SIGKILL to the CLI would miss). `crashAt`
+ * arms `THIDUA_CRASH_AT`.
  */
 function live(env: Record<string, string>, crashAt?: string): Life {
   mark(`start${crashAt ? ` (${crashAt})` : ''}`);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, botArgs(), {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env, ...(crashAt ? { THIDUA_CRASH_AT: crashAt } : {}) },
     stdio: 'pipe',

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/process.ts';
+import { productionNodeFlags, ROOT } from '../helpers/process.ts';
 
 const run = promisify(execFile);
 
@@ -25,8 +25,9 @@ interface Probe {
  * (`BOT_TIME_ZONE`; '' leaves it as `env` says), one after the other in that process.
  */
 async function probes(env: Record<string, string>, botZones: string[] = ['']): Promise<Probe[]> {
-  // tsx as the loader of this one process (the tsx CLI would start a second Node process to run it in).
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', resolve(ROOT, 'tests/helpers/tz-probe.ts')], {
+  // tsx as the loader of this one process (the tsx CLI would start a second Node process to run it
+  // in), with the production command's node flags, as the bot runs.
+  const { stdout } = await run(process.execPath, [...productionNodeFlags(), '--import', 'tsx', resolve(ROOT, 'tests/helpers/tz-probe.ts')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? ROOT, ...env, PROBE_BOT_TIME_ZONES: botZones.join(',') },
   });

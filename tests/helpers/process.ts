@@ -1,18 +1,21 @@
 /**
  * Runs the real bot process (`src/main.ts` through tsx) for end-to-end tests.
  *
- * Two things keep each start cheap (a start costs seconds of CPU, and the suite starts ~20), without
+ * Three things keep each start cheap (a start costs seconds of CPU, and the suite starts ~20), without
  * changing what the bot does:
  * - ONE process: `node --import tsx src/main.ts`, the tsx loader in the bot's own process, rather
  *   than the tsx CLI, which starts a second Node process to run the bot in and relays signals to it.
  *   A signal sent to `child` therefore reaches the bot itself (SIGKILL too).
+ * - The production command's node flags ({@link productionNodeFlags}): the bot runs as it does in
+ *   production, and `--liftoff-only` alone saves about a third of a start's CPU (Prisma's WebAssembly
+ *   query compiler is not optimised).
  * - The database file starts as a copy of the suite's migrated template (see sqlite-template.ts)
  *   rather than missing: applying the 20-odd migrations at start costs about a second of CPU. It is
  *   still an empty database; `{ freshDatabase: true }` starts on a missing file instead, as a first
  *   installation does (the tests of the very first start use that).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -39,9 +42,26 @@ export interface BotProcess {
 /** The production entry point, built by `npm run build`. */
 export const DIST_MAIN = resolve(ROOT, 'dist/main.js');
 
+let flags: string[] | undefined;
+
+/**
+ * The node flags of the production command, read from `deploy/thidua-bot.service` (its ExecStart; the
+ * Dockerfile and the README say the same, see tests/lint/production-command.test.ts).
+ */
+export function productionNodeFlags(): string[] {
+  if (flags) return flags;
+  const exec = /^ExecStart=\S*node((?: --\S+)*) \S*dist\/main\.js$/m.exec(readFileSync(resolve(ROOT, 'deploy/thidua-bot.service'), 'utf8'));
+  if (!exec) throw new Error('deploy/thidua-bot.service: no `ExecStart=…node [--flags] …dist/main.js` line');
+  flags = exec[1]!.split(' ').filter(Boolean);
+  return flags;
+}
+
+/** `node`'s arguments that run the bot from source as production runs the built one: its flags, tsx as the loader, `src/main.ts`. */
+export const botArgs = (): string[] => [...productionNodeFlags(), '--import', 'tsx', resolve(ROOT, 'src/main.ts')];
+
 /**
  * Starts the bot on an empty, migrated database in a temp dir (`DATABASE_URL` in `env` names another);
- * `env` is added to a minimal environment. `opts.compiled` runs the production start, `node
+ * `env` is added to a minimal environment. `opts.compiled` runs the production start, `node [flags]
  * dist/main.js` (build first), instead of tsx; `opts.freshDatabase` starts on a missing database
  * file, which the bot creates and migrates itself.
  */
@@ -49,7 +69,7 @@ export function startBot(env: Record<string, string> = {}, opts: { compiled?: bo
   const dir = mkdtempSync(join(tmpdir(), 'thidua-e2e-'));
   const file = join(dir, 'thidua.db');
   if (env.DATABASE_URL === undefined && !opts.freshDatabase) copyFileSync(inject('sqliteTemplate'), file);
-  const args = opts.compiled ? [DIST_MAIN] : ['--import', 'tsx', resolve(ROOT, 'src/main.ts')];
+  const args = opts.compiled ? [...productionNodeFlags(), DIST_MAIN] : botArgs();
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
