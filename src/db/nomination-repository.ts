@@ -345,10 +345,12 @@ export function createNominationRepository(prisma: PrismaClient): NominationRepo
           throw new NominationError('stale-round', `button of round ${round}, nomination ${id} is in round ${n.round}`);
         if (voterId === n.proposerId) throw new NominationError('own-nomination', `voter ${voterId} proposed nomination ${id}`);
         // The per-round lock, taken before reading anything the result depends on. Two members voting
-        // at the same moment: on SQLite this write takes the database's write lock; on PostgreSQL
-        // (READ COMMITTED) it takes the round row's lock, so the second vote waits until the first
-        // commits and then re-evaluates `state = 'OPEN'`. Either way the second vote counts the first
-        // one's vote and at most one of them closes the round (see closeRound) — one decision.
+        // at the same moment: on SQLite this write takes the database's write lock; on PostgreSQL it
+        // takes the round row's lock, so the second vote waits until the first commits, and then —
+        // the transaction is SERIALIZABLE (src/db/postgres.ts), also inside an update's unit of work —
+        // fails with a serialization error and is run again from the start, reading the first vote.
+        // Either way the second vote counts the first one's vote and at most one of them closes the
+        // round (see closeRound) — one decision.
         const locked = await tx.reviewRound.updateMany({ where: { nominationId: id, number: n.round, state: 'OPEN' }, data: { version: { increment: 1 } } });
         if (locked.count !== 1) throw new NominationError('not-open-for-vote', `round ${n.round} of nomination ${id} is closed`);
         const earlier = await tx.vote.findUnique({ where: { nominationId_round_voterId: { nominationId: id, round: n.round, voterId } } });
