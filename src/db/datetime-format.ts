@@ -16,6 +16,12 @@ import type Database from 'better-sqlite3';
 /** SQLite GLOB matching exactly the format Prisma writes. */
 export const PRISMA_DATETIME_GLOB = '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]+00:00';
 
+/**
+ * `at` as a parameter of a plain SQL statement, the same on both engines: the text Prisma writes on
+ * SQLite (so the column keeps one format), which PostgreSQL reads as a `timestamptz`.
+ */
+export const sqlTime = (at: Date): string => at.toISOString().replace(/Z$/, '+00:00');
+
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**

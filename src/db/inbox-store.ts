@@ -5,6 +5,7 @@
 import type { Inbox, InboxEntry } from '../core/inbox.ts';
 import { isUniqueViolation, type PrismaClient } from './client.ts';
 import { alreadyDurable, type Durable } from './durability.ts';
+import { sqlTime } from './datetime-format.ts';
 
 /** Longest `lastError` kept, in characters. */
 const ERROR_MAX = 500;
@@ -60,8 +61,11 @@ export function createInbox(prisma: PrismaClient, opts: { durable?: Durable } = 
       return row ? entryOf(row) : null;
     },
     async complete(id, at) {
-      const { count } = await prisma.inboxEntry.updateMany({ where: { id, state: 'RECEIVED' }, data: { state: 'DONE', handledAt: at } });
-      return count === 1;
+      // Plain SQL (the same on both engines): once per update, and a model query costs about three
+      // times as much in Prisma's client.
+      return (
+        (await prisma.$executeRaw`UPDATE "InboxEntry" SET "state" = 'DONE', "handledAt" = ${sqlTime(at)} WHERE "id" = ${id} AND "state" = 'RECEIVED'`) === 1
+      );
     },
     async fail(id, error, at) {
       const { count } = await prisma.inboxEntry.updateMany({

@@ -6,6 +6,7 @@
 import type { OutboxItem, OutboxStore } from '../core/outbox.ts';
 import type { PrismaClient } from './client.ts';
 import { alreadyDurable, type Durable } from './durability.ts';
+import { sqlTime } from './datetime-format.ts';
 import { enqueueReplies, payloadReply } from './outbox.ts';
 import { holdIdentity } from './held.ts';
 import { dropMessage, stillRelevant } from './relevance.ts';
@@ -72,7 +73,8 @@ export function createOutboxStore(prisma: PrismaClient, opts: { durable?: Durabl
       return count === 1;
     },
     async markSent(id, at) {
-      await prisma.outboxMessage.update({ where: { id }, data: { state: 'SENT', sentAt: at, lastError: null } });
+      // Plain SQL, as `claim`: once per message sent.
+      await prisma.$executeRaw`UPDATE "OutboxMessage" SET "state" = 'SENT', "sentAt" = ${sqlTime(at)}, "lastError" = NULL WHERE "id" = ${id}`;
     },
     async markPartsSent(id, count) {
       await prisma.outboxMessage.updateMany({ where: { id, state: 'SENDING' }, data: { partsSent: count } });

@@ -3,6 +3,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInbox } from '../../src/db/inbox-store.ts';
+import { createOutboxStore } from '../../src/db/outbox-store.ts';
+import { PRISMA_DATETIME_GLOB } from '../../src/db/datetime-format.ts';
+import { TEST_ENGINE } from '../helpers/test-engine.ts';
 import { createPeopleRepository } from '../../src/db/people-repository.ts';
 import { createTempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
 
@@ -77,5 +80,27 @@ describe('people lookups', () => {
         [ba.id, 'en'],
       ]),
     );
+  });
+});
+
+describe('dates written in plain SQL (handled, sent)', () => {
+  it('are read back as the same instants, and SQLite keeps Prisma’s one text format', async () => {
+    const at = new Date('2026-12-06T10:00:00.123Z');
+    const inbox = createInbox(db.prisma);
+    const [entry] = await inbox.record('telegram', [{ eventKey: 'update:9', payload: '{}' }], at);
+    expect(await inbox.complete(entry!.id, at)).toBe(true);
+    const person = await db.prisma.person.create({ data: { displayName: 'Lan' } });
+    const row = await db.prisma.outboxMessage.create({
+      data: { key: 'k:1', personId: person.id, channel: 'telegram', chatId: '1', locale: 'vi', payload: '{}', state: 'SENDING' },
+    });
+    await createOutboxStore(db.prisma).markSent(row.id, at);
+    expect((await db.prisma.inboxEntry.findUniqueOrThrow({ where: { id: entry!.id } })).handledAt).toEqual(at);
+    expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ state: 'SENT', sentAt: at, lastError: null });
+    if (TEST_ENGINE === 'sqlite') {
+      const texts = await db.prisma.$queryRawUnsafe<{ t: string }[]>(
+        `SELECT "handledAt" AS t FROM "InboxEntry" WHERE "handledAt" GLOB '${PRISMA_DATETIME_GLOB}' UNION ALL SELECT "sentAt" FROM "OutboxMessage" WHERE "sentAt" GLOB '${PRISMA_DATETIME_GLOB}'`,
+      );
+      expect(texts).toHaveLength(2);
+    }
   });
 });
