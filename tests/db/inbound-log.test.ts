@@ -83,7 +83,7 @@ describe('people lookups', () => {
   });
 });
 
-describe('dates written in plain SQL (handled, sent)', () => {
+describe('dates written in plain SQL (handled, sent, a reply queued)', () => {
   it('are read back as the same instants, and SQLite keeps Prisma’s one text format', async () => {
     const at = new Date('2026-12-06T10:00:00.123Z');
     const inbox = createInbox(db.prisma);
@@ -94,13 +94,20 @@ describe('dates written in plain SQL (handled, sent)', () => {
       data: { key: 'k:1', personId: person.id, channel: 'telegram', chatId: '1', locale: 'vi', payload: '{}', state: 'SENDING' },
     });
     await createOutboxStore(db.prisma).markSent(row.id, at);
+    const [reply] = await createOutboxStore(db.prisma).enqueueReplies([
+      { key: 'reply:telegram:update:9:0', personId: person.id, channel: 'telegram', chatId: '1', locale: 'vi', reply: { lines: [] }, notBefore: at },
+    ]);
+    expect((await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: reply! } })).nextAttemptAt).toEqual(at);
     expect((await db.prisma.inboxEntry.findUniqueOrThrow({ where: { id: entry!.id } })).handledAt).toEqual(at);
     expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ state: 'SENT', sentAt: at, lastError: null });
     if (TEST_ENGINE === 'sqlite') {
       const texts = await db.prisma.$queryRawUnsafe<{ t: string }[]>(
-        `SELECT "handledAt" AS t FROM "InboxEntry" WHERE "handledAt" GLOB '${PRISMA_DATETIME_GLOB}' UNION ALL SELECT "sentAt" FROM "OutboxMessage" WHERE "sentAt" GLOB '${PRISMA_DATETIME_GLOB}'`,
+        `SELECT "handledAt" AS t FROM "InboxEntry" WHERE "handledAt" GLOB '${PRISMA_DATETIME_GLOB}'
+         UNION ALL SELECT "sentAt" FROM "OutboxMessage" WHERE "sentAt" GLOB '${PRISMA_DATETIME_GLOB}'
+         UNION ALL SELECT "nextAttemptAt" FROM "OutboxMessage" WHERE "id" = ${reply} AND "nextAttemptAt" GLOB '${PRISMA_DATETIME_GLOB}'
+         UNION ALL SELECT "createdAt" FROM "OutboxMessage" WHERE "id" = ${reply} AND "createdAt" GLOB '${PRISMA_DATETIME_GLOB}'`,
       );
-      expect(texts).toHaveLength(2);
+      expect(texts).toHaveLength(4);
     }
   });
 });
