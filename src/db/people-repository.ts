@@ -103,8 +103,10 @@ export function createPeopleRepository(prisma: PrismaClient, opts: { now?: () =>
       // Not awaited: the reply never waits for this write, so a database locked by another
       // process (a backup) holds up no chat that only reads. A lost stamp is redone next message.
       // (The write changes the person's cacheVersion: the next message reads them afresh.)
-      known.lastSeenAt = at;
-      prisma.identity.update({ where: { id: known.identityId }, data: { lastSeenAt: at } }).catch(() => undefined);
+      prisma.identity
+        .update({ where: { id: known.identityId }, data: { lastSeenAt: at } })
+        .then(() => void (known.lastSeenAt = at))
+        .catch(() => undefined);
     }
     // Writing again makes this identity reachable again: what was held for it and is still worth
     // sending goes out, the rest is dropped (src/db/held.ts).
