@@ -7,7 +7,7 @@ import type { OutboxItem, OutboxStore } from '../core/outbox.ts';
 import type { PrismaClient } from './client.ts';
 import { alreadyDurable, type Durable } from './durability.ts';
 import { sqlTime } from './datetime-format.ts';
-import { enqueueReplies, payloadReply } from './outbox.ts';
+import { enqueueReplies, payloadReply, UNTRIED_REPLY } from './outbox.ts';
 import { holdIdentity } from './held.ts';
 import { dropMessage, stillRelevant } from './relevance.ts';
 
@@ -123,7 +123,7 @@ export function createOutboxStore(prisma: PrismaClient, opts: { durable?: Durabl
       // Never tried (no attempt, no error): a row deferred by a rate limit keeps its time.
       if (now)
         await prisma.outboxMessage.updateMany({
-          where: { ...scope(channel, chatId), state: 'PENDING', key: { startsWith: 'reply:' }, attempts: 0, lastError: null, nextAttemptAt: { gt: now } },
+          where: { ...scope(channel, chatId), state: 'PENDING', ...UNTRIED_REPLY, nextAttemptAt: { gt: now } },
           data: { nextAttemptAt: now },
         });
       return count;

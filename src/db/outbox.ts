@@ -11,6 +11,12 @@ import { isolated } from './unit-of-work.ts';
 import { decodeReply, encodeReply } from './reply-codec.ts';
 import { sqlTime } from './datetime-format.ts';
 
+/**
+ * An interactive reply (key `reply:…`, written by src/channels/inbound.ts) never tried yet: a later
+ * `nextAttemptAt` on it is only the grace keeping the loop off it while its handler sends it.
+ */
+export const UNTRIED_REPLY = { key: { startsWith: 'reply:' }, attempts: 0, lastError: null };
+
 export interface OutboxRecipient {
   channel: string;
   chatId: string;
@@ -56,7 +62,7 @@ export function createOutbox(prisma: PrismaClient, opts: { defaultLocale: string
         // later time is only the grace keeping the loop off it while its handler sends it (or until a
         // restart releases it); the loop still sends this one after it (see OutboxStore.due).
         const waiting = await prisma.outboxMessage.findFirst({
-          where: { channel: to.channel, chatId: to.chatId, state: 'PENDING', NOT: { key: { startsWith: 'reply:' }, attempts: 0, lastError: null } },
+          where: { channel: to.channel, chatId: to.chatId, state: 'PENDING', NOT: UNTRIED_REPLY },
           orderBy: { nextAttemptAt: 'desc' },
           select: { nextAttemptAt: true },
         });
