@@ -17,20 +17,6 @@ afterEach(async () => {
   fake = undefined;
 });
 
-/** Resolves once stderr matches `re` (rejects if the process exits first). */
-function stderrMatching(p: BotProcess, re: RegExp): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (!re.test(p.stderr())) return;
-      p.child.stderr.off('data', check);
-      resolve();
-    };
-    p.child.stderr.on('data', check);
-    p.child.once('exit', () => (re.test(p.stderr()) ? resolve() : reject(new Error(`exited before ${re}:\n${p.stderr()}`))));
-    check();
-  });
-}
-
 describe('SIGTERM', () => {
   it('mid-update: the reply is sent, then the process exits 0', async () => {
     fake = await startFakeTelegram();
@@ -43,7 +29,7 @@ describe('SIGTERM', () => {
     await f.waitFor((c) => c.method === 'sendMessage', 20_000); // the reply is on its way, held
 
     bot.child.kill('SIGTERM');
-    await stderrMatching(bot, /waiting for updates in flight/);
+    await bot.waitForStderr(/waiting for updates in flight/);
     expect(bot.child.exitCode).toBeNull(); // still running: it waits for the held reply
     release();
 
