@@ -10,7 +10,8 @@
  * @module
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -44,8 +45,10 @@ let loading: Promise<typeof glue> | undefined;
  */
 export function loadSchemaEngineWasm(): Promise<typeof glue> {
   loading ??= (async () => {
-    const glueUrl = import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
-    const wasmPath = fileURLToPath(new URL('./schema_engine_bg.wasm', glueUrl));
+    // Resolved with `require.resolve`, not `import.meta.resolve`: vitest's module runner (its global
+    // setup builds the test template with this) has no `import.meta.resolve`.
+    const gluePath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    const wasmPath = join(dirname(gluePath), 'schema_engine_bg.wasm');
     const module = new wasmApi.Module(await readFile(wasmPath));
     const instance = new wasmApi.Instance(module, { './schema_engine_bg.js': glue });
     const exports = instance.exports as { __wbindgen_start: () => void };
