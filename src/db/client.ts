@@ -8,6 +8,7 @@
  * @module
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type BetterSqlite3 from 'better-sqlite3';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
@@ -16,8 +17,8 @@ import { someErrorInChain } from './error-chain.ts';
 import { PrismaClient } from './generated/client.ts';
 import { isPostgresUrl } from './engine.ts';
 import type { UnitOfWork } from '../core/unit-of-work.ts';
-import { withUnitOfWork } from './unit-of-work.ts';
-import { cachingStatements } from './statement-cache.ts';
+import { UNIT_TIMEOUT_MS, withUnitOfWork, type OpenTransaction } from './unit-of-work.ts';
+import { directConnections, directSql, plainTemplate, type DirectSql } from './sqlite-direct.ts';
 import { alreadyDurable, createDurability, type Durable } from './durability.ts';
 
 export type { PrismaClient };
@@ -156,11 +157,30 @@ interface Guard {
    * for the lock. Work the callback leaves behind (timers, unawaited promises) inherits the context
    * but waits like any standalone query once the transaction has ended.
    */
-  transaction: AsyncLocalStorage<{ open: boolean }>;
+  transaction: AsyncLocalStorage<TransactionContext>;
+}
+
+/** The async context of one transaction of the guarded client. */
+interface TransactionContext {
+  /** True while the transaction runs. */
+  open: boolean;
+  /** Set when a unit of work outlived {@link UNIT_TIMEOUT_MS} and was rolled back: its later queries fail. */
+  expired?: boolean;
+}
+
+/** Thrown by a query of a unit of work that was rolled back for taking too long. */
+export class UnitTimeoutError extends Error {
+  constructor() {
+    super(`unit of work took more than ${UNIT_TIMEOUT_MS} ms: rolled back`);
+    this.name = 'UnitTimeoutError';
+  }
 }
 
 /** Whether the caller runs inside an open transaction of the guarded client. */
 const insideTransaction = (guard: Guard): boolean => guard.transaction.getStore()?.open === true;
+
+/** Rejects the query of a unit of work rolled back for its time (see {@link TransactionContext.expired}). */
+const expired = (guard: Guard): boolean => guard.transaction.getStore()?.expired === true;
 
 /** Query extension: outside a transaction of this client, every query waits for the lock (shared). */
 function guardQueries(guard: Guard) {
@@ -171,6 +191,7 @@ function guardQueries(guard: Guard) {
         // Inside a transaction: the query belongs to it (made through `tx`, or from the transaction's
         // own code), so it runs at once. Called synchronously, so array transactions still batch.
         if (insideTransaction(guard)) return query(args);
+        if (expired(guard)) return Promise.reject(new UnitTimeoutError());
         return retryBusy(async () => {
           const wait = guard.lock.shared();
           if (wait) await wait;
@@ -188,12 +209,109 @@ function guardQueries(guard: Guard) {
 type TransactionArgs = Parameters<PrismaClient['$transaction']>;
 
 /**
+ * Runs a statement on the connection directly (`./sqlite-direct.ts`) with the guard's rules: at once
+ * inside a transaction of the client, else once no transaction holds the connection (shared), with
+ * SQLITE_BUSY retried as for any standalone query.
+ */
+function directly<T>(guard: Guard, statement: () => T): Promise<T> {
+  if (insideTransaction(guard)) {
+    try {
+      return Promise.resolve(statement());
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+  if (expired(guard)) return Promise.reject(new UnitTimeoutError());
+  return retryBusy(async () => {
+    const wait = guard.lock.shared();
+    if (wait) await wait;
+    try {
+      return statement();
+    } finally {
+      guard.lock.releaseShared();
+    }
+  }, guard.busyWaitMs);
+}
+
+/**
+ * A query that starts when first awaited (`then`, `catch`, `finally`), as Prisma's queries do: one
+ * made before a transaction and awaited after it started waits for it like any other.
+ */
+function lazy<T>(start: () => Promise<T>): Promise<T> {
+  let started: Promise<T> | undefined;
+  const run = () => (started ??= start());
+  return {
+    then: (onFulfilled, onRejected) => run().then(onFulfilled, onRejected),
+    catch: (onRejected) => run().catch(onRejected),
+    finally: (onFinally) => run().finally(onFinally),
+    [Symbol.toStringTag]: 'DirectQuery',
+  } as Promise<T>;
+}
+
+/**
+ * The unit of work's transaction on SQLite: the connection's own `BEGIN` … `COMMIT` under the
+ * client's lock (exclusive), with the unit's queries marked as inside it, SQLITE_BUSY retried whole
+ * as for `$transaction`. A unit still running after {@link UNIT_TIMEOUT_MS} is rolled back and the
+ * lock freed (as Prisma's interactive transaction times out): its later queries fail with
+ * {@link UnitTimeoutError}, and so does the unit.
+ */
+function directTransaction(guard: Guard, direct: DirectSql, client: PrismaClient): OpenTransaction {
+  return <T>(work: (tx: PrismaClient) => Promise<T>): Promise<T> =>
+    retryBusy(async () => {
+      const wait = guard.lock.exclusive();
+      if (wait) await wait;
+      const context: TransactionContext = { open: true };
+      let held = true;
+      const release = () => {
+        context.open = false;
+        if (held) {
+          held = false;
+          guard.lock.releaseExclusive();
+        }
+      };
+      const timer = setTimeout(() => {
+        context.expired = true;
+        try {
+          direct.rollback();
+        } finally {
+          release();
+        }
+      }, UNIT_TIMEOUT_MS);
+      try {
+        direct.begin();
+        try {
+          const result = await guard.transaction.run(context, () => work(client));
+          if (context.expired) throw new UnitTimeoutError();
+          direct.commit();
+          return result;
+        } catch (error) {
+          // Not after a time-out: the connection may be in the next unit's transaction by now.
+          if (!context.expired) direct.rollback();
+          throw error;
+        }
+      } finally {
+        clearTimeout(timer);
+        release();
+      }
+    }, guard.busyWaitMs);
+}
+
+/**
  * `client` with a `$transaction` (interactive and array forms) that holds the lock exclusively for
  * the whole transaction, runs it marked as "inside a transaction", and retries it whole on
- * SQLITE_BUSY; `$extends` keeps the guard. Everything else is `client`'s own.
+ * SQLITE_BUSY; `$extends` keeps the guard. With `direct`, the tagged-template `$queryRaw` and
+ * `$executeRaw` run on the connection directly (see `./sqlite-direct.ts`; a `Prisma.sql` fragment
+ * argument goes through Prisma). Everything else is `client`'s own.
  */
-function guardClient(client: object, guard: Guard): PrismaClient {
+function guardClient(client: object, guard: Guard, direct?: DirectSql): PrismaClient {
   const base = client as PrismaClient;
+  type Raw = (strings: unknown, ...values: unknown[]) => unknown;
+  const raw = (name: '$queryRaw' | '$executeRaw', run: (strings: TemplateStringsArray, values: unknown[]) => unknown): Raw => {
+    const prisma = (base[name] as Raw).bind(base);
+    return (strings, ...values) => (plainTemplate(strings, values) ? lazy(() => directly(guard, () => run(strings, values))) : prisma(strings, ...values));
+  };
+  const $queryRaw = direct ? raw('$queryRaw', (strings, values) => direct.query(strings, values)) : undefined;
+  const $executeRaw = direct ? raw('$executeRaw', (strings, values) => direct.execute(strings, values)) : undefined;
   const $transaction = (...args: TransactionArgs): Promise<unknown> => {
     // A `$transaction` of this client started by a running transaction's own code: leave it to
     // Prisma (waiting for the lock would deadlock). Use `tx.$transaction` for nested transactions.
@@ -212,11 +330,13 @@ function guardClient(client: object, guard: Guard): PrismaClient {
       }
     }, guard.busyWaitMs);
   };
-  const $extends = (...args: unknown[]): PrismaClient => guardClient((base.$extends as (...a: unknown[]) => object)(...args), guard);
+  const $extends = (...args: unknown[]): PrismaClient => guardClient((base.$extends as (...a: unknown[]) => object)(...args), guard, direct);
   return new Proxy(client, {
     get(target, property) {
       if (property === '$transaction') return $transaction;
       if (property === '$extends') return $extends;
+      if (property === '$queryRaw' && $queryRaw) return $queryRaw;
+      if (property === '$executeRaw' && $executeRaw) return $executeRaw;
       return Reflect.get(target, property, target) as unknown;
     },
   }) as PrismaClient;
@@ -284,7 +404,10 @@ export async function createDatabase({ databaseUrl, busyWaitMs = DEFAULT_BUSY_WA
   const file = databaseFileFromUrl(databaseUrl);
   // better-sqlite3 options go next to `url`; `timeout` is its busy timeout. The adapter has no hook
   // for pragmas, and Prisma keeps a single connection for SQLite, so we set them after connecting.
-  const adapter = cachingStatements(new PrismaBetterSqlite3({ url: file ?? ':memory:', timeout: BUSY_TIMEOUT_MS }));
+  let connection: BetterSqlite3.Database | undefined;
+  const adapter = directConnections(new PrismaBetterSqlite3({ url: file ?? ':memory:', timeout: BUSY_TIMEOUT_MS }), (opened) => {
+    connection = opened;
+  });
   const raw = new PrismaClient({ adapter });
   try {
     await raw.$connect();
@@ -297,7 +420,12 @@ export async function createDatabase({ databaseUrl, busyWaitMs = DEFAULT_BUSY_WA
     throw error;
   }
   const guard: Guard = { lock: new QueryLock(), busyWaitMs, transaction: new AsyncLocalStorage() };
-  const { prisma, unitOfWork } = withUnitOfWork(guardClient(raw.$extends(guardQueries(guard)), guard));
+  const direct = directSql(() => {
+    if (!connection) throw new Error('the SQLite connection is closed');
+    return connection;
+  });
+  const guarded = guardClient(raw.$extends(guardQueries(guard)), guard, direct);
+  const { prisma, unitOfWork } = withUnitOfWork(guarded, directTransaction(guard, direct, guarded));
   const flush = file === null ? { durable: alreadyDurable, close: async () => undefined } : createDurability(`${file}-wal`);
   let closed = false;
   return {

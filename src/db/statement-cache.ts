@@ -4,9 +4,10 @@
  * Prisma's better-sqlite3 adapter (7.10) prepares every query afresh (`client.prepare(sql).bind(args)`),
  * although the query compiler sends the same few SQL texts again and again: preparing took about a
  * tenth of the update path's database time in the CPU profile (README, "Benchmarks"). The adapter
- * has no option for it, so {@link cachingStatements} wraps its factory: the connection it opens gets
- * a `prepare` that returns the kept statement for a text seen before, with the arguments passed at
- * each run instead of bound once (a better-sqlite3 statement can be bound only once).
+ * has no option for it, so `directConnections` (`./sqlite-direct.ts`) wraps its factory: the
+ * connection it opens gets a `prepare` that returns the kept statement for a text seen before, with
+ * the arguments passed at each run instead of bound once (a better-sqlite3 statement can be bound
+ * only once).
  *
  * Written here because no library does it for this adapter; it relies on how the adapter uses its
  * connection (`prepare(sql)` then `.bind(args)`, `.reader`, `.run()`, `.columns()`, `.raw().all()`),
@@ -15,7 +16,6 @@
  *
  * @module
  */
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type BetterSqlite3 from 'better-sqlite3';
 
 /** Most statements kept per connection (least recently used dropped first). */
@@ -59,19 +59,4 @@ export function withStatementCache(db: BetterSqlite3.Database, size = STATEMENT_
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
-}
-
-/** `factory` whose connections keep their prepared statements (see the module comment). */
-export function cachingStatements(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
-  const wrap = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
-    const holder = adapter as unknown as { client: BetterSqlite3.Database };
-    holder.client = withStatementCache(holder.client);
-    return adapter;
-  };
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => wrap(await factory.connect()),
-    connectToShadowDb: async () => wrap(await factory.connectToShadowDb()),
-  };
 }

@@ -17,6 +17,11 @@
  * Written here because Prisma has no ambient transaction of its own (its docs suggest passing `tx`,
  * which would touch every repository); the routing is a small proxy over the public client API.
  *
+ * The transaction itself is the engine's: Prisma's interactive transaction by default; on SQLite the
+ * connection's own `BEGIN`/`COMMIT` (`./client.ts`, `./sqlite-direct.ts`), where the unit's queries
+ * go to the client itself (the connection is in the transaction, and the client lets only the unit's
+ * own queries run meanwhile).
+ *
  * @module
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -46,15 +51,23 @@ export function isolated<T>(prisma: PrismaClient, write: (tx: Tx) => Promise<T>)
   return prisma.$transaction(write);
 }
 
-/** How long one unit of work may take before the database gives up on it (ms). */
-const UNIT_TIMEOUT_MS = 30_000;
+/** How long one unit of work may take before the database gives up on it (ms): rolled back, its lock freed. */
+export const UNIT_TIMEOUT_MS = 30_000;
+
+/**
+ * Opens one transaction and runs `work` in it with the client its queries go to; commits when `work`
+ * resolves, rolls back when it rejects (and rejects with its error).
+ */
+export type OpenTransaction = <T>(work: (tx: PrismaClient) => Promise<T>) => Promise<T>;
 
 /**
  * The client that routes to the ambient transaction, and the unit of work that opens one.
  * @param client the engine's client; its `$transaction` keeps its own guarantees (SQLite's lock and
  *   busy retry, PostgreSQL's SERIALIZABLE level and conflict retry), which apply to the whole unit.
+ * @param open how a unit's transaction is opened; default `client.$transaction(work, { timeout:
+ *   UNIT_TIMEOUT_MS })`, Prisma's interactive transaction.
  */
-export function withUnitOfWork(client: PrismaClient): { prisma: PrismaClient; unitOfWork: UnitOfWork } {
+export function withUnitOfWork(client: PrismaClient, open?: OpenTransaction): { prisma: PrismaClient; unitOfWork: UnitOfWork } {
   const ambient = new AsyncLocalStorage<Ambient>();
   const current = (): Ambient | undefined => {
     const a = ambient.getStore();
@@ -96,18 +109,17 @@ export function withUnitOfWork(client: PrismaClient): { prisma: PrismaClient; un
     const a = current();
     // Already inside one: the work joins it (it commits with the enclosing unit).
     if (a) return work();
+    const inside = async (tx: PrismaClient): Promise<T> => {
+      const context: Ambient = { tx, open: true };
+      try {
+        return await ambient.run(context, work);
+      } finally {
+        context.open = false;
+      }
+    };
+    if (open) return open(inside);
     const run = client.$transaction as unknown as (fn: (tx: PrismaClient) => Promise<T>, options?: { timeout?: number }) => Promise<T>;
-    return run(
-      async (tx) => {
-        const context: Ambient = { tx, open: true };
-        try {
-          return await ambient.run(context, work);
-        } finally {
-          context.open = false;
-        }
-      },
-      { timeout: UNIT_TIMEOUT_MS },
-    );
+    return run(inside, { timeout: UNIT_TIMEOUT_MS });
   };
 
   return { prisma, unitOfWork };
