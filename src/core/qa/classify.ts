@@ -121,9 +121,19 @@ function unitAliases(catalog: PlanCatalog): { unit: string; phrase: string[] }[]
   return out;
 }
 
+type AwardAlias = { award: string; phrase: string[] };
+/** Aliases per award table: the table is read once and kept (src/app.ts), so they are made once. */
+const aliasesOfTable = new WeakMap<readonly AwardForm[], AwardAlias[]>();
+
 /** Aliases of each award: its name in both languages (brackets dropped) and its code's words. */
-function awardAliases(awards: readonly AwardForm[]): { award: string; phrase: string[] }[] {
-  const out: { award: string; phrase: string[] }[] = [];
+function awardAliases(awards: readonly AwardForm[]): AwardAlias[] {
+  let kept = aliasesOfTable.get(awards);
+  if (!kept) aliasesOfTable.set(awards, (kept = makeAwardAliases(awards)));
+  return kept;
+}
+
+function makeAwardAliases(awards: readonly AwardForm[]): AwardAlias[] {
+  const out: AwardAlias[] = [];
   for (const a of awards) {
     // "Bằng khen của Chủ tịch UBND tỉnh" is also called "bằng khen (của tỉnh)": the words before "của".
     const short = a.name.vi.split(/\s+của\s+/u)[0]!;
@@ -169,6 +179,11 @@ export function createClassifier(catalog: PlanCatalog): Classifier {
     const v = vectorOf(d.terms);
     return { intent: d.intent, v, n: norm(v) };
   });
+  // Each term's examples and weights: a question's few terms reach only the examples that share one.
+  const postings = new Map<string, { example: number; w: number }[]>();
+  exampleVectors.forEach(({ v }, example) => {
+    for (const [t, w] of v) (postings.get(t) ?? postings.set(t, []).get(t)!).push({ example, w });
+  });
   const cues = INTENTS.map((spec) => ({
     intent: spec.id,
     cues: spec.cues.map((c) => (typeof c === 'string' ? { phrase: baseTokens(c), w: 1 } : { phrase: baseTokens(c[0]), w: c[1] })),
@@ -184,10 +199,13 @@ export function createClassifier(catalog: PlanCatalog): Classifier {
       const q = vectorOf(terms(tokens));
       const qn = norm(q);
       const scores = new Map<IntentId, number>(INTENTS.map((s) => [s.id, 0]));
-      for (const ex of exampleVectors) {
-        let dot = 0;
-        for (const [t, w] of q) dot += w * (ex.v.get(t) ?? 0);
-        const cos = dot / (qn * ex.n);
+      // Dot products summed in the question's term order, as a loop over every example would.
+      const dots = new Float64Array(exampleVectors.length);
+      for (const [t, w] of q) for (const p of postings.get(t) ?? []) dots[p.example]! += w * p.w;
+      for (let i = 0; i < dots.length; i++) {
+        if (dots[i] === 0) continue; // a cosine of 0 raises no score
+        const ex = exampleVectors[i]!;
+        const cos = dots[i]! / (qn * ex.n);
         if (cos > scores.get(ex.intent)!) scores.set(ex.intent, cos);
       }
       for (const { intent, cues: list } of cues) {
