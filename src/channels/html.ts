@@ -95,9 +95,26 @@ function textToken(raw: string): TextToken {
   return { kind: 'text', raw, vis: raw.length, ws, nl, sp: /^[ \t]+$/.test(raw) };
 }
 
-function pushText(out: Token[], run: string): void {
+/** Non-whitespace at both ends of a text run (the middle is kept whole when no cut can fall in it). */
+const EDGES_RE = /\S[\s\S]*\S|\S/u;
+
+/**
+ * Appends the runs of plain text `run`. With `whole`, the text between its first and last
+ * non-whitespace character is one token: only its leading and trailing whitespace matter to a part
+ * that needs no cut (blank lines dropped, trailing space trimmed), and a reply of hundreds of words
+ * then costs a few tokens instead of one per word.
+ */
+function pushText(out: Token[], run: string, whole: boolean): void {
   if (run === '') return;
-  for (const m of run.matchAll(RUN_RE)) out.push(textToken(m[0]));
+  const middle = whole ? EDGES_RE.exec(run) : null;
+  if (!middle) {
+    for (const m of run.matchAll(RUN_RE)) out.push(textToken(m[0]));
+    return;
+  }
+  const end = middle.index + middle[0].length;
+  pushText(out, run.slice(0, middle.index), false);
+  out.push({ kind: 'text', raw: middle[0], vis: middle[0].length, ws: false, nl: false, sp: false });
+  pushText(out, run.slice(end), false);
 }
 
 /**
@@ -122,7 +139,8 @@ function splitToken(tokens: Token[], k: number, room: number, force: boolean): b
   return true;
 }
 
-function tokenize(html: string): Token[] {
+/** The tokens of `html`; `whole`: plain text runs kept whole between their edges (see {@link pushText}). */
+function tokenize(html: string, whole: boolean): Token[] {
   const out: Token[] = [];
   let textStart = 0;
   let i = 0;
@@ -132,7 +150,7 @@ function tokenize(html: string): Token[] {
       TAG_RE.lastIndex = i;
       const m = TAG_RE.exec(html);
       if (m) {
-        pushText(out, html.slice(textStart, i));
+        pushText(out, html.slice(textStart, i), whole);
         out.push({
           kind: 'tag',
           raw: m[0],
@@ -148,7 +166,7 @@ function tokenize(html: string): Token[] {
       ENTITY_RE.lastIndex = i;
       const m = ENTITY_RE.exec(html);
       if (m) {
-        pushText(out, html.slice(textStart, i));
+        pushText(out, html.slice(textStart, i), whole);
         out.push({ kind: 'text', raw: m[0], vis: entityLength(m[0]), ws: false, nl: false, sp: false });
         i += m[0].length;
         textStart = i;
@@ -157,7 +175,7 @@ function tokenize(html: string): Token[] {
     }
     i++;
   }
-  pushText(out, html.slice(textStart));
+  pushText(out, html.slice(textStart), whole);
   return out;
 }
 
@@ -245,10 +263,23 @@ type CutKind = 'start' | 'newline' | 'space' | 'hard';
  * @throws RangeError if `limit` is not an integer ≥ 2.
  */
 export function splitHtml(html: string, limit: number = TELEGRAM_MESSAGE_LIMIT): string[] {
+  // Text no longer than the limit, markup included, needs no cut: its words are not looked at.
+  return splitTokens(html, limit, html.length <= limit);
+}
+
+/**
+ * {@link splitHtml} looking at every word even when the text fits: the same result, by a longer way
+ * (tests compare the two).
+ */
+export function splitHtmlWordByWord(html: string, limit: number = TELEGRAM_MESSAGE_LIMIT): string[] {
+  return splitTokens(html, limit, false);
+}
+
+function splitTokens(html: string, limit: number, whole: boolean): string[] {
   if (!Number.isInteger(limit) || limit < 2) {
     throw new RangeError(`splitHtml: limit must be an integer >= 2, got ${limit}`);
   }
-  const tokens = tokenize(html);
+  const tokens = tokenize(html, whole);
   let n = tokens.length;
   const parts: string[] = [];
   const stack: TagToken[] = [];

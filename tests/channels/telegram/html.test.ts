@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, splitHtml, TELEGRAM_MESSAGE_LIMIT } from '../../../src/channels/telegram/html.ts';
+import { splitHtmlWordByWord } from '../../../src/channels/html.ts';
 
 // --- independent oracles ----------------------------------------------------
 
@@ -265,6 +266,42 @@ describe('splitHtml', () => {
       while (open.length) html += `</${open.pop()}>`;
       const limit = 11 + rnd(300);
       checkParts(html, splitHtml(html, limit), limit);
+    }
+  });
+
+  it('gives text that fits the same part whether or not it looks at every word (seeded)', () => {
+    // Blank lines, indentation and trailing spaces around tags, stray and unclosed tags: what the
+    // trimming rules act on, at the edges of the text runs kept whole.
+    const pieces = [
+      'Lan',
+      ' Hoà',
+      'ệ'.normalize('NFD'),
+      '👍🏽',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      ' \n',
+      '\n  ',
+      '&amp;',
+      '&#128512;',
+      '<b>',
+      '</b>',
+      '<i>',
+      '</i>',
+      '</u>',
+      '<pre>',
+      '</pre>',
+    ];
+    let seed = 777;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % n;
+    for (let round = 0; round < 300; round++) {
+      let html = '';
+      const length = 1 + rnd(40);
+      for (let k = 0; k < length; k++) html += pieces[rnd(pieces.length)]!;
+      const whole = splitHtml(html, html.length + rnd(5));
+      expect(whole).toEqual(splitHtmlWordByWord(html, html.length + 4));
+      expect(whole.length).toBeLessThanOrEqual(1);
     }
   });
 
