@@ -238,7 +238,7 @@ export async function createApp(opts: {
       translator,
       services,
       stores: {
-        outbox: createOutboxStore(db.prisma, { durable: db.durable }),
+        outbox: createOutboxStore(db.prisma, { durable: db.durable, unitOfWork: db.unitOfWork }),
         inbox: createInbox(db.prisma, { durable: db.durable }),
         unitOfWork: db.unitOfWork,
         zaloTokens: createZaloTokenStore(db.prisma, { now: clock }),

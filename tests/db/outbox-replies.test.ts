@@ -133,4 +133,34 @@ describe('enqueueReplies', () => {
     const stored = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: id! } });
     expect([...decodeReply(stored.payload).files![0]!.bytes]).toEqual([0, 255, 128, 7]);
   });
+  it('claims and SENT marks made at once share a transaction, and each gets its own answer', async () => {
+    const store = createOutboxStore(db.prisma, { unitOfWork: db.unitOfWork });
+    const [a, b, c] = await store.enqueueReplies([row('r:4:0', 'một'), row('r:4:1', 'hai'), row('r:4:2', 'ba')]);
+    await db.prisma.outboxMessage.update({ where: { id: c! }, data: { state: 'SENT' } });
+    // The same row claimed twice in one turn (the handler and the loop): one claim wins.
+    expect(await Promise.all([store.claim(a!), store.claim(b!), store.claim(a!), store.claim(c!)])).toEqual([true, true, false, false]);
+    const sentAt = new Date(at.getTime() + 1000);
+    await Promise.all([store.markSent(a!, sentAt), store.markSent(b!, sentAt)]);
+    const rows = await db.prisma.outboxMessage.findMany({ where: { id: { in: [a!, b!] } }, orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.state, r.attempts, r.sentAt])).toEqual([
+      ['SENT', 1, sentAt],
+      ['SENT', 1, sentAt],
+    ]);
+  });
+
+  it('a claim made inside a unit of work is not committed with it, nor rolled back by it', async () => {
+    const store = createOutboxStore(db.prisma, { unitOfWork: db.unitOfWork });
+    const [id] = await store.enqueueReplies([row('r:5:0', 'một')]);
+    let claimed: Promise<boolean> | undefined;
+    await expect(
+      db.unitOfWork(async () => {
+        claimed = store.claim(id!);
+        // Still open when the claims of this turn are written.
+        for (let turn = 0; turn < 3; turn++) await new Promise((next) => setImmediate(next));
+        throw new Error('the handler failed');
+      }),
+    ).rejects.toThrow('the handler failed');
+    expect(await claimed).toBe(true);
+    expect((await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: id! } })).state).toBe('SENDING');
+  });
 });
