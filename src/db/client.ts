@@ -23,8 +23,17 @@ import { alreadyDurable, createDurability, type Durable } from './durability.ts'
 
 export type { PrismaClient };
 
-/** Whether a Prisma error is a unique-constraint violation (P2002): "someone else already wrote it". */
-export const isUniqueViolation = (error: unknown): boolean => (error as { code?: string } | null)?.code === 'P2002';
+/**
+ * Whether an error is a unique-constraint violation: "someone else already wrote it". A model query's
+ * is Prisma's P2002; a plain SQL statement's is Prisma's P2010 whose driver error is of kind
+ * `UniqueConstraintViolation` (PostgreSQL), or SQLite's own `SQLITE_CONSTRAINT_UNIQUE` /
+ * `…_PRIMARYKEY` when it ran on the connection directly (`./sqlite-direct.ts`).
+ */
+export const isUniqueViolation = (error: unknown): boolean =>
+  someErrorInChain(
+    error,
+    (o) => o.code === 'P2002' || o.kind === 'UniqueConstraintViolation' || o.code === 'SQLITE_CONSTRAINT_UNIQUE' || o.code === 'SQLITE_CONSTRAINT_PRIMARYKEY',
+  );
 
 /** Default `DATABASE_URL`: a file under `./data`, relative to the working directory. */
 export const DEFAULT_DATABASE_URL = 'file:./data/thidua.db';
@@ -425,7 +434,7 @@ export async function createDatabase({ databaseUrl, busyWaitMs = DEFAULT_BUSY_WA
     return connection;
   });
   const guarded = guardClient(raw.$extends(guardQueries(guard)), guard, direct);
-  const { prisma, unitOfWork } = withUnitOfWork(guarded, directTransaction(guard, direct, guarded));
+  const { prisma, unitOfWork } = withUnitOfWork(guarded, directTransaction(guard, direct, guarded), (work) => direct.savepoint(work));
   const flush = file === null ? { durable: alreadyDurable, close: async () => undefined } : createDurability(`${file}-wal`);
   let closed = false;
   return {

@@ -9,6 +9,7 @@ import { isolated } from './unit-of-work.ts';
 import { cleanName } from '../core/text/name.ts';
 import type { Logger } from '../logger.ts';
 import { holdIdentity, releaseHeld } from './held.ts';
+import { sqlTime } from './datetime-format.ts';
 
 const asLocale = (l: string | null): Locale | null => (l === 'vi' || l === 'en' ? l : null);
 const toPerson = (p: { id: number; displayName: string; locale: string | null }): Person => ({
@@ -125,7 +126,9 @@ export function createPeopleRepository(prisma: PrismaClient, opts: { now?: () =>
       await contact(hit, channel, externalId);
       return hit;
     }
-    const known = await load(channel, externalId);
+    // A first message: one plain read says so, instead of the model read of everything about them.
+    const exists = await prisma.$queryRaw<unknown[]>`SELECT "id" FROM "Identity" WHERE "channel" = ${channel} AND "externalId" = ${externalId}`;
+    const known = exists.length > 0 ? await load(channel, externalId) : null;
     if (known) {
       await contact(known, channel, externalId);
       remember(key, known);
@@ -133,16 +136,25 @@ export function createPeopleRepository(prisma: PrismaClient, opts: { now?: () =>
     }
     let created: Known | null;
     try {
-      // Read back after the insert: the person's cacheVersion as the identity's trigger left it.
-      const row = await isolated(prisma, (tx) =>
-        tx.identity.create({ data: { channel, externalId, lastSeenAt: now(), person: { create: { displayName } } }, include: { person: true } }),
-      );
+      // Plain SQL (the same on both engines), in a savepoint: one person and their identity, once per
+      // person, three model queries' worth of Prisma's client otherwise. Read back after the inserts:
+      // the person's cacheVersion as the identity's trigger left it.
+      const at = now();
+      const row = await isolated(prisma, async (tx) => {
+        const [person] = await tx.$queryRaw<{ id: number | bigint }[]>`INSERT INTO "Person" ("displayName", "createdAt", "updatedAt")
+          VALUES (${displayName}, ${sqlTime(at)}, ${sqlTime(at)}) RETURNING "id"`;
+        const personId = Number(person!.id);
+        const [identity] = await tx.$queryRaw<{ id: number | bigint }[]>`INSERT INTO "Identity" ("channel", "externalId", "personId", "createdAt", "lastSeenAt")
+          VALUES (${channel}, ${externalId}, ${personId}, ${sqlTime(at)}, ${sqlTime(at)}) RETURNING "id"`;
+        const [version] = await tx.$queryRaw<{ v: bigint | number | string }[]>`SELECT "cacheVersion" AS "v" FROM "Person" WHERE "id" = ${personId}`;
+        return { personId, identityId: Number(identity!.id), version: BigInt(version!.v) };
+      });
       created = {
-        identityId: row.id,
+        identityId: row.identityId,
         personId: row.personId,
-        version: row.person.cacheVersion,
-        person: toPerson(row.person),
-        lastSeenAt: row.lastSeenAt,
+        version: row.version,
+        person: { id: row.personId, displayName, locale: null },
+        lastSeenAt: at,
         othersLastSeenAt: null,
         unreachable: false,
         grants: [],

@@ -107,6 +107,11 @@ export interface DirectSql {
   commit(): void;
   /** `ROLLBACK`, when a transaction is open (SQLite may have ended it itself after an error). */
   rollback(): void;
+  /**
+   * Runs `work` in a SAVEPOINT of the open transaction: released when it resolves; when it rejects,
+   * rolled back to (its writes undone, the transaction goes on) and the error rethrown.
+   */
+  savepoint<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** {@link DirectSql} on `connection()`, the adapter's current connection (opened with the client). */
@@ -137,6 +142,7 @@ export function directSql(connection: () => BetterSqlite3.Database, size = STATE
   const args = (values: unknown[]) => values.map(bindable);
 
   const control = (sql: string) => () => void connection().exec(sql);
+  let savepoints = 0;
   return {
     query<T>(strings: TemplateStringsArray, values: unknown[]): T[] {
       const p = prepared(strings);
@@ -168,6 +174,21 @@ export function directSql(connection: () => BetterSqlite3.Database, size = STATE
     rollback() {
       const db = connection();
       if (db.inTransaction) db.exec('ROLLBACK');
+    },
+    async savepoint(work) {
+      const name = `direct_unit_sp_${(savepoints += 1)}`;
+      const db = connection();
+      db.exec(`SAVEPOINT ${name}`);
+      let result;
+      try {
+        result = await work();
+      } catch (error) {
+        // After an error SQLite may have ended the whole transaction itself: nothing to roll back to then.
+        if (db.inTransaction) db.exec(`ROLLBACK TO SAVEPOINT ${name}; RELEASE SAVEPOINT ${name}`);
+        throw error;
+      }
+      db.exec(`RELEASE SAVEPOINT ${name}`);
+      return result;
     },
   };
 }

@@ -60,14 +60,19 @@ export const UNIT_TIMEOUT_MS = 30_000;
  */
 export type OpenTransaction = <T>(work: (tx: PrismaClient) => Promise<T>) => Promise<T>;
 
+/** Runs `work` in a savepoint of the open transaction: released when it resolves, rolled back to when it rejects. */
+export type OpenSavepoint = <T>(work: () => Promise<T>) => Promise<T>;
+
 /**
  * The client that routes to the ambient transaction, and the unit of work that opens one.
  * @param client the engine's client; its `$transaction` keeps its own guarantees (SQLite's lock and
  *   busy retry, PostgreSQL's SERIALIZABLE level and conflict retry), which apply to the whole unit.
  * @param open how a unit's transaction is opened; default `client.$transaction(work, { timeout:
  *   UNIT_TIMEOUT_MS })`, Prisma's interactive transaction.
+ * @param savepoint how a nested `$transaction(fn)` runs inside a unit opened by `open` (its `fn`
+ *   gets the routing client); default the transaction client's own `$transaction` (Prisma's savepoint).
  */
-export function withUnitOfWork(client: PrismaClient, open?: OpenTransaction): { prisma: PrismaClient; unitOfWork: UnitOfWork } {
+export function withUnitOfWork(client: PrismaClient, open?: OpenTransaction, savepoint?: OpenSavepoint): { prisma: PrismaClient; unitOfWork: UnitOfWork } {
   const ambient = new AsyncLocalStorage<Ambient>();
   const current = (): Ambient | undefined => {
     const a = ambient.getStore();
@@ -79,6 +84,7 @@ export function withUnitOfWork(client: PrismaClient, open?: OpenTransaction): { 
     const [work] = args;
     if (typeof work === 'function') {
       const fn = work as (tx: PrismaClient) => Promise<unknown>;
+      if (savepoint && a.tx === client) return savepoint(() => fn(prisma));
       return (a.tx.$transaction as unknown as (f: (tx: PrismaClient) => Promise<unknown>) => Promise<unknown>)((inner) =>
         ambient.run({ tx: inner, open: true }, () => fn(inner)),
       );
