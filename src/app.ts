@@ -239,7 +239,7 @@ export async function createApp(opts: {
       services,
       stores: {
         outbox: createOutboxStore(db.prisma, { durable: db.durable, unitOfWork: db.unitOfWork }),
-        inbox: createInbox(db.prisma, { durable: db.durable }),
+        inbox: createInbox(db.prisma, { durable: db.durable, unitOfWork: db.unitOfWork }),
         unitOfWork: db.unitOfWork,
         zaloTokens: createZaloTokenStore(db.prisma, { now: clock }),
         ops: createOpsRepository(db.prisma),

@@ -3,16 +3,17 @@
  * `(channel, eventKey)`: the unique index decides, so two processes recording one event keep one row.
  */
 import type { Inbox, InboxEntry } from '../core/inbox.ts';
-import { isUniqueViolation, type PrismaClient } from './client.ts';
+import type { PrismaClient } from './client.ts';
+import type { UnitOfWork } from '../core/unit-of-work.ts';
 import { alreadyDurable, type Durable } from './durability.ts';
 import { sqlTime } from './datetime-format.ts';
 
 /** Longest `lastError` kept, in characters. */
 const ERROR_MAX = 500;
 
-type Row = { id: number; channel: string; eventKey: string; payload: string; state: string };
+type Row = { id: number | bigint; channel: string; eventKey: string; payload: string; state: string };
 const entryOf = (r: Row): InboxEntry => ({
-  id: r.id,
+  id: Number(r.id),
   channel: r.channel,
   eventKey: r.eventKey,
   payload: r.payload,
@@ -23,35 +24,33 @@ const SELECT = { id: true, channel: true, eventKey: true, payload: true, state: 
 /**
  * @param opts.durable the database's flush (`Database.durable`): `record` returns only once the
  *   entries are on disk, since the caller then confirms receipt to the platform.
+ * @param opts.unitOfWork the database's unit of work: a batch of events is recorded in one
+ *   transaction (one commit); one per event without it.
  */
-export function createInbox(prisma: PrismaClient, opts: { durable?: Durable } = {}): Inbox {
+export function createInbox(prisma: PrismaClient, opts: { durable?: Durable; unitOfWork?: UnitOfWork } = {}): Inbox {
   const durable = opts.durable ?? alreadyDurable;
-  const known = async (channel: string, keys: string[]) => {
-    const rows = await prisma.inboxEntry.findMany({ where: { channel, eventKey: { in: keys } }, select: SELECT });
-    return new Map(rows.map((r) => [r.eventKey, entryOf(r)]));
+  /** The entry of one event, recorded now unless it was before (the unique index decides, whoever writes). */
+  const recordOne = async (channel: string, eventKey: string, payload: string, at: Date): Promise<InboxEntry> => {
+    // Plain SQL (the same on both engines): a getUpdates batch of 100 updates made Prisma's client
+    // compile and run a 500-parameter statement, about 10 ms.
+    const [row] = await prisma.$queryRaw<Row[]>`INSERT INTO "InboxEntry" ("channel", "eventKey", "payload", "state", "receivedAt")
+      VALUES (${channel}, ${eventKey}, ${payload}, 'RECEIVED', ${sqlTime(at)})
+      ON CONFLICT ("channel", "eventKey") DO NOTHING RETURNING "id", "channel", "eventKey", "payload", "state"`;
+    if (row) return entryOf(row);
+    const [known] = await prisma.$queryRaw<Row[]>`SELECT "id", "channel", "eventKey", "payload", "state" FROM "InboxEntry"
+      WHERE "channel" = ${channel} AND "eventKey" = ${eventKey}`;
+    if (!known) throw new Error(`inbox: ${channel} ${eventKey} neither recorded nor found`);
+    return entryOf(known);
   };
   return {
     async record(channel, events, at) {
       if (events.length === 0) return [];
-      const keys = [...new Set(events.map((e) => e.eventKey))];
-      const byKey = await known(channel, keys);
-      const missing = new Map<string, string>();
-      for (const e of events) if (!byKey.has(e.eventKey) && !missing.has(e.eventKey)) missing.set(e.eventKey, e.payload);
-      if (missing.size > 0) {
-        const data = [...missing].map(([eventKey, payload]) => ({ channel, eventKey, payload, receivedAt: at }));
-        try {
-          for (const r of await prisma.inboxEntry.createManyAndReturn({ data, select: SELECT })) byKey.set(r.eventKey, entryOf(r));
-        } catch (error) {
-          // Another process recorded one of them between our read and our write: read them again.
-          if (!isUniqueViolation(error)) throw error;
-          for (const d of data) {
-            await prisma.inboxEntry.create({ data: d }).catch((e: unknown) => {
-              if (!isUniqueViolation(e)) throw e;
-            });
-          }
-          for (const [k, v] of await known(channel, [...missing.keys()])) byKey.set(k, v);
-        }
-      }
+      const write = async () => {
+        const byKey = new Map<string, InboxEntry>();
+        for (const e of events) if (!byKey.has(e.eventKey)) byKey.set(e.eventKey, await recordOne(channel, e.eventKey, e.payload, at));
+        return byKey;
+      };
+      const byKey = opts.unitOfWork ? await opts.unitOfWork(write) : await write();
       // Known entries too: a redelivery may come while the first recording is being flushed.
       await durable();
       return events.map((e) => byKey.get(e.eventKey)!);

@@ -19,8 +19,11 @@ describe('the persisted inbox', () => {
   const at = new Date('2026-12-03T01:00:00Z');
   const ev = (k: string) => ({ eventKey: k, payload: JSON.stringify({ k }) });
 
-  it('records an event once per channel: a repeat in the same batch, a redelivery or a second process finds the same entry', async () => {
-    const inbox = createInbox(db.prisma);
+  it.each([
+    ['one transaction per batch', true],
+    ['one statement at a time', false],
+  ])('records an event once per channel (%s): a repeat in the same batch, a redelivery or a second process finds the same entry', async (_, batched) => {
+    const inbox = createInbox(db.prisma, batched ? { unitOfWork: db.unitOfWork } : {});
     const [a, again] = await inbox.record('telegram', [ev('update:1'), ev('update:1')], at);
     expect(a).toMatchObject({ state: 'RECEIVED', eventKey: 'update:1' });
     expect(again!.id).toBe(a!.id);
@@ -31,6 +34,13 @@ describe('the persisted inbox', () => {
     expect(redelivered).toMatchObject({ id: a!.id, state: 'DONE' });
     expect(await inbox.complete(a!.id, at)).toBe(false); // handled once
     expect(await inbox.fail(a!.id, 'late', at)).toBe(false);
+    // A batch of new and known events keeps its order, each with its own entry.
+    const batch = await inbox.record('telegram', [ev('update:2'), ev('update:1'), ev('update:3')], at);
+    expect(batch.map((e) => [e.eventKey, e.state])).toEqual([
+      ['update:2', 'RECEIVED'],
+      ['update:1', 'DONE'],
+      ['update:3', 'RECEIVED'],
+    ]);
   });
 
   it('lists what was received and not handled, oldest first, for the replay at start', async () => {
