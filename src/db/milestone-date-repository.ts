@@ -7,7 +7,8 @@ import type { PrismaClient } from './client.ts';
 export function createMilestoneDateRepository(prisma: PrismaClient): MilestoneDateRepository {
   return {
     async list(planSlug) {
-      const rows = await prisma.milestoneActualDate.findMany({ where: { planSlug }, select: { code: true, date: true } });
+      // Plain SQL (the same on both engines): read by every /moc and every reminder run.
+      const rows = await prisma.$queryRaw<{ code: string; date: string }[]>`SELECT "code", "date" FROM "MilestoneActualDate" WHERE "planSlug" = ${planSlug}`;
       return new Map(rows.map((r) => [r.code, r.date]));
     },
     async set({ planSlug, code, date, byId, now }) {

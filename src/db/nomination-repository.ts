@@ -86,7 +86,9 @@ export async function inTransaction<T>(prisma: PrismaClient, work: (tx: Tx) => P
 }
 
 async function planIdOf(db: Tx | PrismaClient, slug: string): Promise<number | null> {
-  return (await db.plan.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null;
+  // Plain SQL (the same on both engines): every list and count of nominations starts here.
+  const [row] = await db.$queryRaw<{ id: number | bigint }[]>`SELECT "id" FROM "Plan" WHERE "slug" = ${slug}`;
+  return row ? Number(row.id) : null;
 }
 
 /** Id of the plan's category or unit with this code. @throws NominationError('not-found') */

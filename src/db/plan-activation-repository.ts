@@ -157,10 +157,9 @@ const headingKey = (p: { slug: string; contentHash: string }) => `${p.slug}\u000
  * plans never activated (newest import first).
  */
 export async function planHistory(prisma: PrismaClient): Promise<PlanEntry[]> {
-  const [plans, activations] = await Promise.all([
-    prisma.plan.findMany({ select: { slug: true, contentHash: true }, orderBy: { id: 'desc' } }),
-    prisma.planActivation.findMany({ select: { planSlug: true }, orderBy: { id: 'desc' } }),
-  ]);
+  // Plain SQL (the same on both engines): read by every list across plans (/guong, the earlier plans …).
+  const plans = await prisma.$queryRaw<{ slug: string; contentHash: string }[]>`SELECT "slug", "contentHash" FROM "Plan" ORDER BY "id" DESC`;
+  const activations = await prisma.$queryRaw<{ planSlug: string }[]>`SELECT "planSlug" FROM "PlanActivation" ORDER BY "id" DESC`;
   // A plan's document is read and parsed once per content (it is large); its hash names the content.
   const unread = plans.filter((p) => !headings.has(headingKey(p)));
   if (unread.length > 0) {
