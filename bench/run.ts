@@ -27,12 +27,13 @@ async function benchUpdatePath(): Promise<boolean> {
   const ratio = b.perSecond / base.perSecond;
   const p99Ratio = b.p99Ms / base.p99Ms;
   const row = (x: typeof b) =>
-    `${x.perSecond.toFixed(0)} updates/s, p50 ${ms(x.p50Ms)}, p99 ${ms(x.p99Ms)} (${x.replies}/${x.updates} replies, ${x.seconds.toFixed(2)} s)`;
+    `${x.perSecond.toFixed(0)} updates/s, p50 ${ms(x.p50Ms)}, p99 ${ms(x.p99Ms)}, CPU ${(x.cpuMsPerUpdate ?? NaN).toFixed(2)} ms/update (${x.replies}/${x.updates} replies, ${x.seconds.toFixed(2)} s)`;
   table(`Update path: ${b.updates} text updates from ${b.updates / 10} people at once → local fake Bot API (load average ${loadavg()[0]!.toFixed(1)})`, [
     ['reply-only grammY runner bot', row(base)],
     [`thidua-bot (${command()})`, row(b)],
     ['throughput ratio', `${ratio.toFixed(2)} × (target ≥ 0.5: ${ratio >= 0.5 ? 'met' : 'NOT MET'})`],
     ['p99 latency ratio', `${p99Ratio.toFixed(2)} × (target ≤ 3: ${p99Ratio <= 3 ? 'met' : 'NOT MET'})`],
+    ['CPU per update ratio', `${((b.cpuMsPerUpdate ?? NaN) / (base.cpuMsPerUpdate ?? NaN)).toFixed(2)} × (the steadier figure on a shared machine; no target)`],
     ['first reply, fresh database', `${ms(ours.start.firstReplyFreshMs)} (migrations included)`],
     ['first reply, restart', `${ms(ours.start.firstReplyRestartMs)} (target ≤ 1500 ms: ${ours.start.firstReplyRestartMs <= 1500 ? 'met' : 'NOT MET'})`],
     ['idle RSS (restart, 5 s idle)', `${ours.start.idleRssMb.toFixed(0)} MB (target < 150 MB: ${ours.start.idleRssMb < 150 ? 'met' : 'NOT MET'})`],
