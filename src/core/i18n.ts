@@ -63,6 +63,9 @@ export function createTranslator(opts: {
     return out;
   };
 
+  /** Each bundle's messages that take no arguments, as formatted once (they always read the same). */
+  const fixed = new Map<FluentBundle, Map<string, string>>();
+
   function format(locale: Locale, message: Msg, mode: RenderMode): string {
     const bundle = bundles.get(`${locale}:${mode}`) ?? bundles.get(`${opts.defaultLocale}:${mode}`);
     const pattern = bundle?.getMessage(message.key)?.value;
@@ -71,7 +74,12 @@ export function createTranslator(opts: {
       return message.key;
     }
     const errors: Error[] = [];
-    return bundle.formatPattern(pattern, prepare(locale, message.args, mode), errors);
+    if (message.args) return bundle.formatPattern(pattern, prepare(locale, message.args, mode), errors);
+    let texts = fixed.get(bundle);
+    if (!texts) fixed.set(bundle, (texts = new Map()));
+    let text = texts.get(message.key);
+    if (text === undefined) texts.set(message.key, (text = bundle.formatPattern(pattern, undefined, errors)));
+    return text;
   }
 
   return { defaultLocale: opts.defaultLocale, keys: (locale) => keys.get(locale) ?? [], format };

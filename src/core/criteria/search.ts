@@ -99,23 +99,26 @@ function terms(text: string): string[] {
       toks.push({ raw: keys.length === 1 ? raw : key, key });
     }
   }
-  const keep = toks.map(() => true);
+  // Plain loops, no callbacks: this runs for every question (twice) and for every field at start.
+  const keep = new Array<boolean>(toks.length).fill(true);
   for (let i = 0; i < toks.length; i++) {
     for (const p of STOP_PHRASES) {
-      const hit = p.folded.every((f, j) => {
+      let hit = true;
+      for (let j = 0; j < p.folded.length && hit; j++) {
         const t = toks[i + j];
-        return t !== undefined && t.key === f && (t.raw === t.key || t.raw === p.raw[j]);
-      });
-      if (hit) p.folded.forEach((_, j) => (keep[i + j] = false));
+        hit = t !== undefined && t.key === p.folded[j] && (t.raw === t.key || t.raw === p.raw[j]);
+      }
+      if (hit) for (let j = 0; j < p.folded.length; j++) keep[i + j] = false;
     }
   }
   const out: string[] = [];
-  toks.forEach((t, i) => {
-    if (!keep[i]) return;
+  for (let i = 0; i < toks.length; i++) {
+    if (!keep[i]) continue;
+    const t = toks[i]!;
     out.push(t.key);
     const next = toks[i + 1];
     if (next !== undefined && keep[i + 1]) out.push(`${t.key} ${next.key}`);
-  });
+  }
   return out;
 }
 
