@@ -26,6 +26,9 @@ export interface Translator {
 /** Escapes a value for Telegram HTML. */
 export const escapeHtmlValue = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** Most formatted texts kept per bundle (see `format` in {@link createTranslator}); about 1 MB at most. */
+export const FORMATTED_KEPT = 2000;
+
 /**
  * Loads `<dir>/<locale>.ftl` for every locale.
  * @throws Error naming the file and the Fluent syntax errors when a file does not parse.
@@ -63,8 +66,12 @@ export function createTranslator(opts: {
     return out;
   };
 
-  /** Each bundle's messages that take no arguments, as formatted once (they always read the same). */
-  const fixed = new Map<FluentBundle, Map<string, string>>();
+  /**
+   * Texts already formatted, per bundle, by message (its key, and its arguments as JSON): formatting
+   * is pure, and the same lines go to many people (the help, the timeline, a unit's targets). The
+   * least recently used are dropped past {@link FORMATTED_KEPT} a bundle.
+   */
+  const formatted = new Map<FluentBundle, Map<string, string>>();
 
   function format(locale: Locale, message: Msg, mode: RenderMode): string {
     const bundle = bundles.get(`${locale}:${mode}`) ?? bundles.get(`${opts.defaultLocale}:${mode}`);
@@ -73,12 +80,18 @@ export function createTranslator(opts: {
       opts.onMissing?.(locale, message.key);
       return message.key;
     }
-    const errors: Error[] = [];
-    if (message.args) return bundle.formatPattern(pattern, prepare(locale, message.args, mode), errors);
-    let texts = fixed.get(bundle);
-    if (!texts) fixed.set(bundle, (texts = new Map()));
-    let text = texts.get(message.key);
-    if (text === undefined) texts.set(message.key, (text = bundle.formatPattern(pattern, undefined, errors)));
+    let texts = formatted.get(bundle);
+    if (!texts) formatted.set(bundle, (texts = new Map()));
+    const key = message.args ? `${message.key}\u0000${JSON.stringify(message.args)}` : message.key;
+    let text = texts.get(key);
+    if (text !== undefined) {
+      texts.delete(key); // most recently used last
+    } else {
+      const errors: Error[] = [];
+      text = bundle.formatPattern(pattern, prepare(locale, message.args, mode), errors);
+      if (texts.size >= FORMATTED_KEPT) texts.delete(texts.keys().next().value!);
+    }
+    texts.set(key, text);
     return text;
   }
 

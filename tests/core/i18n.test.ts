@@ -66,3 +66,20 @@ describe('locales', () => {
     expect(t.format('vi', m, 'plain')).toBe('3.1.5. Lan <lan@x.vn> & B (mục III)');
   });
 });
+
+describe('formatted texts kept for reuse', () => {
+  it('gives each message its own text, the same again for the same arguments, and stays right past the limit', async () => {
+    const { FORMATTED_KEPT } = await import('../../src/core/i18n.ts');
+    const t = testTranslator();
+    const title = (total: number, commune = 'Ia Băng') => t.format('vi', { key: 'exemplars-title', args: { total, commune } }, 'html');
+    expect(title(3)).toBe('<b>Điển hình tiên tiến của Ia Băng</b> (3):');
+    expect(title(3)).toBe(title(3));
+    expect(title(4)).toBe('<b>Điển hình tiên tiến của Ia Băng</b> (4):');
+    expect(title(3, 'A & B')).toBe('<b>Điển hình tiên tiến của A &amp; B</b> (3):');
+    expect(t.format('vi', { key: 'exemplars-title', args: { total: 3, commune: 'A & B' } }, 'plain')).toBe('Điển hình tiên tiến của A & B (3):');
+    // More distinct texts than are kept: the oldest are formatted again, the same as before.
+    for (let n = 0; n < FORMATTED_KEPT + 10; n++) expect(title(1, `Xã ${n}`)).toBe(`<b>Điển hình tiên tiến của Xã ${n}</b> (1):`);
+    expect(title(3)).toBe('<b>Điển hình tiên tiến của Ia Băng</b> (3):');
+    expect(t.format('en', { key: 'exemplars-title', args: { total: 3, commune: 'Ia Băng' } }, 'html')).not.toBe(title(3));
+  });
+});
