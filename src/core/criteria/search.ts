@@ -182,27 +182,36 @@ export function createCategoryIndex(categories: SearchableCategory[]): CategoryI
     for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
   }
 
+  // Each term's categories with its weighted frequency there (the fields summed in FIELDS order), so a
+  // question's few terms reach only the categories that have them.
+  const postings = new Map<string, { doc: number; tf: number }[]>();
+  docs.forEach((d, doc) => {
+    for (const t of new Set(FIELDS.flatMap((f) => [...d.fields[f].tf.keys()]))) {
+      let tf = 0;
+      for (const f of FIELDS) {
+        const { tf: map, len } = d.fields[f];
+        const raw = map.get(t) ?? 0;
+        if (raw > 0) tf += (WEIGHTS[f] * raw) / (1 - B + (B * len) / avgLen[f]);
+      }
+      if (tf > 0) (postings.get(t) ?? postings.set(t, []).get(t)!).push({ doc, tf });
+    }
+  });
+
   return {
     search(query: string, limit = 3): CategoryMatch[] {
       const max = Math.floor(limit);
       if (!(max >= 1)) return [];
       const qTerms = [...new Set(terms(query))];
-      const matches: CategoryMatch[] = [];
-      for (const d of docs) {
-        let score = 0;
-        for (const t of qTerms) {
-          const dft = df.get(t);
-          if (dft === undefined) continue;
-          let tf = 0;
-          for (const f of FIELDS) {
-            const { tf: map, len } = d.fields[f];
-            const raw = map.get(t) ?? 0;
-            if (raw > 0) tf += (WEIGHTS[f] * raw) / (1 - B + (B * len) / avgLen[f]);
-          }
-          if (tf > 0) score += Math.log(1 + (n - dft + 0.5) / (dft + 0.5)) * (tf / (K1 + tf));
-        }
-        if (score > 0) matches.push({ code: d.code, score });
+      // Scores summed in the question's term order, as a loop over every category would.
+      const scores = new Float64Array(n);
+      for (const t of qTerms) {
+        const dft = df.get(t);
+        if (dft === undefined) continue;
+        const idf = Math.log(1 + (n - dft + 0.5) / (dft + 0.5));
+        for (const { doc, tf } of postings.get(t) ?? []) scores[doc]! += idf * (tf / (K1 + tf));
       }
+      const matches: CategoryMatch[] = [];
+      for (let doc = 0; doc < n; doc++) if (scores[doc]! > 0) matches.push({ code: docs[doc]!.code, score: scores[doc]! });
       matches.sort((a, b) => b.score - a.score || compareCodes(a.code, b.code));
 
       const key = codeKey(query);
