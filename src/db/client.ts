@@ -434,7 +434,10 @@ export async function createDatabase({ databaseUrl, busyWaitMs = DEFAULT_BUSY_WA
     return connection;
   });
   const guarded = guardClient(raw.$extends(guardQueries(guard)), guard, direct);
-  const { prisma, unitOfWork } = withUnitOfWork(guarded, directTransaction(guard, direct, guarded), (work) => direct.savepoint(work));
+  // A savepoint only inside the unit's own open transaction: a unit that outlived its time must not
+  // open one in the transaction of the unit that has the connection now.
+  const savepoint = <T>(work: () => Promise<T>): Promise<T> => (insideTransaction(guard) ? direct.savepoint(work) : Promise.reject(new UnitTimeoutError()));
+  const { prisma, unitOfWork } = withUnitOfWork(guarded, directTransaction(guard, direct, guarded), savepoint);
   const flush = file === null ? { durable: alreadyDurable, close: async () => undefined } : createDurability(`${file}-wal`);
   let closed = false;
   return {

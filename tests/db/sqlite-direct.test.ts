@@ -94,10 +94,22 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('SQLite statements run on the connecti
     const stuck = new Promise<void>((r) => (resume = r));
     let written!: () => void;
     const wrote = new Promise<void>((r) => (written = r));
+    let lateNested: unknown;
+    let lateOpened!: () => void;
+    const opened = new Promise<void>((r) => (lateOpened = r));
+    let openLateGate!: () => void;
+    const lateGate = new Promise<void>((r) => (openLateGate = r));
     const slow = db.unitOfWork(async () => {
       await p.$executeRaw`INSERT INTO "Person" ("displayName", "createdAt", "updatedAt") VALUES ('slow', ${new Date()}, ${new Date()})`;
       written();
       await stuck; // e.g. a download that hangs
+      lateNested = await p
+        .$transaction(async (tx) => {
+          lateOpened();
+          await lateGate;
+          return tx.person.create({ data: { displayName: 'nested' } });
+        })
+        .catch((error: unknown) => error);
       await p.$executeRaw`UPDATE "Person" SET "locale" = 'en'`;
     });
     const outcome = slow.then(
@@ -109,8 +121,38 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('SQLite statements run on the connecti
     const other = db.unitOfWork(async () => p.person.create({ data: { displayName: 'other' } }));
     await vi.advanceTimersByTimeAsync(UNIT_TIMEOUT_MS);
     await other;
+    // A third unit has the connection when the late one wakes up: its nested transaction is refused
+    // (no savepoint opened in the third unit's transaction), and the third unit's work is untouched.
+    let letGo!: () => void;
+    const holding = new Promise<void>((r) => (letGo = r));
+    let holds!: () => void;
+    const held = new Promise<void>((r) => (holds = r));
+    let letGoAgain!: () => void;
+    const holdingAgain = new Promise<void>((r) => (letGoAgain = r));
+    let wroteAgain!: () => void;
+    const again = new Promise<void>((r) => (wroteAgain = r));
+    const third = db.unitOfWork(async () => {
+      await p.$executeRaw`INSERT INTO "Person" ("displayName", "createdAt", "updatedAt") VALUES ('third', ${new Date()}, ${new Date()})`;
+      holds();
+      await holding;
+      await p.$executeRaw`INSERT INTO "Person" ("displayName", "createdAt", "updatedAt") VALUES ('third again', ${new Date()}, ${new Date()})`;
+      wroteAgain();
+      await holdingAgain;
+    });
+    await held;
     resume();
+    await Promise.race([opened, outcome]); // refused at once, or (were it not) a savepoint opened now
+    letGo();
+    await again; // the third unit writes again, after that point
+    openLateGate(); // the late work fails: rolling back to a savepoint would undo that write
     expect(await outcome).toBeInstanceOf(UnitTimeoutError);
-    expect((await p.person.findMany({ select: { displayName: true, locale: true } })).map((r) => [r.displayName, r.locale])).toEqual([['other', null]]);
+    expect(lateNested).toBeInstanceOf(UnitTimeoutError);
+    letGoAgain();
+    await third;
+    expect((await p.person.findMany({ select: { displayName: true, locale: true }, orderBy: { id: 'asc' } })).map((r) => [r.displayName, r.locale])).toEqual([
+      ['other', null],
+      ['third', null],
+      ['third again', null],
+    ]);
   });
 });
