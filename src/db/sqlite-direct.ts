@@ -16,12 +16,17 @@
  *   `COMMIT` / `ROLLBACK` Prisma then sends become `RELEASE` / `ROLLBACK TO`: its failure undoes its
  *   own part only, as a nested transaction does.
  *
+ * - **Savepoints for the unit's nested transactions** ({@link DirectSql.savepoint}): a repository's
+ *   `$transaction(fn)` inside a unit of work.
+ *
  * Rows come back as Prisma's `$queryRaw` gives them on SQLite, decided by the column's declared type:
  * `DATETIME` → `Date`, `BOOLEAN` → `boolean`, `BIGINT` and integers without a declared type
- * (`count(*)`) → `bigint` (read exactly), other integers → `number`, text → `string`, `null` → `null`. Arguments: `Date` → Prisma's text (`sqlTime`),
- * `boolean` → 1/0, `undefined` → `null`; numbers, bigints, strings and buffers as they are. Errors
- * are better-sqlite3's `SqliteError` (code `SQLITE_CONSTRAINT_UNIQUE`, `SQLITE_BUSY` …), not
- * Prisma's. A statement runs when called (not when first awaited, as Prisma's lazy queries do).
+ * (`count(*)`) → `bigint` (read exactly), other integers → `number`, text → `string`, `null` → `null`.
+ * Arguments: `Date` → Prisma's text (`sqlTime`), `boolean` → 1/0, `undefined` → `null`; numbers,
+ * bigints, strings and buffers as they are. Errors are better-sqlite3's `SqliteError` (code
+ * `SQLITE_CONSTRAINT_UNIQUE`, `SQLITE_BUSY` …), not Prisma's. {@link DirectSql.query} runs the
+ * statement when called; the client's `$queryRaw` / `$executeRaw` call it when first awaited, as
+ * Prisma's queries run (`./client.ts`).
  *
  * Written here because Prisma has no lighter path for a driver adapter and no hook for its own
  * transactions; it relies on the adapter (7.10) keeping its better-sqlite3 connection as `client` and
