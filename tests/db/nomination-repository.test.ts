@@ -311,6 +311,10 @@ describe('nomination repository', () => {
 
     expect((await repo.list({ planSlug: PLAN, unitCodes: ['vp-tk'], offset: 0, limit: 10 })).items.map((n) => n.id)).toEqual([b.id]);
     expect((await repo.list({ planSlug: PLAN, states: ['PROPOSED'], offset: 0, limit: 10 })).items.map((n) => n.id)).toEqual([c.id]);
+    // Counted by state only: a page of none reads no row and still gives the total.
+    expect(await repo.list({ planSlug: PLAN, states: ['PROPOSED'], offset: 0, limit: 0 })).toEqual({ items: [], total: 1 });
+    expect((await repo.list({ planSlug: PLAN, states: ['SUBMITTED', 'PROPOSED'], offset: 0, limit: 0 })).total).toBe(3);
+    expect((await repo.list({ planSlug: PLAN, states: ['APPROVED'], offset: 0, limit: 0 })).total).toBe(0);
     expect((await repo.list({ planSlug: PLAN, states: ['SUBMITTED'], nameQuery: 'nguyen', offset: 0, limit: 10 })).total).toBe(1);
     expect(await repo.list({ planSlug: 'nope', offset: 0, limit: 10 })).toEqual({ items: [], total: 0 });
   });
