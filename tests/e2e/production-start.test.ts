@@ -1,0 +1,54 @@
+/**
+ * The production start (README "Production", deploy/thidua-bot.service): `node [its flags]
+ * dist/main.js`, the bundle `npm run build` makes, answers a Telegram update against the fake Bot API
+ * and stops cleanly on SIGTERM. The bundle is what production runs and no other test runs it: a
+ * module left out of it, or a path that only resolves from `src/`, fails here.
+ *
+ * Needs the build: `.ci/run` builds before `npm test`. Where `dist/main.js` is missing or older than
+ * the sources (a developer's tree between builds), the test is skipped and says so.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.ts';
+import { DIST_MAIN, ROOT, startBot, type BotProcess } from '../helpers/process.ts';
+
+/** Why the bundle cannot be tested now, or `null` when it is there and newer than every source. */
+function staleBuild(): string | null {
+  if (!existsSync(DIST_MAIN)) return 'dist/main.js is missing (run `npm run build`)';
+  const built = statSync(DIST_MAIN).mtimeMs;
+  const newest = (dir: string): number =>
+    Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
+  return newest(resolve(ROOT, 'src')) > built ? 'dist/main.js is older than src/ (run `npm run build`)' : null;
+}
+
+const skip = staleBuild();
+if (skip) console.warn(`Production-start test (tests/e2e/production-start.test.ts) skipped: ${skip}`);
+
+let fake: FakeTelegram | undefined;
+let bot: BotProcess | undefined;
+afterEach(async () => {
+  const kill = setTimeout(() => bot?.child.kill('SIGKILL'), 15_000);
+  await bot?.cleanup();
+  clearTimeout(kill);
+  bot = undefined;
+  await fake?.close();
+  fake = undefined;
+});
+
+describe('the production start (built bundle)', () => {
+  it.skipIf(skip !== null)(
+    'answers an update, then exits 0 on SIGTERM',
+    async () => {
+      fake = await startFakeTelegram();
+      const f = fake;
+      bot = startBot({ TELEGRAM_BOT_TOKEN: f.token, TELEGRAM_API_ROOT: f.apiRoot, LOG_LEVEL: 'info' }, { compiled: true });
+      f.sendText({ chatId: 7001, text: '/help' });
+      await f.waitFor((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === 7001, 90_000);
+      expect(f.sentMessages(7001).join('\n')).toMatch(/\/tieuchi/);
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+    },
+    180_000,
+  );
+});
