@@ -191,41 +191,21 @@ const insideTransaction = (guard: Guard): boolean => guard.transaction.getStore(
 /** Rejects the query of a unit of work rolled back for its time (see {@link TransactionContext.expired}). */
 const expired = (guard: Guard): boolean => guard.transaction.getStore()?.expired === true;
 
-/** Query extension: outside a transaction of this client, every query waits for the lock (shared). */
-function guardQueries(guard: Guard) {
-  return {
-    name: 'thidua-query-lock',
-    query: {
-      $allOperations({ args, query }: { args: unknown; query: (args: unknown) => Promise<unknown> }): Promise<unknown> {
-        // Inside a transaction: the query belongs to it (made through `tx`, or from the transaction's
-        // own code), so it runs at once. Called synchronously, so array transactions still batch.
-        if (insideTransaction(guard)) return query(args);
-        if (expired(guard)) return Promise.reject(new UnitTimeoutError());
-        return retryBusy(async () => {
-          const wait = guard.lock.shared();
-          if (wait) await wait;
-          try {
-            return await query(args);
-          } finally {
-            guard.lock.releaseShared();
-          }
-        }, guard.busyWaitMs);
-      },
-    },
-  };
-}
-
-type TransactionArgs = Parameters<PrismaClient['$transaction']>;
+const isThenable = <T>(x: T | Promise<T>): x is Promise<T> => typeof (x as { then?: unknown } | null)?.then === 'function';
 
 /**
- * Runs a statement on the connection directly (`./sqlite-direct.ts`) with the guard's rules: at once
- * inside a transaction of the client, else once no transaction holds the connection (shared), with
- * SQLITE_BUSY retried as for any standalone query.
+ * Runs one query with the guard's rules: at once (synchronously, so Prisma's array transactions still
+ * batch) inside a transaction of the client, the query belonging to it (made through `tx`, or from
+ * the transaction's own code); refused for a unit rolled back for its time; else once no transaction
+ * holds the connection (shared), with SQLITE_BUSY retried. Serves Prisma's queries (the extension
+ * below) and the statements run on the connection directly (`./sqlite-direct.ts`).
  */
-function directly<T>(guard: Guard, statement: () => T): Promise<T> {
+function guarded<T>(guard: Guard, run: () => T | Promise<T>): Promise<T> {
   if (insideTransaction(guard)) {
     try {
-      return Promise.resolve(statement());
+      const result = run();
+      // A query's own promise as it is (a Prisma query stays Prisma's, for its batches); a value wrapped.
+      return isThenable(result) ? result : Promise.resolve(result);
     } catch (error) {
       return Promise.reject(error as Error);
     }
@@ -235,12 +215,26 @@ function directly<T>(guard: Guard, statement: () => T): Promise<T> {
     const wait = guard.lock.shared();
     if (wait) await wait;
     try {
-      return statement();
+      return await run();
     } finally {
       guard.lock.releaseShared();
     }
   }, guard.busyWaitMs);
 }
+
+/** Query extension: every Prisma query of the client goes through {@link guarded}. */
+function guardQueries(guard: Guard) {
+  return {
+    name: 'thidua-query-lock',
+    query: {
+      $allOperations({ args, query }: { args: unknown; query: (args: unknown) => Promise<unknown> }): Promise<unknown> {
+        return guarded(guard, () => query(args));
+      },
+    },
+  };
+}
+
+type TransactionArgs = Parameters<PrismaClient['$transaction']>;
 
 /**
  * A query that starts when first awaited (`then`, `catch`, `finally`), as Prisma's queries do: one
@@ -317,7 +311,7 @@ function guardClient(client: object, guard: Guard, direct?: DirectSql): PrismaCl
   type Raw = (strings: unknown, ...values: unknown[]) => unknown;
   const raw = (name: '$queryRaw' | '$executeRaw', run: (strings: TemplateStringsArray, values: unknown[]) => unknown): Raw => {
     const prisma = (base[name] as Raw).bind(base);
-    return (strings, ...values) => (plainTemplate(strings, values) ? lazy(() => directly(guard, () => run(strings, values))) : prisma(strings, ...values));
+    return (strings, ...values) => (plainTemplate(strings, values) ? lazy(() => guarded(guard, () => run(strings, values))) : prisma(strings, ...values));
   };
   const $queryRaw = direct ? raw('$queryRaw', (strings, values) => direct.query(strings, values)) : undefined;
   const $executeRaw = direct ? raw('$executeRaw', (strings, values) => direct.execute(strings, values)) : undefined;
