@@ -8,7 +8,6 @@
  * @module
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type BetterSqlite3 from 'better-sqlite3';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
@@ -19,6 +18,7 @@ import { isPostgresUrl } from './engine.ts';
 import type { UnitOfWork } from '../core/unit-of-work.ts';
 import { UNIT_TIMEOUT_MS, withUnitOfWork, type OpenTransaction } from './unit-of-work.ts';
 import { directConnections, directSql, plainTemplate, type DirectSql } from './sqlite-direct.ts';
+import type { StatementCache } from './statement-cache.ts';
 import { alreadyDurable, createDurability, type Durable } from './durability.ts';
 
 export type { PrismaClient };
@@ -407,9 +407,9 @@ export async function createDatabase({ databaseUrl, busyWaitMs = DEFAULT_BUSY_WA
   const file = databaseFileFromUrl(databaseUrl);
   // better-sqlite3 options go next to `url`; `timeout` is its busy timeout. The adapter has no hook
   // for pragmas, and Prisma keeps a single connection for SQLite, so we set them after connecting.
-  let connection: BetterSqlite3.Database | undefined;
+  let statements: StatementCache | undefined;
   const adapter = directConnections(new PrismaBetterSqlite3({ url: file ?? ':memory:', timeout: BUSY_TIMEOUT_MS }), (opened) => {
-    connection = opened;
+    statements = opened;
   });
   const raw = new PrismaClient({ adapter });
   try {
@@ -424,8 +424,8 @@ export async function createDatabase({ databaseUrl, busyWaitMs = DEFAULT_BUSY_WA
   }
   const guard: Guard = { lock: new QueryLock(), busyWaitMs, transaction: new AsyncLocalStorage() };
   const direct = directSql(() => {
-    if (!connection) throw new Error('the SQLite connection is closed');
-    return connection;
+    if (!statements) throw new Error('the SQLite connection is closed');
+    return statements;
   });
   const guarded = guardClient(raw.$extends(guardQueries(guard)), guard, direct);
   // A savepoint only inside the unit's own open transaction: a unit that outlived its time must not

@@ -38,15 +38,14 @@
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
 import type BetterSqlite3 from 'better-sqlite3';
 import { sqlTime } from './datetime-format.ts';
-import { withStatementCache, STATEMENT_CACHE_SIZE } from './statement-cache.ts';
+import { cachedConnection, StatementCache } from './statement-cache.ts';
 
 type Statement = BetterSqlite3.Statement<unknown[]>;
 type Decode = ((value: unknown) => unknown) | null;
 
-/** A kept statement: whether it returns rows, and how each result column is decoded. */
+/** A kept statement and how its rows are read: its column names, and each column's decoder. */
 interface Prepared {
   stmt: Statement;
-  reader: boolean;
   names: string[];
   decoders: Decode[];
 }
@@ -119,39 +118,32 @@ export interface DirectSql {
   savepoint<T>(work: () => Promise<T>): Promise<T>;
 }
 
-/** {@link DirectSql} on `connection()`, the adapter's current connection (opened with the client). */
-export function directSql(connection: () => BetterSqlite3.Database, size = STATEMENT_CACHE_SIZE): DirectSql {
-  const kept = new Map<string, Prepared>();
-  let on: BetterSqlite3.Database | undefined;
-
+/**
+ * {@link DirectSql} on the connection of `statements()`, the statement cache of the adapter's current
+ * connection (see {@link directConnections}), whose kept statements it shares.
+ */
+export function directSql(statements: () => StatementCache): DirectSql {
+  /** Per kept statement, decided once (a statement the cache drops is forgotten with it). */
+  const preparedOf = new WeakMap<Statement, Prepared>();
   const prepared = (strings: TemplateStringsArray): Prepared => {
-    const db = connection();
-    // A new connection (the client reconnected): statements of the old one are gone.
-    if (db !== on) {
-      kept.clear();
-      on = db;
+    const kept = statements().get(strings.join('?'));
+    let entry = preparedOf.get(kept.stmt);
+    if (!entry) {
+      const columns = kept.stmt.reader ? (kept.columns ??= kept.stmt.columns()) : [];
+      entry = { stmt: kept.stmt, names: columns.map((c) => c.name), decoders: columns.map((c) => decoderOf(c.type)) };
+      preparedOf.set(kept.stmt, entry);
     }
-    const sql = strings.join('?');
-    let entry = kept.get(sql);
-    if (entry) {
-      kept.delete(sql);
-    } else {
-      const stmt = db.prepare(sql) as Statement;
-      const columns = stmt.reader ? stmt.columns() : [];
-      entry = { stmt, reader: stmt.reader, names: columns.map((c) => c.name), decoders: columns.map((c) => decoderOf(c.type)) };
-    }
-    kept.set(sql, entry); // most recently used last
-    if (kept.size > size) kept.delete(kept.keys().next().value!);
     return entry;
   };
   const args = (values: unknown[]) => values.map(bindable);
 
+  const connection = () => statements().db;
   const control = (sql: string) => () => void connection().exec(sql);
   let savepoints = 0;
   return {
     query<T>(strings: TemplateStringsArray, values: unknown[]): T[] {
       const p = prepared(strings);
-      if (!p.reader) {
+      if (!p.stmt.reader) {
         p.stmt.run(args(values));
         return [];
       }
@@ -168,7 +160,7 @@ export function directSql(connection: () => BetterSqlite3.Database, size = STATE
     },
     execute(strings, values) {
       const p = prepared(strings);
-      if (p.reader) return p.stmt.raw(true).all(args(values)).length;
+      if (p.stmt.reader) return p.stmt.raw(true).all(args(values)).length;
       return p.stmt.run(args(values)).changes;
     },
     get inTransaction() {
@@ -248,21 +240,22 @@ function savepointTransaction(adapter: AdapterInside, name: string): Transaction
 /**
  * `factory` whose connections keep their prepared statements (`./statement-cache.ts`), start a
  * SAVEPOINT when Prisma starts a transaction inside an open one (see the module comment), and are
- * reported to `onConnect` (the raw better-sqlite3 connection, for {@link directSql}).
+ * reported to `onConnect` with their statement cache (for {@link directSql}, which shares it).
  */
 export function directConnections(
   factory: SqlMigrationAwareDriverAdapterFactory,
-  onConnect: (connection: BetterSqlite3.Database) => void = () => undefined,
+  onConnect: (statements: StatementCache) => void = () => undefined,
 ): SqlMigrationAwareDriverAdapterFactory {
   let savepoints = 0;
   const wrap = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
     const inside = adapter as unknown as AdapterInside;
     const connection = inside.client;
-    inside.client = withStatementCache(connection);
+    const statements = new StatementCache(connection);
+    inside.client = cachedConnection(statements);
     const start = inside.startTransaction.bind(adapter);
     inside.startTransaction = (isolationLevel) =>
       connection.inTransaction ? Promise.resolve(savepointTransaction(inside, `direct_sp_${(savepoints += 1)}`)) : start(isolationLevel);
-    onConnect(connection);
+    onConnect(statements);
     return adapter;
   };
   return {

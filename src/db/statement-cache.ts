@@ -24,9 +24,33 @@ export const STATEMENT_CACHE_SIZE = 500;
 type Statement = BetterSqlite3.Statement<unknown[]>;
 
 /** A kept statement and its result columns (read once: they are fixed when it is prepared). */
-interface Kept {
+export interface Kept {
   stmt: Statement;
   columns?: BetterSqlite3.ColumnDefinition[];
+}
+
+/**
+ * The prepared statements of one connection, by SQL text, at most `size` (least recently used dropped
+ * first). The adapter's `prepare` ({@link cachedConnection}) and the statements run on the connection
+ * directly (`./sqlite-direct.ts`) share it.
+ */
+export class StatementCache {
+  readonly #kept = new Map<string, Kept>();
+
+  constructor(
+    readonly db: BetterSqlite3.Database,
+    readonly size = STATEMENT_CACHE_SIZE,
+  ) {}
+
+  /** The kept statement of `sql`, prepared now if it is not kept. @throws SqliteError for SQL that does not prepare. */
+  get(sql: string): Kept {
+    let entry = this.#kept.get(sql);
+    if (entry) this.#kept.delete(sql);
+    else entry = { stmt: this.db.prepare(sql) as Statement };
+    this.#kept.set(sql, entry); // most recently used last
+    if (this.#kept.size > this.size) this.#kept.delete(this.#kept.keys().next().value!);
+    return entry;
+  }
 }
 
 /** A statement as the adapter binds it: the arguments are kept and passed at each use. */
@@ -40,23 +64,22 @@ function bound(kept: Kept, args: unknown[]) {
   };
 }
 
-/** `db` with a caching `prepare` (everything else is `db`'s own). */
-export function withStatementCache(db: BetterSqlite3.Database, size = STATEMENT_CACHE_SIZE): BetterSqlite3.Database {
-  const kept = new Map<string, Kept>();
+/** The cache's connection with a `prepare` that returns its kept statements (everything else is the connection's own). */
+export function cachedConnection(cache: StatementCache): BetterSqlite3.Database {
   const prepare = (sql: string) => {
-    let entry = kept.get(sql);
-    if (entry) kept.delete(sql);
-    else entry = { stmt: db.prepare(sql) as Statement };
-    kept.set(sql, entry); // most recently used last
-    if (kept.size > size) kept.delete(kept.keys().next().value!);
-    const found = entry;
+    const found = cache.get(sql);
     return { bind: (args: unknown[]) => bound(found, args), run: () => found.stmt.run() };
   };
-  return new Proxy(db, {
+  return new Proxy(cache.db, {
     get(target, name) {
       if (name === 'prepare') return prepare;
       const value: unknown = Reflect.get(target, name, target);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
+}
+
+/** `db` with a caching `prepare` keeping at most `size` statements (see {@link cachedConnection}). */
+export function withStatementCache(db: BetterSqlite3.Database, size = STATEMENT_CACHE_SIZE): BetterSqlite3.Database {
+  return cachedConnection(new StatementCache(db, size));
 }
