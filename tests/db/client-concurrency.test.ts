@@ -1,13 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase, isBusyError, type Database, type PrismaClient } from '../../src/db/client.ts';
+import { gate } from '../helpers/gate.ts';
 import { createTempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
-
-/** A promise and the function that resolves it. */
-function gate(): { opened: Promise<void>; open: () => void } {
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { opened, open };
-}
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isUniqueViolation, UnitTimeoutError } from '../../src/db/client.ts';
 import { UNIT_TIMEOUT_MS } from '../../src/db/unit-of-work.ts';
+import { gate } from '../helpers/gate.ts';
 import { createTempDatabase, type TempDatabase } from '../helpers/temp-db.ts';
 import { TEST_ENGINE } from '../helpers/test-engine.ts';
 
@@ -89,24 +90,19 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('SQLite statements run on the connecti
   it('a unit that outlives its time is rolled back and lets the others go on; its later queries fail', async () => {
     db = await createTempDatabase();
     const p = db.prisma;
+    const insert = (name: string) =>
+      p.$executeRaw`INSERT INTO "Person" ("displayName", "createdAt", "updatedAt") VALUES (${name}, ${new Date()}, ${new Date()})`;
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    let resume!: () => void;
-    const stuck = new Promise<void>((r) => (resume = r));
-    let written!: () => void;
-    const wrote = new Promise<void>((r) => (written = r));
+    const [stuck, wrote, lateOpened, lateGate] = [gate(), gate(), gate(), gate()];
     let lateNested: unknown;
-    let lateOpened!: () => void;
-    const opened = new Promise<void>((r) => (lateOpened = r));
-    let openLateGate!: () => void;
-    const lateGate = new Promise<void>((r) => (openLateGate = r));
     const slow = db.unitOfWork(async () => {
-      await p.$executeRaw`INSERT INTO "Person" ("displayName", "createdAt", "updatedAt") VALUES ('slow', ${new Date()}, ${new Date()})`;
-      written();
-      await stuck; // e.g. a download that hangs
+      await insert('slow');
+      wrote.open();
+      await stuck.opened; // e.g. a download that hangs
       lateNested = await p
         .$transaction(async (tx) => {
-          lateOpened();
-          await lateGate;
+          lateOpened.open();
+          await lateGate.opened;
           return tx.person.create({ data: { displayName: 'nested' } });
         })
         .catch((error: unknown) => error);
@@ -116,38 +112,31 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('SQLite statements run on the connecti
       () => 'committed',
       (error: unknown) => error,
     );
-    await wrote;
+    await wrote.opened;
     // Another chat's unit waits behind it until the time is up.
     const other = db.unitOfWork(async () => p.person.create({ data: { displayName: 'other' } }));
     await vi.advanceTimersByTimeAsync(UNIT_TIMEOUT_MS);
     await other;
     // A third unit has the connection when the late one wakes up: its nested transaction is refused
     // (no savepoint opened in the third unit's transaction), and the third unit's work is untouched.
-    let letGo!: () => void;
-    const holding = new Promise<void>((r) => (letGo = r));
-    let holds!: () => void;
-    const held = new Promise<void>((r) => (holds = r));
-    let letGoAgain!: () => void;
-    const holdingAgain = new Promise<void>((r) => (letGoAgain = r));
-    let wroteAgain!: () => void;
-    const again = new Promise<void>((r) => (wroteAgain = r));
+    const [held, holding, again, holdingAgain] = [gate(), gate(), gate(), gate()];
     const third = db.unitOfWork(async () => {
-      await p.$executeRaw`INSERT INTO "Person" ("displayName", "createdAt", "updatedAt") VALUES ('third', ${new Date()}, ${new Date()})`;
-      holds();
-      await holding;
-      await p.$executeRaw`INSERT INTO "Person" ("displayName", "createdAt", "updatedAt") VALUES ('third again', ${new Date()}, ${new Date()})`;
-      wroteAgain();
-      await holdingAgain;
+      await insert('third');
+      held.open();
+      await holding.opened;
+      await insert('third again');
+      again.open();
+      await holdingAgain.opened;
     });
-    await held;
-    resume();
-    await Promise.race([opened, outcome]); // refused at once, or (were it not) a savepoint opened now
-    letGo();
-    await again; // the third unit writes again, after that point
-    openLateGate(); // the late work fails: rolling back to a savepoint would undo that write
+    await held.opened;
+    stuck.open();
+    await Promise.race([lateOpened.opened, outcome]); // refused at once, or (were it not) a savepoint opened now
+    holding.open();
+    await again.opened; // the third unit writes again, after that point
+    lateGate.open(); // the late work fails: rolling back to a savepoint would undo that write
     expect(await outcome).toBeInstanceOf(UnitTimeoutError);
     expect(lateNested).toBeInstanceOf(UnitTimeoutError);
-    letGoAgain();
+    holdingAgain.open();
     await third;
     expect((await p.person.findMany({ select: { displayName: true, locale: true }, orderBy: { id: 'asc' } })).map((r) => [r.displayName, r.locale])).toEqual([
       ['other', null],
