@@ -233,13 +233,19 @@ export async function createApp(opts: {
       inbound: config.rateLimitPerMinute > 0 ? createInboundLimiter({ logger, perMinute: config.rateLimitPerMinute }) : undefined,
       now: clock,
     });
+    // Claims, SENT marks and a polled batch of updates written in one transaction each (one commit
+    // instead of one per row) on SQLite only: its transaction is the one connection's and conflicts
+    // with nothing. On PostgreSQL a unit is SERIALIZABLE, and a batch of rows the other instance is
+    // claiming too fails and runs again, up to failing for good (two-instance test: replies left to
+    // the loop's 30 s grace, at times over 180 s); there each row is its own statement, as before.
+    const batched = db.engine === 'sqlite' ? { unitOfWork: db.unitOfWork } : {};
     return {
       core,
       translator,
       services,
       stores: {
-        outbox: createOutboxStore(db.prisma, { durable: db.durable, unitOfWork: db.unitOfWork }),
-        inbox: createInbox(db.prisma, { durable: db.durable, unitOfWork: db.unitOfWork }),
+        outbox: createOutboxStore(db.prisma, { durable: db.durable, ...batched }),
+        inbox: createInbox(db.prisma, { durable: db.durable, ...batched }),
         unitOfWork: db.unitOfWork,
         zaloTokens: createZaloTokenStore(db.prisma, { now: clock }),
         ops: createOpsRepository(db.prisma),

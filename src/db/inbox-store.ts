@@ -25,7 +25,8 @@ const SELECT = { id: true, channel: true, eventKey: true, payload: true, state: 
  * @param opts.durable the database's flush (`Database.durable`): `record` returns only once the
  *   entries are on disk, since the caller then confirms receipt to the platform.
  * @param opts.unitOfWork the database's unit of work: a batch of events is recorded in one
- *   transaction (one commit); one per event without it.
+ *   transaction (one commit); one per event without it. Give it only where its transaction cannot
+ *   conflict with another process's (SQLite; see src/app.ts).
  */
 export function createInbox(prisma: PrismaClient, opts: { durable?: Durable; unitOfWork?: UnitOfWork } = {}): Inbox {
   const durable = opts.durable ?? alreadyDurable;

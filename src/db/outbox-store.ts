@@ -53,7 +53,8 @@ function batched<K, R>(unitOfWork: UnitOfWork, write: (item: K) => Promise<R>): 
  * @param opts.durable the database's flush (`Database.durable`): `claim` returns only once the claim
  *   (and the commit that queued the row) is on disk, since the caller then sends the message.
  * @param opts.unitOfWork the database's unit of work: claims and SENT marks are batched in it (see
- *   the module comment); one statement each without it.
+ *   the module comment); one statement each without it. Give it only where its transaction cannot
+ *   conflict with another process's (SQLite; see src/app.ts).
  */
 export function createOutboxStore(prisma: PrismaClient, opts: { durable?: Durable; unitOfWork?: UnitOfWork } = {}): OutboxStore {
   const durable = opts.durable ?? alreadyDurable;
