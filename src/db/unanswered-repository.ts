@@ -3,6 +3,7 @@
  */
 import type { UnansweredQuestionStore } from '../core/qa/unanswered.ts';
 import type { PrismaClient } from './client.ts';
+import { sqlTime } from './datetime-format.ts';
 
 const parseOffered = (json: string): string[] => {
   try {
@@ -15,10 +16,11 @@ const parseOffered = (json: string): string[] => {
 
 export function createUnansweredRepository(prisma: PrismaClient): UnansweredQuestionStore {
   return {
+    // Plain SQL (the same on both engines): it runs for every question the bot cannot answer, and a
+    // model query costs about three times as much in Prisma's client (see src/db/sqlite-direct.ts).
     async record(q) {
-      await prisma.unansweredQuestion.create({
-        data: { text: q.text, key: q.key, locale: q.locale, channel: q.channel, offered: JSON.stringify(q.offered), createdAt: q.at },
-      });
+      await prisma.$executeRaw`INSERT INTO "UnansweredQuestion" ("text", "key", "locale", "channel", "offered", "createdAt")
+        VALUES (${q.text}, ${q.key}, ${q.locale}, ${q.channel}, ${JSON.stringify(q.offered)}, ${sqlTime(q.at)})`;
     },
     async mostFrequent({ since, limit }) {
       const groups = await prisma.unansweredQuestion.groupBy({
