@@ -121,6 +121,28 @@ describe('database client under concurrency', () => {
     expect(runs).toBeGreaterThanOrEqual(40); // > 40 whenever SQLITE_BUSY forced a rerun
   });
 
+  it('a standalone statement that meets another process write lock is retried once it is free, and written once', async () => {
+    const other = await createDatabase({ databaseUrl: db.databaseUrl });
+    extra.push(other);
+    const person = await db.prisma.person.create({ data: { displayName: 'Lan' } });
+    // The other client holds the write lock: a transaction waiting at a gate after its first write.
+    const held = gate();
+    const written = gate();
+    const holding = other.unitOfWork(async () => {
+      await other.prisma.$executeRaw`UPDATE "Person" SET "locale" = 'en' WHERE "id" = ${person.id}`;
+      written.open();
+      await held.opened;
+    });
+    await written.opened;
+    // Starts at once (then): meets SQLITE_BUSY before the lock is freed, and waits in the retry loop.
+    const insert = db.prisma.$executeRaw`INSERT INTO "UnansweredQuestion" ("text", "key", "locale", "channel", "offered", "createdAt")
+      VALUES ('giá vàng', 'gia vang', 'vi', 'telegram', '[]', '2026-12-01T00:00:00.000+00:00')`.then((n) => n);
+    held.open();
+    await holding;
+    await expect(insert).resolves.toBe(1);
+    expect(await db.prisma.unansweredQuestion.count()).toBe(1);
+  });
+
   it('queries through tx (and a nested tx.$transaction) inside a transaction do not deadlock', async () => {
     const result = await db.prisma.$transaction(async (tx) => {
       await tx.person.create({ data: { displayName: 'outer' } });
