@@ -21,8 +21,14 @@ const ROOT = resolve(import.meta.dirname, '..');
 const DIST_MAIN = resolve(ROOT, 'dist/main.js');
 const REPLY_ONLY = resolve(ROOT, 'bench/reply-only-bot.mjs');
 
-/** What 200 people type, 10 each (every one answered with one message by both bots). */
-const WORKLOAD = ['/help', '/moc', 'tiêu chí y tế', '/chitieu', '/tieuchi', 'doanh nghiep', '/guong', 'gia đình nghèo vượt khó', '/lang', '/start'];
+/**
+ * What each person types, in order: 10 texts, commands and questions (each answered with one message,
+ * `/start` with two by thidua-bot). `BENCH_WORKLOAD` replaces them, `|`-separated, e.g. only questions
+ * to see what a question costs next to a command.
+ */
+const WORKLOAD = process.env.BENCH_WORKLOAD
+  ? process.env.BENCH_WORKLOAD.split('|')
+  : ['/help', '/moc', 'tiêu chí y tế', '/chitieu', '/tieuchi', 'doanh nghiep', '/guong', 'gia đình nghèo vượt khó', '/lang', '/start'];
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 200);
 
 export interface BurstFigures {
@@ -209,7 +215,10 @@ export async function benchOurs(): Promise<{ burst: BurstFigures; start: StartFi
 /** The baseline: a grammY runner bot that only replies. */
 export async function benchReplyOnly(): Promise<BurstFigures> {
   const f = await startFakeTelegram();
-  const child = spawnNode([REPLY_ONLY], { TELEGRAM_BOT_TOKEN: f.token, TELEGRAM_API_ROOT: f.apiRoot });
+  const child = spawnNode([...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof/reply-only'] : []), REPLY_ONLY], {
+    TELEGRAM_BOT_TOKEN: f.token,
+    TELEGRAM_API_ROOT: f.apiRoot,
+  });
   try {
     await polling(f, 0);
     return await measuredBurst(f, child);
