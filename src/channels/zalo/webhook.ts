@@ -221,8 +221,12 @@ export function createZaloWebhook(opts: ZaloWebhookOptions): ZaloWebhook {
   /** The tail of each person's queue of events (one at a time per person). */
   const queues = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
-  /** Entries queued in this process and not finished: a redelivery meanwhile is not queued twice. */
-  const pending = new Set<number>();
+  /**
+   * Event keys taken by this process and not finished: a redelivery meanwhile is not queued twice. A
+   * key is taken before the inbox is read and given back after the handling ended (its entry DONE),
+   * so a redelivery sees one or the other: never a stale RECEIVED entry of an event just handled.
+   */
+  const pending = new Set<string>();
   let lastPrune = 0;
 
   const answer = (status: ZaloAnswer['status']): ZaloAnswer => ({ status, body: status === 200 ? 'ok' : '' });
@@ -233,7 +237,7 @@ export function createZaloWebhook(opts: ZaloWebhookOptions): ZaloWebhook {
       opts
         .onEvent(entry, event)
         .catch((error: unknown) => log.error({ err: error, kind: event.kind, eventKey: entry.eventKey }, 'zalo event failed'))
-        .finally(() => pending.delete(entry.id)),
+        .finally(() => pending.delete(entry.eventKey)),
     );
     queues.set(user, run);
     inFlight.add(run);
@@ -276,19 +280,25 @@ export function createZaloWebhook(opts: ZaloWebhookOptions): ZaloWebhook {
       return answer(200);
     }
     const eventKey = eventKeyOf(event);
+    if (pending.has(eventKey)) {
+      log.info({ eventKey }, 'zalo webhook: event being handled (redelivery), ignored');
+      return answer(200);
+    }
+    pending.add(eventKey);
     let entry: InboxEntry;
     try {
       [entry] = (await inbox.record(CHANNEL, [{ eventKey, payload: JSON.stringify(inbound) }], now)) as [InboxEntry];
     } catch (error) {
+      pending.delete(eventKey);
       log.error({ err: error }, 'zalo webhook: could not record the event; Zalo will deliver it again');
       return answer(500);
     }
     crashPoint('inbox:recorded', eventKey);
-    if (entry.state !== 'RECEIVED' || pending.has(entry.id)) {
-      log.info({ eventKey, state: entry.state }, 'zalo webhook: event already handled or being handled (redelivery), ignored');
+    if (entry.state !== 'RECEIVED') {
+      pending.delete(eventKey);
+      log.info({ eventKey, state: entry.state }, 'zalo webhook: event already handled (redelivery), ignored');
       return answer(200);
     }
-    pending.add(entry.id);
     enqueue(entry, inbound);
     void prune(now);
     return answer(200);
@@ -309,7 +319,7 @@ export function createZaloWebhook(opts: ZaloWebhookOptions): ZaloWebhook {
     async replay(before) {
       // Queued page by page (one at a time per person, as live events), then waited for.
       const count = await replayPending(inbox, CHANNEL, before, async (entry) => {
-        if (pending.has(entry.id)) return;
+        if (pending.has(entry.eventKey)) return;
         let event: ZaloInbound;
         try {
           event = JSON.parse(entry.payload) as ZaloInbound;
@@ -317,7 +327,7 @@ export function createZaloWebhook(opts: ZaloWebhookOptions): ZaloWebhook {
           await inbox.fail(entry.id, 'payload is not JSON', before);
           return;
         }
-        pending.add(entry.id);
+        pending.add(entry.eventKey);
         enqueue(entry, event);
       });
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);

@@ -24,6 +24,7 @@ import { createLogger } from '../../../src/logger.ts';
 import { deliverOaEvent, signOaEvent } from '../../helpers/fake-zalo.ts';
 import { testTranslator } from '../../helpers/core-fixtures.ts';
 import { createTempDatabase, type TempDatabase } from '../../helpers/temp-db.ts';
+import { gate } from '../../helpers/gate.ts';
 
 const APP_ID = '1111222233334444555';
 const OA_ID = '9990008887776665554';
@@ -189,6 +190,54 @@ describe('Zalo webhook deliveries', () => {
     await next.webhook.idle();
     expect(next.events).toHaveLength(1);
     expect(await next.webhook.replay(new Date(Date.now() + 1000))).toBe(0);
+  });
+
+  it('a redelivery whose inbox read saw the event still RECEIVED, then the handling end, is not handled again', async () => {
+    // The first delivery's handling waits at a gate; the redelivery's inbox read answers (the entry
+    // RECEIVED) and then waits too, while the first handling finishes. Seen once under load in CI.
+    const inbox = createInbox(db.prisma);
+    const handling = gate();
+    const readDone = gate();
+    const readHeld = gate();
+    let records = 0;
+    const slowInbox: typeof inbox = {
+      ...inbox,
+      async record(...args) {
+        const entries = await inbox.record(...args);
+        if (++records === 2) {
+          readDone.open();
+          await readHeld.opened;
+        }
+        return entries;
+      },
+    };
+    const events: ZaloInbound[] = [];
+    const finished = gate();
+    const webhook = createZaloWebhook({
+      appId: APP_ID,
+      oaSecretKey: KEY,
+      oaId: OA_ID,
+      inbox: slowInbox,
+      logger,
+      onEvent: async (entry, e) => {
+        await handling.opened;
+        await inbox.complete(entry.id, new Date());
+        events.push(e);
+        finished.open();
+      },
+    });
+    const url = await serve(webhook);
+    const event = textEvent('một lần', { msgId: 'race-1' });
+    expect((await deliverOaEvent(url, event, sign)).status).toBe(200);
+    const redelivery = deliverOaEvent(url, event, sign);
+    // Old order: the redelivery reads the inbox first. New order: it is refused before reading.
+    await Promise.race([readDone.opened, redelivery]);
+    handling.open();
+    await finished.opened;
+    readHeld.open();
+    expect((await redelivery).status).toBe(200);
+    await webhook.idle();
+    expect(events).toHaveLength(1);
   });
 
   it('Vietnamese text in NFD form reaches core in NFC', async () => {
