@@ -2,19 +2,29 @@
  * Calendar dates of a plan (`YYYY-MM-DD`, local days in the people's zone) against "today".
  */
 
-/** One formatter per zone: building an `Intl.DateTimeFormat` costs far more than using it. */
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+/**
+ * Per zone: one formatter (building an `Intl.DateTimeFormat` costs far more than using it), and the
+ * last answer with its UTC minute. Since 1972 every zone's offset is a whole number of minutes, so a
+ * local date does not change within a UTC minute; every update asks for today's, which costs ~13 µs
+ * through `formatToParts`. Earlier instants (offsets in seconds, e.g. local mean time) are not kept.
+ */
+const WHOLE_MINUTE_OFFSETS_SINCE = Date.UTC(1972, 0, 1);
+const dayFormatters = new Map<string, { formatter: Intl.DateTimeFormat; minute: number; date: string }>();
 
 /** Today's calendar date `YYYY-MM-DD` in `timeZone` (IANA) at instant `now`. */
 export function localDate(now: Date, timeZone: string): string {
-  let formatter = dayFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormatters.set(timeZone, formatter);
+  let zone = dayFormatters.get(timeZone);
+  if (!zone) {
+    zone = { formatter: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }), minute: NaN, date: '' };
+    dayFormatters.set(timeZone, zone);
   }
-  const parts = formatter.formatToParts(now);
+  const minute = now.getTime() >= WHOLE_MINUTE_OFFSETS_SINCE ? Math.floor(now.getTime() / 60_000) : NaN;
+  if (minute === zone.minute) return zone.date;
+  const parts = zone.formatter.formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  zone.minute = minute;
+  zone.date = `${get('year')}-${get('month')}-${get('day')}`;
+  return zone.date;
 }
 
 /** Precision of a plan date: DAY, MONTH or YEAR by its form; OCCASION for a milestone "nhân dịp …". */
