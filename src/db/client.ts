@@ -45,6 +45,9 @@ export const DEFAULT_DATABASE_URL = 'file:./data/thidua.db';
  */
 export const BUSY_TIMEOUT_MS = 50;
 
+/** Pages of write-ahead log after which a commit checkpoints it (SQLite's default: 1,000). */
+export const WAL_CHECKPOINT_PAGES = 4000;
+
 /**
  * Default of how long a query or transaction keeps retrying while another process holds the write
  * lock, before {@link StoreBusyError} (the person is told to try again). Reads are not affected in
@@ -418,6 +421,11 @@ export async function createDatabase({ databaseUrl, busyWaitMs = DEFAULT_BUSY_WA
     await raw.$executeRawUnsafe('PRAGMA foreign_keys = ON');
     // Commits reach the disk when asked (`durable`), not each one: see ./durability.ts.
     await raw.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+    // A checkpoint copies the log into the database file on the committing call, and flushes both:
+    // the event loop waits. Every 4,000 pages (16 MB of log) instead of SQLite's 1,000: a page
+    // written again and again (an index's last leaf, the outbox's tail) is copied once per
+    // checkpoint, so a burst of 2,000 updates blocked ~40 ms in checkpoints instead of ~80.
+    await raw.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
   } catch (error) {
     await raw.$disconnect().catch(() => {});
     throw error;
