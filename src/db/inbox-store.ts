@@ -34,10 +34,12 @@ export function createInbox(prisma: PrismaClient, opts: { durable?: Durable; uni
   const recordOne = async (channel: string, eventKey: string, payload: string, at: Date): Promise<InboxEntry> => {
     // Plain SQL (the same on both engines): a getUpdates batch of 100 updates made Prisma's client
     // compile and run a 500-parameter statement, about 10 ms.
-    const [row] = await prisma.$queryRaw<Row[]>`INSERT INTO "InboxEntry" ("channel", "eventKey", "payload", "state", "receivedAt")
+    // A new entry is made of what was given, not read back: the payload is the update's whole JSON,
+    // and a copy per update lived until it was handled (garbage the young generation copied).
+    const [row] = await prisma.$queryRaw<{ id: number | bigint }[]>`INSERT INTO "InboxEntry" ("channel", "eventKey", "payload", "state", "receivedAt")
       VALUES (${channel}, ${eventKey}, ${payload}, 'RECEIVED', ${sqlTime(at)})
-      ON CONFLICT ("channel", "eventKey") DO NOTHING RETURNING "id", "channel", "eventKey", "payload", "state"`;
-    if (row) return entryOf(row);
+      ON CONFLICT ("channel", "eventKey") DO NOTHING RETURNING "id"`;
+    if (row) return { id: Number(row.id), channel, eventKey, payload, state: 'RECEIVED' };
     const [known] = await prisma.$queryRaw<Row[]>`SELECT "id", "channel", "eventKey", "payload", "state" FROM "InboxEntry"
       WHERE "channel" = ${channel} AND "eventKey" = ${eventKey}`;
     if (!known) throw new Error(`inbox: ${channel} ${eventKey} neither recorded nor found`);
