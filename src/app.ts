@@ -18,6 +18,7 @@ import type { Services } from './core/context.ts';
 import { createDialogs, createFeatures } from './core/assembly.ts';
 import { createTranslator, type Translator } from './core/i18n.ts';
 import { createPlanCatalog, type PlanCatalog } from './core/plan/catalog.ts';
+import { prepareQuestions } from './core/qa/feature.ts';
 import { importAwardForms, listAwardForms } from './db/award-repository.ts';
 import { createDatabase, databaseFileFromUrl, type Database } from './db/client.ts';
 import { createDeedRepository } from './db/deed-repository.ts';
@@ -93,6 +94,8 @@ export interface App {
   /** Notices to every administrator (through the outbox). */
   alerts: AdminAlerts;
   catalog: () => PlanCatalog;
+  /** Builds the active plan's question classifier and criteria index now (see `prepareQuestions`). */
+  prepareQuestions(): void;
   planImport: PlanImportResult;
   /** The job dispatcher: `catchUp()` at start, `tick()` each minute (src/jobs/wake.ts). */
   scheduler: Scheduler;
@@ -253,6 +256,7 @@ export async function createApp(opts: {
       },
       alerts: createAdminAlerts({ roles, notifier }),
       catalog: () => catalog,
+      prepareQuestions: () => prepareQuestions(catalog),
       planImport,
       scheduler,
       async syncActivePlan() {

@@ -25,6 +25,8 @@ import { createLogger, type Logger } from './logger.ts';
 
 /** How often abandoned dialogs are looked for, in milliseconds. */
 const DIALOG_SWEEP_MS = 60_000;
+/** How long after the channels started the question classifier and criteria index are built (ms). */
+const PREPARE_QUESTIONS_AFTER_MS = 2_000;
 
 /** What the channels and the scheduler report to the metrics. */
 type RunMetrics = Pick<Metrics, 'platformError' | 'jobsRun'>;
@@ -188,11 +190,15 @@ async function runChannels(app: App, config: Config, logger: Logger): Promise<nu
   const wake = startMinuteWake(() => app.scheduler.tick().then((runs) => metrics.jobsRun(runs)), {
     onError: (error: unknown) => logger.error({ err: error }, 'scheduler tick failed'),
   });
+  // What the first question would build, built once the start's own work is done (not in its way).
+  const prepare = setTimeout(() => app.prepareQuestions(), PREPARE_QUESTIONS_AFTER_MS);
+  prepare.unref();
   process.once('SIGINT', () => finish(0));
   process.once('SIGTERM', () => finish(0));
   const code = await finished;
   logger.info('stopping');
   wake.stop();
+  clearTimeout(prepare);
   clearInterval(sweep);
   await stopAll();
   return code;

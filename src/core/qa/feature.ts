@@ -38,6 +38,16 @@ export function classifierFor(catalog: PlanCatalog): Classifier {
   return c;
 }
 
+/**
+ * Builds what the first question of a plan would build (the classifier and the criteria index,
+ * ~45 ms together), so that it is not built while someone waits for an answer. Call it when the bot
+ * is idle, e.g. shortly after start; later calls cost nothing.
+ */
+export function prepareQuestions(catalog: PlanCatalog): void {
+  classifierFor(catalog);
+  catalog.search.search('', 1);
+}
+
 const registerOf = (ctx: Ctx): Register => (ctx.roles.admin || ctx.roles.council || ctx.roles.officerUnits.length > 0 ? 'staff' : 'resident');
 
 /** What the bot can do, in a few lines with three buttons: for "ok", "?", "help", and questions out of scope. */
