@@ -33,6 +33,7 @@ import { splitHtml } from '../html.ts';
 import { cleanName } from '../../core/text/name.ts';
 import { trackInFlight } from './in-flight.ts';
 import { crashPoint } from '../../crash-point.ts';
+import { directJsonCalls } from './json-transport.ts';
 
 export interface TelegramBotOptions {
   core: BotCore;
@@ -246,10 +247,14 @@ export const isUnreachable = (error: unknown): boolean =>
 /**
  * The Bot API client the outbox sends with: the same token and root as the bot's, but without
  * auto-retry, so no request ever sleeps inside the sender (a 429 defers that row in the outbox, a
- * 5xx backs it off) and one chat's limit never holds up the others. `transformers`: e.g. metrics.
+ * 5xx backs it off) and one chat's limit never holds up the others. Its JSON calls (every message
+ * without a file to upload) go out on `node:http` directly ({@link directJsonCalls}): the sender's
+ * largest cost through grammY's own transport. `transformers`: e.g. metrics.
  */
 export function createDeliveryApi(opts: { token: string; apiRoot: string; transformers?: Parameters<Api['config']['use']>[0][] }): Api {
   const api = new Api(opts.token, { apiRoot: opts.apiRoot });
+  // First, so that the given transformers see its calls too: JSON calls without grammY's transport.
+  api.config.use(directJsonCalls(opts));
   for (const t of opts.transformers ?? []) api.config.use(t);
   return api;
 }
