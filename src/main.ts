@@ -191,7 +191,14 @@ async function runChannels(app: App, config: Config, logger: Logger): Promise<nu
     onError: (error: unknown) => logger.error({ err: error }, 'scheduler tick failed'),
   });
   // What the first question would build, built once the start's own work is done (not in its way).
-  const prepare = setTimeout(() => app.prepareQuestions(), PREPARE_QUESTIONS_AFTER_MS);
+  const prepare = setTimeout(() => {
+    try {
+      app.prepareQuestions();
+    } catch (error) {
+      // Only early work: the first question builds them again (and reports what fails there).
+      logger.warn({ err: error }, 'preparing the question classifier failed');
+    }
+  }, PREPARE_QUESTIONS_AFTER_MS);
   prepare.unref();
   process.once('SIGINT', () => finish(0));
   process.once('SIGTERM', () => finish(0));
