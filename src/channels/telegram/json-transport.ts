@@ -45,13 +45,14 @@ function jsonBody(payload: unknown): string {
 /**
  * The transformer, for the Bot API at `apiRoot` (e.g. `https://api.telegram.org`, or a local fake)
  * with `token`. Install it first (`api.config.use`), so that later transformers (metrics) see every
- * call, this one's included. Connections are kept alive, in a pool of its own.
+ * call, this one's included. Connections are kept alive, in a pool of its own; `agent` replaces it
+ * (e.g. one that trusts a test certificate).
  */
-export function directJsonCalls(opts: { token: string; apiRoot: string; timeoutMs?: number }): Transformer {
+export function directJsonCalls(opts: { token: string; apiRoot: string; timeoutMs?: number; agent?: HttpAgent }): Transformer {
   const root = new URL(opts.apiRoot);
   const secure = root.protocol === 'https:';
   const request = secure ? httpsRequest : httpRequest;
-  const agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
+  const agent = opts.agent ?? (secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true }));
   const base = `${root.pathname.replace(/\/$/, '')}/bot${opts.token}/`;
   const timeoutMs = opts.timeoutMs ?? CALL_TIMEOUT_MS;
   const target = { protocol: root.protocol, hostname: root.hostname, port: root.port || undefined, agent };

@@ -3,10 +3,14 @@
  * the fake Bot API and a bare local server: what reaches Telegram, and the errors the sender's rules
  * read (GrammyError for an API refusal, HttpError for everything that is not an answer).
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { Agent as HttpsAgent, createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { GrammyError, HttpError, InputFile } from 'grammy';
+import { resolve } from 'node:path';
+import { Api, GrammyError, HttpError, InputFile } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
+import { directJsonCalls } from '../../../src/channels/telegram/json-transport.ts';
 import { createDeliveryApi } from '../../../src/channels/telegram/telegram.ts';
 import { startFakeTelegram, type FakeTelegram } from '../../helpers/fake-telegram.ts';
 
@@ -78,5 +82,36 @@ describe('the delivery API’s JSON transport', () => {
     const call = fake.calls.find((c) => c.method === 'sendDocument')!;
     expect(call.payload.caption).toBe('Biên bản');
     expect(call.payload.chat_id).toBe('7'); // multipart fields arrive as text
+  });
+});
+
+describe('the JSON transport over HTTPS (as to api.telegram.org)', () => {
+  it('posts to the API root over TLS, connection kept for the next call', async () => {
+    const tls = (name: string) => readFileSync(resolve(import.meta.dirname, '../../fixtures/tls', name));
+    const seen: { url: string; body: string; socket: unknown }[] = [];
+    const server = createHttpsServer({ key: tls('key.pem'), cert: tls('cert.pem') }, (req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        seen.push({ url: req.url ?? '', body, socket: req.socket });
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result: true }));
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const root = `https://127.0.0.1:${(server.address() as AddressInfo).port}/proxy`;
+      const api = new Api('1:abc', { apiRoot: root });
+      api.config.use(directJsonCalls({ token: '1:abc', apiRoot: root, agent: new HttpsAgent({ keepAlive: true, ca: tls('cert.pem') }) }));
+      expect(await api.setMyDescription('Trợ lý thi đua')).toBe(true);
+      expect(await api.setMyDescription('lần hai')).toBe(true);
+      expect(seen.map((s) => [s.url, s.body])).toEqual([
+        ['/proxy/bot1:abc/setMyDescription', '{"description":"Trợ lý thi đua"}'],
+        ['/proxy/bot1:abc/setMyDescription', '{"description":"lần hai"}'],
+      ]);
+      expect(seen[1]!.socket).toBe(seen[0]!.socket);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+    }
   });
 });
