@@ -14,7 +14,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramCall } from '../helpers/fake-telegram.ts';
-import { botArgs, ROOT } from '../helpers/process.ts';
+import { botArgs, ROOT, waitForLog } from '../helpers/process.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 const MEMBERS = 40;
@@ -110,25 +110,8 @@ function cronMinutesAgo(minutesAgo: number): string {
   return `${get('minute')} ${get('hour')} ${get('day')} ${get('month')} *`;
 }
 
-/** Resolves once the process's stderr matches; rejects if it exits first or after `timeoutMs`. */
-function logged(p: BotProcess, re: RegExp, timeoutMs = 20_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (re.test(p.stderr())) done(resolve);
-    };
-    const onExit = () => done(() => reject(new Error(`bot exited before logging ${re}:\n${p.stderr()}`)));
-    const timer = setTimeout(() => done(() => reject(new Error(`no log line ${re} within ${timeoutMs} ms:\n${p.stderr()}`))), timeoutMs);
-    const done = (then: () => void) => {
-      clearTimeout(timer);
-      p.child.stderr.off('data', check);
-      p.child.off('exit', onExit);
-      then();
-    };
-    p.child.stderr.on('data', check);
-    p.child.once('exit', onExit);
-    check();
-  });
-}
+/** Resolves once the process's log matches `re`; rejects if it ends first or after `timeoutMs`. */
+const logged = (p: BotProcess, re: RegExp, timeoutMs = 20_000): Promise<void> => waitForLog(p.child, p.stderr, re, timeoutMs);
 
 // The test reads the SQLite file behind the bot's back while it runs; on the PostgreSQL pass the same
 // recovery code is covered by the repository tests (recoverInterrupted) and the two-instance test.

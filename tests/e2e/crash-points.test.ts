@@ -27,7 +27,7 @@ import type { Update } from 'grammy/types';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramCall } from '../helpers/fake-telegram.ts';
 import { deliverOaEvent, startFakeZalo, type FakeZalo } from '../helpers/fake-zalo.ts';
-import { botArgs, freePort, ROOT } from '../helpers/process.ts';
+import { botArgs, freePort, ROOT, waitForLog } from '../helpers/process.ts';
 import { button, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { ACH, PLACE, seed as submitDirect } from '../core/nominations/fixtures.ts';
 import { renderReply } from '../../src/core/render.ts';
@@ -63,7 +63,13 @@ function live(env: Record<string, string>, crashAt?: string): Life {
   mark(`start${crashAt ? ` (${crashAt})` : ''}`);
   const child = spawn(process.execPath, botArgs(), {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env, ...(crashAt ? { THIDUA_CRASH_AT: crashAt } : {}) },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      LOG_LEVEL: 'info',
+      ...env,
+      ...(crashAt ? { THIDUA_CRASH_AT: crashAt } : {}),
+    },
     stdio: 'pipe',
   });
   let err = '';
@@ -76,23 +82,9 @@ function live(env: Record<string, string>, crashAt?: string): Life {
 }
 
 /** Resolves once the life's log matches `re`; rejects if it ends first. */
-function logged(life: Life, re: RegExp): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (re.test(life.stderr())) done(() => (mark(`logged ${re.source.slice(0, 40)}`), resolve()));
-    };
-    const onExit = () => done(() => (re.test(life.stderr()) ? resolve() : reject(new Error(`the bot ended before logging ${re}:\n${life.stderr()}`))));
-    const timer = setTimeout(() => done(() => reject(new Error(`no log line ${re} within ${WAIT_MS} ms:\n${life.stderr()}`))), WAIT_MS);
-    const done = (then: () => void) => {
-      clearTimeout(timer);
-      life.child.stderr.off('data', check);
-      life.child.off('close', onExit);
-      then();
-    };
-    life.child.stderr.on('data', check);
-    life.child.once('close', onExit);
-    check();
-  });
+async function logged(life: Life, re: RegExp): Promise<void> {
+  await waitForLog(life.child, life.stderr, re, WAIT_MS);
+  mark(`logged ${re.source.slice(0, 40)}`);
 }
 
 /** The life ended by SIGKILL (its crash point, or the test's kill -9). */

@@ -14,7 +14,7 @@
  *   still an empty database; `{ freshDatabase: true }` starts on a missing file instead, as a first
  *   installation does (the tests of the very first start use that).
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -86,30 +86,7 @@ export function startBot(env: Record<string, string> = {}, opts: { compiled?: bo
   child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
   const exited = new Promise<number | null>((resolveExit) => child.on('close', (code) => resolveExit(code)));
-  const waitForStderr = (pattern: RegExp, timeoutMs = 30_000) =>
-    new Promise<void>((resolveWait, reject) => {
-      const check = () => {
-        if (!pattern.test(err)) return;
-        stop();
-        resolveWait();
-      };
-      const onExit = () => {
-        stop();
-        reject(new Error(`bot exited before logging ${pattern}:\n${err}`));
-      };
-      const timer = setTimeout(() => {
-        stop();
-        reject(new Error(`no log line ${pattern} within ${timeoutMs} ms:\n${err}`));
-      }, timeoutMs);
-      const stop = () => {
-        clearTimeout(timer);
-        child.stderr.off('data', check);
-        child.off('close', onExit);
-      };
-      child.stderr.on('data', check);
-      child.on('close', onExit);
-      check();
-    });
+  const waitForStderr = (pattern: RegExp, timeoutMs?: number) => waitForLog(child, () => err, pattern, timeoutMs);
   return {
     child,
     stdout: () => out,
@@ -125,6 +102,31 @@ export function startBot(env: Record<string, string> = {}, opts: { compiled?: bo
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Resolves once `stderr()` (a process's log so far) matches `pattern`, at once if it already does;
+ * rejects with the log when `child` closes without it having matched, or after `timeoutMs`. Every
+ * test that waits for a line of the real bot's log waits through here.
+ */
+export function waitForLog(child: ChildProcess, stderr: () => string, pattern: RegExp, timeoutMs = 30_000): Promise<void> {
+  return new Promise<void>((resolveWait, reject) => {
+    const check = () => {
+      if (pattern.test(stderr())) settle(resolveWait);
+    };
+    const onClose = () =>
+      pattern.test(stderr()) ? settle(resolveWait) : settle(() => reject(new Error(`the bot ended before logging ${pattern}:\n${stderr()}`)));
+    const timer = setTimeout(() => settle(() => reject(new Error(`no log line ${pattern} within ${timeoutMs} ms:\n${stderr()}`))), timeoutMs);
+    const settle = (then: () => void) => {
+      clearTimeout(timer);
+      child.stderr?.off('data', check);
+      child.off('close', onClose);
+      then();
+    };
+    child.stderr?.on('data', check);
+    child.once('close', onClose);
+    check();
+  });
 }
 
 /** A port nobody listens on right now. */
