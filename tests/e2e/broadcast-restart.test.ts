@@ -14,7 +14,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramCall } from '../helpers/fake-telegram.ts';
-import { botArgs, ROOT, waitForLog } from '../helpers/process.ts';
+import { botArgs, quietSchedules, ROOT, waitForLog } from '../helpers/process.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 const MEMBERS = 40;
@@ -38,7 +38,7 @@ interface BotProcess {
 function spawnBot(env: Record<string, string>): BotProcess {
   const child = spawn(process.execPath, botArgs(), {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...quietSchedules(), ...env },
     stdio: 'pipe',
   });
   let err = '';

@@ -27,7 +27,7 @@ import type { Update } from 'grammy/types';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramCall } from '../helpers/fake-telegram.ts';
 import { deliverOaEvent, startFakeZalo, type FakeZalo } from '../helpers/fake-zalo.ts';
-import { botArgs, freePort, ROOT, waitForLog } from '../helpers/process.ts';
+import { botArgs, freePort, quietSchedules, ROOT, waitForLog } from '../helpers/process.ts';
 import { button, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { ACH, PLACE, seed as submitDirect } from '../core/nominations/fixtures.ts';
 import { renderReply } from '../../src/core/render.ts';
@@ -67,6 +67,7 @@ function live(env: Record<string, string>, crashAt?: string): Life {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/tmp',
       LOG_LEVEL: 'info',
+      ...quietSchedules(),
       ...env,
       ...(crashAt ? { THIDUA_CRASH_AT: crashAt } : {}),
     },
