@@ -47,6 +47,12 @@ function clusters(html: string): string[] {
 }
 
 /** The invariants every split must satisfy. */
+/** A seeded generator of integers in `[0, n)` (a linear congruential one): the same cases every run. */
+function seededRandom(seed: number): (n: number) => number {
+  let state = seed;
+  return (n) => ((state = (state * 1103515245 + 12345) >>> 0) >>> 8) % n;
+}
+
 function checkParts(original: string, parts: string[], limit: number): void {
   expect(parts.length).toBeGreaterThan(0);
   for (const p of parts) {
@@ -243,8 +249,7 @@ describe('splitHtml', () => {
       '<tg-spoiler>',
       '</tg-spoiler>',
     ];
-    let seed = 12345;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % n;
+    const rnd = seededRandom(12345);
     for (let round = 0; round < 40; round++) {
       const open: string[] = [];
       let html = '';
@@ -293,8 +298,7 @@ describe('splitHtml', () => {
       '<pre>',
       '</pre>',
     ];
-    let seed = 777;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % n;
+    const rnd = seededRandom(777);
     for (let round = 0; round < 300; round++) {
       let html = '';
       const length = 1 + rnd(40);
